@@ -40,8 +40,8 @@ var npmPackages = []string{"cldr-core", "cldr-numbers-full", "cldr-dates-full", 
 
 // generator writes one output file of package locale.
 type generator struct {
-	name string                     // short name, used by -only
-	file string                     // output file name in the output folder
+	name string                        // short name, used by -only
+	file string                        // output file name in the output folder
 	gen  func(d *data) ([]byte, error) // returns the Go source after the header
 }
 
