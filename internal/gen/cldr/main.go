@@ -179,9 +179,6 @@ func (d *data) modernLocales() ([]string, error) {
 	return ids, nil
 }
 
-// goString renders s as a Go string literal.
-func goString(s string) string { return fmt.Sprintf("%q", s) }
-
 // buf is a bytes.Buffer with a printf shorthand.
 type buf struct{ bytes.Buffer }
 
