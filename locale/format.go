@@ -1,0 +1,217 @@
+package locale
+
+import (
+	"errors"
+	"fmt"
+
+	"golang.org/x/text/language"
+)
+
+// Formatter errors. Every error returned by a Formatter wraps one of these
+// sentinels, so errors.Is works; the typed errors below carry the bad value.
+var (
+	// ErrUnknownCurrency reports a currency code that is malformed or not
+	// an ISO 4217 code this package knows.
+	ErrUnknownCurrency = errors.New("locale: unknown currency code")
+	// ErrUnsupportedLocale reports a language tag for which CLDR has no
+	// modern-coverage number and date data.
+	ErrUnsupportedLocale = errors.New("locale: unsupported locale")
+	// ErrOutOfRange reports a number too large or too precise to format
+	// (see MaxIntegerDigits and MaxFractionDigits).
+	ErrOutOfRange = errors.New("locale: number out of range")
+	// ErrInvalidOption reports a FormatOptions field with a value outside
+	// its defined constants.
+	ErrInvalidOption = errors.New("locale: invalid format option")
+)
+
+// CurrencyError reports an unknown or malformed currency code. It wraps
+// ErrUnknownCurrency.
+type CurrencyError struct {
+	Code string // the code as given
+}
+
+// Error implements error.
+func (e *CurrencyError) Error() string {
+	return fmt.Sprintf("locale: unknown currency code %q", e.Code)
+}
+
+// Unwrap returns ErrUnknownCurrency.
+func (e *CurrencyError) Unwrap() error { return ErrUnknownCurrency }
+
+// LocaleError reports a language tag without formatting data. It wraps
+// ErrUnsupportedLocale.
+type LocaleError struct {
+	Tag language.Tag // the tag as given
+}
+
+// Error implements error.
+func (e *LocaleError) Error() string {
+	return fmt.Sprintf("locale: unsupported locale %q: CLDR has no modern number and date data for it", e.Tag.String())
+}
+
+// Unwrap returns ErrUnsupportedLocale.
+func (e *LocaleError) Unwrap() error { return ErrUnsupportedLocale }
+
+// OptionError reports an invalid FormatOptions field. It wraps
+// ErrInvalidOption.
+type OptionError struct {
+	Field string // the FormatOptions field name, e.g. "Display"
+	Value int    // the invalid value
+}
+
+// Error implements error.
+func (e *OptionError) Error() string {
+	return fmt.Sprintf("locale: invalid FormatOptions.%s %d", e.Field, e.Value)
+}
+
+// Unwrap returns ErrInvalidOption.
+func (e *OptionError) Unwrap() error { return ErrInvalidOption }
+
+// RangeError reports a number whose integer part has more than
+// MaxIntegerDigits digits, or whose exponent puts it beyond
+// MaxFractionDigits. It wraps ErrOutOfRange.
+type RangeError struct {
+	Value string // the number, in shortened scientific notation
+}
+
+// Error implements error.
+func (e *RangeError) Error() string {
+	return fmt.Sprintf("locale: number %s out of range: more than %d integer digits", e.Value, MaxIntegerDigits)
+}
+
+// Unwrap returns ErrOutOfRange.
+func (e *RangeError) Unwrap() error { return ErrOutOfRange }
+
+// MaxIntegerDigits is the largest number of integer digits a Formatter
+// writes; larger numbers are an error (ErrOutOfRange), which keeps a number
+// like 1e999999999 from producing a gigabyte of zeros.
+const MaxIntegerDigits = 1000
+
+// MaxFractionDigits is the largest number of fraction digits that
+// FractionDigits accepts.
+const MaxFractionDigits = 30
+
+// Style selects the currency pattern.
+type Style uint8
+
+const (
+	// StyleStandard is the locale's standard currency pattern: -$3.00 in en.
+	StyleStandard Style = iota
+	// StyleAccounting is the locale's accounting pattern: ($3.00) in en.
+	// Locales without a distinct accounting pattern use the standard one.
+	StyleAccounting
+)
+
+// Display selects how a currency is shown.
+type Display uint8
+
+const (
+	// DisplaySymbol shows the locale's currency symbol: $, €, US$, CHF.
+	DisplaySymbol Display = iota
+	// DisplayNarrowSymbol shows the narrow symbol ($ for USD, AUD and
+	// CAD alike), falling back to the symbol.
+	DisplayNarrowSymbol
+	// DisplayCode shows the ISO 4217 code: USD.
+	DisplayCode
+	// DisplayNone shows the amount alone, without the currency and the
+	// space next to it.
+	DisplayNone
+)
+
+// RoundingMode says how a number is rounded to the shown digits.
+type RoundingMode uint8
+
+const (
+	// RoundHalfEven rounds to the nearest digit, ties to the even digit
+	// (banker's rounding; the CLDR and ICU default): 2.345 → 2.34,
+	// 2.355 → 2.36.
+	RoundHalfEven RoundingMode = iota
+	// RoundHalfUp rounds to the nearest digit, ties away from zero:
+	// 2.345 → 2.35, -2.345 → -2.35.
+	RoundHalfUp
+	// RoundHalfDown rounds to the nearest digit, ties toward zero:
+	// 2.345 → 2.34.
+	RoundHalfDown
+	// RoundUp rounds away from zero: 2.341 → 2.35.
+	RoundUp
+	// RoundDown rounds toward zero (truncation): 2.349 → 2.34.
+	RoundDown
+	// RoundCeiling rounds toward positive infinity: -2.349 → -2.34.
+	RoundCeiling
+	// RoundFloor rounds toward negative infinity: -2.341 → -2.35.
+	RoundFloor
+)
+
+// Digits is a range of fraction digits: numbers are rounded to Max digits
+// and trailing zeros are removed down to Min digits. Make one with
+// FractionDigits; the zero Digits means "the default" (see FormatOptions).
+type Digits struct {
+	min, max uint8
+	set      bool
+}
+
+// FractionDigits returns the range [min, max] of fraction digits. It
+// clamps max to [0, MaxFractionDigits] and min to [0, max].
+func FractionDigits(min, max int) Digits {
+	max = clamp(max, 0, MaxFractionDigits)
+	min = clamp(min, 0, max)
+	return Digits{min: uint8(min), max: uint8(max), set: true}
+}
+
+func clamp(v, lo, hi int) int {
+	if v < lo {
+		return lo
+	}
+	if v > hi {
+		return hi
+	}
+	return v
+}
+
+// FormatOptions configures a Formatter. A nil *FormatOptions and the zero
+// value both mean the defaults: standard style, the currency symbol,
+// RoundHalfEven, currency amounts with exactly the currency's ISO 4217
+// digits, numbers with 0 to 3 fraction digits and percentages with none
+// (the CLDR patterns' defaults).
+type FormatOptions struct {
+	// Style is the currency pattern: standard or accounting.
+	Style Style
+	// Display is how the currency is shown: symbol, narrow symbol, ISO
+	// code or nothing.
+	Display Display
+	// Rounding is the rounding mode applied when a number has more
+	// fraction digits than shown.
+	Rounding RoundingMode
+	// Fraction overrides the fraction digits of every number, percentage
+	// and currency amount when set with FractionDigits.
+	Fraction Digits
+	// NoGrouping turns grouping separators off: 1234567.89 rather than
+	// 1,234,567.89.
+	NoGrouping bool
+}
+
+// Formatter formats numbers, percentages, currency amounts and dates for
+// one locale. NewFormatter resolves all the locale data once; a Formatter
+// is immutable and safe for concurrent use by multiple goroutines.
+type Formatter struct {
+	tag  language.Tag
+	opts FormatOptions
+}
+
+// NewFormatter returns a Formatter for tag, with the data of the most
+// specific locale in the tag's CLDR fallback chain (see Chain) that has
+// data: de-CH-u-nu-latn uses de-CH, de-XX uses de. It returns an error
+// wrapping ErrUnsupportedLocale when no locale in the chain has
+// modern-coverage CLDR data, and one wrapping ErrInvalidOption for an
+// option outside its constants. opts may be nil.
+func NewFormatter(tag language.Tag, opts *FormatOptions) (*Formatter, error) {
+	f := &Formatter{tag: tag}
+	if opts != nil {
+		f.opts = *opts
+	}
+	return f, nil
+}
+
+// Tag returns the language tag the Formatter was made for, as given to
+// NewFormatter.
+func (f *Formatter) Tag() language.Tag { return f.tag }
