@@ -1,0 +1,420 @@
+package main
+
+import (
+	"cmp"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/nyaruka/phonenumbers"
+)
+
+func init() { register("territory", "country_tables.go", genTerritory) }
+
+// notCountries are the two-letter territory codes CLDR has names for that
+// are not ISO 3166-1 alpha-2 country codes: exceptionally reserved codes
+// (AC, CP, DG, EA, IC, TA), CLDR's CQ (Sark, reserved), groupings (EU, EZ,
+// UN, QO) and private-use codes (XA, XB pseudo-locales, ZZ unknown). XK
+// (Kosovo) is user-assigned in ISO 3166-1 but used by CLDR, the EU and most
+// software as a country code, so it is kept.
+var notCountries = map[string]bool{
+	"AC": true, "CP": true, "CQ": true, "DG": true, "EA": true, "IC": true, "TA": true,
+	"EU": true, "EZ": true, "UN": true, "QO": true,
+	"XA": true, "XB": true, "ZZ": true,
+}
+
+var alpha2 = regexp.MustCompile(`^[A-Z]{2}$`)
+
+// countryRow is everything known about one country at generation time.
+type countryRow struct {
+	code, english, local, locale string
+	languages                    []string
+	currency                     string // "XXX" when the country has no legal tender of its own
+	firstDay                     int    // time.Weekday
+	measurement                  int    // 0 metric, 1 US, 2 UK
+	zones                        []string
+	calling                      int
+}
+
+// genTerritory writes the country facts table. Sources (all CLDR, except
+// the calling code):
+//   - the country list and English names: cldr-localenames-full main/en/territories.json;
+//   - default locale: likelySubtags.json und-XX (CLDR's "add likely subtags"
+//     algorithm: und-XX, else und with the region replaced), minimized by
+//     dropping the script when it is the language's likely script;
+//   - localized name: territories.json of the default locale, walking its
+//     CLDR fallback chain over every available locale;
+//   - official languages: territoryInfo.json _officialStatus "official" or
+//     "de_facto_official", by population share, largest first;
+//   - currency: currencyData.json region, the first entry without _to and
+//     with _tender not "false";
+//   - first day of the week: weekData.json firstDay (001 when absent);
+//   - measurement system: measurementData.json measurementSystem;
+//   - time zones: windowsZones.json mapZone entries of the territory,
+//     deduplicated and sorted, with the primaryZones.json zone first where
+//     CLDR names one;
+//   - calling code: github.com/nyaruka/phonenumbers (libphonenumber
+//     metadata) GetCountryCodeForRegion, 0 where it has none.
+func genTerritory(d *data) ([]byte, error) {
+	rows, err := countryRows(d)
+	if err != nil {
+		return nil, err
+	}
+	var b buf
+	b.p("package locale\n\n")
+	b.p("// numCountries is the number of countries in the tables below.\n")
+	b.p("const numCountries = %d\n\n", len(rows))
+	b.p("// countryCodes holds the ISO 3166-1 alpha-2 codes, two bytes each,\n")
+	b.p("// sorted; the tables below are indexed by position/2.\n")
+	b.p("const countryCodes = \"")
+	for _, r := range rows {
+		b.p("%s", r.code)
+	}
+	b.p("\"\n\n")
+
+	packed := func(name, doc string, get func(r countryRow) string) {
+		var s strings.Builder
+		offs := []int{0}
+		for _, r := range rows {
+			s.WriteString(get(r))
+			offs = append(offs, s.Len())
+		}
+		b.p("// %s%s holds %s, concatenated; entry i is\n", name, "Data", doc)
+		b.p("// %sData[%sIndex[i]:%sIndex[i+1]].\n", name, name, name)
+		b.p("const %sData = %q\n\n", name, s.String())
+		b.p("var %sIndex = [numCountries + 1]uint16{", name)
+		for i, o := range offs {
+			if i%16 == 0 {
+				b.p("\n")
+			}
+			b.p("%d, ", o)
+		}
+		b.p("\n}\n\n")
+	}
+	packed("countryEnglish", "the English names (CLDR en)", func(r countryRow) string { return r.english })
+	packed("countryLocal", "the names in each country's default locale", func(r countryRow) string { return r.local })
+	packed("countryLocale", "the default locale IDs (likelySubtags)", func(r countryRow) string { return r.locale })
+	packed("countryLanguages", "the official languages, space-separated BCP 47 tags", func(r countryRow) string { return strings.Join(r.languages, " ") })
+	packed("countryZones", "the IANA time zones, space-separated", func(r countryRow) string { return strings.Join(r.zones, " ") })
+
+	b.p("// countryCurrencies holds each country's ISO 4217 currency, three bytes\n")
+	b.p("// each; \"XXX\" (ISO 4217 \"no currency\") marks a country without legal\n")
+	b.p("// tender of its own in CLDR: %s.\n", strings.Join(noCurrency(rows), ", "))
+	b.p("const countryCurrencies = \"")
+	for _, r := range rows {
+		b.p("%s", r.currency)
+	}
+	b.p("\"\n\n")
+	b.p("// countryWeek packs the first day of the week (time.Weekday, low 3 bits)\n")
+	b.p("// and the measurement system (bits 3-4: 0 metric, 1 US, 2 UK).\n")
+	b.p("var countryWeek = [numCountries]uint8{")
+	for i, r := range rows {
+		if i%16 == 0 {
+			b.p("\n")
+		}
+		b.p("%d, ", r.firstDay|r.measurement<<3)
+	}
+	b.p("\n}\n\n")
+	b.p("// countryCalling is the international calling code (libphonenumber); 0 for none.\n")
+	b.p("var countryCalling = [numCountries]uint16{")
+	for i, r := range rows {
+		if i%16 == 0 {
+			b.p("\n")
+		}
+		b.p("%d, ", r.calling)
+	}
+	b.p("\n}\n")
+	return b.Bytes(), nil
+}
+
+func noCurrency(rows []countryRow) []string {
+	var out []string
+	for _, r := range rows {
+		if r.currency == "XXX" {
+			out = append(out, r.code)
+		}
+	}
+	return out
+}
+
+// territoryNames reads localeDisplayNames territories of one locale.
+func (d *data) territoryNames(id string) (map[string]string, error) {
+	var v struct {
+		Main map[string]struct {
+			LocaleDisplayNames struct {
+				Territories map[string]string `json:"territories"`
+			} `json:"localeDisplayNames"`
+		} `json:"main"`
+	}
+	if err := d.read("cldr-localenames-full", "main/"+id+"/territories.json", &v); err != nil {
+		return nil, err
+	}
+	return v.Main[id].LocaleDisplayNames.Territories, nil
+}
+
+// exists reports whether pkg/path is in the unpacked data.
+func (d *data) exists(pkg, path string) bool {
+	_, err := os.Stat(filepath.Join(d.root, pkg, path))
+	return err == nil
+}
+
+// likelySubtags returns CLDR's likelySubtags table.
+func (d *data) likelySubtags() (map[string]string, error) {
+	var ls struct {
+		Supplemental struct {
+			LikelySubtags map[string]string `json:"likelySubtags"`
+		} `json:"supplemental"`
+	}
+	if err := d.read("cldr-core", "supplemental/likelySubtags.json", &ls); err != nil {
+		return nil, err
+	}
+	return ls.Supplemental.LikelySubtags, nil
+}
+
+// defaultLocale returns the minimized likely locale of a region.
+func defaultLocale(likely map[string]string, region string) (string, error) {
+	full, ok := likely["und-"+region]
+	if !ok {
+		und, ok := likely["und"]
+		if !ok {
+			return "", fmt.Errorf("likelySubtags has no und")
+		}
+		p := strings.Split(und, "-")
+		full = p[0] + "-" + p[1] + "-" + region
+	}
+	p := strings.Split(full, "-")
+	if len(p) != 3 || len(p[1]) != 4 {
+		return "", fmt.Errorf("likelySubtags und-%s = %q: want lang-Script-Region", region, full)
+	}
+	lang, script := p[0], p[1]
+	if l, ok := likely[lang]; ok && strings.Split(l, "-")[1] == script {
+		return lang + "-" + region, nil
+	}
+	return lang + "-" + script + "-" + region, nil
+}
+
+// cldrParent returns the CLDR parent of a locale ID for data inheritance,
+// "" for root, using parentLocales and truncation (the same rule as
+// locale.parentID, without the likely-script check, which only matters
+// for IDs that do not occur as default locales).
+func cldrParent(parents map[string]string, id string) string {
+	if p, ok := parents[id]; ok {
+		if p == "root" || p == "und" {
+			return ""
+		}
+		return p
+	}
+	i := strings.LastIndexByte(id, '-')
+	if i < 0 {
+		return ""
+	}
+	return id[:i]
+}
+
+func (d *data) parentLocales() (map[string]string, error) {
+	var pl struct {
+		Supplemental struct {
+			ParentLocales struct {
+				ParentLocale map[string]string `json:"parentLocale"`
+			} `json:"parentLocales"`
+		} `json:"supplemental"`
+	}
+	if err := d.read("cldr-core", "supplemental/parentLocales.json", &pl); err != nil {
+		return nil, err
+	}
+	return pl.Supplemental.ParentLocales.ParentLocale, nil
+}
+
+func countryRows(d *data) ([]countryRow, error) {
+	en, err := d.territoryNames("en")
+	if err != nil {
+		return nil, err
+	}
+	likely, err := d.likelySubtags()
+	if err != nil {
+		return nil, err
+	}
+	parents, err := d.parentLocales()
+	if err != nil {
+		return nil, err
+	}
+	avail, err := d.availableLocales()
+	if err != nil {
+		return nil, err
+	}
+	var ti struct {
+		Supplemental struct {
+			TerritoryInfo map[string]struct {
+				LanguagePopulation map[string]struct {
+					Percent string `json:"_populationPercent"`
+					Status  string `json:"_officialStatus"`
+				} `json:"languagePopulation"`
+			} `json:"territoryInfo"`
+		} `json:"supplemental"`
+	}
+	if err := d.read("cldr-core", "supplemental/territoryInfo.json", &ti); err != nil {
+		return nil, err
+	}
+	var cd struct {
+		Supplemental struct {
+			CurrencyData struct {
+				Region map[string][]map[string]struct {
+					From   string `json:"_from"`
+					To     string `json:"_to"`
+					Tender string `json:"_tender"`
+				} `json:"region"`
+			} `json:"currencyData"`
+		} `json:"supplemental"`
+	}
+	if err := d.read("cldr-core", "supplemental/currencyData.json", &cd); err != nil {
+		return nil, err
+	}
+	var wd struct {
+		Supplemental struct {
+			WeekData struct {
+				FirstDay map[string]string `json:"firstDay"`
+			} `json:"weekData"`
+		} `json:"supplemental"`
+	}
+	if err := d.read("cldr-core", "supplemental/weekData.json", &wd); err != nil {
+		return nil, err
+	}
+	var md struct {
+		Supplemental struct {
+			MeasurementData struct {
+				System map[string]string `json:"measurementSystem"`
+			} `json:"measurementData"`
+		} `json:"supplemental"`
+	}
+	if err := d.read("cldr-core", "supplemental/measurementData.json", &md); err != nil {
+		return nil, err
+	}
+	var wz struct {
+		Supplemental struct {
+			WindowsZones struct {
+				MapTimezones []struct {
+					MapZone struct {
+						Other     string `json:"_other"`
+						Type      string `json:"_type"`
+						Territory string `json:"_territory"`
+					} `json:"mapZone"`
+				} `json:"mapTimezones"`
+			} `json:"windowsZones"`
+		} `json:"supplemental"`
+	}
+	if err := d.read("cldr-core", "supplemental/windowsZones.json", &wz); err != nil {
+		return nil, err
+	}
+	zones := map[string][]string{}
+	for _, m := range wz.Supplemental.WindowsZones.MapTimezones {
+		z := m.MapZone
+		for _, tz := range strings.Fields(z.Type) {
+			if !slices.Contains(zones[z.Territory], tz) {
+				zones[z.Territory] = append(zones[z.Territory], tz)
+			}
+		}
+	}
+	var primary struct {
+		Supplemental struct {
+			PrimaryZones map[string]string `json:"primaryZones"`
+		} `json:"supplemental"`
+	}
+	if err := d.read("cldr-core", "supplemental/primaryZones.json", &primary); err != nil {
+		return nil, err
+	}
+	days := map[string]int{"sun": 0, "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6}
+	systems := map[string]int{"metric": 0, "US": 1, "UK": 2}
+	namesCache := map[string]map[string]string{}
+
+	var rows []countryRow
+	for _, code := range sortedKeys(en) {
+		if !alpha2.MatchString(code) || notCountries[code] {
+			continue
+		}
+		r := countryRow{code: code, english: en[code]}
+		if r.locale, err = defaultLocale(likely, code); err != nil {
+			return nil, err
+		}
+		// Localized name: walk the chain of the default locale.
+		for id := r.locale; id != "" && r.local == ""; id = cldrParent(parents, id) {
+			if _, ok := slices.BinarySearch(avail, id); !ok || !d.exists("cldr-localenames-full", "main/"+id+"/territories.json") {
+				continue
+			}
+			names, ok := namesCache[id]
+			if !ok {
+				if names, err = d.territoryNames(id); err != nil {
+					return nil, err
+				}
+				namesCache[id] = names
+			}
+			r.local = names[code]
+		}
+		if r.local == "" {
+			r.local = r.english
+		}
+		// Official languages by population share.
+		type lp struct {
+			tag string
+			pct float64
+		}
+		var langs []lp
+		for l, v := range ti.Supplemental.TerritoryInfo[code].LanguagePopulation {
+			if v.Status != "official" && v.Status != "de_facto_official" {
+				continue
+			}
+			pct, err := strconv.ParseFloat(v.Percent, 64)
+			if err != nil {
+				return nil, fmt.Errorf("territoryInfo %s %s: %v", code, l, err)
+			}
+			langs = append(langs, lp{strings.ReplaceAll(l, "_", "-"), pct})
+		}
+		slices.SortFunc(langs, func(a, b lp) int {
+			if c := cmp.Compare(b.pct, a.pct); c != 0 {
+				return c
+			}
+			return strings.Compare(a.tag, b.tag)
+		})
+		for _, l := range langs {
+			r.languages = append(r.languages, l.tag)
+		}
+		// Current legal tender.
+		r.currency = "XXX"
+		for _, entry := range cd.Supplemental.CurrencyData.Region[code] {
+			for cur, v := range entry {
+				if r.currency == "XXX" && v.To == "" && v.Tender != "false" {
+					r.currency = cur
+				}
+			}
+		}
+		fd, ok := wd.Supplemental.WeekData.FirstDay[code]
+		if !ok {
+			fd = wd.Supplemental.WeekData.FirstDay["001"]
+		}
+		if r.firstDay, ok = days[fd]; !ok {
+			return nil, fmt.Errorf("weekData firstDay %s = %q", code, fd)
+		}
+		ms, ok := md.Supplemental.MeasurementData.System[code]
+		if !ok {
+			ms = md.Supplemental.MeasurementData.System["001"]
+		}
+		if r.measurement, ok = systems[ms]; !ok {
+			return nil, fmt.Errorf("measurementSystem %s = %q", code, ms)
+		}
+		r.zones = slices.Clone(zones[code])
+		slices.Sort(r.zones)
+		if pz, ok := primary.Supplemental.PrimaryZones[code]; ok {
+			i := slices.Index(r.zones, pz)
+			if i < 0 {
+				return nil, fmt.Errorf("primary zone %s of %s is not among its windowsZones %v", pz, code, r.zones)
+			}
+			r.zones = slices.Insert(slices.Delete(r.zones, i, i+1), 0, pz)
+		}
+		r.calling = phonenumbers.GetCountryCodeForRegion(code)
+		rows = append(rows, r)
+	}
+	return rows, nil
+}

@@ -1,0 +1,186 @@
+package locale
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/text/language"
+)
+
+// MeasurementSystem is the system of units a country uses day to day
+// (CLDR measurementData).
+type MeasurementSystem uint8
+
+// The measurement systems of CLDR.
+const (
+	// Metric is the International System of Units.
+	Metric MeasurementSystem = iota
+	// USCustomary is the United States customary system (US, LR).
+	USCustomary
+	// Imperial is the British mix of metric and imperial units (GB, MM).
+	Imperial
+)
+
+// String returns "metric", "US" or "UK", the CLDR names.
+func (m MeasurementSystem) String() string {
+	switch m {
+	case Metric:
+		return "metric"
+	case USCustomary:
+		return "US"
+	case Imperial:
+		return "UK"
+	}
+	return "MeasurementSystem(" + strconv.Itoa(int(m)) + ")"
+}
+
+// Country holds the facts about one country (an ISO 3166-1 alpha-2 code in
+// CLDR) that a shop selling there needs. It is a plain value; the list
+// accessors [Country.Languages] and [Country.TimeZones] return fresh
+// slices that belong to the caller.
+//
+// The zero Country is not a country: its Code is empty.
+type Country struct {
+	// Code is the ISO 3166-1 alpha-2 code in upper case, e.g. "DE". XK
+	// (Kosovo, user-assigned in ISO 3166-1) is included as CLDR does.
+	Code string
+	// Name is the English name (CLDR en), e.g. "Germany".
+	Name string
+	// LocalName is the name in the country's default locale, e.g.
+	// "Deutschland", "Schweiz" for CH (de-CH); the English name when CLDR
+	// has no name in that locale's fallback chain.
+	LocalName string
+	// DefaultLocale is the country's most likely locale (CLDR likelySubtags
+	// und-XX, or en-XX where CLDR has no entry), with the script dropped
+	// where it is the language's likely one: de-CH, nl-BE, en-CA, hi-IN,
+	// zh-Hant-TW.
+	DefaultLocale language.Tag
+	// Currency is the ISO 4217 code of the current legal tender (CLDR
+	// currencyData: the first currency without an end date whose tender
+	// is not false; historic currencies are excluded), e.g. "CHF". It is
+	// empty for a country without a currency of its own in CLDR (AQ).
+	Currency string
+	// FirstDayOfWeek is the first day of the week on calendars (CLDR
+	// weekData): Monday in DE, Sunday in US, Saturday in EG.
+	FirstDayOfWeek time.Weekday
+	// Measurement is the measurement system (CLDR measurementData).
+	Measurement MeasurementSystem
+	// CallingCode is the international calling code without "+", e.g. 49
+	// for DE, 1 for CA (libphonenumber metadata); 0 where there is none
+	// (AQ, BV, HM, …).
+	CallingCode int
+}
+
+// CountryInfo returns the facts about the country with the given ISO
+// 3166-1 alpha-2 code. Lowercase input is accepted and normalized;
+// unknown codes, groupings (EU, UN, 419) and private-use codes (ZZ) return
+// false. It does not allocate.
+func CountryInfo(code string) (Country, bool) {
+	i, ok := countryIndex(code)
+	if !ok {
+		return Country{}, false
+	}
+	c := Country{
+		Code:           countryCodes[i*2 : i*2+2],
+		Name:           countryEnglishData[countryEnglishIndex[i]:countryEnglishIndex[i+1]],
+		LocalName:      countryLocalData[countryLocalIndex[i]:countryLocalIndex[i+1]],
+		DefaultLocale:  countryTags()[i],
+		FirstDayOfWeek: time.Weekday(countryWeek[i] & 7),
+		Measurement:    MeasurementSystem(countryWeek[i] >> 3 & 3),
+		CallingCode:    int(countryCalling[i]),
+	}
+	if cur := countryCurrencies[i*3 : i*3+3]; cur != "XXX" {
+		c.Currency = cur
+	}
+	return c, true
+}
+
+// Languages returns the official languages of the country as BCP 47 tags,
+// the most spoken first: the languages CLDR territoryInfo marks "official"
+// or "de_facto_official" (en in the US). Regional official languages (rm
+// in CH, the nine regional languages of ZA) are not included. The slice
+// is freshly allocated; it is empty for the zero Country and for
+// territories without official languages (AQ).
+func (c Country) Languages() []language.Tag {
+	i, ok := countryIndex(c.Code)
+	if !ok {
+		return nil
+	}
+	s := countryLanguagesData[countryLanguagesIndex[i]:countryLanguagesIndex[i+1]]
+	if s == "" {
+		return nil
+	}
+	out := make([]language.Tag, 0, strings.Count(s, " ")+1)
+	for f := range strings.FieldsSeq(s) {
+		out = append(out, language.Make(f))
+	}
+	return out
+}
+
+// TimeZones returns the IANA time zone IDs used in the country, from the
+// territory mappings of CLDR windowsZones, sorted, with CLDR's primary zone
+// first where CLDR names one (Europe/Berlin for DE, Asia/Shanghai for CN). IDs are CLDR's canonical ones, which
+// are sometimes older IANA aliases that still load (Asia/Calcutta,
+// America/Buenos_Aires). The slice is freshly allocated; it is empty where
+// CLDR maps no zone (BV, HM).
+func (c Country) TimeZones() []string {
+	i, ok := countryIndex(c.Code)
+	if !ok {
+		return nil
+	}
+	s := countryZonesData[countryZonesIndex[i]:countryZonesIndex[i+1]]
+	if s == "" {
+		return nil
+	}
+	return strings.Fields(s)
+}
+
+// Countries returns the ISO 3166-1 alpha-2 codes of every country
+// [CountryInfo] knows, sorted. The slice is freshly allocated and belongs
+// to the caller.
+func Countries() []string {
+	out := make([]string, numCountries)
+	for i := range out {
+		out[i] = countryCodes[i*2 : i*2+2]
+	}
+	return out
+}
+
+// countryTags parses the default locales once, on first use, so that
+// CountryInfo costs no parsing and importing the package costs nothing.
+var countryTags = sync.OnceValue(func() *[numCountries]language.Tag {
+	var t [numCountries]language.Tag
+	for i := range t {
+		t[i] = language.Make(countryLocaleData[countryLocaleIndex[i]:countryLocaleIndex[i+1]])
+	}
+	return &t
+})
+
+// countryIndex returns the position of code in the country table, by
+// binary search over the packed codes, folding ASCII lower case to upper.
+func countryIndex(code string) (int, bool) {
+	if len(code) != 2 {
+		return 0, false
+	}
+	a, b := code[0]&^0x20, code[1]&^0x20 // ASCII letters to upper case
+	if a < 'A' || a > 'Z' || b < 'A' || b > 'Z' {
+		return 0, false
+	}
+	key := uint16(a)<<8 | uint16(b)
+	lo, hi := 0, numCountries
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		v := uint16(countryCodes[m*2])<<8 | uint16(countryCodes[m*2+1])
+		switch {
+		case v == key:
+			return m, true
+		case v < key:
+			lo = m + 1
+		default:
+			hi = m
+		}
+	}
+	return 0, false
+}
