@@ -1,0 +1,375 @@
+package pricing
+
+import (
+	"math/big"
+
+	"github.com/marketkit/marketkit/locale"
+	"github.com/shopspring/decimal"
+)
+
+// Money is an exact amount in an ISO 4217 currency.
+//
+// Money is an immutable value: pass it by value. The zero Money has no
+// currency and the amount 0; it is the identity for Add and Sub, so a sum
+// can start from a zero Money. Every other Money has a currency, checked
+// against the ISO 4217 table of package locale when it is created.
+//
+// Internally the amount is a checked fixed-point int64 coefficient with a
+// scale; amounts that do not fit switch transparently to an exact big
+// integer. Never compare Money with ==: 1.5 EUR and 1.50 EUR are equal
+// amounts with different representations. Use Equal or Cmp.
+type Money struct {
+	code   string   // upper-case ISO 4217 code; "" only for the zero Money
+	coef   int64    // coefficient on the fast path
+	wide   *big.Int // the coefficient when it does not fit coef (then coef is 0)
+	scale  int32    // fraction digits: amount = coefficient × 10^-scale, ≥ 0
+	digits int32    // the currency's minor-unit digits
+}
+
+// currency returns the canonical code and minor-unit digits of code.
+// Lower-case codes are accepted and normalized to upper case.
+func currency(op, code string) (string, int32, error) {
+	c, ok := locale.CurrencyInfo(code)
+	if !ok {
+		return "", 0, newError(op, "currency", code, ErrCurrency)
+	}
+	return c.Code, int32(c.Digits), nil
+}
+
+// ParseMoney parses an amount in plain decimal notation ("19.99", "-5",
+// "0.125") in the currency code. The amount may have any number of fraction
+// digits (it is not rounded); it must not have an exponent, spaces or group
+// separators. The code is an ISO 4217 code; lower case is accepted and
+// normalized ("eur" becomes "EUR").
+func ParseMoney(amount, code string) (Money, error) {
+	cc, digits, err := currency("ParseMoney", code)
+	if err != nil {
+		return Money{}, err
+	}
+	coef, scale, wide, err := parseDecimal(amount)
+	if err != nil {
+		return Money{}, newError("ParseMoney", "amount", amount, err)
+	}
+	m := Money{code: cc, coef: coef, scale: scale, digits: digits}
+	if wide != nil {
+		m = m.withBig(wide, scale)
+	}
+	return m, nil
+}
+
+// MustParseMoney is like ParseMoney but panics on error. It is meant for
+// literals in tests and package-level variables only.
+func MustParseMoney(amount, code string) Money {
+	m, err := ParseMoney(amount, code)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
+// MoneyFromMinor returns units minor units of the currency, e.g.
+// MoneyFromMinor(1999, "EUR") is 19.99 EUR and MoneyFromMinor(500, "JPY")
+// is 500 JPY.
+func MoneyFromMinor(units int64, code string) (Money, error) {
+	cc, digits, err := currency("MoneyFromMinor", code)
+	if err != nil {
+		return Money{}, err
+	}
+	m := Money{code: cc, digits: digits, scale: digits}
+	if c, ok := toInt64(uabs(units), units < 0); ok {
+		m.coef = c
+		return m, nil
+	}
+	return m.withBig(big.NewInt(units), digits), nil
+}
+
+// MoneyFromDecimal returns d in the currency code, exactly. It fails with
+// ErrRange when d's exponent is outside -100..64.
+func MoneyFromDecimal(d decimal.Decimal, code string) (Money, error) {
+	cc, digits, err := currency("MoneyFromDecimal", code)
+	if err != nil {
+		return Money{}, err
+	}
+	if e := d.Exponent(); e > 64 || e < -100 {
+		return Money{}, newError("MoneyFromDecimal", "amount", d.String(), ErrRange)
+	}
+	m := Money{code: cc, digits: digits}
+	if f, ok := fixedFromDecimal(d); ok {
+		m.coef, m.scale = f.coef, f.scale
+		return m, nil
+	}
+	return m.withBig(d.Coefficient(), -d.Exponent()), nil
+}
+
+// MoneyFromFixed returns f in the currency code.
+func MoneyFromFixed(f Fixed, code string) (Money, error) {
+	cc, digits, err := currency("MoneyFromFixed", code)
+	if err != nil {
+		return Money{}, err
+	}
+	return Money{code: cc, coef: f.coef, scale: f.scale, digits: digits}, nil
+}
+
+// withBig returns m's currency with the amount c × 10^-scale, on the fast
+// path when it fits.
+func (m Money) withBig(c *big.Int, scale int32) Money {
+	if scale < 0 {
+		c = new(big.Int).Mul(c, bigPow10(-scale))
+		scale = 0
+	}
+	m.scale = scale
+	if c.IsInt64() {
+		if v, ok := toInt64(uabs(c.Int64()), c.Sign() < 0); ok {
+			m.coef, m.wide = v, nil
+			return m
+		}
+	}
+	m.coef, m.wide = 0, c
+	return m
+}
+
+// bigCoef returns the coefficient as a new big.Int.
+func (m Money) bigCoef() *big.Int {
+	if m.wide != nil {
+		return new(big.Int).Set(m.wide)
+	}
+	return big.NewInt(m.coef)
+}
+
+// Currency returns the upper-case ISO 4217 code, or "" for the zero Money.
+func (m Money) Currency() string { return m.code }
+
+// Digits returns the number of minor-unit digits of the currency (2 for
+// EUR, 0 for JPY, 3 for BHD).
+func (m Money) Digits() int { return int(m.digits) }
+
+// Decimal returns the amount as a decimal.Decimal (this allocates).
+func (m Money) Decimal() decimal.Decimal {
+	if m.wide != nil {
+		return decimal.NewFromBigInt(m.wide, -m.scale)
+	}
+	return decimal.New(m.coef, -m.scale)
+}
+
+// Fixed returns the amount as a Fixed when it fits (at most 18 fraction
+// digits after dropping trailing zeros, and an int64 coefficient).
+func (m Money) Fixed() (Fixed, bool) {
+	if m.wide != nil {
+		c, s, ok := fromBigCoef(m.wide, m.scale)
+		if !ok || s > maxFixedScale {
+			return Fixed{}, false
+		}
+		return Fixed{coef: c, scale: s}, true
+	}
+	c, s := m.coef, m.scale
+	for s > maxFixedScale && c%10 == 0 {
+		c /= 10
+		s--
+	}
+	if s > maxFixedScale {
+		return Fixed{}, false
+	}
+	return Fixed{coef: c, scale: s}, true
+}
+
+// Minor returns the amount in minor units (1999 for 19.99 EUR). It reports
+// false when the amount has more fraction digits than the currency or does
+// not fit in an int64.
+func (m Money) Minor() (int64, bool) {
+	if m.wide != nil {
+		c := m.bigCoef()
+		if m.scale <= m.digits {
+			c.Mul(c, bigPow10(m.digits-m.scale))
+		} else if _, r := c.QuoRem(c, bigPow10(m.scale-m.digits), new(big.Int)); r.Sign() != 0 {
+			return 0, false
+		}
+		return c.Int64(), c.IsInt64()
+	}
+	if m.scale <= m.digits {
+		return mulPow10(m.coef, m.digits-m.scale)
+	}
+	d := m.scale - m.digits
+	if d > 18 {
+		return 0, m.coef == 0
+	}
+	p := int64(pow10[d])
+	if m.coef%p != 0 {
+		return 0, false
+	}
+	return m.coef / p, true
+}
+
+// IsZero reports whether the amount is 0 (in any currency).
+func (m Money) IsZero() bool { return m.wide == nil && m.coef == 0 }
+
+// Sign returns -1, 0 or +1 for a negative, zero or positive amount.
+func (m Money) Sign() int {
+	if m.wide != nil {
+		return m.wide.Sign()
+	}
+	switch {
+	case m.coef < 0:
+		return -1
+	case m.coef > 0:
+		return 1
+	}
+	return 0
+}
+
+// pair checks that m and o can be combined and returns the currency
+// template to use: equal codes, or either side the zero Money.
+func pair(op string, m, o Money) (Money, Money, error) {
+	if m.code == o.code {
+		return m, o, nil
+	}
+	if m.code == "" && m.IsZero() {
+		m.code, m.digits = o.code, o.digits
+		return m, o, nil
+	}
+	if o.code == "" && o.IsZero() {
+		o.code, o.digits = m.code, m.digits
+		return m, o, nil
+	}
+	return Money{}, Money{}, &MismatchError{Op: op, A: m.code, B: o.code}
+}
+
+// Add returns m + o. It fails with a *MismatchError (ErrCurrencyMismatch)
+// when the currencies differ; the zero Money adds to any currency.
+func (m Money) Add(o Money) (Money, error) {
+	if m.code != o.code {
+		var err error
+		if m, o, err = pair("Add", m, o); err != nil {
+			return Money{}, err
+		}
+	}
+	if m.wide == nil && o.wide == nil {
+		if a, b, s, ok := align(m.coef, m.scale, o.coef, o.scale); ok {
+			if c, ok := add64(a, b); ok {
+				m.coef, m.scale = c, s
+				return m, nil
+			}
+		}
+	}
+	return m.addBig(o), nil
+}
+
+func (m Money) addBig(o Money) Money {
+	a, b := m.bigCoef(), o.bigCoef()
+	s := m.scale
+	switch {
+	case m.scale < o.scale:
+		a.Mul(a, bigPow10(o.scale-m.scale))
+		s = o.scale
+	case m.scale > o.scale:
+		b.Mul(b, bigPow10(m.scale-o.scale))
+	}
+	return m.withBig(a.Add(a, b), s)
+}
+
+// Sub returns m − o, with the currency rules of Add.
+func (m Money) Sub(o Money) (Money, error) {
+	if m.code != o.code {
+		var err error
+		if m, o, err = pair("Sub", m, o); err != nil {
+			return Money{}, err
+		}
+	}
+	return m.Add(o.Neg())
+}
+
+// Neg returns −m.
+func (m Money) Neg() Money {
+	if m.wide != nil {
+		return m.withBig(new(big.Int).Neg(m.wide), m.scale)
+	}
+	m.coef = -m.coef
+	return m
+}
+
+// Abs returns |m|.
+func (m Money) Abs() Money {
+	if m.Sign() < 0 {
+		return m.Neg()
+	}
+	return m
+}
+
+// Cmp compares the amounts of m and o and returns -1, 0 or +1. It fails
+// with a *MismatchError when the currencies differ (the zero Money compares
+// with any currency).
+func (m Money) Cmp(o Money) (int, error) {
+	if m.code != o.code {
+		var err error
+		if m, o, err = pair("Cmp", m, o); err != nil {
+			return 0, err
+		}
+	}
+	return m.cmp(o), nil
+}
+
+func (m Money) cmp(o Money) int {
+	if m.wide == nil && o.wide == nil {
+		if a, b, _, ok := align(m.coef, m.scale, o.coef, o.scale); ok {
+			switch {
+			case a < b:
+				return -1
+			case a > b:
+				return 1
+			}
+			return 0
+		}
+	}
+	a, b := m.bigCoef(), o.bigCoef()
+	switch {
+	case m.scale < o.scale:
+		a.Mul(a, bigPow10(o.scale-m.scale))
+	case m.scale > o.scale:
+		b.Mul(b, bigPow10(m.scale-o.scale))
+	}
+	return a.Cmp(b)
+}
+
+// Equal reports whether m and o have the same currency and numerically
+// equal amounts (1.5 EUR equals 1.50 EUR). The zero Money equals only
+// another zero Money. Equal makes Money work with go-cmp.
+func (m Money) Equal(o Money) bool {
+	return m.code == o.code && m.cmp(o) == 0
+}
+
+// MulInt returns m × n, exactly (a line total: unit price × quantity).
+func (m Money) MulInt(n int64) Money {
+	if m.wide == nil {
+		if c, ok := mul64(m.coef, n); ok {
+			m.coef = c
+			return m
+		}
+	}
+	return m.withBig(new(big.Int).Mul(m.bigCoef(), big.NewInt(n)), m.scale)
+}
+
+// Mul returns m × f, exactly: the result keeps all fraction digits (19.99 ×
+// 0.19 = 3.7981). Round it at the point your rules name, or use MulRound.
+// It does not allocate unless the product needs more than an int64
+// coefficient.
+func (m Money) Mul(f Fixed) Money {
+	if m.wide == nil {
+		if c, ok := mul64(m.coef, f.coef); ok {
+			m.coef, m.scale = c, m.scale+f.scale
+			return m
+		}
+	}
+	return m.withBig(new(big.Int).Mul(m.bigCoef(), big.NewInt(f.coef)), m.scale+f.scale)
+}
+
+// MulDecimal returns m × d, exactly. It does not allocate when d fits a
+// Fixed and the product fits an int64 coefficient. It fails with ErrRange
+// when d's exponent is outside -100..64.
+func (m Money) MulDecimal(d decimal.Decimal) (Money, error) {
+	if f, ok := fixedFromDecimal(d); ok {
+		return m.Mul(f), nil
+	}
+	if e := d.Exponent(); e > 64 || e < -100 {
+		return Money{}, newError("MulDecimal", "factor", d.String(), ErrRange)
+	}
+	return m.withBig(new(big.Int).Mul(m.bigCoef(), d.Coefficient()), m.scale-d.Exponent()), nil
+}

@@ -1,0 +1,440 @@
+package pricing
+
+import (
+	"errors"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+)
+
+func TestParseMoney(t *testing.T) {
+	tests := []struct {
+		name, amount, code string
+		want               string // String() of the result
+		err                error
+	}{
+		{"cents", "19.99", "EUR", "19.99 EUR", nil},
+		{"padded", "5", "EUR", "5.00 EUR", nil},
+		{"trailing zeros kept to digits", "5.500", "EUR", "5.50 EUR", nil},
+		{"extra digits kept", "0.125", "EUR", "0.125 EUR", nil},
+		{"negative", "-3.5", "USD", "-3.50 USD", nil},
+		{"plus sign", "+3", "JPY", "3 JPY", nil},
+		{"lower-case code", "1", "eur", "1.00 EUR", nil},
+		{"three digits", "1.5", "BHD", "1.500 BHD", nil},
+		{"wide", "123456789012345678901234567890.12", "EUR", "123456789012345678901234567890.12 EUR", nil},
+		{"wide negative", "-99999999999999999999", "JPY", "-99999999999999999999 JPY", nil},
+		{"empty", "", "EUR", "", ErrSyntax},
+		{"comma", "1,50", "EUR", "", ErrSyntax},
+		{"group", "1,000.00", "EUR", "", ErrSyntax},
+		{"exponent", "1e3", "EUR", "", ErrSyntax},
+		{"space", " 1", "EUR", "", ErrSyntax},
+		{"lone dot", ".5", "EUR", "", ErrSyntax},
+		{"trailing dot", "5.", "EUR", "", ErrSyntax},
+		{"two dots", "1.2.3", "EUR", "", ErrSyntax},
+		{"sign only", "-", "EUR", "", ErrSyntax},
+		{"too long", strings.Repeat("1", 101), "EUR", "", ErrRange},
+		{"unknown currency", "1", "XYZ", "", ErrCurrency},
+		{"bad currency", "1", "EURO", "", ErrCurrency},
+		{"empty currency", "1", "", "", ErrCurrency},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := ParseMoney(tt.amount, tt.code)
+			if !errors.Is(err, tt.err) {
+				t.Fatalf("ParseMoney(%q, %q) error = %v, want %v", tt.amount, tt.code, err, tt.err)
+			}
+			if err != nil {
+				var e *Error
+				if !errors.As(err, &e) || (e.Value != tt.amount && e.Value != tt.code) {
+					t.Errorf("error %v does not name the value", err)
+				}
+				return
+			}
+			if got := m.String(); got != tt.want {
+				t.Errorf("ParseMoney(%q, %q) = %q, want %q", tt.amount, tt.code, got, tt.want)
+			}
+			back, err := ParseMoneyText(m.String())
+			if err != nil || !back.Equal(m) {
+				t.Errorf("round trip of %v: %v, %v", m, back, err)
+			}
+		})
+	}
+}
+
+func TestErrorMessages(t *testing.T) {
+	_, err := ParseMoney("1,5", "EUR")
+	if got, want := err.Error(), `pricing: ParseMoney: amount "1,5": invalid syntax`; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	_, err = ParseMoney("1", "usdx")
+	if got, want := err.Error(), `pricing: ParseMoney: currency "usdx": unknown currency`; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	_, err = MustParseMoney("1", "EUR").Add(MustParseMoney("1", "USD"))
+	var me *MismatchError
+	if !errors.As(err, &me) || me.A != "EUR" || me.B != "USD" || !errors.Is(err, ErrCurrencyMismatch) {
+		t.Errorf("Add mismatch error = %#v", err)
+	}
+	if got, want := err.Error(), "pricing: Add: currency mismatch: EUR and USD"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestMoneyFromMinor(t *testing.T) {
+	tests := []struct {
+		name  string
+		units int64
+		code  string
+		want  string
+	}{
+		{"EUR", 1999, "EUR", "19.99 EUR"},
+		{"JPY", 500, "JPY", "500 JPY"},
+		{"BHD", -1, "BHD", "-0.001 BHD"},
+		{"min int64", -1 << 63, "EUR", "-92233720368547758.08 EUR"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := MoneyFromMinor(tt.units, tt.code)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := m.String(); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+			if u, ok := m.Minor(); !ok || u != tt.units {
+				t.Errorf("Minor() = %d, %v; want %d", u, ok, tt.units)
+			}
+		})
+	}
+	if _, err := MoneyFromMinor(1, "ABC"); !errors.Is(err, ErrCurrency) {
+		t.Errorf("unknown code: err = %v", err)
+	}
+}
+
+func TestMoneyFromDecimal(t *testing.T) {
+	for _, s := range []string{"19.99", "-0.001", "1e5", "123456789012345678901234567890", "1.000000000000000000000000001"} {
+		d := decimal.RequireFromString(s)
+		m, err := MoneyFromDecimal(d, "EUR")
+		if err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+		if !m.Decimal().Equal(d) {
+			t.Errorf("MoneyFromDecimal(%s).Decimal() = %s", s, m.Decimal())
+		}
+	}
+	if _, err := MoneyFromDecimal(decimal.New(1, 1000), "EUR"); !errors.Is(err, ErrRange) {
+		t.Errorf("huge exponent: err = %v", err)
+	}
+}
+
+func TestAddSubZeroIdentity(t *testing.T) {
+	a := MustParseMoney("19.99", "EUR")
+	var zero Money
+	for _, tc := range []struct {
+		name string
+		got  func() (Money, error)
+		want Money
+	}{
+		{"zero+a", func() (Money, error) { return zero.Add(a) }, a},
+		{"a+zero", func() (Money, error) { return a.Add(zero) }, a},
+		{"a-zero", func() (Money, error) { return a.Sub(zero) }, a},
+		{"zero-a", func() (Money, error) { return zero.Sub(a) }, a.Neg()},
+		{"a+a", func() (Money, error) { return a.Add(a) }, MustParseMoney("39.98", "EUR")},
+		{"scales", func() (Money, error) { return a.Add(MustParseMoney("0.001", "EUR")) }, MustParseMoney("19.991", "EUR")},
+		{"overflow to wide", func() (Money, error) {
+			return MustParseMoney("9223372036854775807", "JPY").Add(MustParseMoney("1", "JPY"))
+		}, MustParseMoney("9223372036854775808", "JPY")},
+		{"wide back to narrow", func() (Money, error) {
+			return MustParseMoney("9223372036854775808", "JPY").Sub(MustParseMoney("1", "JPY"))
+		}, MustParseMoney("9223372036854775807", "JPY")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := tc.got()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+	var sum Money
+	for _, s := range []string{"1.10", "2.20", "3.30"} {
+		var err error
+		if sum, err = sum.Add(MustParseMoney(s, "EUR")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if want := MustParseMoney("6.60", "EUR"); !sum.Equal(want) {
+		t.Errorf("sum = %v, want %v", sum, want)
+	}
+}
+
+func TestCmpEqual(t *testing.T) {
+	a, b := MustParseMoney("1.5", "EUR"), MustParseMoney("1.50", "EUR")
+	if !a.Equal(b) {
+		t.Error("1.5 EUR != 1.50 EUR")
+	}
+	if c, err := a.Cmp(MustParseMoney("1.51", "EUR")); err != nil || c != -1 {
+		t.Errorf("Cmp = %d, %v", c, err)
+	}
+	if c, err := (Money{}).Cmp(a); err != nil || c != -1 {
+		t.Errorf("zero Cmp = %d, %v", c, err)
+	}
+	if _, err := a.Cmp(MustParseMoney("1", "USD")); !errors.Is(err, ErrCurrencyMismatch) {
+		t.Errorf("Cmp mismatch err = %v", err)
+	}
+	if a.Equal(MustParseMoney("1.5", "USD")) {
+		t.Error("EUR equals USD")
+	}
+	if (Money{}).Equal(MustParseMoney("0", "EUR")) {
+		t.Error("zero Money equals 0 EUR")
+	}
+}
+
+func TestRound(t *testing.T) {
+	modes := []RoundingMode{RoundHalfUp, RoundHalfEven, RoundHalfDown, RoundUp, RoundDown, RoundCeiling, RoundFloor}
+	// Expected results per mode, in the order of modes.
+	tests := []struct {
+		in   string
+		want [7]string
+	}{
+		{"0.285", [7]string{"0.29", "0.28", "0.28", "0.29", "0.28", "0.29", "0.28"}},
+		{"-0.285", [7]string{"-0.29", "-0.28", "-0.28", "-0.29", "-0.28", "-0.28", "-0.29"}},
+		{"0.275", [7]string{"0.28", "0.28", "0.27", "0.28", "0.27", "0.28", "0.27"}},
+		{"1.2851", [7]string{"1.29", "1.29", "1.29", "1.29", "1.28", "1.29", "1.28"}},
+		{"1.2849", [7]string{"1.28", "1.28", "1.28", "1.29", "1.28", "1.29", "1.28"}},
+		{"-1.2849", [7]string{"-1.28", "-1.28", "-1.28", "-1.29", "-1.28", "-1.28", "-1.29"}},
+		{"2", [7]string{"2.00", "2.00", "2.00", "2.00", "2.00", "2.00", "2.00"}},
+		{"-0.001", [7]string{"0.00", "0.00", "0.00", "-0.01", "0.00", "0.00", "-0.01"}},
+		{"99999999999999999999999.995", [7]string{"100000000000000000000000.00", "100000000000000000000000.00", "99999999999999999999999.99", "100000000000000000000000.00", "99999999999999999999999.99", "100000000000000000000000.00", "99999999999999999999999.99"}},
+	}
+	for _, tt := range tests {
+		for i, mode := range modes {
+			t.Run(tt.in+"/"+mode.String(), func(t *testing.T) {
+				got, err := MustParseMoney(tt.in, "EUR").Round(mode)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got.Amount() != tt.want[i] {
+					t.Errorf("Round(%s, %v) = %s, want %s", tt.in, mode, got.Amount(), tt.want[i])
+				}
+			})
+		}
+	}
+	if _, err := MustParseMoney("1", "EUR").Round(0); !errors.Is(err, ErrRoundingMode) {
+		t.Errorf("zero mode: err = %v", err)
+	}
+	if _, err := MustParseMoney("1", "EUR").RoundTo(19, RoundHalfUp); !errors.Is(err, ErrRange) {
+		t.Errorf("digits 19: err = %v", err)
+	}
+}
+
+func TestRoundTo(t *testing.T) {
+	tests := []struct {
+		name, in string
+		digits   int
+		mode     RoundingMode
+		want     string
+	}{
+		{"JPY whole", "1234.5", 0, RoundHalfEven, "1234"},
+		{"tens", "1234.5", -1, RoundHalfUp, "1230"},
+		{"hundreds up", "1201", -2, RoundUp, "1300"},
+		{"hundreds half", "1250", -2, RoundHalfEven, "1200"},
+		{"more digits", "1.23456", 4, RoundHalfUp, "1.2346"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := MustParseMoney(tt.in, "JPY").RoundTo(tt.digits, tt.mode)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Amount() != tt.want {
+				t.Errorf("got %s, want %s", got.Amount(), tt.want)
+			}
+		})
+	}
+}
+
+func TestRoundCash(t *testing.T) {
+	tests := []struct {
+		name, amount, code string
+		mode               RoundingMode
+		want               string
+	}{
+		{"CHF 0.05 down", "1.02", "CHF", RoundHalfUp, "1.00 CHF"},
+		{"CHF 0.05 tie", "1.025", "CHF", RoundHalfUp, "1.05 CHF"},
+		{"CHF 0.05 up", "1.03", "CHF", RoundHalfUp, "1.05 CHF"},
+		{"CHF half-even tie", "1.075", "CHF", RoundHalfEven, "1.10 CHF"},
+		{"CAD", "4.97", "CAD", RoundHalfUp, "4.95 CAD"},
+		{"DKK 0.50", "10.26", "DKK", RoundHalfUp, "10.50 DKK"},
+		{"DKK 0.50 down", "10.24", "DKK", RoundHalfUp, "10.00 DKK"},
+		{"SEK whole", "10.49", "SEK", RoundHalfUp, "10.00 SEK"},
+		{"SEK whole up", "10.50", "SEK", RoundHalfUp, "11.00 SEK"},
+		{"NOK negative", "-10.50", "NOK", RoundHalfUp, "-11.00 NOK"},
+		{"EUR to cents", "10.555", "EUR", RoundHalfUp, "10.56 EUR"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := MustParseMoney(tt.amount, tt.code).RoundCash(tt.mode)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != tt.want {
+				t.Errorf("RoundCash(%s %s) = %v, want %s", tt.amount, tt.code, got, tt.want)
+			}
+		})
+	}
+	if got := MustParseMoney("1", "DKK").CashIncrement().String(); got != "0.50 DKK" {
+		t.Errorf("DKK cash increment = %s", got)
+	}
+}
+
+func TestMulDiv(t *testing.T) {
+	eur := func(s string) Money { return MustParseMoney(s, "EUR") }
+	fx := MustParseFixed
+	tests := []struct {
+		name string
+		got  func() (Money, error)
+		want string
+	}{
+		{"Mul exact", func() (Money, error) { return eur("19.99").Mul(fx("0.19")), nil }, "3.7981"},
+		{"MulInt", func() (Money, error) { return eur("5.49").MulInt(3), nil }, "16.47"},
+		{"MulRound half-up tie", func() (Money, error) { return eur("1.50").MulRound(fx("0.19"), 2, RoundHalfUp) }, "0.29"},
+		{"MulRound half-even tie", func() (Money, error) { return eur("1.50").MulRound(fx("0.19"), 2, RoundHalfEven) }, "0.28"},
+		{"Div thirds", func() (Money, error) { return eur("100").Div(fx("3"), 2, RoundHalfUp) }, "33.33"},
+		{"Div negative floor", func() (Money, error) { return eur("-100").Div(fx("3"), 2, RoundFloor) }, "-33.34"},
+		{"Div by fraction", func() (Money, error) { return eur("10").Div(fx("0.3"), 3, RoundDown) }, "33.333"},
+		{"tax in gross 19%", func() (Money, error) { return eur("119.00").MulDiv(fx("0.19"), fx("1.19"), 2, RoundHalfUp) }, "19.00"},
+		{"tax in gross 7%", func() (Money, error) { return eur("9.99").MulDiv(fx("0.07"), fx("1.07"), 2, RoundHalfUp) }, "0.65"},
+		{"MulDiv negative divisor", func() (Money, error) { return eur("10").MulDiv(fx("1"), fx("-4"), 2, RoundHalfUp) }, "-2.50"},
+		{"wide Div", func() (Money, error) { return eur("100000000000000000000000").Div(fx("3"), 2, RoundHalfUp) }, "33333333333333333333333.33"},
+		{"wide MulRound", func() (Money, error) {
+			return eur("92233720368547758.07").MulRound(fx("1.5"), 2, RoundHalfUp)
+		}, "138350580552821637.11"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := tt.got()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Amount() != tt.want {
+				t.Errorf("got %s, want %s", got.Amount(), tt.want)
+			}
+		})
+	}
+	if _, err := eur("1").Div(Fixed{}, 2, RoundHalfUp); !errors.Is(err, ErrDivisionByZero) {
+		t.Errorf("Div by zero: err = %v", err)
+	}
+}
+
+func TestFixed(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+		err  error
+	}{
+		{"0.19", "0.19", nil},
+		{"-12.5", "-12.5", nil},
+		{"9223372036854775807", "9223372036854775807", nil},
+		{"9223372036854775808", "", ErrRange},
+		{"0.0000000000000000001", "", ErrRange},
+		{"1e2", "", ErrSyntax},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			f, err := ParseFixed(tt.in)
+			if !errors.Is(err, tt.err) {
+				t.Fatalf("err = %v, want %v", err, tt.err)
+			}
+			if err == nil && f.String() != tt.want {
+				t.Errorf("got %s, want %s", f, tt.want)
+			}
+		})
+	}
+	one := FixedFromInt(1)
+	r := MustParseFixed("0.19")
+	if s, err := one.Add(r); err != nil || s.String() != "1.19" {
+		t.Errorf("1 + 0.19 = %v, %v", s, err)
+	}
+	if p, err := r.Mul(r); err != nil || p.String() != "0.0361" {
+		t.Errorf("0.19² = %v, %v", p, err)
+	}
+	if c := MustParseFixed("0.5").Cmp(MustParseFixed("0.50")); c != 0 {
+		t.Errorf("Cmp = %d", c)
+	}
+	f, err := FixedFromDecimal(decimal.RequireFromString("0.077"))
+	if err != nil || f.String() != "0.077" {
+		t.Errorf("FixedFromDecimal = %v, %v", f, err)
+	}
+}
+
+func TestZeroAllocs(t *testing.T) {
+	a, b := MustParseMoney("19.99", "EUR"), MustParseMoney("5.01", "EUR")
+	rate, one := MustParseFixed("0.19"), MustParseFixed("1.19")
+	buf := make([]byte, 0, 64)
+	var sink Money
+	cases := map[string]func(){
+		"Add":       func() { sink, _ = a.Add(b) },
+		"Sub":       func() { sink, _ = a.Sub(b) },
+		"Mul":       func() { sink = a.Mul(rate) },
+		"MulInt":    func() { sink = a.MulInt(7) },
+		"Round":     func() { sink, _ = a.Mul(rate).Round(RoundHalfEven) },
+		"RoundCash": func() { sink, _ = a.RoundCash(RoundHalfUp) },
+		"MulRound":  func() { sink, _ = a.MulRound(rate, 2, RoundHalfUp) },
+		"MulDiv":    func() { sink, _ = a.MulDiv(rate, one, 2, RoundHalfUp) },
+		"Cmp":       func() { _, _ = a.Cmp(b) },
+		"Parse":     func() { sink, _ = ParseMoney("1234.56", "EUR") },
+		"Append":    func() { buf = a.AppendAmount(buf[:0]) },
+	}
+	for name, fn := range cases {
+		if n := testing.AllocsPerRun(100, fn); n != 0 {
+			t.Errorf("%s: %v allocs, want 0", name, n)
+		}
+	}
+	_ = sink
+}
+
+// TestNoFloats walks the package's Go files (tests included) and fails on
+// any use of float32 or float64.
+func TestNoFloats(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 5 {
+		t.Fatalf("found only %d files", len(files))
+	}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := parser.ParseFile(fset, name, src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.Ident:
+				if n.Name == "float32" || n.Name == "float64" {
+					t.Errorf("%s: float type %s", fset.Position(n.Pos()), n.Name)
+				}
+			case *ast.BasicLit:
+				if n.Kind == token.FLOAT {
+					t.Errorf("%s: float literal %s", fset.Position(n.Pos()), n.Value)
+				}
+			}
+			return true
+		})
+	}
+}
