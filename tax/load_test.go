@@ -1,0 +1,145 @@
+package tax
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestLoadJSONRoundTrip(t *testing.T) {
+	b, err := json.Marshal(BuiltinDefinition())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := LoadJSON(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Types()) != len(Builtin().Types()) || len(d.Zones()) != len(Builtin().Zones()) {
+		t.Fatalf("types/zones %d/%d, want %d/%d", len(d.Types()), len(d.Zones()), len(Builtin().Types()), len(Builtin().Zones()))
+	}
+	for _, ty := range Builtin().Types() {
+		for c := Category(1); c < numCategories; c++ {
+			for _, a := range ty.Amounts(c) {
+				got, err := d.Lookup(ty.ID(), c, a.From)
+				if err != nil || got != a {
+					t.Errorf("%s: got %+v, %v; want %+v", a.ID, got, err, a)
+				}
+			}
+		}
+	}
+}
+
+const minimalJSON = `{"version":"t","sources":[{"id":"s","citation":"c http://x"}],
+ "zones":[{"id":"x","members":[{"country":"XX"}]}],
+ "types":[{"id":"x_vat","kind":"vat","country":"XX","zone":"x","rates":[
+   {"category":"standard","amounts":[{"percent":"10","from":"2000-01-01","to":"2019-12-31","source":"s"},{"percent":"12","from":"2020-01-01","source":"s"}]}]}]}`
+
+func TestLoadJSONErrors(t *testing.T) {
+	if _, err := LoadJSON(strings.NewReader(minimalJSON)); err != nil {
+		t.Fatalf("minimal: %v", err)
+	}
+	tests := []struct {
+		name, old, new, field string
+	}{
+		{"overlap", `"from":"2020-01-01"`, `"from":"2019-12-31"`, "amounts"},
+		{"bad percent", `"percent":"12"`, `"percent":"12.5.1"`, "percent"},
+		{"percent too precise", `"percent":"12"`, `"percent":"12.00001"`, "percent"},
+		{"unknown source", `"source":"s"}]}]}]}`, `"source":"nope"}]}]}]}`, "source"},
+		{"unknown zone", `"zone":"x","rates"`, `"zone":"y","rates"`, "zone"},
+		{"bad country", `"country":"XX"}]`, `"country":"xx"}]`, "country"},
+		{"no standard", `"category":"standard"`, `"category":"reduced"`, "rates"},
+		{"unknown category", `"category":"standard"`, `"category":"luxury"`, "json"},
+		{"unknown field", `"version":"t"`, `"versio":"t"`, "json"},
+		{"to before from", `"to":"2019-12-31"`, `"to":"1999-12-31"`, "to"},
+		{"bad date", `"from":"2000-01-01"`, `"from":"2000-02-30"`, "from"},
+		{"bad kind", `"kind":"vat"`, `"kind":"tva"`, "json"},
+		{"duplicate type", `"types":[{`, `"types":[{"id":"x_vat","kind":"vat","country":"XX","zone":"x","rates":[{"category":"standard","amounts":[{"percent":"1","from":"2000-01-01","source":"s"}]}]},{`, "id"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := strings.Replace(minimalJSON, tt.old, tt.new, 1)
+			if in == minimalJSON {
+				t.Fatalf("replacement %q not found", tt.old)
+			}
+			_, err := LoadJSON(strings.NewReader(in))
+			if !errors.Is(err, ErrInvalidData) && !errors.Is(err, ErrUnknownCategory) {
+				t.Fatalf("err = %v, want ErrInvalidData", err)
+			}
+			var fe *FieldError
+			if !errors.As(err, &fe) || !strings.Contains(fe.Field, tt.field) {
+				t.Errorf("err = %v, want a FieldError on %q", err, tt.field)
+			}
+		})
+	}
+}
+
+func FuzzLoadJSON(f *testing.F) {
+	f.Add([]byte(minimalJSON))
+	f.Add([]byte(`{}`))
+	f.Add([]byte(`{"zones":[{"id":"a","members":[{"zone":"a"}]}]}`)) // self reference
+	f.Add([]byte(`{"zones":[{"id":"a","members":[{"country":"AA","postal_codes":["9:1"]}]}]}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		d, err := LoadJSON(bytes.NewReader(b))
+		if err != nil {
+			if !errors.Is(err, ErrInvalidData) && !errors.Is(err, ErrUnknownCategory) && !errors.Is(err, ErrInvalidInput) {
+				t.Fatalf("error without sentinel: %v", err)
+			}
+			return
+		}
+		// Invariants of built data: standard rates exist, amounts sorted,
+		// no overlap, lookups by each amount's From find that amount.
+		for _, ty := range d.Types() {
+			if len(ty.Amounts(Standard)) == 0 {
+				t.Fatalf("%s: no standard rate", ty.ID())
+			}
+			for c := Category(1); c < numCategories; c++ {
+				as := ty.Amounts(c)
+				for i, a := range as {
+					if i > 0 && (as[i-1].To.IsZero() || !as[i-1].To.Before(a.From)) {
+						t.Fatalf("%s: overlap", a.ID)
+					}
+					got, err := ty.Amount(c, a.From)
+					if err != nil || got != a {
+						t.Fatalf("lookup %s = %+v, %v", a.ID, got, err)
+					}
+				}
+			}
+			ty.Zone().Contains(Address{Country: "AA", Region: "X", PostalCode: "12345"})
+		}
+	})
+}
+
+func TestPercent(t *testing.T) {
+	ok := []struct{ in, out string }{{"19", "19"}, {"25.5", "25.5"}, {"9.975", "9.975"}, {"0", "0"}, {"07.50", "7.5"}, {"100", "100"}, {"0.0001", "0.0001"}}
+	for _, tt := range ok {
+		p, err := ParsePercent(tt.in)
+		if err != nil || p.String() != tt.out {
+			t.Errorf("ParsePercent(%q) = %v, %v; want %s", tt.in, p, err, tt.out)
+		}
+	}
+	for _, in := range []string{"", ".5", "5.", "-1", "1e2", "100.0001", "1.23456", "1,5", "12a"} {
+		if _, err := ParsePercent(in); !errors.Is(err, ErrInvalidInput) {
+			t.Errorf("ParsePercent(%q) err = %v, want ErrInvalidInput", in, err)
+		}
+	}
+}
+
+func TestDate(t *testing.T) {
+	for _, in := range []string{"2024-02-29", "2019-01-01", "9999-12-31"} {
+		d, err := ParseDate(in)
+		if err != nil || d.String() != in {
+			t.Errorf("ParseDate(%q) = %v, %v", in, d, err)
+		}
+	}
+	for _, in := range []string{"2023-02-29", "2019-13-01", "2019-1-01", "0000-01-01", "2019-01-00", "abcd-ef-gh", ""} {
+		if _, err := ParseDate(in); !errors.Is(err, ErrInvalidInput) {
+			t.Errorf("ParseDate(%q) err = %v, want ErrInvalidInput", in, err)
+		}
+	}
+	if got := MustDate("2024-12-31").AddDays(1).String(); got != "2025-01-01" {
+		t.Errorf("AddDays = %s", got)
+	}
+}

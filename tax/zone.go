@@ -1,0 +1,174 @@
+package tax
+
+// Address is the part of an address that decides taxation: the ISO 3166-1
+// alpha-2 country ("DE"), the subdivision ("QC" or "CA-QC"; needed for CA,
+// US, IN) and the postal code (needed for special territories: Heligoland
+// 27498, Canary Islands 35xxx/38xxx, Åland 22xxx, …). It is deliberately
+// small so that tax does not depend on the address package; a host copies
+// the three fields from its own address value.
+type Address struct {
+	Country    string
+	Region     string
+	PostalCode string
+}
+
+// Zone is a set of addresses: a country, a country minus or plus
+// subdivisions or postal-code patterns, or a zone of zones (the EU VAT
+// area). Zones are built by [Build] and immutable afterwards.
+type Zone struct {
+	id      string
+	name    string
+	members []member
+}
+
+type member struct {
+	zone      *Zone
+	country   string
+	regions   []string
+	exRegions []string
+	postal    []string
+	exPostal  []string
+}
+
+// ID returns the zone ID ("de", "eu", "ca-qc").
+func (z *Zone) ID() string { return z.id }
+
+// Name returns the descriptive name ("Germany (ex. Heligoland, Büsingen)
+// + Jungholz, Mittelberg").
+func (z *Zone) Name() string { return z.name }
+
+// Contains reports whether a lies in z.
+func (z *Zone) Contains(a Address) bool {
+	for i := range z.members {
+		if z.members[i].contains(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// HasCountry reports whether any member of z (recursively) is in country cc,
+// regardless of subdivision or postal code.
+func (z *Zone) HasCountry(cc string) bool {
+	for i := range z.members {
+		m := &z.members[i]
+		if m.zone != nil {
+			if m.zone.HasCountry(cc) {
+				return true
+			}
+		} else if m.country == cc {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *member) contains(a Address) bool {
+	if m.zone != nil {
+		return m.zone.Contains(a)
+	}
+	if m.country != a.Country {
+		return false
+	}
+	if len(m.regions) > 0 && !regionIn(a.Region, a.Country, m.regions) {
+		return false
+	}
+	if len(m.exRegions) > 0 && regionIn(a.Region, a.Country, m.exRegions) {
+		return false
+	}
+	if len(m.postal) > 0 && !postalIn(a.PostalCode, m.postal) {
+		return false
+	}
+	if len(m.exPostal) > 0 && postalIn(a.PostalCode, m.exPostal) {
+		return false
+	}
+	return true
+}
+
+// regionIn matches "QC", "qc" and "CA-QC" against the list of bare codes.
+func regionIn(r, cc string, list []string) bool {
+	if len(r) > 3 && r[2] == '-' && equalFoldASCII(r[:2], cc) {
+		r = r[3:]
+	}
+	for _, x := range list {
+		if equalFoldASCII(r, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func equalFoldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'a' <= x && x <= 'z' {
+			x -= 'a' - 'A'
+		}
+		if 'a' <= y && y <= 'z' {
+			y -= 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+// postalIn matches a postal code against patterns. A pattern is a prefix
+// ("27498", "35") or an inclusive range of prefixes of equal length
+// ("22000:22999", "90:94"). Spaces and dashes in the code are ignored, so
+// "9500-123" and "811 32" match "95:99" and "811".
+func postalIn(code string, pats []string) bool {
+	var buf [16]byte
+	n := 0
+	for i := 0; i < len(code) && n < len(buf); i++ {
+		c := code[i]
+		if c == ' ' || c == '-' {
+			continue
+		}
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	norm := buf[:n]
+	for _, p := range pats {
+		lo, hi := p, p
+		for j := 0; j < len(p); j++ {
+			if p[j] == ':' {
+				lo, hi = p[:j], p[j+1:]
+				break
+			}
+		}
+		if len(norm) < len(lo) {
+			continue
+		}
+		head := norm[:len(lo)]
+		if cmpBytesString(head, lo) >= 0 && cmpBytesString(head, hi) <= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func cmpBytesString(b []byte, s string) int {
+	for i := 0; i < len(b) && i < len(s); i++ {
+		if b[i] != s[i] {
+			if b[i] < s[i] {
+				return -1
+			}
+			return 1
+		}
+	}
+	switch {
+	case len(b) < len(s):
+		return -1
+	case len(b) > len(s):
+		return 1
+	}
+	return 0
+}
