@@ -381,6 +381,8 @@ func TestZeroAllocs(t *testing.T) {
 	a, b := MustParseMoney("19.99", "EUR"), MustParseMoney("5.01", "EUR")
 	rate, one := MustParseFixed("0.19"), MustParseFixed("1.19")
 	buf := make([]byte, 0, 64)
+	parts := make([]Money, 0, 3)
+	thirds := []Fixed{FixedFromInt(1), FixedFromInt(1), FixedFromInt(1)}
 	var sink Money
 	cases := map[string]func(){
 		"Add":       func() { sink, _ = a.Add(b) },
@@ -394,6 +396,7 @@ func TestZeroAllocs(t *testing.T) {
 		"Cmp":       func() { _, _ = a.Cmp(b) },
 		"Parse":     func() { sink, _ = ParseMoney("1234.56", "EUR") },
 		"Append":    func() { buf = a.AppendAmount(buf[:0]) },
+		"Allocate":  func() { parts, _ = a.AppendAllocation(parts[:0], thirds, MinorUnit) },
 	}
 	for name, fn := range cases {
 		if n := testing.AllocsPerRun(100, fn); n != 0 {

@@ -1,0 +1,210 @@
+package pricing
+
+import (
+	"math/bits"
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
+
+// Unit selects what allocated parts are counted in.
+type Unit uint8
+
+const (
+	// MinorUnit counts parts in the currency's minor unit (0.01 EUR, 1 JPY,
+	// 0.001 BHD). It is the zero Unit.
+	MinorUnit Unit = iota
+	// CashUnit counts parts in the currency's cash increment (0.05 CHF,
+	// 0.50 DKK, 1 SEK), for splitting a cash payment.
+	CashUnit
+)
+
+// Allocate splits m into parts proportional to ratios, in minor units, so
+// that the parts sum exactly to m. See AppendAllocation for the rules.
+func (m Money) Allocate(ratios ...int64) ([]Money, error) {
+	fs := make([]Fixed, len(ratios))
+	for i, r := range ratios {
+		fs[i] = FixedFromInt(r)
+	}
+	return m.AppendAllocation(make([]Money, 0, len(ratios)), fs, MinorUnit)
+}
+
+// AllocateDecimal splits m into parts proportional to decimal ratios
+// (e.g. 0.5, 0.3, 0.2), in minor units. Each ratio must fit a Fixed.
+func (m Money) AllocateDecimal(ratios ...decimal.Decimal) ([]Money, error) {
+	fs := make([]Fixed, len(ratios))
+	for i, r := range ratios {
+		f, ok := fixedFromDecimal(r)
+		if !ok {
+			return nil, newError("AllocateDecimal", "ratios["+itoa(int64(i))+"]", r.String(), ErrRange)
+		}
+		fs[i] = f
+	}
+	return m.AppendAllocation(make([]Money, 0, len(ratios)), fs, MinorUnit)
+}
+
+// Split splits m into n parts that differ by at most one minor unit; the
+// larger parts come first (10.00 EUR / 3 = 3.34, 3.33, 3.33).
+func (m Money) Split(n int) ([]Money, error) {
+	return m.SplitIn(n, MinorUnit)
+}
+
+// SplitIn is Split counted in unit (MinorUnit or CashUnit): 10.00 CHF in
+// three cash parts is 3.35, 3.35, 3.30.
+func (m Money) SplitIn(n int, unit Unit) ([]Money, error) {
+	if n <= 0 || n > 1<<20 {
+		return nil, newError("Split", "n", itoa(int64(n)), ErrRatio)
+	}
+	fs := make([]Fixed, n)
+	for i := range fs {
+		fs[i] = Fixed{coef: 1}
+	}
+	return m.AppendAllocation(make([]Money, 0, n), fs, unit)
+}
+
+// AppendAllocation splits m into len(ratios) parts proportional to ratios,
+// appends them to dst and returns the extended slice. It does not allocate
+// when dst has room and there are at most 64 ratios.
+//
+// The rules:
+//   - m must be a whole number of units: of minor units for MinorUnit, of
+//     cash increments for CashUnit (ErrNotRounded otherwise; round first).
+//   - Ratios must not be negative and must not all be zero (ErrRatio).
+//   - Each part first gets floor(|m| × ratio / Σratios) units. The units
+//     left over (fewer than the number of parts) go one each to the parts
+//     with the largest remainders; among equal remainders the earlier part
+//     wins (the tie break, and the only way the order of ratios matters).
+//     A part with ratio 0 gets 0.
+//   - A negative m is split as |m| and every part negated, so the parts of
+//     −x are the negatives of the parts of x.
+//
+// The parts always sum exactly to m, and every part differs from its exact
+// share by less than one unit.
+func (m Money) AppendAllocation(dst []Money, ratios []Fixed, unit Unit) ([]Money, error) {
+	const op = "Allocate"
+	if len(ratios) == 0 {
+		return dst, newError(op, "ratios", "[]", ErrRatio)
+	}
+	if unit > CashUnit {
+		return dst, newError(op, "unit", itoa(int64(unit)), ErrInvalid)
+	}
+	minor, ok := m.Minor()
+	if !ok {
+		if m.wide == nil && m.scale > m.digits {
+			return dst, newError(op, "amount", m.String(), ErrNotRounded)
+		}
+		return dst, newError(op, "amount", m.String(), ErrRange)
+	}
+	stepMinor := int64(1)
+	if unit == CashUnit && m.code != "" {
+		st := cashStep(m.code)
+		stepMinor = int64(st.k * pow10[m.digits-st.t])
+		if minor%stepMinor != 0 {
+			return dst, newError(op, "amount", m.String(), ErrNotRounded)
+		}
+	}
+	// Scale the ratios to one common scale.
+	var maxS int32
+	for _, r := range ratios {
+		maxS = max(maxS, r.scale)
+	}
+	var wbuf [64]uint64
+	var w []uint64
+	if len(ratios) <= len(wbuf) {
+		w = wbuf[:len(ratios)]
+	} else {
+		w = make([]uint64, len(ratios))
+	}
+	var sum uint64
+	for i, r := range ratios {
+		if r.coef < 0 {
+			return dst, newError(op, "ratios["+itoa(int64(i))+"]", r.String(), ErrRatio)
+		}
+		c, ok := mulPow10(r.coef, maxS-r.scale)
+		var carry uint64
+		if ok {
+			sum, carry = bits.Add64(sum, uint64(c), 0)
+		}
+		if !ok || carry != 0 {
+			return dst, newError(op, "ratios["+itoa(int64(i))+"]", r.String(), ErrRange)
+		}
+		w[i] = uint64(c)
+	}
+	if sum == 0 {
+		return dst, newError(op, "ratios", "all zero", ErrRatio)
+	}
+	n0 := len(dst)
+	dst = slices.Grow(dst, len(ratios))[:n0+len(ratios)]
+	parts := dst[n0:]
+	neg := minor < 0
+	whole := uabs(minor) / uint64(stepMinor)
+	var ubuf [64]uint64
+	var units []uint64
+	if len(w) <= len(ubuf) {
+		units = ubuf[:len(w)]
+	} else {
+		units = make([]uint64, len(w))
+	}
+	allocUnits(units, whole, w, sum)
+	for i, u := range units {
+		c := int64(u) * stepMinor
+		if neg {
+			c = -c
+		}
+		parts[i] = Money{code: m.code, digits: m.digits, coef: c, scale: m.digits}
+	}
+	return dst, nil
+}
+
+// allocUnits splits whole into len(w) parts proportional to the weights w
+// (sum = Σw > 0) by largest remainder, earlier index first on ties. It
+// overwrites w with the remainders.
+func allocUnits(parts []uint64, whole uint64, w []uint64, sum uint64) {
+	var given uint64
+	nonzero := 0
+	for i, wi := range w {
+		hi, lo := bits.Mul64(whole, wi)
+		q, r := bits.Div64(hi, lo, sum) // q ≤ whole, so hi < sum
+		parts[i] = q
+		w[i] = r
+		given += q
+		if r != 0 {
+			nonzero++
+		}
+	}
+	left := whole - given // < nonzero ≤ len(w)
+	if left == 0 {
+		return
+	}
+	if len(w) <= 64 {
+		for ; left > 0; left-- {
+			best := -1
+			for i, r := range w {
+				if r != 0 && (best < 0 || r > w[best]) {
+					best = i
+				}
+			}
+			parts[best]++
+			w[best] = 0
+		}
+		return
+	}
+	idx := make([]int, 0, nonzero)
+	for i, r := range w {
+		if r != 0 {
+			idx = append(idx, i)
+		}
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		switch {
+		case w[a] > w[b]:
+			return -1
+		case w[a] < w[b]:
+			return 1
+		}
+		return 0
+	})
+	for _, i := range idx[:left] {
+		parts[i]++
+	}
+}
