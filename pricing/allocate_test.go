@@ -85,7 +85,10 @@ func TestAllocateErrors(t *testing.T) {
 		{"not rounded", func() error { _, err := MustParseMoney("1.005", "EUR").Split(2); return err }, ErrNotRounded},
 		{"not cash", func() error { _, err := MustParseMoney("1.02", "CHF").SplitIn(2, CashUnit); return err }, ErrNotRounded},
 		{"split zero", func() error { _, err := eur.Split(0); return err }, ErrRatio},
-		{"ratio sum overflow", func() error { _, err := eur.Allocate(9_000_000_000_000_000_000, 9_000_000_000_000_000_000, 9_000_000_000_000_000_000); return err }, ErrRange},
+		{"ratio sum overflow", func() error {
+			_, err := eur.Allocate(9_000_000_000_000_000_000, 9_000_000_000_000_000_000, 9_000_000_000_000_000_000)
+			return err
+		}, ErrRange},
 		{"too wide", func() error {
 			_, err := MustParseMoney("1000000000000000000000", "EUR").Split(2)
 			return err
