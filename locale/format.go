@@ -3,6 +3,7 @@ package locale
 import (
 	"errors"
 	"fmt"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 )
@@ -194,8 +195,17 @@ type FormatOptions struct {
 // one locale. NewFormatter resolves all the locale data once; a Formatter
 // is immutable and safe for concurrent use by multiple goroutines.
 type Formatter struct {
-	tag  language.Tag
-	opts FormatOptions
+	tag    language.Tag
+	id     string // the CLDR locale whose number data is used
+	opts   FormatOptions
+	latin  bool
+	digits [10]string
+
+	num, pct, cur  numFormat
+	numMin, numMax int
+	pctMin, pctMax int
+
+	syms [numCurrencies]curSym
 }
 
 // NewFormatter returns a Formatter for tag, with the data of the most
@@ -204,14 +214,140 @@ type Formatter struct {
 // wrapping ErrUnsupportedLocale when no locale in the chain has
 // modern-coverage CLDR data, and one wrapping ErrInvalidOption for an
 // option outside its constants. opts may be nil.
+//
+// NewFormatter does the work once (it takes a few microseconds); keep
+// the Formatter and reuse it.
 func NewFormatter(tag language.Tag, opts *FormatOptions) (*Formatter, error) {
 	f := &Formatter{tag: tag}
 	if opts != nil {
 		f.opts = *opts
 	}
+	switch {
+	case f.opts.Style > StyleAccounting:
+		return nil, &OptionError{Field: "Style", Value: int(f.opts.Style)}
+	case f.opts.Display > DisplayNone:
+		return nil, &OptionError{Field: "Display", Value: int(f.opts.Display)}
+	case f.opts.Rounding > RoundFloor:
+		return nil, &OptionError{Field: "Rounding", Value: int(f.opts.Rounding)}
+	}
+
+	// Walk the chain once: the number record of the most specific locale
+	// that has one, and every symbol override on the way.
+	var chain [8]*numberLocale
+	nc := 0
+	rec := -1
+	for id := localeID(tag); id != "" && nc < len(chain); id = parentID(id) {
+		nl, ok := findNumberLocale(id)
+		if !ok {
+			continue
+		}
+		chain[nc] = nl
+		nc++
+		if rec < 0 && nl.rec >= 0 {
+			rec = int(nl.rec)
+			f.id = nl.id
+		}
+	}
+	if rec < 0 {
+		return nil, &LocaleError{Tag: tag}
+	}
+	nd := &numberRecords[rec]
+	f.latin = nd.digits == "0123456789"
+	i := 0
+	for off, r := range nd.digits {
+		if i < len(f.digits) {
+			f.digits[i] = nd.digits[off : off+utf8.RuneLen(r)]
+		}
+		i++
+	}
+	var err error
+	if f.num, err = compileNumber(nd, nd.decimalPattern, false, false); err != nil {
+		return nil, err
+	}
+	if f.pct, err = compileNumber(nd, nd.percentPattern, false, false); err != nil {
+		return nil, err
+	}
+	cp := nd.currencyPattern
+	if f.opts.Style == StyleAccounting {
+		cp = nd.accountingPattern
+	}
+	if f.cur, err = compileNumber(nd, cp, true, f.opts.Display == DisplayNone); err != nil {
+		return nil, err
+	}
+	if f.opts.Style == StyleAccounting {
+		// The grouping of the standard pattern applies to both, as in
+		// bojanz/currency: CLDR gives en-IN and others an accounting
+		// pattern without the Indian grouping of their standard one.
+		std, err := compileNumber(nd, nd.currencyPattern, true, false)
+		if err != nil {
+			return nil, err
+		}
+		f.cur.primary, f.cur.secondary = std.primary, std.secondary
+	}
+	f.numMin, f.numMax = f.num.minFrac, f.num.maxFrac
+	f.pctMin, f.pctMax = f.pct.minFrac, f.pct.maxFrac
+	if fr := f.opts.Fraction; fr.set {
+		f.numMin, f.numMax = int(fr.min), int(fr.max)
+		f.pctMin, f.pctMax = int(fr.min), int(fr.max)
+	}
+
+	// Currency symbols: English, then the overrides from root-most to
+	// most specific.
+	syms := symbolBase
+	for j := nc - 1; j >= 0; j-- {
+		for _, o := range symbolOverrides[chain[j].lo:chain[j].hi] {
+			syms[o.cur] = o
+		}
+	}
+	for j := range syms {
+		s := syms[j].sym
+		switch f.opts.Display {
+		case DisplayNarrowSymbol:
+			s = syms[j].narrow
+		case DisplayCode:
+			s = currencyCodes[j*3 : j*3+3]
+		}
+		f.syms[j] = newCurSym(s)
+	}
 	return f, nil
+}
+
+// compileNumber compiles a pattern of nd with nd's separators (the
+// currency ones when currency is set).
+func compileNumber(nd *numberData, pattern string, currency, hide bool) (numFormat, error) {
+	nf, err := compilePattern(pattern, patternSyms{plus: nd.plus, minus: nd.minus, percent: nd.percent}, hide)
+	if err != nil {
+		return nf, err
+	}
+	nf.minGrouping = int(nd.minGrouping)
+	nf.decimal, nf.group = nd.decimal, nd.group
+	if currency {
+		nf.decimal, nf.group = nd.curDecimal, nd.curGroup
+	}
+	return nf, nil
+}
+
+// findNumberLocale returns the numberLocales entry of a CLDR locale ID.
+func findNumberLocale(id string) (*numberLocale, bool) {
+	lo, hi := 0, len(numberLocales)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		switch c := numberLocales[m].id; {
+		case c == id:
+			return &numberLocales[m], true
+		case c < id:
+			lo = m + 1
+		default:
+			hi = m
+		}
+	}
+	return nil, false
 }
 
 // Tag returns the language tag the Formatter was made for, as given to
 // NewFormatter.
 func (f *Formatter) Tag() language.Tag { return f.tag }
+
+// DataLocale returns the CLDR locale ID whose number data the Formatter
+// uses: "de-CH" for de-CH, "de" for de-DE and de-XX, "es-419" for es-MX.
+func (f *Formatter) DataLocale() string { return f.id }

@@ -1,0 +1,349 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/bojanz/currency"
+)
+
+func init() {
+	register("numbers", "number_tables.go", genNumbers)
+	register("numberlocales", "number_locales_test.go", genNumberLocales)
+}
+
+// numberRecord is the number data of one locale in its default numbering
+// system. It mirrors locale.numberData; records are interned, so equal
+// records share one table entry.
+type numberRecord struct {
+	Digits            string
+	Decimal, Group    string
+	CurDecimal        string
+	CurGroup          string
+	Plus, Minus       string
+	Percent           string
+	MinGrouping       int
+	DecimalPattern    string
+	PercentPattern    string
+	CurrencyPattern   string
+	AccountingPattern string
+}
+
+// symbolPair is the symbol and the narrow symbol of one currency.
+type symbolPair struct{ sym, narrow string }
+
+// genNumbers writes the number and currency-symbol tables of the
+// formatter: for every modern-coverage locale (cldr-core
+// coverageLevels.json) whose data differs from what its CLDR parent chain
+// already gives, the index of its number record and its currency-symbol
+// overrides.
+//
+// Symbols follow bojanz/currency v1.4.2 (generated from the same CLDR
+// release), so that the formatter matches it byte for byte: a locale whose
+// CLDR symbol is the ISO code itself uses the English symbol when English
+// has a real one (de-CH EUR → €), en-AU shows USD as US$, and the chain
+// ends at English rather than root. Narrow symbols are CLDR's
+// symbol-alt-narrow, falling back to the symbol.
+func genNumbers(d *data) ([]byte, error) {
+	locales, err := formatLocales(d)
+	if err != nil {
+		return nil, err
+	}
+	parent, err := newParentFunc(d)
+	if err != nil {
+		return nil, err
+	}
+	var ns struct {
+		Supplemental struct {
+			NumberingSystems map[string]struct {
+				Digits string `json:"_digits"`
+				Type   string `json:"_type"`
+			} `json:"numberingSystems"`
+		} `json:"supplemental"`
+	}
+	if err := d.read("cldr-core", "supplemental/numberingSystems.json", &ns); err != nil {
+		return nil, err
+	}
+
+	codes := currency.GetCurrencyCodes()
+	codes = slices.Clone(codes)
+	slices.Sort(codes)
+
+	recs := map[string]numberRecord{}
+	syms := map[string][]symbolPair{} // locale → per currency (sorted codes)
+	for _, id := range locales {
+		var nf struct {
+			Main map[string]struct {
+				Numbers map[string]any `json:"numbers"`
+			} `json:"main"`
+		}
+		if err := d.read("cldr-numbers-full", "main/"+id+"/numbers.json", &nf); err != nil {
+			return nil, err
+		}
+		n := nf.Main[id].Numbers
+		str := func(v any) string { s, _ := v.(string); return s }
+		sys := str(n["defaultNumberingSystem"])
+		nsys, ok := ns.Supplemental.NumberingSystems[sys]
+		if !ok || nsys.Type != "numeric" || len([]rune(nsys.Digits)) != 10 {
+			return nil, fmt.Errorf("%s: numbering system %q is not a numeric one", id, sys)
+		}
+		obj := func(key string) map[string]any {
+			m, _ := n[key+"-numberSystem-"+sys].(map[string]any)
+			if m == nil {
+				panic(fmt.Sprintf("%s: no %s for %s", id, key, sys))
+			}
+			return m
+		}
+		symbols := obj("symbols")
+		r := numberRecord{
+			Digits:            nsys.Digits,
+			Decimal:           str(symbols["decimal"]),
+			Group:             str(symbols["group"]),
+			CurDecimal:        str(symbols["decimal"]),
+			CurGroup:          str(symbols["group"]),
+			Plus:              str(symbols["plusSign"]),
+			Minus:             str(symbols["minusSign"]),
+			Percent:           str(symbols["percentSign"]),
+			MinGrouping:       1,
+			DecimalPattern:    str(obj("decimalFormats")["standard"]),
+			PercentPattern:    str(obj("percentFormats")["standard"]),
+			CurrencyPattern:   str(obj("currencyFormats")["standard"]),
+			AccountingPattern: str(obj("currencyFormats")["accounting"]),
+		}
+		if s := str(symbols["currencyDecimal"]); s != "" {
+			r.CurDecimal = s
+		}
+		if s := str(symbols["currencyGroup"]); s != "" {
+			r.CurGroup = s
+		}
+		if mg := str(n["minimumGroupingDigits"]); mg != "" {
+			if _, err := fmt.Sscan(mg, &r.MinGrouping); err != nil {
+				return nil, fmt.Errorf("%s: minimumGroupingDigits %q: %v", id, mg, err)
+			}
+		}
+		if r.AccountingPattern == "" {
+			r.AccountingPattern = r.CurrencyPattern
+		}
+		for _, f := range []string{r.Decimal, r.Group, r.Minus, r.Plus, r.Percent, r.DecimalPattern, r.PercentPattern, r.CurrencyPattern} {
+			if f == "" {
+				return nil, fmt.Errorf("%s: incomplete number data %+v", id, r)
+			}
+		}
+		recs[id] = r
+
+		var cf struct {
+			Main map[string]struct {
+				Numbers struct {
+					Currencies map[string]map[string]string `json:"currencies"`
+				} `json:"numbers"`
+			} `json:"main"`
+		}
+		if err := d.read("cldr-numbers-full", "main/"+id+"/currencies.json", &cf); err != nil {
+			return nil, err
+		}
+		cs := cf.Main[id].Numbers.Currencies
+		row := make([]symbolPair, len(codes))
+		for i, c := range codes {
+			s := cs[c]["symbol"]
+			if s == "" {
+				s = c
+			}
+			row[i] = symbolPair{sym: s, narrow: cs[c]["symbol-alt-narrow"]}
+		}
+		syms[id] = row
+	}
+	en, ok := syms["en"]
+	if !ok {
+		return nil, fmt.Errorf("no en locale")
+	}
+	// bojanz/currency's two deliberate divergences from CLDR.
+	for _, id := range locales {
+		row := syms[id]
+		for i, c := range codes {
+			if row[i].sym == c && en[i].sym != c {
+				row[i].sym = en[i].sym
+			}
+			if id == "en-AU" && c == "USD" {
+				row[i].sym = "US$"
+			}
+		}
+	}
+	for _, id := range locales {
+		row := syms[id]
+		for i := range row {
+			if row[i].narrow == "" {
+				row[i].narrow = row[i].sym
+			}
+		}
+	}
+
+	// Intern the records and resolve along the CLDR chain.
+	isModern := map[string]bool{}
+	for _, id := range locales {
+		isModern[id] = true
+	}
+	var recList []numberRecord
+	recIndex := map[numberRecord]int{}
+	intern := func(r numberRecord) int {
+		if i, ok := recIndex[r]; ok {
+			return i
+		}
+		recIndex[r] = len(recList)
+		recList = append(recList, r)
+		return len(recList) - 1
+	}
+	// Intern en first so that record 0 is English.
+	intern(recs["en"])
+	resolvedRec := func(id string) int {
+		for ; id != ""; id = parent(id) {
+			if isModern[id] {
+				return intern(recs[id])
+			}
+		}
+		return -1
+	}
+	// resolvedSym is what the runtime finds for id: the nearest modern
+	// locale of the chain, else English.
+	resolvedSym := func(id string) []symbolPair {
+		for ; id != ""; id = parent(id) {
+			if isModern[id] {
+				return syms[id]
+			}
+		}
+		return en
+	}
+
+	var b buf
+	b.p("package locale\n\n")
+	b.p("// numberRecords holds the distinct number data of the modern CLDR locales\n")
+	b.p("// in their default numbering system; record 0 is English.\n")
+	b.p("var numberRecords = [...]numberData{\n")
+	// Emit after the locale pass so all records are interned.
+	var locs buf
+	var ovs buf
+	nov := 0
+	nloc := 0
+	for _, id := range locales {
+		rec := intern(recs[id])
+		prec := resolvedRec(parent(id))
+		own := -1
+		if rec != prec {
+			own = rec
+		}
+		lo := nov
+		prow := resolvedSym(parent(id))
+		row := syms[id]
+		for i := range codes {
+			if row[i] != prow[i] {
+				ovs.p("{%d, %q, %q},\n", i, row[i].sym, row[i].narrow)
+				nov++
+			}
+		}
+		if own < 0 && nov == lo {
+			continue
+		}
+		locs.p("{%q, %d, %d, %d},\n", id, own, lo, nov)
+		nloc++
+	}
+	for _, r := range recList {
+		b.p("{%q, %q, %q, %q, %q, %q, %q, %q, %d, %q, %q, %q, %q},\n",
+			r.Digits, r.Decimal, r.Group, r.CurDecimal, r.CurGroup, r.Plus, r.Minus, r.Percent,
+			r.MinGrouping, r.DecimalPattern, r.PercentPattern, r.CurrencyPattern, r.AccountingPattern)
+	}
+	b.p("}\n\n")
+	b.p("// numberLocales lists, sorted by CLDR locale ID, the %d modern locales whose\n", nloc)
+	b.p("// number record (rec, -1 for the parent's) or currency symbols\n")
+	b.p("// (symbolOverrides[lo:hi]) differ from their CLDR parent chain's.\n")
+	b.p("var numberLocales = [...]numberLocale{\n%s}\n\n", locs.String())
+	b.p("// symbolBase holds the English symbol and narrow symbol of every currency,\n")
+	b.p("// indexed like currencyCodes: the end of every chain.\n")
+	b.p("var symbolBase = [numCurrencies]symbolOverride{\n")
+	for i := range codes {
+		b.p("{%d, %q, %q},\n", i, en[i].sym, en[i].narrow)
+	}
+	b.p("}\n\n")
+	b.p("// symbolOverrides holds the per-locale currency symbols (currency index,\n")
+	b.p("// symbol, narrow symbol) that differ from the parent chain's.\n")
+	b.p("var symbolOverrides = [...]symbolOverride{\n%s}\n", ovs.String())
+	if len(codes) > 255 {
+		return nil, fmt.Errorf("%d currencies do not fit a uint8 index", len(codes))
+	}
+	return b.Bytes(), nil
+}
+
+// genNumberLocales writes the list of every modern locale the formatter
+// has data for, which the differential test against bojanz/currency walks.
+func genNumberLocales(d *data) ([]byte, error) {
+	locales, err := formatLocales(d)
+	if err != nil {
+		return nil, err
+	}
+	var b buf
+	b.p("package locale\n\n")
+	b.p("// modernLocaleIDs lists every CLDR locale with modern coverage, sorted.\n")
+	b.p("var modernLocaleIDs = []string{\n")
+	for i, id := range locales {
+		b.p("%q,", id)
+		if i%8 == 7 {
+			b.p("\n")
+		}
+	}
+	b.p("\n}\n")
+	return b.Bytes(), nil
+}
+
+// formatLocales returns the modern-coverage locales except root, sorted.
+func formatLocales(d *data) ([]string, error) {
+	ids, err := d.modernLocales()
+	if err != nil {
+		return nil, err
+	}
+	return slices.DeleteFunc(ids, func(id string) bool { return id == "und" || id == "root" }), nil
+}
+
+// newParentFunc returns the CLDR parent of a locale ID ("" for root), with
+// the same rules as locale.parentID: parentLocales first, then truncation,
+// where dropping a script that is not the language's likely one leads to
+// root.
+func newParentFunc(d *data) (func(string) string, error) {
+	var pl struct {
+		Supplemental struct {
+			ParentLocales struct {
+				ParentLocale map[string]string `json:"parentLocale"`
+			} `json:"parentLocales"`
+		} `json:"supplemental"`
+	}
+	if err := d.read("cldr-core", "supplemental/parentLocales.json", &pl); err != nil {
+		return nil, err
+	}
+	var ls struct {
+		Supplemental struct {
+			LikelySubtags map[string]string `json:"likelySubtags"`
+		} `json:"supplemental"`
+	}
+	if err := d.read("cldr-core", "supplemental/likelySubtags.json", &ls); err != nil {
+		return nil, err
+	}
+	return func(id string) string {
+		if p, ok := pl.Supplemental.ParentLocales.ParentLocale[id]; ok {
+			if p == "root" || p == "und" {
+				return ""
+			}
+			return p
+		}
+		i := strings.LastIndexByte(id, '-')
+		if i < 0 {
+			return ""
+		}
+		par, last := id[:i], id[i+1:]
+		if len(last) == 4 && !strings.Contains(par, "-") {
+			full := ls.Supplemental.LikelySubtags[par]
+			parts := strings.Split(full, "-")
+			if len(parts) < 2 || parts[1] != last {
+				return ""
+			}
+		}
+		return par
+	}, nil
+}

@@ -1,0 +1,77 @@
+package locale
+
+import (
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// Currency formats amount in the currency with the ISO 4217 code (upper or
+// lower case) using the locale's standard or accounting currency pattern,
+// its separators and digits, and the symbol, narrow symbol or code as
+// FormatOptions say. The amount is rounded to the currency's ISO 4217
+// digits (2 for EUR, 0 for JPY, 3 for BHD) with the formatter's rounding
+// mode, unless FormatOptions.Fraction says otherwise:
+//
+//	de:    1234.5 EUR → 1.234,50 €
+//	en-US: -1234.5 USD → -$1,234.50 (accounting: ($1,234.50))
+//	ja:    1234.5 JPY → ￥1,234 (half-even)
+//
+// An unknown or malformed code is a *CurrencyError wrapping
+// ErrUnknownCurrency; an amount with more than MaxIntegerDigits integer
+// digits is a *RangeError wrapping ErrOutOfRange. The output is byte for
+// byte that of github.com/bojanz/currency v1.4.2's Formatter.Format with
+// equivalent options.
+func (f *Formatter) Currency(amount decimal.Decimal, code string) (string, error) {
+	var buf [64]byte
+	b, err := f.AppendCurrency(buf[:0], amount, code)
+	if err != nil {
+		return "", err
+	}
+	return string(b), nil
+}
+
+// AppendCurrency appends the Currency form of amount to dst and returns
+// the extended buffer; on error dst is returned unchanged. It does not
+// allocate when dst has room and the amount's coefficient fits in an
+// int64.
+func (f *Formatter) AppendCurrency(dst []byte, amount decimal.Decimal, code string) ([]byte, error) {
+	i, ok := currencyIndex(code)
+	if !ok {
+		return dst, &CurrencyError{Code: code}
+	}
+	var cbuf [24]byte
+	neg, coef, exp := decimalParts(amount, cbuf[:0])
+	return f.appendCurrency(dst, i, neg, coef, exp)
+}
+
+// AppendCurrencyFixed appends the Currency form of the fixed-point amount
+// value × 10^exp (as decimal.New(value, exp) would hold it: value 123456
+// with exp -2 is 1234.56) to dst. It is the fast path for callers that
+// keep money as scaled int64 and never allocates when dst has room.
+func (f *Formatter) AppendCurrencyFixed(dst []byte, value int64, exp int32, code string) ([]byte, error) {
+	i, ok := currencyIndex(code)
+	if !ok {
+		return dst, &CurrencyError{Code: code}
+	}
+	neg := value < 0
+	u := uint64(value)
+	if neg {
+		u = -u
+	}
+	var cbuf [24]byte
+	coef := strconv.AppendUint(cbuf[:0], u, 10)
+	return f.appendCurrency(dst, i, neg, coef, int64(exp))
+}
+
+func (f *Formatter) appendCurrency(dst []byte, i int, neg bool, coef []byte, exp int64) ([]byte, error) {
+	lo, hi := int(currencyDigits[i]), int(currencyDigits[i])
+	if fr := f.opts.Fraction; fr.set {
+		lo, hi = int(fr.min), int(fr.max)
+	}
+	var cs *curSym
+	if f.opts.Display != DisplayNone {
+		cs = &f.syms[i]
+	}
+	return f.appendNum(dst, &f.cur, neg, coef, exp, lo, hi, cs)
+}

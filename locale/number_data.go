@@ -1,0 +1,32 @@
+package locale
+
+// numberData is the number data of one locale in its default numbering
+// system, as generated into numberRecords from CLDR numbers.json.
+type numberData struct {
+	digits            string // the ten digits 0–9 of the numbering system
+	decimal, group    string // separators for numbers and percentages
+	curDecimal        string // decimal separator for currency amounts
+	curGroup          string // grouping separator for currency amounts
+	plus, minus       string // sign symbols
+	percent           string // percent sign
+	minGrouping       uint8  // CLDR minimumGroupingDigits
+	decimalPattern    string // CLDR decimalFormats standard
+	percentPattern    string // CLDR percentFormats standard
+	currencyPattern   string // CLDR currencyFormats standard
+	accountingPattern string // CLDR currencyFormats accounting
+}
+
+// numberLocale is an entry of numberLocales: a locale whose number record
+// or currency symbols differ from its parent chain's.
+type numberLocale struct {
+	id     string // CLDR locale ID
+	rec    int16  // index into numberRecords, -1 for the parent's
+	lo, hi uint16 // symbolOverrides[lo:hi] apply to this locale
+}
+
+// symbolOverride is the symbol and narrow symbol of one currency.
+type symbolOverride struct {
+	cur    uint8 // index into currencyCodes
+	sym    string
+	narrow string
+}
