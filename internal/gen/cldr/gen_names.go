@@ -1,0 +1,346 @@
+package main
+
+import (
+	"fmt"
+	"log"
+	"slices"
+	"strings"
+
+	"github.com/bojanz/currency"
+)
+
+func init() { register("names", "names_tables.go", genNames) }
+
+// Kinds of display names; the kind is the top bits of an entry key.
+const (
+	kindCountry  = 0
+	kindLanguage = 1
+	kindCurrency = 2
+	kindShift    = 10 // key = kind<<kindShift | code ID
+)
+
+// genNames writes the display names of countries, languages and
+// currencies in every modern-coverage locale:
+//   - countries: cldr-localenames-full territories.json, for the
+//     countries of the territory generator (IDs = their positions);
+//   - languages: cldr-localenames-full languages.json, for the language
+//     codes of modern locales and the compound keys CLDR has for them
+//     (en-GB "British English", zh-Hant, de-CH), without -alt- forms;
+//   - currencies: cldr-numbers-full currencies.json displayName, for the
+//     currencies of the currency generator (IDs = their positions).
+//
+// Each locale keeps only the names that differ from those of its runtime
+// ancestor (the next locale of its fallback chain, computed as
+// locale.parentID does, that is in the table); locales left with no
+// names of their own are dropped. Every distinct name is stored once in
+// one pool string.
+func genNames(d *data) ([]byte, error) {
+	modern, err := d.modernLocales()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := countryRows(d)
+	if err != nil {
+		return nil, err
+	}
+	likely, err := d.likelySubtags()
+	if err != nil {
+		return nil, err
+	}
+	parents, err := d.parentLocales()
+	if err != nil {
+		return nil, err
+	}
+	parent := func(id string) string { return runtimeParent(parents, likely, id) }
+
+	// Locales we can serve: modern, language[-Script][-Region] only
+	// (locale.localeID drops variants), with all three files.
+	var locales []string
+	for _, id := range modern {
+		if !validLocaleID(id) {
+			continue
+		}
+		if !d.exists("cldr-localenames-full", "main/"+id+"/territories.json") ||
+			!d.exists("cldr-localenames-full", "main/"+id+"/languages.json") ||
+			!d.exists("cldr-numbers-full", "main/"+id+"/currencies.json") {
+			continue
+		}
+		locales = append(locales, id)
+	}
+
+	// Language keys.
+	en, err := d.languageNames("en")
+	if err != nil {
+		return nil, err
+	}
+	bases := map[string]bool{}
+	for _, id := range locales {
+		bases[strings.Split(id, "-")[0]] = true
+	}
+	var langKeys []string
+	for _, k := range sortedKeys(en) {
+		if strings.Contains(k, "-alt-") {
+			continue
+		}
+		if bases[strings.Split(k, "-")[0]] {
+			langKeys = append(langKeys, k)
+		}
+	}
+	curCodes := currency.GetCurrencyCodes()
+	slices.Sort(curCodes)
+	if len(rows) >= 1<<kindShift || len(langKeys) >= 1<<kindShift || len(curCodes) >= 1<<kindShift {
+		return nil, fmt.Errorf("too many codes for %d-bit IDs", kindShift)
+	}
+
+	// names[id][key] is the resolved name of key in locale id.
+	names := map[string]map[int]string{}
+	for _, id := range locales {
+		terr, err := d.territoryNames(id)
+		if err != nil {
+			return nil, err
+		}
+		langs, err := d.languageNames(id)
+		if err != nil {
+			return nil, err
+		}
+		curs, err := d.currencyNames(id)
+		if err != nil {
+			return nil, err
+		}
+		m := map[int]string{}
+		for i, r := range rows {
+			if n := terr[r.code]; n != "" && n != r.code {
+				m[kindCountry<<kindShift|i] = n
+			}
+		}
+		for i, k := range langKeys {
+			if n := langs[k]; n != "" && n != k {
+				m[kindLanguage<<kindShift|i] = n
+			}
+		}
+		for i, c := range curCodes {
+			if n := curs[c]; n != "" && n != c {
+				m[kindCurrency<<kindShift|i] = n
+			}
+		}
+		names[id] = m
+	}
+	inTable := map[string]bool{}
+	for _, id := range locales {
+		inTable[id] = true
+	}
+	ancestor := func(id string) string {
+		for p := parent(id); p != ""; p = parent(p) {
+			if inTable[p] {
+				return p
+			}
+		}
+		return ""
+	}
+	// Deduplicate against the runtime ancestor. Ancestors are computed on
+	// the full sets, so process in an order where the ancestor's full set is
+	// still available: compute all diffs first, then drop empty locales
+	// (dropping never changes what a lookup finds, because the walk
+	// continues to the same ancestor).
+	own := map[string][]int{}
+	for _, id := range locales {
+		a := ancestor(id)
+		var keys []int
+		for k, n := range names[id] {
+			if a == "" || names[a][k] != n {
+				keys = append(keys, k)
+			}
+		}
+		slices.Sort(keys)
+		own[id] = keys
+	}
+	var kept []string
+	for _, id := range locales {
+		if len(own[id]) > 0 {
+			kept = append(kept, id)
+		}
+	}
+
+	// Pool: distinct names in first-use order.
+	var pool strings.Builder
+	offsets := map[string]int{}
+	var entries []byte
+	starts := []int{0}
+	total := 0
+	for _, id := range kept {
+		for _, k := range own[id] {
+			n := names[id][k]
+			if len(n) > 255 {
+				return nil, fmt.Errorf("%s: name %q longer than 255 bytes", id, n)
+			}
+			off, ok := offsets[n]
+			if !ok {
+				off = pool.Len()
+				offsets[n] = off
+				pool.WriteString(n)
+			}
+			ref := uint32(off)<<8 | uint32(len(n))
+			if off >= 1<<24 {
+				return nil, fmt.Errorf("name pool over 16 MiB")
+			}
+			entries = append(entries, byte(k>>8), byte(k), byte(ref>>24), byte(ref>>16), byte(ref>>8), byte(ref))
+			total++
+		}
+		starts = append(starts, total)
+	}
+
+	var b buf
+	b.p("package locale\n\n")
+	b.p("// Display names of %d countries, %d language keys and %d currencies in\n", len(rows), len(langKeys), len(curCodes))
+	b.p("// %d modern-coverage locales, %d of which have names of their own (the\n", len(locales), len(kept))
+	b.p("// others use their ancestor's). %d entries (%d bytes), name pool %d bytes,\n", total, len(entries), pool.Len())
+	b.p("// locale index %d bytes: %d bytes in all.\n\n", 4*(len(starts))+16*len(kept), len(entries)+pool.Len()+4*len(starts)+16*len(kept))
+	b.p("// Kinds of names: the top bits of an entry key.\n")
+	b.p("const (\n\tnameCountry = %d\n\tnameLanguage = %d\n\tnameCurrency = %d\n\tnameKindShift = %d\n)\n\n",
+		kindCountry, kindLanguage, kindCurrency, kindShift)
+	b.p("// nameLanguageKeys are the languages.json keys with names, sorted; a\n")
+	b.p("// language key ID is a position in this array.\n")
+	b.p("var nameLanguageKeys = [...]string{")
+	for i, k := range langKeys {
+		if i%10 == 0 {
+			b.p("\n")
+		}
+		b.p("%q, ", k)
+	}
+	b.p("\n}\n\n")
+	b.p("// nameLocales are the locale IDs with names of their own, sorted.\n")
+	b.p("var nameLocales = [...]string{")
+	for i, id := range kept {
+		if i%10 == 0 {
+			b.p("\n")
+		}
+		b.p("%q, ", id)
+	}
+	b.p("\n}\n\n")
+	b.p("// nameStarts[i] is the first entry of nameLocales[i]; its entries end\n")
+	b.p("// at nameStarts[i+1].\n")
+	b.p("var nameStarts = [len(nameLocales) + 1]uint32{")
+	for i, s := range starts {
+		if i%12 == 0 {
+			b.p("\n")
+		}
+		b.p("%d, ", s)
+	}
+	b.p("\n}\n\n")
+	b.p("// nameEntries holds 6 bytes per entry, big endian: the key (uint16,\n")
+	b.p("// kind<<nameKindShift | code ID) and the name (uint32, pool offset<<8 |\n")
+	b.p("// length). The entries of a locale are sorted by key.\n")
+	b.p("const nameEntries = \"\" +\n")
+	writeChunks(&b, string(entries), 96, false)
+	b.p("\n// namePool holds every distinct name once.\n")
+	b.p("const namePool = \"\" +\n")
+	writeChunks(&b, pool.String(), 2000, true)
+	log.Printf("names: %d locales (%d kept), %d entries, entries %d B, pool %d B", len(locales), len(kept), total, len(entries), pool.Len())
+	return b.Bytes(), nil
+}
+
+// writeChunks writes s as a concatenation of quoted chunks of about n
+// bytes, never splitting a UTF-8 sequence when text is true.
+func writeChunks(b *buf, s string, n int, text bool) {
+	for len(s) > 0 {
+		i := min(n, len(s))
+		if text {
+			for i < len(s) && s[i]&0xC0 == 0x80 {
+				i++
+			}
+		}
+		sep := " +\n"
+		if i == len(s) {
+			sep = "\n"
+		}
+		if text {
+			b.p("%q%s", s[:i], sep)
+		} else {
+			b.p("\"")
+			for _, c := range []byte(s[:i]) {
+				b.p("\\x%02x", c)
+			}
+			b.p("\"%s", sep)
+		}
+		s = s[i:]
+	}
+}
+
+// validLocaleID reports whether id is language[-Script][-Region].
+func validLocaleID(id string) bool {
+	parts := strings.Split(id, "-")
+	if len(parts) > 3 {
+		return false
+	}
+	for i, p := range parts[1:] {
+		isScript := len(p) == 4
+		isRegion := len(p) == 2 || len(p) == 3 && p[0] >= '0' && p[0] <= '9'
+		if !(isScript && i == 0 || isRegion) {
+			return false
+		}
+	}
+	return true
+}
+
+// runtimeParent is locale.parentID: parentLocales first, then truncation,
+// where dropping a script that is not the language's likely script leads
+// to root.
+func runtimeParent(parents, likely map[string]string, id string) string {
+	if p, ok := parents[id]; ok {
+		if p == "root" || p == "und" {
+			return ""
+		}
+		return p
+	}
+	i := strings.LastIndexByte(id, '-')
+	if i < 0 {
+		return ""
+	}
+	p, last := id[:i], id[i+1:]
+	if len(last) == 4 && !strings.Contains(p, "-") {
+		l, ok := likely[p]
+		if !ok {
+			return ""
+		}
+		if parts := strings.Split(l, "-"); len(parts) < 2 || parts[1] != last {
+			return ""
+		}
+	}
+	return p
+}
+
+// languageNames reads localeDisplayNames languages of one locale.
+func (d *data) languageNames(id string) (map[string]string, error) {
+	var v struct {
+		Main map[string]struct {
+			LocaleDisplayNames struct {
+				Languages map[string]string `json:"languages"`
+			} `json:"localeDisplayNames"`
+		} `json:"main"`
+	}
+	if err := d.read("cldr-localenames-full", "main/"+id+"/languages.json", &v); err != nil {
+		return nil, err
+	}
+	return v.Main[id].LocaleDisplayNames.Languages, nil
+}
+
+// currencyNames reads the currency display names of one locale.
+func (d *data) currencyNames(id string) (map[string]string, error) {
+	var v struct {
+		Main map[string]struct {
+			Numbers struct {
+				Currencies map[string]struct {
+					DisplayName string `json:"displayName"`
+				} `json:"currencies"`
+			} `json:"numbers"`
+		} `json:"main"`
+	}
+	if err := d.read("cldr-numbers-full", "main/"+id+"/currencies.json", &v); err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for c, n := range v.Main[id].Numbers.Currencies {
+		out[c] = n.DisplayName
+	}
+	return out, nil
+}

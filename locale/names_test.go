@@ -1,0 +1,186 @@
+package locale
+
+import (
+	"testing"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+)
+
+func TestDisplayNames(t *testing.T) {
+	tests := []struct {
+		name, locale, kind, code, want string
+		ok                             bool
+	}{
+		{"country de", "de", "country", "CH", "Schweiz", true},
+		{"country lowercase", "de-CH", "country", "us", "Vereinigte Staaten", true},
+		{"country fr-CA via fr", "fr-CA", "country", "US", "États-Unis", true},
+		{"country ja", "ja", "country", "CH", "スイス", true},
+		{"country ar-EG via ar", "ar-EG", "country", "CH", "سويسرا", true},
+		{"country zh-Hant-HK", "zh-Hant-HK", "country", "US", "美國", true},
+		{"country es-MX via es-419", "es-MX", "country", "CH", "Suiza", true},
+		{"country unknown code", "de", "country", "EU", "", false},
+		{"country garbage code", "de", "country", "\xff!", "", false},
+		{"country undetermined locale", "und", "country", "DE", "", false},
+		{"country locale without data", "tlh", "country", "DE", "", false},
+		{"currency de", "de", "currency", "CHF", "Schweizer Franken", true},
+		{"currency lowercase", "en", "currency", "eur", "Euro", true},
+		{"currency ja", "ja", "currency", "JPY", "日本円", true},
+		{"currency pt-AO via pt-PT", "pt-AO", "currency", "CHF", "franco suíço", true},
+		{"currency unknown", "en", "currency", "XYZ", "", false},
+		{"language en-GB in en", "en", "language", "en-GB", "British English", true},
+		{"language zh-Hant in en", "en-AU", "language", "zh-Hant-TW", "Traditional Chinese", true},
+		{"language region without name", "en", "language", "fr-BE", "French", true},
+		{"language de", "de", "language", "fr", "Französisch", true},
+		{"language ja", "ja", "language", "en-GB", "イギリス英語", true},
+		{"language without name", "en", "language", "tlh", "", false},
+		{"language und", "en", "language", "und", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := NewFormatter(language.MustParse(tt.locale), nil)
+			if err != nil {
+				// Formatter data may not cover every test locale; the
+				// lookups underneath are what is tested.
+				f = nil
+			}
+			var got string
+			var ok bool
+			tag := language.MustParse(tt.locale)
+			switch tt.kind {
+			case "country":
+				got, ok = countryName(tag, tt.code)
+				if f != nil {
+					if g, o := f.CountryName(tt.code); g != got || o != ok {
+						t.Errorf("Formatter(%s).CountryName(%q) = %q, %v; lookup %q, %v", tt.locale, tt.code, g, o, got, ok)
+					}
+				}
+			case "currency":
+				got, ok = currencyName(tag, tt.code)
+				if f != nil {
+					if g, o := f.CurrencyName(tt.code); g != got || o != ok {
+						t.Errorf("Formatter(%s).CurrencyName(%q) = %q, %v; lookup %q, %v", tt.locale, tt.code, g, o, got, ok)
+					}
+				}
+			case "language":
+				lang := language.MustParse(tt.code)
+				got, ok = languageName(tag, lang)
+				if f != nil {
+					if g, o := f.LanguageName(lang); g != got || o != ok {
+						t.Errorf("Formatter(%s).LanguageName(%v) = %q, %v; lookup %q, %v", tt.locale, lang, g, o, got, ok)
+					}
+				}
+			}
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("%s name of %q in %s = %q, %v; want %q, %v", tt.kind, tt.code, tt.locale, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+// TestDisplayNamesComplete checks that every modern locale in the table
+// names every country and the currency of every country (funds codes
+// such as CHE or UYW lack names in some locales), and that a locale left out by
+// deduplication still finds its names through its ancestor.
+func TestDisplayNamesComplete(t *testing.T) {
+	for _, id := range nameLocales {
+		tag := language.MustParse(id)
+		for _, c := range Countries() {
+			if _, ok := countryName(tag, c); !ok {
+				t.Errorf("no name for country %s in %s", c, id)
+			}
+		}
+		for _, c := range Countries() {
+			ci, _ := CountryInfo(c)
+			if ci.Currency == "" {
+				continue
+			}
+			if _, ok := currencyName(tag, ci.Currency); !ok {
+				t.Errorf("no name for currency %s (of %s) in %s", ci.Currency, c, id)
+			}
+		}
+	}
+	// de-AT has no names of its own (all equal de's) and is not stored.
+	if n, ok := countryName(language.MustParse("de-AT"), "CH"); !ok || n != "Schweiz" {
+		t.Errorf("country CH in de-AT = %q, %v", n, ok)
+	}
+}
+
+// TestLocalNameMatchesNames checks that Country.LocalName agrees with the
+// display-name tables wherever those cover the default locale.
+func TestLocalNameMatchesNames(t *testing.T) {
+	covered := 0
+	for _, code := range Countries() {
+		c, _ := CountryInfo(code)
+		n, ok := countryName(c.DefaultLocale, code)
+		if !ok {
+			continue // default locale without modern coverage
+		}
+		covered++
+		if n != c.LocalName {
+			t.Errorf("CountryInfo(%s).LocalName = %q, names table in %v = %q", code, c.LocalName, c.DefaultLocale, n)
+		}
+	}
+	if covered < 200 {
+		t.Errorf("only %d countries have a default locale with display names", covered)
+	}
+}
+
+func TestNameTablesSorted(t *testing.T) {
+	for i := 1; i < len(nameLocales); i++ {
+		if nameLocales[i-1] >= nameLocales[i] {
+			t.Fatalf("nameLocales not sorted at %d: %q", i, nameLocales[i])
+		}
+	}
+	for i := 1; i < len(nameLanguageKeys); i++ {
+		if nameLanguageKeys[i-1] >= nameLanguageKeys[i] {
+			t.Fatalf("nameLanguageKeys not sorted at %d: %q", i, nameLanguageKeys[i])
+		}
+	}
+	if len(nameEntries)%6 != 0 || int(nameStarts[len(nameLocales)])*6 != len(nameEntries) {
+		t.Fatalf("nameEntries has %d bytes, nameStarts ends at %d entries", len(nameEntries), nameStarts[len(nameLocales)])
+	}
+	for li := range nameLocales {
+		lo, hi := int(nameStarts[li]), int(nameStarts[li+1])
+		if lo > hi {
+			t.Fatalf("nameStarts not monotonic at %s", nameLocales[li])
+		}
+		prev := -1
+		for m := lo; m < hi; m++ {
+			e := nameEntries[m*6:]
+			k := int(e[0])<<8 | int(e[1])
+			if k <= prev {
+				t.Fatalf("entries of %s not sorted by key at %d", nameLocales[li], m)
+			}
+			prev = k
+			ref := uint32(e[2])<<24 | uint32(e[3])<<16 | uint32(e[4])<<8 | uint32(e[5])
+			if off, n := ref>>8, ref&0xff; n == 0 || int(off+n) > len(namePool) {
+				t.Fatalf("entry %d of %s points outside the pool", m, nameLocales[li])
+			}
+		}
+	}
+}
+
+var sinkName string
+
+func BenchmarkCountryName(b *testing.B) {
+	f, err := NewFormatter(language.MustParse("de-CH"), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkName, _ = f.CountryName("FR")
+	}
+}
+
+// BenchmarkCountryNameXTextBaseline is golang.org/x/text/language/display
+// with a reused Namer (which costs 2.6 MB of tables in the binary).
+func BenchmarkCountryNameXTextBaseline(b *testing.B) {
+	n := display.Regions(language.MustParse("de-CH"))
+	fr := language.MustParseRegion("FR")
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkName = n.Name(fr)
+	}
+}
