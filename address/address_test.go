@@ -1,0 +1,309 @@
+package address
+
+import (
+	"errors"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/language"
+)
+
+var usAddress = Address{
+	CountryCode: "US", Name: "Jane Doe", Line1: "1600 Amphitheatre Pkwy",
+	Locality: "Mountain View", AdministrativeArea: "CA", PostalCode: "94043",
+}
+
+// TestPatternsCompile checks every generated pattern, so that compile's
+// MustCompile cannot panic, and that every example matches.
+func TestPatternsCompile(t *testing.T) {
+	for i := range countries {
+		c := &countries[i]
+		if !utf8.ValidString(c.fmt) || c.fmt == "" {
+			t.Errorf("%s: bad fmt %q", c.code, c.fmt)
+		}
+		p := patternsFor(i)
+		if c.zip == "" {
+			continue
+		}
+		for _, ex := range strings.Split(c.zipex, ",") {
+			if ex != "" && !p.zip.MatchString(postalCodeBody(c, ex)) {
+				t.Errorf("%s: example %q does not match %q", c.code, ex, c.zip)
+			}
+		}
+		var walk func([]subdivision)
+		walk = func(subs []subdivision) {
+			for j := range subs {
+				s := &subs[j]
+				if _, err := regexp.Compile(s.zip); err != nil {
+					t.Errorf("%s/%s: %v", c.code, s.key, err)
+				}
+				walk(s.subs)
+			}
+		}
+		walk(c.subs)
+	}
+	if len(countries) < 240 {
+		t.Errorf("only %d countries", len(countries))
+	}
+}
+
+func TestCountriesSorted(t *testing.T) {
+	for i := 1; i < len(countries); i++ {
+		if countries[i-1].code >= countries[i].code {
+			t.Fatalf("countries not sorted at %s", countries[i].code)
+		}
+	}
+}
+
+func TestFormat(t *testing.T) {
+	tests := []struct {
+		name string
+		a    Address
+		opts *FormatOptions
+		want string
+	}{
+		{"us multi-line", usAddress, nil, "Jane Doe\n1600 Amphitheatre Pkwy\nMountain View, CA 94043"},
+		{"us missing state keeps the comma", Address{CountryCode: "US", Line1: "1 Main St", Locality: "Springfield", PostalCode: "12345"}, nil, "1 Main St\nSpringfield, 12345"},
+		{"lowercase country", Address{CountryCode: "de", Line1: "Heidestraße 17", PostalCode: "51147", Locality: "Köln"}, nil, "Heidestraße 17\n51147 Köln"},
+		{"prefix literal dropped with empty postal code", Address{CountryCode: "LT", Line1: "Gedimino pr. 1", Locality: "Vilnius"}, nil, "Gedimino pr. 1\nVilnius"},
+		{"prefix literal printed", Address{CountryCode: "LT", Line1: "Gedimino pr. 1", Locality: "Vilnius", PostalCode: "01103"}, nil, "Gedimino pr. 1\nLT-01103 Vilnius"},
+		{"literal-only line", Address{CountryCode: "AX", Line1: "Torggatan 1", PostalCode: "22100", Locality: "Mariehamn"}, nil, "Torggatan 1\nAX-22100 Mariehamn\nÅLAND"},
+		{"unknown country uses fallback", Address{CountryCode: "QQ", Name: "A", Line1: "B", Locality: "C", PostalCode: "dropped"}, nil, "A\nB\nC"},
+		{"html escapes", Address{CountryCode: "US", Name: `<script>"x"&'y'</script>`, Line1: "a", Locality: "b"}, &FormatOptions{Style: HTML}, "&lt;script&gt;&#34;x&#34;&amp;&#39;y&#39;&lt;/script&gt;<br>\na<br>\nb"},
+		{"control characters become spaces", Address{CountryCode: "US", Name: "a\nb", Line1: "x"}, nil, "a b\nx"},
+		{"postal label domestic", usAddress, &FormatOptions{Style: PostalLabel, Origin: "us"}, "Jane Doe\n1600 Amphitheatre Pkwy\nMOUNTAIN VIEW, CA 94043"},
+		{"postal label with namer", usAddress, &FormatOptions{Style: PostalLabel, Origin: "FR", CountryNames: namer{"US": "États-Unis"}}, "Jane Doe\n1600 Amphitheatre Pkwy\nMOUNTAIN VIEW, CA 94043\nÉTATS-UNIS"},
+		{"blank lines skipped", Address{CountryCode: "US", Line1: " ", Line2: "Apt 2", Locality: "X"}, nil, "Apt 2\nX"},
+		{"empty address", Address{}, nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, Format(tt.a, tt.opts)); diff != "" {
+				t.Errorf("Format (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+type namer map[string]string
+
+func (n namer) CountryName(code string) string { return n[code] }
+
+func TestValidate(t *testing.T) {
+	type fe struct {
+		Field   Field
+		Code    Code
+		Example string
+	}
+	tests := []struct {
+		name string
+		a    Address
+		want []fe
+	}{
+		{"valid us", usAddress, nil},
+		{"valid zip+4", func() Address { a := usAddress; a.PostalCode = "94043-1351"; return a }(), nil},
+		{"us state by name", func() Address { a := usAddress; a.AdministrativeArea = "california"; return a }(), nil},
+		{"partial postal code match rejected", func() Address { a := usAddress; a.PostalCode = "940431"; return a }(), []fe{{FieldPostalCode, CodeInvalidPostalCode, "95014"}}},
+		{"postal code of another state", func() Address { a := usAddress; a.PostalCode = "10001"; return a }(), []fe{{FieldPostalCode, CodeInvalidPostalCode, "90000"}}},
+		{"all problems together", Address{CountryCode: "US", AdministrativeArea: "Narnia", PostalCode: "x"}, []fe{
+			{FieldAddressLines, CodeRequired, ""}, {FieldLocality, CodeRequired, ""},
+			{FieldAdministrativeArea, CodeUnknownSubdivision, "AL"}, {FieldPostalCode, CodeInvalidPostalCode, "95014"}}},
+		{"unsupported state in germany", Address{CountryCode: "DE", Line1: "a", Locality: "Köln", PostalCode: "51147", AdministrativeArea: "NRW"}, []fe{{FieldAdministrativeArea, CodeUnsupportedField, ""}}},
+		{"missing country", Address{Line1: "a"}, []fe{{FieldCountry, CodeRequired, ""}}},
+		{"unknown country", Address{CountryCode: "QQ"}, []fe{{FieldCountry, CodeUnknownCountry, ""}}},
+		{"invalid utf-8", Address{CountryCode: "US", Name: "\xff"}, []fe{{FieldName, CodeInvalidValue, ""}}},
+		{"too long", Address{CountryCode: "US", Line1: strings.Repeat("a", MaxFieldLength+1)}, []fe{{FieldAddressLines, CodeInvalidValue, ""}}},
+		{"uk postcode", Address{CountryCode: "GB", Line1: "10 Downing St", Locality: "London", PostalCode: "SW1A 2AA"}, nil},
+		{"lt prefix typed", Address{CountryCode: "LT", Line1: "a", Locality: "Vilnius", PostalCode: "LT-01103"}, nil},
+		{"canada province prefix", Address{CountryCode: "CA", Line1: "a", Locality: "Montréal", AdministrativeArea: "QC", PostalCode: "T2P 1J9"}, []fe{{FieldPostalCode, CodeInvalidPostalCode, ""}}},
+		{"china nested city prefix", Address{CountryCode: "CN", Line1: "a", AdministrativeArea: "北京市", Locality: "东城区", PostalCode: "100010"}, nil},
+		{"korea nested", Address{CountryCode: "KR", Line1: "a", AdministrativeArea: "서울특별시", Locality: "강남구", PostalCode: "06236"}, nil},
+		{"korea nested wrong prefix", Address{CountryCode: "KR", Line1: "a", AdministrativeArea: "서울특별시", Locality: "강남구", PostalCode: "01000"}, []fe{{FieldPostalCode, CodeInvalidPostalCode, ""}}},
+		{"korea wrong province prefix", Address{CountryCode: "KR", Line1: "a", AdministrativeArea: "서울특별시", Locality: "강남구", PostalCode: "99999"}, []fe{{FieldPostalCode, CodeInvalidPostalCode, "06321"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := Validate(tt.a)
+			var got []fe
+			var ve *ValidationError
+			if err != nil {
+				if !errors.As(err, &ve) {
+					t.Fatalf("Validate: %T %v, want *ValidationError", err, err)
+				}
+				for _, e := range ve.Errors {
+					got = append(got, fe{e.Field, e.Code, e.Example})
+					if !errors.Is(err, e.Unwrap()) {
+						t.Errorf("errors.Is(err, %v) = false", e.Unwrap())
+					}
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Validate(%+v) (-want +got):\n%s\nerror: %v", tt.a, diff, err)
+			}
+		})
+	}
+}
+
+func TestFieldErrorMessage(t *testing.T) {
+	err := Validate(Address{CountryCode: "GB", Line1: "a", Locality: "London", PostalCode: "123"})
+	want := `address: postal_code "123": invalid_postal_code (example "EC1Y 8SY")`
+	if err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %s", err, want)
+	}
+	var fe *FieldError
+	if !errors.As(err, &fe) || fe.Pattern == "" || fe.Value != "123" {
+		t.Errorf("FieldError = %+v", fe)
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	tests := []struct {
+		name    string
+		in, out Address
+	}{
+		{"trim and fold", Address{CountryCode: " us ", Name: "  Jane \t Doe ", Line1: "1 Main  St", AdministrativeArea: "California", Locality: "X", PostalCode: " 94043 "},
+			Address{CountryCode: "US", Name: "Jane Doe", Line1: "1 Main St", AdministrativeArea: "CA", Locality: "X", PostalCode: "94043"}},
+		{"iso code to key", Address{CountryCode: "CA", AdministrativeArea: "CA-QC"}, Address{CountryCode: "CA", AdministrativeArea: "QC"}},
+		{"french name to key", Address{CountryCode: "CA", AdministrativeArea: "Colombie-Britannique"}, Address{CountryCode: "CA", AdministrativeArea: "BC"}},
+		{"latin name to key", Address{CountryCode: "JP", AdministrativeArea: "tokyo"}, Address{CountryCode: "JP", AdministrativeArea: "東京都"}},
+		{"upper postal code", Address{CountryCode: "GB", PostalCode: "sw1a 2aa"}, Address{CountryCode: "GB", PostalCode: "SW1A 2AA"}},
+		{"typed prefix removed", Address{CountryCode: "LT", PostalCode: "lt-01103"}, Address{CountryCode: "LT", PostalCode: "01103"}},
+		{"nested korea", Address{CountryCode: "KR", AdministrativeArea: "Seoul", Locality: "Gangnam-gu"}, Address{CountryCode: "KR", AdministrativeArea: "서울특별시", Locality: "강남구"}},
+		{"unknown subdivision kept", Address{CountryCode: "US", AdministrativeArea: "Narnia"}, Address{CountryCode: "US", AdministrativeArea: "Narnia"}},
+		{"lower case postal code kept where not upper-cased", Address{CountryCode: "DE", PostalCode: "ab"}, Address{CountryCode: "DE", PostalCode: "ab"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.out, Normalize(tt.in)); diff != "" {
+				t.Errorf("Normalize (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestFormLabels(t *testing.T) {
+	tests := []struct {
+		country string
+		loc     language.Tag
+		lang    string
+		labels  []string
+	}{
+		{"US", language.AmericanEnglish, "en", []string{"Full name", "Organization", "Street address", "City", "State", "ZIP code"}},
+		{"US", language.German, "de", []string{"Vollständiger Name", "Firma", "Straße und Hausnummer", "Stadt", "Bundesstaat", "Postleitzahl"}},
+		{"GB", language.Swedish, "en", []string{"Full name", "Organization", "Street address", "Post town", "Postal code"}},
+		{"JP", language.Japanese, "ja", []string{"郵便番号", "都道府県", "住所", "会社名", "氏名"}},
+		{"JP", language.English, "en", []string{"Full name", "Organization", "Street address", "Prefecture", "Postal code"}},
+		{"IE", language.English, "en", []string{"Full name", "Organization", "Street address", "Townland", "City", "County", "Eircode"}},
+		{"QQ", language.French, "fr", []string{"Nom complet", "Entreprise", "Adresse", "Ville"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.country+"/"+tt.loc.String(), func(t *testing.T) {
+			f := Form(tt.country, tt.loc)
+			var got []string
+			for _, row := range f.Rows {
+				for _, field := range row {
+					got = append(got, field.Label)
+				}
+			}
+			if diff := cmp.Diff(tt.labels, got); diff != "" || f.Language != tt.lang {
+				t.Errorf("Form labels (-want +got):\n%s\nlanguage %s, want %s", diff, f.Language, tt.lang)
+			}
+		})
+	}
+}
+
+func TestLabelTableComplete(t *testing.T) {
+	kinds := map[string]bool{"name": true, "organization": true, "address": true, "sorting_code": true}
+	for _, c := range append(countries[:], fallbackFormat) {
+		for _, k := range []string{c.stateType, c.zipType, c.localityType, c.sublocalityType} {
+			if k != "" {
+				kinds[k] = true
+			}
+		}
+	}
+	for k := range kinds {
+		found := false
+		for _, l := range labels {
+			if l.kind == k {
+				found = true
+				for i, tr := range l.tr {
+					if tr == "" {
+						t.Errorf("label %s has no %s translation", k, labelLanguages[i])
+					}
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no label row for kind %q", k)
+		}
+	}
+}
+
+func TestSubdivisions(t *testing.T) {
+	ca := Subdivisions("ca", language.French)
+	if len(ca) != 13 || ca[10].Key != "QC" || ca[10].Name != "Québec" || ca[10].ISOCode != "CA-QC" {
+		t.Errorf("CA subdivisions: %+v", ca[10])
+	}
+	jp := Subdivisions("JP", language.English)
+	if jp[12].Key != "東京都" || jp[12].Name != "Tokyo" || jp[12].ISOCode != "JP-13" {
+		t.Errorf("JP[12] = %+v", jp[12])
+	}
+	kr := Subdivisions("KR", language.Korean)
+	if len(kr) != 17 || !kr[0].HasChildren {
+		t.Fatalf("KR = %d subdivisions, first %+v", len(kr), kr[0])
+	}
+	seoul := Subdivisions("KR", language.Korean, "서울특별시")
+	if len(seoul) != 25 {
+		t.Errorf("Seoul has %d districts, want 25", len(seoul))
+	}
+	cn := Subdivisions("CN", language.English, "Guangdong Sheng")
+	if len(cn) == 0 || cn[0].LatinName == "" {
+		t.Errorf("CN Guangdong cities: %+v", cn)
+	}
+	if got := Subdivisions("DE", language.German); got != nil {
+		t.Errorf("DE subdivisions = %v, want none", got)
+	}
+	if got := Subdivisions("KR", language.Korean, "nowhere"); got != nil {
+		t.Errorf("unknown parent = %v", got)
+	}
+}
+
+func TestConcurrentUse(t *testing.T) {
+	// First use of a country compiles its patterns once; racing first uses
+	// must agree.
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, cc := range []string{"BR", "IT", "CA", "US", "CN"} {
+				Validate(Address{CountryCode: cc, PostalCode: "1"})
+				_ = Format(usAddress, nil)
+				_ = Normalize(Address{CountryCode: cc, AdministrativeArea: "x"})
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func TestAllocs(t *testing.T) {
+	Validate(usAddress) // compile patterns
+	if n := testing.AllocsPerRun(100, func() {
+		if Validate(usAddress) != nil {
+			t.Fatal("invalid")
+		}
+	}); n != 0 {
+		t.Errorf("Validate of a valid address: %v allocs, want 0", n)
+	}
+	if n := testing.AllocsPerRun(100, func() { _ = Format(usAddress, nil) }); n > 1 {
+		t.Errorf("Format: %v allocs, want ≤ 1", n)
+	}
+	buf := make([]byte, 0, 256)
+	if n := testing.AllocsPerRun(100, func() { buf = AppendFormat(buf[:0], usAddress, nil) }); n != 0 {
+		t.Errorf("AppendFormat: %v allocs, want 0", n)
+	}
+}

@@ -1,0 +1,56 @@
+// Package address formats, validates and normalizes postal addresses of
+// every country, and describes the address form a checkout shows for it.
+//
+// # Data
+//
+// The per-country metadata (layouts, required and upper-cased fields, label
+// kinds, postal code patterns and examples, subdivisions with local, Latin
+// and translated names and ISO 3166-2 codes, nested levels for CN and KR) is
+// generated from Google's address metadata, the data behind libaddressinput,
+// as shipped by the npm packages named in [MetadataVersion]. The generator
+// (internal/gen/address) compares both copies and takes the newer one per
+// country; data.go lists which. Countries without metadata get a generic
+// layout (name, organization, address lines, city). To refresh:
+//
+//	cd address && go generate
+//
+// Field labels are translated by a table kept in this package for en, fr,
+// de, es, it, pt, nl, ja and zh (the metadata has label kinds only); other
+// languages get English labels.
+//
+// # Formatting
+//
+// [Format] renders an [Address] in its country's order, in local or Latin
+// script, as several lines, one line, HTML (every value escaped) or a
+// postal label (capitals where the post wants them, destination country on
+// the last line in the sender's language through a [CountryNamer] such as
+// *locale.Formatter). [AppendFormat] appends to a buffer.
+//
+// # Validation
+//
+// [Validate] returns every problem at once as a [*ValidationError] of
+// [*FieldError] values (field, code, value, expected pattern and example);
+// use errors.As to inspect them and errors.Is with the Err* sentinels.
+// Postal codes are matched against the whole value, per country and, where
+// the data has them, per subdivision. [Normalize] returns the canonical form
+// (trimmed, subdivision keys, upper-case postal codes); normalizing a valid
+// address keeps it valid.
+//
+// # Forms
+//
+// [Form] returns the rows of inputs of a country's address form with
+// labels in the user's language and required flags, the postal code pattern
+// and examples, and the subdivision choices; [Subdivisions] lists a
+// country's subdivisions and nested levels.
+//
+// # Performance
+//
+// Importing the package does no work: the metadata is a static table.
+// Postal code patterns are compiled once per country, on first use.
+// Formatting a typical address allocates only the returned string, and
+// validating a valid one does not allocate. All functions are safe for
+// concurrent use.
+//
+// Phone numbers live in package address/phone, so that importing address
+// does not pay the start-up cost of the phone metadata.
+package address

@@ -1,0 +1,144 @@
+package address_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/marketkit/marketkit/address"
+	"golang.org/x/text/language"
+)
+
+func ExampleFormat_japan() {
+	a := address.Address{
+		CountryCode:        "JP",
+		PostalCode:         "100-8994",
+		AdministrativeArea: "東京都",
+		Line1:              "中央区八重洲一丁目5番3号",
+		Organization:       "東京中央郵便局",
+		Name:               "山田太郎",
+	}
+	fmt.Println(address.Format(a, nil))
+	fmt.Println("--")
+	// The Latin-script layout, for an address written in Latin letters.
+	a.AdministrativeArea, a.Line1, a.Organization, a.Name = "Tokyo", "1-5-3 Yaesu, Chuo-ku", "", "Taro Yamada"
+	fmt.Println(address.Format(a, &address.FormatOptions{Latin: true}))
+	// Output:
+	// 〒100-8994
+	// 東京都
+	// 中央区八重洲一丁目5番3号
+	// 東京中央郵便局
+	// 山田太郎
+	// --
+	// Taro Yamada
+	// 1-5-3 Yaesu, Chuo-ku, Tokyo
+	// 100-8994
+}
+
+func ExampleFormat_unitedStates() {
+	a := address.Address{
+		CountryCode:        "US",
+		Name:               "Jane Doe",
+		Organization:       "Acme Inc.",
+		Line1:              "1600 Amphitheatre Pkwy",
+		Line2:              "Suite 100",
+		Locality:           "Mountain View",
+		AdministrativeArea: "CA",
+		PostalCode:         "94043",
+	}
+	fmt.Println(address.Format(a, nil))
+	fmt.Println(address.Format(a, &address.FormatOptions{Style: address.SingleLine}))
+	// Output:
+	// Jane Doe
+	// Acme Inc.
+	// 1600 Amphitheatre Pkwy
+	// Suite 100
+	// Mountain View, CA 94043
+	// Jane Doe, Acme Inc., 1600 Amphitheatre Pkwy, Suite 100, Mountain View, CA 94043
+}
+
+func ExampleFormat_germany() {
+	a := address.Address{
+		CountryCode: "DE",
+		Name:        "Erika Mustermann",
+		Line1:       "Heidestraße 17",
+		PostalCode:  "51147",
+		Locality:    "Köln",
+	}
+	// A postal label for mail sent from the US.
+	fmt.Println(address.Format(a, &address.FormatOptions{Style: address.PostalLabel, Origin: "US"}))
+	fmt.Println("--")
+	fmt.Println(address.Format(a, &address.FormatOptions{Style: address.HTML}))
+	// Output:
+	// Erika Mustermann
+	// Heidestraße 17
+	// 51147 KÖLN
+	// GERMANY
+	// --
+	// Erika Mustermann<br>
+	// Heidestraße 17<br>
+	// 51147 Köln
+}
+
+func ExampleFormat_brazil() {
+	a := address.Address{
+		CountryCode:        "BR",
+		Name:               "João da Silva",
+		Line1:              "Rua Dr. Jorge de Oliveira, 56",
+		DependentLocality:  "Jardim Paulistano",
+		Locality:           "São Paulo",
+		AdministrativeArea: "SP",
+		PostalCode:         "01454-000",
+	}
+	fmt.Println(address.Format(a, nil))
+	// Output:
+	// João da Silva
+	// Rua Dr. Jorge de Oliveira, 56
+	// Jardim Paulistano
+	// São Paulo-SP
+	// 01454-000
+}
+
+func ExampleValidate() {
+	a := address.Address{
+		CountryCode: "GB",
+		Line1:       "10 Downing Street",
+		Locality:    "London",
+		PostalCode:  "SW1A 2AAA",
+	}
+	err := address.Validate(a)
+	var fe *address.FieldError
+	if errors.As(err, &fe) {
+		fmt.Println(fe.Field, fe.Code, fe.Example)
+	}
+	fmt.Println(errors.Is(err, address.ErrInvalidPostalCode))
+
+	a.PostalCode = "sw1a 2aa" // compared in capitals, as the Royal Mail writes them
+	fmt.Println(address.Validate(a))
+	fmt.Println(address.Normalize(a).PostalCode)
+	// Output:
+	// postal_code invalid_postal_code EC1Y 8SY
+	// true
+	// <nil>
+	// SW1A 2AA
+}
+
+func ExampleForm() {
+	f := address.Form("CA", language.CanadianFrench)
+	for _, row := range f.Rows {
+		var cells []string
+		for _, field := range row {
+			cells = append(cells, fmt.Sprintf("%s (%s, required=%t)", field.Label, field.Field, field.Required))
+		}
+		fmt.Println(strings.Join(cells, " | "))
+	}
+	fmt.Println(f.PostalCodeExamples[0])
+	fmt.Println(f.Subdivisions[1].Key, f.Subdivisions[1].Name, f.Subdivisions[1].ISOCode)
+	// Output:
+	// Nom complet (name, required=false)
+	// Entreprise (organization, required=false)
+	// Adresse (address_lines, required=true)
+	// Ville (locality, required=true) | Province (administrative_area, required=true) | Code postal (postal_code, required=true)
+	// H3Z 2Y7
+	// BC Colombie-Britannique CA-BC
+}

@@ -1,0 +1,103 @@
+package address
+
+import (
+	"strings"
+
+	"golang.org/x/text/language"
+)
+
+// FormField is one input of an address form.
+type FormField struct {
+	// Field is the Address field the input fills.
+	Field Field
+	// Label is the field's label in the form's language ("Code postal").
+	Label string
+	// Required reports whether Validate rejects the address when it is blank.
+	Required bool
+}
+
+// FormLayout describes the address form of one country: what a checkout
+// form needs to render itself.
+type FormLayout struct {
+	// Country is the upper-case country code.
+	Country string
+	// Language is the language of the labels: the requested locale's
+	// language when the label table has it, "en" otherwise.
+	Language string
+	// Rows lists the inputs in the country's order, one row per line of
+	// its layout (City, State and ZIP share a row in the US).
+	Rows [][]FormField
+	// PostalCodePattern is the regular expression a postal code must match
+	// as a whole ("" when the country has none).
+	PostalCodePattern string
+	// PostalCodeExamples are valid postal codes, for placeholders.
+	PostalCodeExamples []string
+	// Subdivisions are the choices for the administrative area, named in
+	// the form's locale where the data has that name. Empty when the
+	// country has no list (a free-text input).
+	Subdivisions []Subdivision
+}
+
+// Form returns the address form of country for a user of locale loc. The
+// country's Latin-script layout is used when it has one and loc's language is
+// not the country's. Labels come from a table kept by marketkit for en, fr,
+// de, es, it, pt, nl, ja and zh; other languages get English labels. The
+// country selector itself is not part of the rows. Countries without
+// metadata get the generic form (name, organization, address, city).
+func Form(country string, loc language.Tag) FormLayout {
+	c, _, ok := countryFor(country)
+	base, _ := loc.Base()
+	lang := base.String()
+	col, found := labelIndex(lang)
+	f := FormLayout{Country: strings.ToUpper(strings.TrimSpace(country)), Language: labelLanguages[col]}
+	if !found {
+		f.Language = "en"
+	}
+	layout := c.fmt
+	if c.lfmt != "" && lang != c.lang {
+		layout = c.lfmt
+	}
+	kinds := map[byte]string{
+		'N': "name", 'O': "organization", 'A': "address", 'X': "sorting_code",
+		'S': or(c.stateType, fallbackFormat.stateType), 'Z': or(c.zipType, fallbackFormat.zipType),
+		'C': or(c.localityType, fallbackFormat.localityType), 'D': or(c.sublocalityType, fallbackFormat.sublocalityType),
+	}
+	seen := map[byte]bool{}
+	for layout != "" {
+		var line string
+		line, layout, _ = strings.Cut(layout, "%n")
+		var row []FormField
+		for i := 0; i+1 < len(line); i++ {
+			if line[i] != '%' {
+				continue
+			}
+			l := line[i+1]
+			i++
+			if fieldOf(l) == 0 || seen[l] {
+				continue
+			}
+			seen[l] = true
+			row = append(row, FormField{Field: fieldOf(l), Label: label(kinds[l], col), Required: strings.IndexByte(c.require, l) >= 0})
+		}
+		if row != nil {
+			f.Rows = append(f.Rows, row)
+		}
+	}
+	if ok {
+		f.PostalCodePattern = c.zip
+		if c.zipex != "" {
+			f.PostalCodeExamples = strings.Split(c.zipex, ",")
+		}
+		if seen['S'] {
+			f.Subdivisions = subdivisionsOf(c, c.subs, lang)
+		}
+	}
+	return f
+}
+
+func or(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

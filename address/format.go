@@ -1,0 +1,259 @@
+package address
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Style selects the output of [Format].
+type Style uint8
+
+// The styles of [Format].
+const (
+	// MultiLine puts each line of the country's layout on its own line,
+	// separated by "\n". It is the zero Style.
+	MultiLine Style = iota
+	// SingleLine joins the lines with ", ".
+	SingleLine
+	// HTML escapes every value and joins the lines with "<br>\n". The
+	// output never contains markup from the address.
+	HTML
+	// PostalLabel is MultiLine with the fields the country's post expects
+	// in capitals upper-cased, and the destination country's name on the
+	// last line, upper-cased, in the sender's language (see
+	// FormatOptions.CountryNames) unless FormatOptions.Origin is the
+	// destination country.
+	PostalLabel
+)
+
+// CountryNamer gives the display name of a country code in some language.
+// A *locale.Formatter implements it.
+type CountryNamer interface {
+	CountryName(code string) string
+}
+
+// FormatOptions configures [Format]. A nil *FormatOptions and the zero
+// value mean MultiLine in the country's local layout.
+type FormatOptions struct {
+	// Style selects multi-line, single-line, HTML or postal-label output.
+	Style Style
+	// Latin selects the country's Latin-script layout where it has one
+	// (CN, JP, KR, TW, …): use it when the address is written in Latin
+	// script. Countries without one use their only layout.
+	Latin bool
+	// Origin is the sender's ISO 3166-1 country code. PostalLabel omits the
+	// country line for domestic mail (Origin equal to the address country).
+	Origin string
+	// CountryNames names the destination country on postal labels, in the
+	// sender's locale: pass the sender's *locale.Formatter. When nil, the
+	// metadata's English name is used ("GERMANY").
+	CountryNames CountryNamer
+}
+
+// Format returns a formatted in its country's layout (see [Style]). The
+// fallback layout is used for countries without metadata. Blank fields are
+// left out with the literal text attached to them.
+func Format(a Address, opts *FormatOptions) string {
+	var buf [256]byte
+	return string(AppendFormat(buf[:0], a, opts))
+}
+
+// AppendFormat appends the formatted address to b, as [Format] does, and
+// returns the extended buffer.
+func AppendFormat(b []byte, a Address, opts *FormatOptions) []byte {
+	var o FormatOptions
+	if opts != nil {
+		o = *opts
+	}
+	c, _, _ := countryFor(a.CountryCode)
+	layout := c.fmt
+	if o.Latin && c.lfmt != "" {
+		layout = c.lfmt
+	}
+	w := writer{style: o.Style}
+	if o.Style == PostalLabel {
+		w.upper = c.upper
+	}
+	for layout != "" {
+		var line string
+		line, layout, _ = strings.Cut(layout, "%n")
+		b = w.line(b, &a, line)
+	}
+	if o.Style == PostalLabel && !strings.EqualFold(strings.TrimSpace(o.Origin), strings.TrimSpace(a.CountryCode)) {
+		name := ""
+		if o.CountryNames != nil {
+			name = o.CountryNames.CountryName(c.code)
+		}
+		if name == "" {
+			name = c.name
+		}
+		if name == "" {
+			name = strings.TrimSpace(a.CountryCode)
+		}
+		b = w.newLine(b)
+		b = w.text(b, name, true)
+	}
+	return b
+}
+
+// writer renders lines with the separators and escaping of one style.
+// Its methods take and return the buffer, so that the buffer does not
+// escape through a pointer.
+type writer struct {
+	style   Style
+	upper   string // field letters to upper-case
+	started bool   // a line has been written
+	inLine  bool   // the current output line has content
+}
+
+func (w *writer) newLine(b []byte) []byte {
+	if w.started {
+		switch w.style {
+		case SingleLine:
+			b = append(b, ", "...)
+		case HTML:
+			b = append(b, "<br>\n"...)
+		default:
+			b = append(b, '\n')
+		}
+	}
+	w.started = true
+	w.inLine = true
+	return b
+}
+
+// text writes s, escaped for HTML and upper-cased if asked.
+func (w *writer) text(b []byte, s string, upper bool) []byte {
+	if !w.inLine {
+		b = w.newLine(b)
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if upper {
+				c = upperASCII(c)
+			}
+			if c < ' ' || c == 0x7f {
+				c = ' ' // no control characters, in particular no line breaks
+			}
+			if w.style == HTML {
+				switch c {
+				case '<':
+					b = append(b, "&lt;"...)
+					continue
+				case '>':
+					b = append(b, "&gt;"...)
+					continue
+				case '&':
+					b = append(b, "&amp;"...)
+					continue
+				case '"':
+					b = append(b, "&#34;"...)
+					continue
+				case '\'':
+					b = append(b, "&#39;"...)
+					continue
+				}
+			}
+			b = append(b, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if r == utf8.RuneError && n == 1 {
+			r = utf8.RuneError // invalid UTF-8 is written as U+FFFD
+		}
+		if upper {
+			r = unicode.ToUpper(r)
+		}
+		if r == '\u2028' || r == '\u2029' || r == '\u0085' {
+			r = ' '
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	return b
+}
+
+// line renders one line of a layout.
+func (w *writer) line(b []byte, a *Address, line string) []byte {
+	w.inLine = false
+	written, hasField, skipLiteral := false, false, false
+	pending := ""
+	for line != "" {
+		i := strings.IndexByte(line, '%')
+		if i != 0 {
+			lit := line
+			if i > 0 {
+				lit = line[:i]
+			}
+			line = line[len(lit):]
+			if skipLiteral {
+				skipLiteral = false
+				continue
+			}
+			pending += lit
+			continue
+		}
+		if len(line) < 2 {
+			break
+		}
+		letter := line[1]
+		line = line[2:]
+		hasField = true
+		if letter == 'A' {
+			if !a.hasLines() {
+				if !written {
+					pending = ""
+				}
+				skipLiteral = true
+				continue
+			}
+			b = w.flush(b, pending)
+			pending = ""
+			first := true
+			for _, l := range [3]string{a.Line1, a.Line2, a.Line3} {
+				l = strings.TrimSpace(l)
+				if l == "" {
+					continue
+				}
+				if !first {
+					if line == "" && !written {
+						w.inLine = false // %A alone on its line: one line each
+					} else {
+						b = w.text(b, ", ", false)
+					}
+				}
+				b = w.text(b, l, false)
+				first = false
+			}
+			written = true
+			continue
+		}
+		v := strings.TrimSpace(a.value(letter))
+		if v == "" {
+			if !written {
+				pending = "" // a prefix literal ("〒", "LT-") goes with its field
+			}
+			skipLiteral = true // and so does the separator after it
+			continue
+		}
+		skipLiteral = false
+		b = w.flush(b, pending)
+		pending = ""
+		b = w.text(b, v, strings.IndexByte(w.upper, letter) >= 0)
+		written = true
+	}
+	if !hasField && pending != "" {
+		b = w.text(b, pending, w.style == PostalLabel) // a literal-only line ("ÅLAND")
+	}
+	return b
+}
+
+func (w *writer) flush(b []byte, lit string) []byte {
+	if lit != "" {
+		b = w.text(b, lit, false)
+	}
+	return b
+}

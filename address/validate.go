@@ -1,0 +1,222 @@
+package address
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxFieldLength is the longest value, in bytes, that [Validate] accepts in
+// any field.
+const MaxFieldLength = 512
+
+// Validate checks a against its country's rules and returns nil or a
+// [*ValidationError] holding every problem found:
+//
+//   - CodeRequired: a field the country requires is blank (the country code
+//     is always required);
+//   - CodeUnknownCountry: the country has no metadata;
+//   - CodeUnsupportedField: a field the country's layout has no place for
+//     is filled in (a state in Germany, a city in Japan);
+//   - CodeUnknownSubdivision: the administrative area is none of the
+//     country's subdivisions (keys, local and Latin names, ISO 3166-2 codes
+//     and translated names are accepted, case-insensitively);
+//   - CodeInvalidPostalCode: the postal code does not match the country's
+//     pattern as a whole, or does not start as the subdivision's codes do
+//     (Pattern and Example say what was expected);
+//   - CodeInvalidValue: a value is not valid UTF-8 or is longer than
+//     MaxFieldLength.
+//
+// Locality and dependent locality are not checked against the subdivision
+// lists (the lists are not complete enough to reject an address); when they
+// match a nested subdivision (CN, KR), its postal code prefix is checked.
+// Postal codes are compared in upper case where the country writes them so,
+// and a postal prefix printed by the layout ("LT-", "〒") may be typed.
+// Validate does not modify a; [Normalize] returns the canonical form.
+func Validate(a Address) error {
+	var errs []*FieldError
+	add := func(f Field, code Code, v, pattern, example string) {
+		errs = append(errs, &FieldError{Field: f, Code: code, Value: v, Pattern: pattern, Example: example})
+	}
+	cc := strings.TrimSpace(a.CountryCode)
+	if cc == "" {
+		add(FieldCountry, CodeRequired, a.CountryCode, "", "")
+		return &ValidationError{errs}
+	}
+	c, idx, ok := countryFor(cc)
+	if !ok {
+		add(FieldCountry, CodeUnknownCountry, a.CountryCode, "", "")
+		return &ValidationError{errs}
+	}
+	for _, f := range [...]struct {
+		field Field
+		v     string
+	}{
+		{FieldAdministrativeArea, a.AdministrativeArea}, {FieldLocality, a.Locality},
+		{FieldDependentLocality, a.DependentLocality}, {FieldPostalCode, a.PostalCode},
+		{FieldSortingCode, a.SortingCode}, {FieldAddressLines, a.Line1}, {FieldAddressLines, a.Line2},
+		{FieldAddressLines, a.Line3}, {FieldOrganization, a.Organization}, {FieldName, a.Name},
+	} {
+		if len(f.v) > MaxFieldLength || !utf8.ValidString(f.v) {
+			add(f.field, CodeInvalidValue, f.v, "", "")
+		}
+	}
+	if errs != nil {
+		return &ValidationError{errs}
+	}
+	for i := 0; i < len(c.require); i++ {
+		l := c.require[i]
+		if l == 'A' {
+			if !a.hasLines() {
+				add(FieldAddressLines, CodeRequired, a.Line1, "", "")
+			}
+			continue
+		}
+		if v := a.value(l); strings.TrimSpace(v) == "" {
+			add(fieldOf(l), CodeRequired, v, "", "")
+		}
+	}
+	for _, l := range [...]byte{'S', 'C', 'D', 'Z', 'X'} {
+		if v := a.value(l); strings.TrimSpace(v) != "" && !usesField(c, l) {
+			add(fieldOf(l), CodeUnsupportedField, v, "", "")
+		}
+	}
+	var sub *subdivision
+	if area := strings.TrimSpace(a.AdministrativeArea); area != "" && len(c.subs) > 0 && usesField(c, 'S') {
+		if sub = findSub(c.subs, area); sub == nil {
+			add(FieldAdministrativeArea, CodeUnknownSubdivision, a.AdministrativeArea, "", c.subs[0].key)
+		}
+	}
+	if zip := strings.TrimSpace(a.PostalCode); zip != "" && idx >= 0 && usesField(c, 'Z') {
+		p := patternsFor(idx)
+		code := postalCodeBody(c, zip)
+		if p.zip != nil && !p.zip.MatchString(code) {
+			add(FieldPostalCode, CodeInvalidPostalCode, a.PostalCode, c.zip, firstExample(c.zipex))
+		} else if sub != nil {
+			// Per-subdivision prefixes, down the nested levels (CN, KR).
+			s := sub
+			for level := 0; s != nil; level++ {
+				if re := p.subs[s]; re != nil && !re.MatchString(code) {
+					add(FieldPostalCode, CodeInvalidPostalCode, a.PostalCode, s.zip, firstExample(s.zipex))
+					break
+				}
+				var next string
+				switch level {
+				case 0:
+					next = a.Locality
+				case 1:
+					next = a.DependentLocality
+				}
+				next = strings.TrimSpace(next)
+				if next == "" || len(s.subs) == 0 {
+					break
+				}
+				s = findSub(s.subs, next)
+			}
+		}
+	}
+	if errs != nil {
+		return &ValidationError{errs}
+	}
+	return nil
+}
+
+// usesField reports whether the country's layouts have a place for l.
+func usesField(c *countryData, l byte) bool {
+	return hasLetter(c.fmt, l) || hasLetter(c.lfmt, l)
+}
+
+func hasLetter(layout string, l byte) bool {
+	for i := 0; i+1 < len(layout); i++ {
+		if layout[i] == '%' {
+			if layout[i+1] == l {
+				return true
+			}
+			i++
+		}
+	}
+	return false
+}
+
+func firstExample(list string) string {
+	ex, _, _ := strings.Cut(list, ",")
+	return ex
+}
+
+// findSub returns the subdivision of subs that v names: its key, local or
+// Latin name, ISO code or a translated name, compared case-insensitively.
+func findSub(subs []subdivision, v string) *subdivision {
+	for i := range subs {
+		if subs[i].key == v {
+			return &subs[i]
+		}
+	}
+	for i := range subs {
+		s := &subs[i]
+		if strings.EqualFold(s.key, v) || strings.EqualFold(s.name, v) || strings.EqualFold(s.lname, v) ||
+			(s.iso != "" && strings.EqualFold(s.iso, v)) {
+			return s
+		}
+	}
+	for i := range subs {
+		s := &subs[i]
+		o := s.other
+		for o != "" {
+			var item string
+			item, o, _ = strings.Cut(o, "|")
+			if _, n, ok := strings.Cut(item, "="); ok && strings.EqualFold(n, v) {
+				return s
+			}
+		}
+		if cc, rest, ok := strings.Cut(v, "-"); ok && len(cc) == 2 && s.iso != "" && strings.EqualFold(rest, s.iso) {
+			return s // a full ISO 3166-2 code ("CA-QC")
+		}
+	}
+	return nil
+}
+
+// postalCodeBody returns zip without a prefix the layout prints before it
+// ("LT-", "FL-", "〒") or the metadata's postal prefix, in upper case where
+// the country writes postal codes so. It allocates only when it changes
+// the case.
+func postalCodeBody(c *countryData, zip string) string {
+	if c.postprefix != "" && hasPrefixFold(zip, c.postprefix) {
+		zip = strings.TrimSpace(zip[len(c.postprefix):])
+	} else if lit := zipLiteral(c.fmt); lit != "" && hasPrefixFold(zip, lit) {
+		zip = strings.TrimSpace(zip[len(lit):])
+	}
+	if strings.IndexByte(c.upper, 'Z') >= 0 {
+		for i := 0; i < len(zip); i++ {
+			if 'a' <= zip[i] && zip[i] <= 'z' {
+				return strings.ToUpper(zip)
+			}
+		}
+	}
+	return zip
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// zipLiteral returns the short literal the layout prints right before the
+// postal code at the start of a line ("LT-", "〒", "HT"), or "".
+func zipLiteral(layout string) string {
+	i := strings.Index(layout, "%Z")
+	if i <= 0 {
+		return ""
+	}
+	start := strings.LastIndex(layout[:i], "%")
+	if start >= 0 {
+		if layout[start+1] != 'n' {
+			return "" // another field before it on the line
+		}
+		start += 2
+	} else {
+		start = 0
+	}
+	lit := strings.TrimSpace(layout[start:i])
+	if lit == "" || len(lit) > 4 || strings.ContainsRune(lit, ' ') {
+		return ""
+	}
+	return lit
+}

