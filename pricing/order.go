@@ -1,0 +1,316 @@
+package pricing
+
+import (
+	"math"
+	"math/bits"
+)
+
+// DiscountKind says how a Discount computes its amount.
+type DiscountKind uint8
+
+const (
+	// PercentOff takes Percent % of the amount it applies to, rounded to the
+	// currency's digits with the order's rounding mode.
+	PercentOff DiscountKind = iota + 1
+	// AmountOff takes a fixed Amount, capped at the amount it applies to.
+	AmountOff
+)
+
+// Discount is a percentage or fixed-amount reduction of a line or of a
+// whole order. The zero Discount is invalid.
+type Discount struct {
+	// Code identifies the discount in explanations (a promotion code or a
+	// label).
+	Code string
+	// Kind is PercentOff or AmountOff.
+	Kind DiscountKind
+	// Percent is the percentage for PercentOff, in 0..100 (10 is 10 %).
+	Percent Fixed
+	// Amount is the amount for AmountOff: not negative, in the order's
+	// currency and in its minor units.
+	Amount Money
+}
+
+// Percent returns a PercentOff discount of p percent.
+func Percent(code string, p Fixed) Discount {
+	return Discount{Code: code, Kind: PercentOff, Percent: p}
+}
+
+// Amount returns an AmountOff discount of a.
+func Amount(code string, a Money) Discount {
+	return Discount{Code: code, Kind: AmountOff, Amount: a}
+}
+
+// Item is an order line as the caller gives it.
+type Item struct {
+	SKU string
+	// TaxCategory is passed through to Line for package tax.
+	TaxCategory string
+	// Quantity must not be negative.
+	Quantity int64
+	// UnitPrice must not be negative and must be in the order's currency.
+	// It may have more digits than the currency (0.125 EUR); the line
+	// subtotal is rounded to the currency's digits.
+	UnitPrice Money
+	// Discounts apply to this line, in slice order (the stacking order):
+	// each one to what is left after the previous ones.
+	Discounts []Discount
+}
+
+// Order is what Quote prices: items, order discounts and the rounding mode.
+type Order struct {
+	// Currency is the ISO 4217 code of every price in the order.
+	Currency string
+	Items    []Item
+	// Discounts apply to the order total after line discounts, in slice
+	// order (the stacking order); their sum is allocated to the lines in
+	// proportion to the line totals (see Money.AppendAllocation).
+	Discounts []Discount
+	// Rounding rounds line subtotals with extra digits and percentage
+	// discounts to the currency's digits. It must be set.
+	Rounding RoundingMode
+}
+
+// Line is a priced order line, ready for package tax: Total is the taxable
+// base (after all discounts); Net, Tax and Gross are filled by ApplyTax.
+type Line struct {
+	SKU         string
+	TaxCategory string
+	Quantity    int64
+	UnitPrice   Money
+	// Subtotal is UnitPrice × Quantity rounded to the currency's digits.
+	Subtotal Money
+	// LineDiscount is the sum of the line's own discounts (≤ Subtotal).
+	LineDiscount Money
+	// OrderDiscount is the line's share of the order discounts
+	// (≤ Subtotal − LineDiscount).
+	OrderDiscount Money
+	// Total is Subtotal − LineDiscount − OrderDiscount, never negative.
+	Total Money
+	// Net, Tax and Gross: until ApplyTax is called, Net and Gross equal
+	// Total and Tax is zero. Net + Tax = Gross always holds exactly.
+	Net, Tax, Gross Money
+}
+
+// Discount returns the line's total discount (line and order share).
+func (l *Line) Discount() Money {
+	d, _ := l.LineDiscount.Add(l.OrderDiscount)
+	return d
+}
+
+// ApplyTax records the tax on the line. When included is false the prices
+// exclude tax: Net = Total and Gross = Total + tax. When included is true
+// the prices include it: Gross = Total and Net = Total − tax.
+func (l *Line) ApplyTax(tax Money, included bool) error {
+	var err error
+	if included {
+		l.Gross = l.Total
+		l.Net, err = l.Total.Sub(tax)
+	} else {
+		l.Net = l.Total
+		l.Gross, err = l.Total.Add(tax)
+	}
+	if err != nil {
+		return err
+	}
+	l.Tax = tax
+	return nil
+}
+
+// AppliedDiscount is an order discount and the amount it took.
+type AppliedDiscount struct {
+	Code   string
+	Amount Money
+}
+
+// Quote is a priced order.
+type Quote struct {
+	Currency string
+	Lines    []Line
+	// Subtotal is the sum of the line subtotals.
+	Subtotal Money
+	// LineDiscounts is the sum of the line discounts.
+	LineDiscounts Money
+	// OrderDiscounts lists the order discounts in stacking order with the
+	// amount each took; OrderDiscount is their sum.
+	OrderDiscounts []AppliedDiscount
+	OrderDiscount  Money
+	// Total is Subtotal − LineDiscounts − OrderDiscount, which is also the
+	// sum of the line totals.
+	Total Money
+}
+
+// Quote prices the order. It returns an *Error naming the field (for
+// example "items[2].quantity") for invalid input and ErrRange when a total
+// does not fit an int64 count of minor units (beyond ±9.2×10^16 EUR).
+func (o *Order) Quote() (*Quote, error) {
+	q := new(Quote)
+	if err := o.QuoteInto(q); err != nil {
+		return nil, err
+	}
+	return q, nil
+}
+
+// QuoteInto is Quote writing into q, reusing the capacity of q.Lines and
+// q.OrderDiscounts: a reused Quote prices orders of up to 64 items without
+// allocating.
+func (o *Order) QuoteInto(q *Quote) error {
+	const op = "Quote"
+	code, digits, err := currency(op, o.Currency)
+	if err != nil {
+		return err
+	}
+	if err := checkMode(op, o.Rounding); err != nil {
+		return err
+	}
+	cur := Money{code: code, digits: digits, scale: digits}
+	money := func(minor int64) Money { m := cur; m.coef = minor; return m }
+
+	n := len(o.Items)
+	lines := q.Lines[:0]
+	if cap(lines) < n {
+		lines = make([]Line, 0, n)
+	}
+	lines = lines[:n]
+	var wbuf [64]uint64
+	var w []uint64
+	if n <= len(wbuf) {
+		w = wbuf[:n]
+	} else {
+		w = make([]uint64, n)
+	}
+
+	var subtotal, lineDisc, afterLines int64
+	for i := range o.Items {
+		it := &o.Items[i]
+		if it.Quantity < 0 {
+			return newError(op, "items["+itoa(int64(i))+"].quantity", itoa(it.Quantity), ErrInvalid)
+		}
+		if it.UnitPrice.code != code && !(it.UnitPrice.code == "" && it.UnitPrice.IsZero()) {
+			return &MismatchError{Op: op + " items[" + itoa(int64(i)) + "].unit_price", A: code, B: it.UnitPrice.code}
+		}
+		if it.UnitPrice.Sign() < 0 {
+			return newError(op, "items["+itoa(int64(i))+"].unit_price", it.UnitPrice.String(), ErrInvalid)
+		}
+		unit := it.UnitPrice
+		unit.code, unit.digits = code, digits
+		sub, ok := unit.Minor()
+		if ok {
+			sub, ok = mul64(sub, it.Quantity)
+		}
+		if !ok {
+			sub, ok = unit.MulInt(it.Quantity).roundStep(step{k: 1, t: digits}, o.Rounding).Minor()
+			if !ok {
+				return newError(op, "items["+itoa(int64(i))+"].subtotal", unit.MulInt(it.Quantity).String(), ErrRange)
+			}
+		}
+		rest := sub
+		for j := range it.Discounts {
+			d, err := discountMinor(&it.Discounts[j], rest, code, o.Rounding, "items["+itoa(int64(i))+"].discounts["+itoa(int64(j))+"]")
+			if err != nil {
+				return err
+			}
+			rest -= d
+		}
+		if subtotal, ok = add64(subtotal, sub); !ok {
+			return newError(op, "subtotal", "items[0:"+itoa(int64(i+1))+"]", ErrRange)
+		}
+		lineDisc += sub - rest // ≤ subtotal, cannot overflow
+		afterLines += rest
+		w[i] = uint64(rest)
+		l := &lines[i]
+		*l = Line{
+			SKU: it.SKU, TaxCategory: it.TaxCategory, Quantity: it.Quantity, UnitPrice: unit,
+			Subtotal: money(sub), LineDiscount: money(sub - rest),
+		}
+	}
+
+	applied := q.OrderDiscounts[:0]
+	rest := afterLines
+	for j := range o.Discounts {
+		d, err := discountMinor(&o.Discounts[j], rest, code, o.Rounding, "discounts["+itoa(int64(j))+"]")
+		if err != nil {
+			return err
+		}
+		rest -= d
+		applied = append(applied, AppliedDiscount{Code: o.Discounts[j].Code, Amount: money(d)})
+	}
+	orderDisc := afterLines - rest
+
+	var sbuf [64]uint64
+	var shares []uint64
+	if n <= len(sbuf) {
+		shares = sbuf[:n]
+	} else {
+		shares = make([]uint64, n)
+	}
+	if orderDisc > 0 {
+		allocUnits(shares, uint64(orderDisc), w, uint64(afterLines))
+	} else {
+		clear(shares)
+	}
+	for i := range lines {
+		l := &lines[i]
+		share := int64(shares[i])
+		l.OrderDiscount = money(share)
+		total, _ := l.Subtotal.Minor()
+		total -= l.LineDiscount.coef + share
+		l.Total = money(total)
+		l.Net, l.Gross, l.Tax = l.Total, l.Total, money(0)
+	}
+
+	*q = Quote{
+		Currency:       code,
+		Lines:          lines,
+		Subtotal:       money(subtotal),
+		LineDiscounts:  money(lineDisc),
+		OrderDiscounts: applied,
+		OrderDiscount:  money(orderDisc),
+		Total:          money(rest),
+	}
+	return nil
+}
+
+// discountMinor returns the amount of d applied to base (minor units,
+// ≥ 0), capped at base.
+func discountMinor(d *Discount, base int64, code string, mode RoundingMode, field string) (int64, error) {
+	const op = "Quote"
+	var amt int64
+	switch d.Kind {
+	case PercentOff:
+		p := d.Percent
+		if p.coef < 0 || p.Cmp(Fixed{coef: 100}) > 0 {
+			return 0, newError(op, field+".percent", p.String(), ErrInvalid)
+		}
+		hi, lo := bits.Mul64(uint64(base), uint64(p.coef))
+		// Exact: round(base × coef / (100 × 10^scale)) in one step.
+		den := uint64(100)
+		if p.scale > 0 {
+			var h uint64
+			h, den = bits.Mul64(100, pow10[p.scale])
+			if h != 0 {
+				return 0, newError(op, field+".percent", p.String(), ErrRange)
+			}
+		}
+		r, ok := divRound(hi, lo, 0, den, false, mode)
+		if !ok || r > math.MaxInt64 {
+			return 0, newError(op, field+".percent", p.String(), ErrRange)
+		}
+		amt = int64(r)
+	case AmountOff:
+		if d.Amount.code != code && !(d.Amount.code == "" && d.Amount.IsZero()) {
+			return 0, &MismatchError{Op: op + " " + field + ".amount", A: code, B: d.Amount.code}
+		}
+		v, ok := d.Amount.Minor()
+		if !ok {
+			return 0, newError(op, field+".amount", d.Amount.String(), ErrNotRounded)
+		}
+		if v < 0 {
+			return 0, newError(op, field+".amount", d.Amount.String(), ErrInvalid)
+		}
+		amt = v
+	default:
+		return 0, newError(op, field+".kind", itoa(int64(d.Kind)), ErrInvalid)
+	}
+	return min(amt, base), nil
+}

@@ -1,0 +1,214 @@
+package pricing
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func eur(s string) Money { return MustParseMoney(s, "EUR") }
+
+func TestQuote(t *testing.T) {
+	o := Order{
+		Currency: "EUR",
+		Rounding: RoundHalfUp,
+		Items: []Item{
+			{SKU: "A", TaxCategory: "standard", Quantity: 2, UnitPrice: eur("19.99")},
+			{SKU: "B", TaxCategory: "reduced", Quantity: 3, UnitPrice: eur("5.49"),
+				Discounts: []Discount{Percent("B10", MustParseFixed("10"))}},
+			{SKU: "C", Quantity: 3, UnitPrice: eur("0.333")},
+		},
+		Discounts: []Discount{Amount("FIVE", eur("5")), Percent("TEN", MustParseFixed("10"))},
+	}
+	q, err := o.Quote()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct{ SKU, Tax, Sub, LineDisc, OrderDisc, Total string }
+	var got []row
+	for _, l := range q.Lines {
+		got = append(got, row{l.SKU, l.TaxCategory, l.Subtotal.Amount(), l.LineDiscount.Amount(), l.OrderDiscount.Amount(), l.Total.Amount()})
+		if !l.Net.Equal(l.Total) || !l.Gross.Equal(l.Total) || !l.Tax.IsZero() {
+			t.Errorf("line %s: net %v gross %v tax %v before ApplyTax", l.SKU, l.Net, l.Gross, l.Tax)
+		}
+	}
+	want := []row{
+		{"A", "standard", "39.98", "0.00", "7.22", "32.76"},
+		{"B", "reduced", "16.47", "1.65", "2.68", "12.14"},
+		{"C", "", "1.00", "0.00", "0.18", "0.82"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("lines (-want +got):\n%s", diff)
+	}
+	totals := []string{q.Subtotal.String(), q.LineDiscounts.String(), q.OrderDiscount.String(), q.Total.String()}
+	if diff := cmp.Diff([]string{"57.45 EUR", "1.65 EUR", "10.08 EUR", "45.72 EUR"}, totals); diff != "" {
+		t.Errorf("totals (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]AppliedDiscount{{"FIVE", eur("5.00")}, {"TEN", eur("5.08")}}, q.OrderDiscounts); diff != "" {
+		t.Errorf("applied (-want +got):\n%s", diff)
+	}
+}
+
+func TestQuoteCaps(t *testing.T) {
+	o := Order{
+		Currency: "EUR", Rounding: RoundHalfEven,
+		Items: []Item{{SKU: "A", Quantity: 1, UnitPrice: eur("10.00"),
+			Discounts: []Discount{Amount("BIG", eur("25.00")), Percent("P", MustParseFixed("50"))}}},
+		Discounts: []Discount{Amount("MORE", eur("1.00"))},
+	}
+	q, err := o.Quote()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := q.Lines[0]
+	if l.LineDiscount.Amount() != "10.00" || !l.Total.IsZero() || !q.OrderDiscount.IsZero() || !q.Total.IsZero() {
+		t.Errorf("capped line: %+v, order discount %v, total %v", l, q.OrderDiscount, q.Total)
+	}
+}
+
+func TestQuoteErrors(t *testing.T) {
+	base := func() Order {
+		return Order{Currency: "EUR", Rounding: RoundHalfUp, Items: []Item{{SKU: "A", Quantity: 1, UnitPrice: eur("1")}}}
+	}
+	tests := []struct {
+		name   string
+		mutate func(*Order)
+		want   error
+		field  string
+	}{
+		{"currency", func(o *Order) { o.Currency = "EURO" }, ErrCurrency, "currency"},
+		{"mode", func(o *Order) { o.Rounding = 0 }, ErrRoundingMode, "mode"},
+		{"quantity", func(o *Order) { o.Items[0].Quantity = -1 }, ErrInvalid, "items[0].quantity"},
+		{"negative price", func(o *Order) { o.Items[0].UnitPrice = eur("-1") }, ErrInvalid, "items[0].unit_price"},
+		{"price currency", func(o *Order) { o.Items[0].UnitPrice = MustParseMoney("1", "USD") }, ErrCurrencyMismatch, ""},
+		{"percent > 100", func(o *Order) { o.Discounts = []Discount{Percent("X", MustParseFixed("100.5"))} }, ErrInvalid, "discounts[0].percent"},
+		{"negative amount", func(o *Order) { o.Items[0].Discounts = []Discount{Amount("X", eur("-1"))} }, ErrInvalid, "items[0].discounts[0].amount"},
+		{"unrounded amount", func(o *Order) { o.Discounts = []Discount{Amount("X", eur("0.001"))} }, ErrNotRounded, "discounts[0].amount"},
+		{"zero kind", func(o *Order) { o.Discounts = []Discount{{Code: "X"}} }, ErrInvalid, "discounts[0].kind"},
+		{"overflow", func(o *Order) { o.Items[0].Quantity = 1 << 62; o.Items[0].UnitPrice = eur("100") }, ErrRange, "items[0].subtotal"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := base()
+			tt.mutate(&o)
+			_, err := o.Quote()
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("err = %v, want %v", err, tt.want)
+			}
+			var e *Error
+			if tt.field != "" && (!errors.As(err, &e) || e.Field != tt.field) {
+				t.Errorf("err = %v, want field %q", err, tt.field)
+			}
+		})
+	}
+}
+
+func TestApplyTax(t *testing.T) {
+	l := Line{Total: eur("10.00")}
+	if err := l.ApplyTax(eur("1.90"), false); err != nil {
+		t.Fatal(err)
+	}
+	if l.Net.Amount() != "10.00" || l.Gross.Amount() != "11.90" {
+		t.Errorf("exclusive: %v + %v = %v", l.Net, l.Tax, l.Gross)
+	}
+	if err := l.ApplyTax(eur("1.60"), true); err != nil {
+		t.Fatal(err)
+	}
+	if l.Net.Amount() != "8.40" || l.Gross.Amount() != "10.00" {
+		t.Errorf("inclusive: %v + %v = %v", l.Net, l.Tax, l.Gross)
+	}
+	if err := l.ApplyTax(MustParseMoney("1", "USD"), true); !errors.Is(err, ErrCurrencyMismatch) {
+		t.Errorf("mismatch: %v", err)
+	}
+}
+
+func TestQuoteIntoNoAllocs(t *testing.T) {
+	o := cartOrder()
+	var q Quote
+	if err := o.QuoteInto(&q); err != nil {
+		t.Fatal(err)
+	}
+	if n := testing.AllocsPerRun(100, func() { _ = o.QuoteInto(&q) }); n != 0 {
+		t.Errorf("QuoteInto: %v allocs, want 0", n)
+	}
+}
+
+// checkQuote checks the order invariants.
+func checkQuote(t *testing.T, o *Order) *Quote {
+	t.Helper()
+	q, err := o.Quote()
+	if err != nil {
+		return nil
+	}
+	var sub, disc, total, lineDisc, after Money
+	for i, l := range q.Lines {
+		if l.LineDiscount.cmp(l.Subtotal) > 0 || l.LineDiscount.Sign() < 0 {
+			t.Fatalf("line %d: discount %v exceeds subtotal %v", i, l.LineDiscount, l.Subtotal)
+		}
+		rest, _ := l.Subtotal.Sub(l.LineDiscount)
+		if l.OrderDiscount.cmp(rest) > 0 || l.OrderDiscount.Sign() < 0 {
+			t.Fatalf("line %d: order share %v exceeds %v", i, l.OrderDiscount, rest)
+		}
+		tl, _ := rest.Sub(l.OrderDiscount)
+		if !tl.Equal(l.Total) || l.Total.Sign() < 0 {
+			t.Fatalf("line %d: total %v, want %v", i, l.Total, tl)
+		}
+		sub, _ = sub.Add(l.Subtotal)
+		total, _ = total.Add(l.Total)
+		lineDisc, _ = lineDisc.Add(l.LineDiscount)
+		disc, _ = disc.Add(l.OrderDiscount)
+		after, _ = after.Add(rest)
+	}
+	if len(q.Lines) > 0 {
+		if !sub.Equal(q.Subtotal) || !total.Equal(q.Total) || !disc.Equal(q.OrderDiscount) || !lineDisc.Equal(q.LineDiscounts) {
+			t.Fatalf("sums: subtotal %v/%v total %v/%v discount %v/%v", sub, q.Subtotal, total, q.Total, disc, q.OrderDiscount)
+		}
+		if q.OrderDiscount.cmp(after) > 0 {
+			t.Fatalf("order discount %v exceeds %v", q.OrderDiscount, after)
+		}
+	}
+	return q
+}
+
+func FuzzQuote(f *testing.F) {
+	f.Add(int64(1999), int64(549), int64(33), uint8(2), uint8(3), uint8(7), uint8(10), int64(500), uint8(10), uint8(1))
+	f.Add(int64(1), int64(1), int64(1), uint8(1), uint8(1), uint8(1), uint8(0), int64(1), uint8(50), uint8(2))
+	f.Fuzz(func(t *testing.T, p1, p2, p3 int64, q1, q2, q3, linePct uint8, orderAmt int64, orderPct, mode uint8) {
+		price := func(p int64) Money {
+			m, _ := MoneyFromMinor(p%1_000_000_000, "EUR")
+			return m.Abs()
+		}
+		o := Order{
+			Currency: "EUR",
+			Rounding: RoundingMode(mode%7 + 1),
+			Items: []Item{
+				{SKU: "1", Quantity: int64(q1), UnitPrice: price(p1), Discounts: []Discount{Percent("L", FixedFromInt(int64(linePct % 101)))}},
+				{SKU: "2", Quantity: int64(q2), UnitPrice: price(p2)},
+				{SKU: "3", Quantity: int64(q3), UnitPrice: price(p3)},
+			},
+			Discounts: []Discount{Amount("A", price(orderAmt)), Percent("P", FixedFromInt(int64(orderPct%101)))},
+		}
+		q := checkQuote(t, &o)
+		if q == nil {
+			t.Fatal("valid order rejected")
+		}
+		// Reversing the items moves the lines with them, except for order
+		// discount shares that tie in the allocation.
+		r := o
+		r.Items = []Item{o.Items[2], o.Items[1], o.Items[0]}
+		rq := checkQuote(t, &r)
+		if !rq.Total.Equal(q.Total) || !rq.OrderDiscount.Equal(q.OrderDiscount) {
+			t.Fatalf("totals depend on line order: %v vs %v", q.Total, rq.Total)
+		}
+		for i, l := range q.Lines {
+			rl := rq.Lines[2-i]
+			if !l.Subtotal.Equal(rl.Subtotal) || !l.LineDiscount.Equal(rl.LineDiscount) {
+				t.Fatalf("line %d differs when reordered", i)
+			}
+			if d, _ := l.OrderDiscount.Sub(rl.OrderDiscount); d.Abs().cmp(eur("0.01")) > 0 {
+				t.Fatalf("line %d share %v vs %v", i, l.OrderDiscount, rl.OrderDiscount)
+			}
+		}
+	})
+}
