@@ -183,7 +183,7 @@ func FuzzQuote(f *testing.F) {
 			Currency: "EUR",
 			Rounding: RoundingMode(mode%7 + 1),
 			Items: []Item{
-				{SKU: "1", Quantity: int64(q1), UnitPrice: price(p1), Discounts: []Discount{Percent("L", FixedFromInt(int64(linePct % 101)))}},
+				{SKU: "1", Quantity: int64(q1), UnitPrice: price(p1), Discounts: []Discount{Percent("L", FixedFromInt(int64(linePct%101)))}},
 				{SKU: "2", Quantity: int64(q2), UnitPrice: price(p2)},
 				{SKU: "3", Quantity: int64(q3), UnitPrice: price(p3)},
 			},
