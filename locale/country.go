@@ -55,7 +55,10 @@ type Country struct {
 	// DefaultLocale is the country's most likely locale (CLDR likelySubtags
 	// und-XX, or en-XX where CLDR has no entry), with the script dropped
 	// where it is the language's likely one: de-CH, nl-BE, en-CA, hi-IN,
-	// zh-Hant-TW.
+	// zh-Hant-TW. Where CLDR has no locale data for that language (sm-WS,
+	// bi-VU), it is the first official language with data, with the
+	// region (en-WS, en-VU), so every default locale resolves through
+	// [Chain] to CLDR data.
 	DefaultLocale language.Tag
 	// Currency is the ISO 4217 code of the current legal tender (CLDR
 	// currencyData: the first currency without an end date whose tender

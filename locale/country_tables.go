@@ -57,7 +57,7 @@ var countryLocalIndex = [numCountries + 1]uint16{
 
 // countryLocaleData holds the default locale IDs (likelySubtags), concatenated; entry i is
 // countryLocaleData[countryLocaleIndex[i]:countryLocaleIndex[i+1]].
-const countryLocaleData = "ca-ADar-AEfa-AFen-AGen-AIsq-ALhy-AMpt-AOen-AQes-ARsm-ASde-ATen-AUnl-AWsv-AXaz-AZbs-BAen-BBbn-BDnl-BEfr-BFbg-BGar-BHrn-BIfr-BJfr-BLen-BMms-BNes-BOpap-BQpt-BRen-BSdz-BTno-BVen-BWru-BYen-BZen-CAms-Arab-CCfr-CDsg-CFfr-CGde-CHfr-CIen-CKes-CLfr-CMzh-CNes-COes-CRes-CUpt-CVpap-CWen-CXel-CYcs-CZde-DEfr-DJda-DKen-DMes-DOar-DZes-ECet-EEar-EGar-EHti-ERes-ESam-ETfi-FIen-FJen-FKen-FMfo-FOfr-FRfr-GAen-GBen-GDka-GEfr-GFen-GGak-GHen-GIkl-GLen-GMfr-GNfr-GPes-GQel-GRen-GSes-GTen-GUpt-GWen-GYzh-Hant-HKen-HMes-HNhr-HRht-HThu-HUid-IDen-IEhe-ILen-IMhi-INen-IOar-IQfa-IRis-ISit-ITen-JEen-JMar-JOja-JPsw-KEky-KGkm-KHen-KIar-KMen-KNko-KPko-KRar-KWen-KYru-KZlo-LAar-LBen-LCde-LIsi-LKen-LRst-LSlt-LTfr-LUlv-LVar-LYar-MAfr-MCro-MDsr-Latn-MEfr-MFmg-MGen-MHmk-MKbm-MLmy-MMmn-MNzh-Hant-MOen-MPfr-MQar-MRen-MSmt-MTfr-MUdv-MVen-MWes-MXms-MYpt-MZaf-NAfr-NCha-NEen-NFen-NGes-NInl-NLnb-NOne-NPen-NRen-NUen-NZar-OMes-PAes-PEfr-PFtpi-PGfil-PHur-PKpl-PLfr-PMen-PNes-PRar-PSpt-PTpau-PWgn-PYar-QAfr-REro-ROsr-RSru-RUrw-RWar-SAen-SBfr-SCar-SDsv-SEen-SGen-SHsl-SInb-SJsk-SKen-SLit-SMwo-SNso-SOnl-SRar-SSpt-STes-SVen-SXar-SYen-SZen-TCar-TDfr-TFfr-TGth-THtg-TJtkl-TKpt-TLtk-TMar-TNto-TOtr-TRen-TTtvl-TVzh-Hant-TWsw-TZuk-UAsw-UGen-UMen-USes-UYuz-UZit-VAen-VCes-VEen-VGen-VIvi-VNbi-VUfr-WFsm-WSsq-XKar-YEfr-YTen-ZAen-ZMsn-ZW"
+const countryLocaleData = "ca-ADar-AEfa-AFen-AGen-AIsq-ALhy-AMpt-AOen-AQes-ARen-ASde-ATen-AUnl-AWsv-AXaz-AZbs-BAen-BBbn-BDnl-BEfr-BFbg-BGar-BHrn-BIfr-BJfr-BLen-BMms-BNes-BOpap-BQpt-BRen-BSdz-BTno-BVen-BWru-BYen-BZen-CAms-Arab-CCfr-CDsg-CFfr-CGde-CHfr-CIen-CKes-CLfr-CMzh-CNes-COes-CRes-CUpt-CVpap-CWen-CXel-CYcs-CZde-DEfr-DJda-DKen-DMes-DOar-DZes-ECet-EEar-EGar-EHti-ERes-ESam-ETfi-FIen-FJen-FKen-FMfo-FOfr-FRfr-GAen-GBen-GDka-GEfr-GFen-GGak-GHen-GIkl-GLen-GMfr-GNfr-GPes-GQel-GRen-GSes-GTen-GUpt-GWen-GYzh-Hant-HKen-HMes-HNhr-HRht-HThu-HUid-IDen-IEhe-ILen-IMhi-INen-IOar-IQfa-IRis-ISit-ITen-JEen-JMar-JOja-JPsw-KEky-KGkm-KHen-KIar-KMen-KNko-KPko-KRar-KWen-KYru-KZlo-LAar-LBen-LCde-LIsi-LKen-LRst-LSlt-LTfr-LUlv-LVar-LYar-MAfr-MCro-MDsr-Latn-MEfr-MFmg-MGen-MHmk-MKbm-MLmy-MMmn-MNzh-Hant-MOen-MPfr-MQar-MRen-MSmt-MTfr-MUdv-MVen-MWes-MXms-MYpt-MZaf-NAfr-NCha-NEen-NFen-NGes-NInl-NLnb-NOne-NPen-NRen-NUen-NZar-OMes-PAes-PEfr-PFtpi-PGfil-PHur-PKpl-PLfr-PMen-PNes-PRar-PSpt-PTen-PWgn-PYar-QAfr-REro-ROsr-RSru-RUrw-RWar-SAen-SBfr-SCar-SDsv-SEen-SGen-SHsl-SInb-SJsk-SKen-SLit-SMwo-SNso-SOnl-SRar-SSpt-STes-SVen-SXar-SYen-SZen-TCar-TDfr-TFfr-TGth-THtg-TJen-TKpt-TLtk-TMar-TNto-TOtr-TRen-TTen-TVzh-Hant-TWsw-TZuk-UAsw-UGen-UMen-USes-UYuz-UZit-VAen-VCes-VEen-VGen-VIvi-VNen-VUfr-WFen-WSsq-XKar-YEfr-YTen-ZAen-ZMsn-ZW"
 
 var countryLocaleIndex = [numCountries + 1]uint16{
 	0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75,
@@ -71,11 +71,11 @@ var countryLocaleIndex = [numCountries + 1]uint16{
 	652, 657, 662, 667, 672, 677, 682, 687, 692, 697, 702, 707, 717, 722, 727, 732,
 	737, 742, 747, 752, 762, 767, 772, 777, 782, 787, 792, 797, 802, 807, 812, 817,
 	822, 827, 832, 837, 842, 847, 852, 857, 862, 867, 872, 877, 882, 887, 892, 897,
-	903, 909, 914, 919, 924, 929, 934, 939, 944, 950, 955, 960, 965, 970, 975, 980,
-	985, 990, 995, 1000, 1005, 1010, 1015, 1020, 1025, 1030, 1035, 1040, 1045, 1050, 1055, 1060,
-	1065, 1070, 1075, 1080, 1085, 1090, 1095, 1100, 1105, 1110, 1115, 1120, 1126, 1131, 1136, 1141,
-	1146, 1151, 1156, 1162, 1172, 1177, 1182, 1187, 1192, 1197, 1202, 1207, 1212, 1217, 1222, 1227,
-	1232, 1237, 1242, 1247, 1252, 1257, 1262, 1267, 1272, 1277, 1282,
+	903, 909, 914, 919, 924, 929, 934, 939, 944, 949, 954, 959, 964, 969, 974, 979,
+	984, 989, 994, 999, 1004, 1009, 1014, 1019, 1024, 1029, 1034, 1039, 1044, 1049, 1054, 1059,
+	1064, 1069, 1074, 1079, 1084, 1089, 1094, 1099, 1104, 1109, 1114, 1119, 1124, 1129, 1134, 1139,
+	1144, 1149, 1154, 1159, 1169, 1174, 1179, 1184, 1189, 1194, 1199, 1204, 1209, 1214, 1219, 1224,
+	1229, 1234, 1239, 1244, 1249, 1254, 1259, 1264, 1269, 1274, 1279,
 }
 
 // countryLanguagesData holds the official languages, space-separated BCP 47 tags, concatenated; entry i is

@@ -45,7 +45,9 @@ type countryRow struct {
 //   - the country list and English names: cldr-localenames-full main/en/territories.json;
 //   - default locale: likelySubtags.json und-XX (CLDR's "add likely subtags"
 //     algorithm: und-XX, else und with the region replaced), minimized by
-//     dropping the script when it is the language's likely script;
+//     dropping the script when it is the language's likely script; when
+//     no locale of its fallback chain has CLDR data (sm-WS, bi-VU), the
+//     first official language that has, with the region, else en-XX;
 //   - localized name: territories.json of the default locale, walking its
 //     CLDR fallback chain over every available locale;
 //   - official languages: territoryInfo.json _officialStatus "official" or
@@ -249,10 +251,7 @@ func countryRows(d *data) ([]countryRow, error) {
 	var ti struct {
 		Supplemental struct {
 			TerritoryInfo map[string]struct {
-				LanguagePopulation map[string]struct {
-					Percent string `json:"_populationPercent"`
-					Status  string `json:"_officialStatus"`
-				} `json:"languagePopulation"`
+				LanguagePopulation map[string]languagePopulation `json:"languagePopulation"`
 			} `json:"territoryInfo"`
 		} `json:"supplemental"`
 	}
@@ -339,6 +338,25 @@ func countryRows(d *data) ([]countryRow, error) {
 		if r.locale, err = defaultLocale(likely, code); err != nil {
 			return nil, err
 		}
+		hasData := func(id string) bool {
+			for ; id != ""; id = runtimeParent(parents, likely, id) {
+				if _, ok := slices.BinarySearch(avail, id); ok {
+					return true
+				}
+			}
+			return false
+		}
+		if !hasData(r.locale) {
+			// No CLDR data in the likely locale's chain (sm-WS, bi-VU):
+			// the first official language with data, else English.
+			r.locale = "en-" + code
+			for _, l := range officialLanguages(ti.Supplemental.TerritoryInfo[code].LanguagePopulation) {
+				if id := l + "-" + code; hasData(id) {
+					r.locale = id
+					break
+				}
+			}
+		}
 		// Localized name: walk the chain of the default locale.
 		for id := r.locale; id != "" && r.local == ""; id = cldrParent(parents, id) {
 			if _, ok := slices.BinarySearch(avail, id); !ok || !d.exists("cldr-localenames-full", "main/"+id+"/territories.json") {
@@ -356,31 +374,7 @@ func countryRows(d *data) ([]countryRow, error) {
 		if r.local == "" {
 			r.local = r.english
 		}
-		// Official languages by population share.
-		type lp struct {
-			tag string
-			pct float64
-		}
-		var langs []lp
-		for l, v := range ti.Supplemental.TerritoryInfo[code].LanguagePopulation {
-			if v.Status != "official" && v.Status != "de_facto_official" {
-				continue
-			}
-			pct, err := strconv.ParseFloat(v.Percent, 64)
-			if err != nil {
-				return nil, fmt.Errorf("territoryInfo %s %s: %v", code, l, err)
-			}
-			langs = append(langs, lp{strings.ReplaceAll(l, "_", "-"), pct})
-		}
-		slices.SortFunc(langs, func(a, b lp) int {
-			if c := cmp.Compare(b.pct, a.pct); c != 0 {
-				return c
-			}
-			return strings.Compare(a.tag, b.tag)
-		})
-		for _, l := range langs {
-			r.languages = append(r.languages, l.tag)
-		}
+		r.languages = officialLanguages(ti.Supplemental.TerritoryInfo[code].LanguagePopulation)
 		// Current legal tender.
 		r.currency = "XXX"
 		for _, entry := range cd.Supplemental.CurrencyData.Region[code] {
@@ -417,4 +411,39 @@ func countryRows(d *data) ([]countryRow, error) {
 		rows = append(rows, r)
 	}
 	return rows, nil
+}
+
+// languagePopulation is one language of a territory in territoryInfo.json.
+type languagePopulation struct {
+	Percent string `json:"_populationPercent"`
+	Status  string `json:"_officialStatus"`
+}
+
+// officialLanguages returns the languages with _officialStatus "official"
+// or "de_facto_official" as BCP 47 tags, largest population share first.
+// A malformed share counts as 0.
+func officialLanguages(lp map[string]languagePopulation) []string {
+	type share struct {
+		tag string
+		pct float64
+	}
+	var langs []share
+	for l, v := range lp {
+		if v.Status != "official" && v.Status != "de_facto_official" {
+			continue
+		}
+		pct, _ := strconv.ParseFloat(v.Percent, 64)
+		langs = append(langs, share{strings.ReplaceAll(l, "_", "-"), pct})
+	}
+	slices.SortFunc(langs, func(a, b share) int {
+		if c := cmp.Compare(b.pct, a.pct); c != 0 {
+			return c
+		}
+		return strings.Compare(a.tag, b.tag)
+	})
+	var out []string
+	for _, l := range langs {
+		out = append(out, l.tag)
+	}
+	return out
 }
