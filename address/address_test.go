@@ -77,6 +77,8 @@ func TestFormat(t *testing.T) {
 		{"control characters become spaces", Address{CountryCode: "US", Name: "a\nb", Line1: "x"}, nil, "a b\nx"},
 		{"postal label domestic", usAddress, &FormatOptions{Style: PostalLabel, Origin: "us"}, "Jane Doe\n1600 Amphitheatre Pkwy\nMOUNTAIN VIEW, CA 94043"},
 		{"postal label with namer", usAddress, &FormatOptions{Style: PostalLabel, Origin: "FR", CountryNames: namer{"US": "États-Unis"}}, "Jane Doe\n1600 Amphitheatre Pkwy\nMOUNTAIN VIEW, CA 94043\nÉTATS-UNIS"},
+		{"postal label in the sender's locale", Address{CountryCode: "CH", Line1: "Bahnhofstrasse 1", PostalCode: "8001", Locality: "Zürich"}, &FormatOptions{Style: PostalLabel, Locale: language.German}, "Bahnhofstrasse 1\nCH-8001 ZÜRICH\nSCHWEIZ"},
+		{"postal label english fallback", Address{CountryCode: "CH", Line1: "Bahnhofstrasse 1", PostalCode: "8001", Locality: "Zürich"}, &FormatOptions{Style: PostalLabel}, "Bahnhofstrasse 1\nCH-8001 ZÜRICH\nSWITZERLAND"},
 		{"blank lines skipped", Address{CountryCode: "US", Line1: " ", Line2: "Apt 2", Locality: "X"}, nil, "Apt 2\nX"},
 		{"empty address", Address{}, nil, ""},
 	}
@@ -91,7 +93,7 @@ func TestFormat(t *testing.T) {
 
 type namer map[string]string
 
-func (n namer) CountryName(code string) string { return n[code] }
+func (n namer) CountryName(code string) (string, bool) { s, ok := n[code]; return s, ok }
 
 func TestValidate(t *testing.T) {
 	type fe struct {

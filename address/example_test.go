@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/marketkit/marketkit/address"
+	"github.com/marketkit/marketkit/locale"
 	"golang.org/x/text/language"
 )
 
@@ -65,15 +66,20 @@ func ExampleFormat_germany() {
 		PostalCode:  "51147",
 		Locality:    "Köln",
 	}
-	// A postal label for mail sent from the US.
-	fmt.Println(address.Format(a, &address.FormatOptions{Style: address.PostalLabel, Origin: "US"}))
+	// A postal label for mail sent from France: the country name is in
+	// the sender's language, from package locale.
+	sender, err := locale.NewFormatter(language.French, nil)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(address.Format(a, &address.FormatOptions{Style: address.PostalLabel, Origin: "FR", CountryNames: sender}))
 	fmt.Println("--")
 	fmt.Println(address.Format(a, &address.FormatOptions{Style: address.HTML}))
 	// Output:
 	// Erika Mustermann
 	// Heidestraße 17
 	// 51147 KÖLN
-	// GERMANY
+	// ALLEMAGNE
 	// --
 	// Erika Mustermann<br>
 	// Heidestraße 17<br>

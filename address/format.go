@@ -2,6 +2,9 @@ package address
 
 import (
 	"strings"
+
+	"github.com/marketkit/marketkit/locale"
+	"golang.org/x/text/language"
 	"unicode"
 	"unicode/utf8"
 )
@@ -27,10 +30,10 @@ const (
 	PostalLabel
 )
 
-// CountryNamer gives the display name of a country code in some language.
-// A *locale.Formatter implements it.
+// CountryNamer gives the display name of a country code in some language,
+// or false when it has none. A *locale.Formatter implements it.
 type CountryNamer interface {
-	CountryName(code string) string
+	CountryName(code string) (string, bool)
 }
 
 // FormatOptions configures [Format]. A nil *FormatOptions and the zero
@@ -46,9 +49,15 @@ type FormatOptions struct {
 	// country line for domestic mail (Origin equal to the address country).
 	Origin string
 	// CountryNames names the destination country on postal labels, in the
-	// sender's locale: pass the sender's *locale.Formatter. When nil, the
-	// metadata's English name is used ("GERMANY").
+	// sender's locale: pass the sender's *locale.Formatter, built once.
 	CountryNames CountryNamer
+	// Locale is the sender's locale, used for the country name on postal
+	// labels when CountryNames is nil: Format then builds a
+	// *locale.Formatter for it on each call (a few microseconds; pass
+	// CountryNames to avoid that). When both are unset, or the locale has
+	// no name for the country, the metadata's English name is used
+	// ("GERMANY").
+	Locale language.Tag
 }
 
 // Format returns a formatted in its country's layout (see [Style]). The
@@ -82,8 +91,16 @@ func AppendFormat(b []byte, a Address, opts *FormatOptions) []byte {
 	}
 	if o.Style == PostalLabel && !strings.EqualFold(strings.TrimSpace(o.Origin), strings.TrimSpace(a.CountryCode)) {
 		name := ""
-		if o.CountryNames != nil {
-			name = o.CountryNames.CountryName(c.code)
+		namer := o.CountryNames
+		if namer == nil && o.Locale != (language.Tag{}) && o.Locale != language.Und {
+			if f, err := locale.NewFormatter(o.Locale, nil); err == nil {
+				namer = f
+			}
+		}
+		if namer != nil && c != &fallbackFormat {
+			name, _ = namer.CountryName(c.code)
+		} else if namer != nil {
+			name, _ = namer.CountryName(strings.TrimSpace(a.CountryCode))
 		}
 		if name == "" {
 			name = c.name

@@ -1,0 +1,69 @@
+package address
+
+import (
+	"strings"
+	"testing"
+)
+
+func fuzzSeeds(f *testing.F) {
+	// country, area, locality, dependent locality, postal code, line1, name
+	f.Add("US", "CA", "Mountain View", "", "94043", "1600 Amphitheatre Pkwy", "Jane")
+	f.Add("CA", "Québec", "Montréal", "", "h3z 2y7", "1 rue", "Jean")
+	f.Add("KR", "Seoul", "Gangnam-gu", "", "06236", "a", "b")
+	f.Add("CN", "北京市", "东城区", "", "100010", "a", "b")
+	f.Add("LT", "", "Vilnius", "", "lt-01103", "a", "b")
+	f.Add("GB", "", "London", "", "sw1a 2aa", "10 Downing St", "PM")
+	f.Add("JP", "tokyo", "", "", "〒100-8994", "a", "b")
+	f.Add("xx", "\xff", " \t ", "\u2028", "", "<b>", "&amp;")
+}
+
+// FuzzValidateNormalize checks that Validate and Normalize never panic and
+// that normalizing a valid address keeps it valid (and is idempotent).
+func FuzzValidateNormalize(f *testing.F) {
+	fuzzSeeds(f)
+	f.Fuzz(func(t *testing.T, cc, area, loc, dep, zip, line, name string) {
+		a := Address{CountryCode: cc, AdministrativeArea: area, Locality: loc, DependentLocality: dep,
+			PostalCode: zip, Line1: line, Name: name}
+		err := Validate(a)
+		n := Normalize(a)
+		if err == nil {
+			if err2 := Validate(n); err2 != nil {
+				t.Fatalf("valid %+v normalized to invalid %+v: %v", a, n, err2)
+			}
+		}
+		if n2 := Normalize(n); n2 != n {
+			t.Fatalf("Normalize not idempotent: %+v then %+v", n, n2)
+		}
+	})
+}
+
+// FuzzFormatHTML checks that HTML output never carries markup from the
+// address: no '<' or '>' except the "<br>" separators, and no '&' that does
+// not start an entity the formatter wrote.
+func FuzzFormatHTML(f *testing.F) {
+	fuzzSeeds(f)
+	f.Fuzz(func(t *testing.T, cc, area, loc, dep, zip, line, name string) {
+		a := Address{CountryCode: cc, AdministrativeArea: area, Locality: loc, DependentLocality: dep,
+			PostalCode: zip, Line1: line, Name: name, Organization: line}
+		out := Format(a, &FormatOptions{Style: HTML})
+		rest := strings.ReplaceAll(out, "<br>\n", "")
+		if strings.ContainsAny(rest, "<>\"'\n") {
+			t.Fatalf("unescaped markup in %q", out)
+		}
+		for i := strings.IndexByte(rest, '&'); i >= 0; i = strings.IndexByte(rest, '&') {
+			rest = rest[i:]
+			ok := false
+			for _, e := range []string{"&lt;", "&gt;", "&amp;", "&#34;", "&#39;"} {
+				if strings.HasPrefix(rest, e) {
+					ok = true
+				}
+			}
+			if !ok {
+				t.Fatalf("bare & in %q", out)
+			}
+			rest = rest[1:]
+		}
+		_ = Format(a, &FormatOptions{Style: PostalLabel})
+		_ = Format(a, &FormatOptions{Style: SingleLine, Latin: true})
+	})
+}
