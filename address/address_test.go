@@ -294,12 +294,16 @@ func TestConcurrentUse(t *testing.T) {
 
 func TestAllocs(t *testing.T) {
 	Validate(usAddress) // compile patterns
+	want := 0.0
+	if raceEnabled {
+		want = 1 // regexp's sync.Pool drops matchers under the race detector
+	}
 	if n := testing.AllocsPerRun(100, func() {
 		if Validate(usAddress) != nil {
 			t.Fatal("invalid")
 		}
-	}); n != 0 {
-		t.Errorf("Validate of a valid address: %v allocs, want 0", n)
+	}); n > want {
+		t.Errorf("Validate of a valid address: %v allocs, want ≤ %v", n, want)
 	}
 	if n := testing.AllocsPerRun(100, func() { _ = Format(usAddress, nil) }); n > 1 {
 		t.Errorf("Format: %v allocs, want ≤ 1", n)
