@@ -1,0 +1,219 @@
+package tax
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Valid numbers: published examples (tax authorities, VIES help pages and
+// the test suites of python-stdnum, whose algorithms we cross-checked).
+var validVATNumbers = []struct {
+	in   string
+	want VATNumber
+}{
+	{"ATU13585627", VATNumber{"AT", "U13585627", ""}},
+	{"BE0403019261", VATNumber{"BE", "0403019261", ""}},
+	{"BE 403.019.261", VATNumber{"BE", "0403019261", ""}},
+	{"BG175074752", VATNumber{"BG", "175074752", ""}},
+	{"CY10259033P", VATNumber{"CY", "10259033P", ""}},
+	{"CZ25123891", VATNumber{"CZ", "25123891", ""}},
+	{"DE136695976", VATNumber{"DE", "136695976", ""}},
+	{"de 136 695 976", VATNumber{"DE", "136695976", ""}},
+	{"DK13585628", VATNumber{"DK", "13585628", ""}},
+	{"EE100931558", VATNumber{"EE", "100931558", ""}},
+	{"EL094259216", VATNumber{"EL", "094259216", ""}},
+	{"GR094259216", VATNumber{"EL", "094259216", ""}},
+	{"ESA13585625", VATNumber{"ES", "A13585625", ""}},
+	{"ES54362315K", VATNumber{"ES", "54362315K", ""}},
+	{"ESX2482300W", VATNumber{"ES", "X2482300W", ""}},
+	{"FI20774740", VATNumber{"FI", "20774740", ""}},
+	{"FR40303265045", VATNumber{"FR", "40303265045", ""}},
+	{"HR33392005961", VATNumber{"HR", "33392005961", ""}},
+	{"HU12892312", VATNumber{"HU", "12892312", ""}},
+	{"IE6433435F", VATNumber{"IE", "6433435F", ""}},
+	{"IE6433435OA", VATNumber{"IE", "6433435OA", ""}},
+	{"IE8D79739I", VATNumber{"IE", "8D79739I", ""}},
+	{"IT00743110157", VATNumber{"IT", "00743110157", ""}},
+	{"LT119511515", VATNumber{"LT", "119511515", ""}},
+	{"LT100001919017", VATNumber{"LT", "100001919017", ""}},
+	{"LU15027442", VATNumber{"LU", "15027442", ""}},
+	{"LV40003521600", VATNumber{"LV", "40003521600", ""}},
+	{"MT11679112", VATNumber{"MT", "11679112", ""}},
+	{"NL004495445B01", VATNumber{"NL", "004495445B01", ""}},
+	{"PL8567346215", VATNumber{"PL", "8567346215", ""}},
+	{"PT501964843", VATNumber{"PT", "501964843", ""}},
+	{"RO18547290", VATNumber{"RO", "18547290", ""}},
+	{"SE123456789701", VATNumber{"SE", "123456789701", ""}},
+	{"SI50223054", VATNumber{"SI", "50223054", ""}},
+	{"SK2022749619", VATNumber{"SK", "2022749619", ""}},
+	{"GB980780684", VATNumber{"GB", "980780684", ""}},
+	{"XI980780684", VATNumber{"XI", "980780684", ""}},
+	{"GBGD001", VATNumber{"GB", "GD001", ""}},
+	{"CHE-100.155.212 MWST", VATNumber{"CHE", "100155212", "MWST"}},
+	{"che100155212tva", VATNumber{"CHE", "100155212", "TVA"}},
+	{"CHE-100.155.212", VATNumber{"CHE", "100155212", ""}},
+	{"NO 995 525 828 MVA", VATNumber{"NO", "995525828", "MVA"}},
+	{"NO995525828", VATNumber{"NO", "995525828", ""}},
+}
+
+func TestParseVATNumberValid(t *testing.T) {
+	for _, tt := range validVATNumbers {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := ParseVATNumber(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("(-want +got)\n%s", diff)
+			}
+			if err := ValidateVATNumber(tt.in); err != nil {
+				t.Errorf("ValidateVATNumber: %v", err)
+			}
+			// The normalized form parses to the same value.
+			again, err := ParseVATNumber(got.String())
+			if err != nil || again != got {
+				t.Errorf("round trip %q = %+v, %v", got.String(), again, err)
+			}
+		})
+	}
+}
+
+func TestParseVATNumberInvalid(t *testing.T) {
+	tests := []struct {
+		in     string
+		prefix string
+		reason VATReason
+	}{
+		{"", "", ReasonEmpty},
+		{"  - ", "", ReasonEmpty},
+		{"D", "", ReasonCountry},
+		{"US123456789", "", ReasonCountry},
+		{"DE13669597", "DE", ReasonLength},
+		{"DE136695977", "DE", ReasonChecksum},
+		{"DE036695976", "DE", ReasonFormat},
+		{"ATU13585626", "AT", ReasonChecksum},
+		{"AT13585627", "AT", ReasonLength},
+		{"BE0403019262", "BE", ReasonChecksum},
+		{"BE2403019261", "BE", ReasonFormat},
+		{"DK13585627", "DK", ReasonChecksum},
+		{"EL094259217", "EL", ReasonChecksum},
+		{"ESA13585626", "ES", ReasonChecksum},
+		{"ES54362315Z", "ES", ReasonChecksum},
+		{"FI20774741", "FI", ReasonChecksum},
+		{"FR41303265045", "FR", ReasonChecksum},
+		{"IE6433435E", "IE", ReasonChecksum},
+		{"IT00743110158", "IT", ReasonChecksum},
+		{"NL004495446B01", "NL", ReasonChecksum},
+		{"NL004495445C01", "NL", ReasonFormat},
+		{"PL8567346216", "PL", ReasonChecksum},
+		{"PT501964842", "PT", ReasonChecksum},
+		{"SE123456789702", "SE", ReasonFormat},
+		{"SE123456789601", "SE", ReasonChecksum},
+		{"SK2022749618", "SK", ReasonChecksum},
+		{"GB980780685", "GB", ReasonChecksum},
+		{"GBGD500", "GB", ReasonFormat},
+		{"CHE-100.155.213 MWST", "CHE", ReasonChecksum},
+		{"CH100155212", "CHE", ReasonFormat},
+		{"NO995525829MVA", "NO", ReasonChecksum},
+		{"DE1366959€6", "", ReasonFormat},
+		{"DE136695976000000000000000000000000000000000000000000000000000000000", "", ReasonTooLong},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			_, err := ParseVATNumber(tt.in)
+			if !errors.Is(err, ErrInvalidVATNumber) {
+				t.Fatalf("err = %v, want ErrInvalidVATNumber", err)
+			}
+			var ve *VATNumberError
+			if !errors.As(err, &ve) {
+				t.Fatalf("err = %#v, want *VATNumberError", err)
+			}
+			if ve.Prefix != tt.prefix || ve.Reason != tt.reason {
+				t.Errorf("prefix/reason = %q/%q, want %q/%q (%v)", ve.Prefix, ve.Reason, tt.prefix, tt.reason, err)
+			}
+		})
+	}
+}
+
+func TestValidateVATNumberAllocs(t *testing.T) {
+	n := testing.AllocsPerRun(100, func() {
+		if ValidateVATNumber("DE 136 695 976") != nil {
+			t.Fatal("invalid")
+		}
+	})
+	if n != 0 {
+		t.Errorf("allocs = %v, want 0", n)
+	}
+}
+
+func FuzzParseVATNumber(f *testing.F) {
+	for _, v := range validVATNumbers {
+		f.Add(v.in)
+	}
+	f.Add("CHE")
+	f.Add("IE1+23456T")
+	f.Add("RO1")
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := ParseVATNumber(s)
+		if err != nil {
+			var ve *VATNumberError
+			if !errors.As(err, &ve) || !errors.Is(err, ErrInvalidVATNumber) || ve.Reason == "" {
+				t.Fatalf("bad error %#v", err)
+			}
+			if ValidateVATNumber(s) == nil {
+				t.Fatal("Validate accepts what Parse rejects")
+			}
+			return
+		}
+		// Normalization is idempotent and the result is valid again.
+		again, err := ParseVATNumber(v.String())
+		if err != nil || again != v {
+			t.Fatalf("ParseVATNumber(%q) = %+v, %v; first %+v", v.String(), again, err, v)
+		}
+		if v.Country() == "" || len(v.Number) == 0 {
+			t.Fatalf("empty parts %+v", v)
+		}
+	})
+}
+
+func BenchmarkValidateVATNumber(b *testing.B) {
+	inputs := []string{"DE136695976", "FR40303265045", "NL004495445B01", "CHE-100.155.212 MWST", "ESA13585625"}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if ValidateVATNumber(inputs[i%len(inputs)]) != nil {
+			b.Fatal("invalid")
+		}
+		i++
+	}
+}
+
+// BenchmarkVATBaselineNormalize is the baseline: only the normalization
+// pass (copying and upper-casing), so the checksum cost is the difference.
+func BenchmarkVATBaselineNormalize(b *testing.B) {
+	inputs := []string{"DE136695976", "FR40303265045", "NL004495445B01", "CHE-100.155.212 MWST", "ESA13585625"}
+	b.ReportAllocs()
+	i := 0
+	var buf [maxVATInput]byte
+	for b.Loop() {
+		s := inputs[i%len(inputs)]
+		n := 0
+		for j := 0; j < len(s); j++ {
+			c := s[j]
+			if c == ' ' || c == '.' || c == '-' {
+				continue
+			}
+			if 'a' <= c && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			buf[n] = c
+			n++
+		}
+		sinkInt += n
+		i++
+	}
+}
+
+var sinkInt int
