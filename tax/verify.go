@@ -34,7 +34,9 @@ type Verifier interface {
 type VerifierFunc func(ctx context.Context, n VATNumber) (Verification, error)
 
 // Verify calls f.
-func (f VerifierFunc) Verify(ctx context.Context, n VATNumber) (Verification, error) { return f(ctx, n) }
+func (f VerifierFunc) Verify(ctx context.Context, n VATNumber) (Verification, error) {
+	return f(ctx, n)
+}
 
 // CacheOptions configures NewCachingVerifier. The zero value (or nil) means
 // the defaults.
