@@ -1,0 +1,43 @@
+package phone_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/marketkit/marketkit/address/phone"
+)
+
+func Example() {
+	// A national number typed into a German checkout form.
+	n, err := phone.ParseValid("030 901820", "DE")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(n.E164())
+	fmt.Println(n.International())
+	fmt.Println(n.National())
+	fmt.Println(n.RFC3966())
+	fmt.Println(n.Type(), n.Region())
+
+	// An international number parses whatever the default region.
+	m, _ := phone.Parse("+1 650-253-0000", "DE")
+	fmt.Println(m.National(), m.Region())
+	// Output:
+	// +4930901820
+	// +49 30 901820
+	// 030 901820
+	// tel:+49-30-901820
+	// fixed_line DE
+	// (650) 253-0000 US
+}
+
+func ExampleParseValid_errors() {
+	_, err := phone.ParseValid("hello", "FR")
+	fmt.Println(errors.Is(err, phone.ErrNotANumber))
+	_, err = phone.ParseValid("+33 1 23", "FR")
+	fmt.Println(errors.Is(err, phone.ErrInvalid), err)
+	// Output:
+	// true
+	// true phone: not a valid number: "+33 1 23" (default region "FR")
+}

@@ -1,0 +1,38 @@
+package phone
+
+import (
+	"errors"
+	"testing"
+)
+
+// FuzzParse checks that Parse never panics, that failures are typed, and
+// that a valid number's E.164 form parses back to itself.
+func FuzzParse(f *testing.F) {
+	f.Add("030 901820", "DE")
+	f.Add("+1 650-253-0000", "")
+	f.Add("tel:+44-20-7946-0018", "gb")
+	f.Add("00 49 30 901820", "FR")
+	f.Add("+800 1234 5678", "")
+	f.Add("１２３", "JP")
+	f.Add("\xff+1", "ZZ")
+	f.Fuzz(func(t *testing.T, s, region string) {
+		n, err := Parse(s, region)
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) || pe.Err == nil {
+				t.Fatalf("untyped error %v", err)
+			}
+			return
+		}
+		_, _, _ = n.International(), n.National(), n.RFC3966()
+		_ = n.Type()
+		if !n.IsValid() {
+			return
+		}
+		e := n.E164()
+		m, err := Parse(e, "")
+		if err != nil || m.E164() != e {
+			t.Fatalf("E.164 %q of %q (region %q) parses back to %q, %v", e, s, region, m.E164(), err)
+		}
+	})
+}
