@@ -196,7 +196,6 @@ type FormatOptions struct {
 // is immutable and safe for concurrent use by multiple goroutines.
 type Formatter struct {
 	tag    language.Tag
-	id     string // the CLDR locale whose number data is used
 	opts   FormatOptions
 	latin  bool
 	digits [10]string
@@ -205,7 +204,8 @@ type Formatter struct {
 	numMin, numMax int
 	pctMin, pctMax int
 
-	syms [numCurrencies]curSym
+	syms  [numCurrencies]curSym
+	dates dateFormats
 }
 
 // NewFormatter returns a Formatter for tag, with the data of the most
@@ -245,7 +245,6 @@ func NewFormatter(tag language.Tag, opts *FormatOptions) (*Formatter, error) {
 		nc++
 		if rec < 0 && nl.rec >= 0 {
 			rec = int(nl.rec)
-			f.id = nl.id
 		}
 	}
 	if rec < 0 {
@@ -309,6 +308,9 @@ func NewFormatter(tag language.Tag, opts *FormatOptions) (*Formatter, error) {
 		}
 		f.syms[j] = newCurSym(s)
 	}
+	if err := f.initDates(localeID(tag)); err != nil {
+		return nil, err
+	}
 	return f, nil
 }
 
@@ -347,7 +349,3 @@ func findNumberLocale(id string) (*numberLocale, bool) {
 // Tag returns the language tag the Formatter was made for, as given to
 // NewFormatter.
 func (f *Formatter) Tag() language.Tag { return f.tag }
-
-// DataLocale returns the CLDR locale ID whose number data the Formatter
-// uses: "de-CH" for de-CH, "de" for de-DE and de-XX, "es-419" for es-MX.
-func (f *Formatter) DataLocale() string { return f.id }

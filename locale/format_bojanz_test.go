@@ -221,6 +221,6 @@ func ExampleFormatter_Currency_bojanzEquivalent() {
 	b.MinDigits, b.MaxDigits = currency.DefaultDigits, currency.DefaultDigits
 	b.RoundingMode = currency.RoundHalfEven
 	a, _ := currency.NewAmount("1234.565", "EUR")
-	fmt.Println(s, s == b.Format(a))
-	// Output: 1.234,56 € true
+	fmt.Printf("%q %v\n", s, s == b.Format(a))
+	// Output: "1.234,56\u00a0€" true
 }

@@ -1,0 +1,94 @@
+package locale
+
+import (
+	"testing"
+	"time"
+)
+
+var fixedTime = time.Date(2026, time.January, 2, 23, 30, 0, 0, time.UTC)
+
+func TestDate(t *testing.T) {
+	tests := []struct {
+		tag                       string
+		short, medium, long, full string
+	}{
+		{"en-US", "1/2/26", "Jan 2, 2026", "January 2, 2026", "Friday, January 2, 2026"},
+		{"en-GB", "02/01/2026", "2 Jan 2026", "2 January 2026", "Friday, 2 January 2026"},
+		{"de-DE", "02.01.26", "02.01.2026", "2. Januar 2026", "Freitag, 2. Januar 2026"},
+		{"fr-FR", "02/01/2026", "2 janv. 2026", "2 janvier 2026", "vendredi 2 janvier 2026"},
+		{"es-MX", "02/01/26", "2 ene 2026", "2 de enero de 2026", "viernes, 2 de enero de 2026"},
+		{"ja-JP", "2026/01/02", "2026/01/02", "2026年1月2日", "2026年1月2日金曜日"},
+		{"ar-EG", "٢\u200f/١\u200f/٢٠٢٦", "٠٢\u200f/٠١\u200f/٢٠٢٦", "٢ يناير ٢٠٢٦", "الجمعة، ٢ يناير ٢٠٢٦"},
+		{"fa-IR", "۲۰۲۶/۱/۲", "۲ ژانویه ۲۰۲۶", "۲ ژانویهٔ ۲۰۲۶", "جمعه ۲ ژانویهٔ ۲۰۲۶"},
+		{"hu", "2026. 01. 02.", "2026. jan. 2.", "2026. január 2.", "2026. január 2., péntek"},
+		{"zh", "2026/1/2", "2026年1月2日", "2026年1月2日", "2026年1月2日星期五"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.tag, func(t *testing.T) {
+			f := mustFormatter(t, tt.tag, nil)
+			for style, want := range map[DateStyle]string{DateShort: tt.short, DateMedium: tt.medium, DateLong: tt.long, DateFull: tt.full} {
+				if got := f.Date(fixedTime, style); got != want {
+					t.Errorf("Date(%s) = %q, want %q", style, got, want)
+				}
+			}
+		})
+	}
+}
+
+func TestDateTimeZone(t *testing.T) {
+	f := mustFormatter(t, "en-US", nil)
+	tokyo := time.FixedZone("JST", 9*3600)
+	if got := f.Date(fixedTime.In(tokyo), DateMedium); got != "Jan 3, 2026" {
+		t.Errorf("in Tokyo: %q, want Jan 3, 2026 (the date in t's location)", got)
+	}
+	if got := f.Date(fixedTime, DateMedium); got != "Jan 2, 2026" {
+		t.Errorf("in UTC: %q", got)
+	}
+}
+
+func TestDateEdges(t *testing.T) {
+	f := mustFormatter(t, "en", nil)
+	tests := []struct {
+		name  string
+		t     time.Time
+		style DateStyle
+		want  string
+	}{
+		{"year 5 short pads to 2", time.Date(5, 3, 4, 0, 0, 0, 0, time.UTC), DateShort, "3/4/05"},
+		{"year 0 is 1 BC", time.Date(0, 3, 4, 0, 0, 0, 0, time.UTC), DateMedium, "Mar 4, 1"},
+		{"year 10000", time.Date(10000, 12, 31, 0, 0, 0, 0, time.UTC), DateLong, "December 31, 10000"},
+		{"zero time", time.Time{}, DateFull, "Monday, January 1, 1"},
+		{"unknown style is medium", fixedTime, DateStyle(42), "Jan 2, 2026"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := f.Date(tt.t, tt.style); got != tt.want {
+				t.Errorf("Date = %q, want %q", got, tt.want)
+			}
+		})
+	}
+	th := mustFormatter(t, "th", nil)
+	if got := th.Date(fixedTime, DateLong); got != "2 มกราคม ค.ศ. 2026" {
+		t.Errorf("th long (with era G) = %q", got)
+	}
+}
+
+func TestDateStyleString(t *testing.T) {
+	for s, want := range map[DateStyle]string{DateShort: "short", DateMedium: "medium", DateLong: "long", DateFull: "full", 9: "DateStyle(9)"} {
+		if got := s.String(); got != want {
+			t.Errorf("%d.String() = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestCompileDatePatternErrors(t *testing.T) {
+	for _, p := range []string{"y 'unterminated", "HH:mm", "yyyyyy"} {
+		if _, err := compileDatePattern(p); err == nil {
+			t.Errorf("compileDatePattern(%q) accepted", p)
+		}
+	}
+	ops, err := compileDatePattern("d 'de' MMMM ''y")
+	if err != nil || len(ops) != 5 {
+		t.Errorf("ops = %+v, %v", ops, err)
+	}
+}

@@ -1,0 +1,449 @@
+package locale
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/language"
+)
+
+func mustFormatter(t testing.TB, tag string, opts *FormatOptions) *Formatter {
+	t.Helper()
+	f, err := NewFormatter(language.MustParse(tag), opts)
+	if err != nil {
+		t.Fatalf("NewFormatter(%s): %v", tag, err)
+	}
+	return f
+}
+
+func TestNumber(t *testing.T) {
+	tests := []struct {
+		name, tag, in string
+		opts          *FormatOptions
+		want          string
+	}{
+		{"en grouping", "en", "1234567.891", nil, "1,234,567.891"},
+		{"en max 3 digits half-even", "en", "0.12345", nil, "0.123"},
+		{"en tie to even", "en", "0.0125", nil, "0.012"},
+		{"en trailing zeros dropped", "en", "2.50", nil, "2.5"},
+		{"en negative", "en", "-1234.5", nil, "-1,234.5"},
+		{"en zero", "en", "0", nil, "0"},
+		{"de separators", "de", "1234567.891", nil, "1.234.567,891"},
+		{"de-CH apostrophe", "de-CH", "1234567.5", nil, "1'234'567.5"},
+		{"fr narrow nbsp", "fr", "1234567.5", nil, "1\u202f234\u202f567,5"},
+		{"en-IN lakh", "en-IN", "1234567.891", nil, "12,34,567.891"},
+		{"hi-IN lakh", "hi-IN", "123456789", nil, "12,34,56,789"},
+		{"es min grouping 2: 4 digits ungrouped", "es", "1234", nil, "1234"},
+		{"es min grouping 2: 5 digits grouped", "es", "12345", nil, "12.345"},
+		{"pl min grouping 2", "pl", "1234.5", nil, "1234,5"},
+		{"ar-EG arab digits", "ar-EG", "1234567.891", nil, "١٬٢٣٤٬٥٦٧٫٨٩١"},
+		{"ar-EG negative", "ar-EG", "-12", nil, "\u061c-١٢"},
+		{"fa-IR arabext digits", "fa-IR", "1234.5", nil, "۱٬۲۳۴٫۵"},
+		{"bn beng digits", "bn", "1234567", nil, "১২,৩৪,৫৬৭"},
+		{"mr deva digits", "mr", "1234", nil, "१,२३४"},
+		{"my mymr digits", "my", "1234", nil, "၁,၂၃၄"},
+		{"fixed digits", "en", "1.5", &FormatOptions{Fraction: FractionDigits(2, 2)}, "1.50"},
+		{"no fraction, half-up", "en", "2.5", &FormatOptions{Fraction: FractionDigits(0, 0), Rounding: RoundHalfUp}, "3"},
+		{"no fraction, half-even", "en", "2.5", &FormatOptions{Fraction: FractionDigits(0, 0)}, "2"},
+		{"no grouping", "en", "1234567", &FormatOptions{NoGrouping: true}, "1234567"},
+		{"huge coefficient", "en", "123456789012345678901234567890.5", nil, "123,456,789,012,345,678,901,234,567,890.5"},
+		{"carry into new digit", "en", "999.9999", nil, "1,000"},
+		{"exponent positive", "en", "12e5", nil, "1,200,000"},
+		{"tiny", "en", "1e-30", nil, "0"},
+		{"tiny negative keeps sign", "en", "-1e-30", nil, "-0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := mustFormatter(t, tt.tag, tt.opts)
+			got, err := f.Number(decimal.RequireFromString(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("Number(%s) in %s = %q, want %q", tt.in, tt.tag, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPercent(t *testing.T) {
+	tests := []struct {
+		name, tag, in string
+		opts          *FormatOptions
+		want          string
+	}{
+		{"en", "en", "0.19", nil, "19%"},
+		{"de nbsp", "de", "0.19", nil, "19\u00a0%"},
+		{"fr nbsp", "fr", "0.19", nil, "19\u00a0%"},
+		{"tr prefix", "tr", "0.19", nil, "%19"},
+		{"ar-EG", "ar-EG", "0.19", nil, "١٩٪\u061c"},
+		{"fa", "fa", "0.19", nil, "۱۹٪"},
+		{"rounded half-even", "en", "0.125", nil, "12%"},
+		{"fraction digits", "de", "0.195", &FormatOptions{Fraction: FractionDigits(1, 1)}, "19,5\u00a0%"},
+		{"negative", "en", "-0.05", nil, "-5%"},
+		{"large", "en-IN", "12345.67", nil, "12,34,567%"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := mustFormatter(t, tt.tag, tt.opts)
+			got, err := f.Percent(decimal.RequireFromString(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("Percent(%s) in %s = %q, want %q", tt.in, tt.tag, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCurrency(t *testing.T) {
+	tests := []struct {
+		name, tag, in, code string
+		opts                *FormatOptions
+		want                string
+	}{
+		{"de EUR", "de-DE", "1234.5", "EUR", nil, "1.234,50\u00a0€"},
+		{"en-US USD", "en-US", "1234.5", "USD", nil, "$1,234.50"},
+		{"en-US negative", "en-US", "-1234.5", "USD", nil, "-$1,234.50"},
+		{"en-US accounting", "en-US", "-1234.5", "USD", &FormatOptions{Style: StyleAccounting}, "($1,234.50)"},
+		{"ja JPY half-even", "ja-JP", "1234.5", "JPY", nil, "￥1,234"},
+		{"ja JPY half-up", "ja-JP", "1234.5", "JPY", &FormatOptions{Rounding: RoundHalfUp}, "￥1,235"},
+		{"ar-EG EGP", "ar-EG", "1234.56", "EGP", nil, "\u200f١٬٢٣٤٫٥٦\u00a0ج.م.\u200f"},
+		{"lower-case code", "en", "1", "eur", nil, "€1.00"},
+		{"BHD 3 digits", "en", "1.2345", "BHD", nil, "BHD\u00a01.234"},
+		{"code display", "en", "5", "USD", &FormatOptions{Display: DisplayCode}, "USD\u00a05.00"},
+		{"code display suffix", "de", "5", "USD", &FormatOptions{Display: DisplayCode}, "5,00\u00a0USD"},
+		{"symbol display en-CA USD", "en-CA", "5", "USD", nil, "US$5.00"},
+		{"narrow display en-CA USD", "en-CA", "5", "USD", &FormatOptions{Display: DisplayNarrowSymbol}, "$5.00"},
+		{"narrow display en AUD", "en", "5", "AUD", &FormatOptions{Display: DisplayNarrowSymbol}, "$5.00"},
+		{"symbol display en AUD", "en", "5", "AUD", nil, "A$5.00"},
+		{"none display", "de", "5", "EUR", &FormatOptions{Display: DisplayNone}, "5,00"},
+		{"de-CH prefix with space", "de-CH", "-5", "CHF", nil, "CHF-5.00"},
+		{"de-AT", "de-AT", "1234.5", "EUR", nil, "€\u00a01.234,50"},
+		{"en-IN INR lakh", "en-IN", "1234567.5", "INR", nil, "₹12,34,567.50"},
+		{"hi-IN accounting keeps lakh", "hi-IN", "-1234567.5", "INR", &FormatOptions{Style: StyleAccounting}, "-₹12,34,567.50"},
+		{"fraction override", "en", "5", "USD", &FormatOptions{Fraction: FractionDigits(0, 2)}, "$5"},
+		{"round down", "en", "5.999", "USD", &FormatOptions{Rounding: RoundDown}, "$5.99"},
+		{"round up", "en", "5.001", "USD", &FormatOptions{Rounding: RoundUp}, "$5.01"},
+		{"round ceiling negative", "en", "-5.009", "USD", &FormatOptions{Rounding: RoundCeiling}, "-$5.00"},
+		{"round floor negative", "en", "-5.001", "USD", &FormatOptions{Rounding: RoundFloor}, "-$5.01"},
+		{"round floor positive", "en", "5.009", "USD", &FormatOptions{Rounding: RoundFloor}, "$5.00"},
+		{"round half-down tie", "en", "5.005", "USD", &FormatOptions{Rounding: RoundHalfDown}, "$5.00"},
+		{"tiny rounds up", "en", "0.0000001", "USD", &FormatOptions{Rounding: RoundUp}, "$0.01"},
+		{"negative rounding to zero keeps sign", "en", "-0.001", "USD", nil, "-$0.00"},
+		{"fallback to de for de-XX", "de-LU", "5", "EUR", nil, "5,00\u00a0€"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := mustFormatter(t, tt.tag, tt.opts)
+			got, err := f.Currency(decimal.RequireFromString(tt.in), tt.code)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("Currency(%s, %s) in %s = %q, want %q", tt.in, tt.code, tt.tag, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCurrencyErrors(t *testing.T) {
+	f := mustFormatter(t, "en", nil)
+	for _, code := range []string{"", "EU", "EURO", "XXX", "ZZZ", "€", "E1R", "usd\x00"} {
+		t.Run(fmt.Sprintf("%q", code), func(t *testing.T) {
+			got, err := f.Currency(decimal.NewFromInt(1), code)
+			if got != "" {
+				t.Errorf("got %q with an error", got)
+			}
+			if !errors.Is(err, ErrUnknownCurrency) {
+				t.Fatalf("err = %v, want ErrUnknownCurrency", err)
+			}
+			var ce *CurrencyError
+			if !errors.As(err, &ce) || ce.Code != code {
+				t.Fatalf("err = %#v, want *CurrencyError{Code: %q}", err, code)
+			}
+			if !strings.Contains(err.Error(), fmt.Sprintf("%q", code)) {
+				t.Errorf("message %q does not name the code", err)
+			}
+			dst := []byte("keep")
+			out, err := f.AppendCurrency(dst, decimal.NewFromInt(1), code)
+			if err == nil || string(out) != "keep" {
+				t.Errorf("AppendCurrency changed dst to %q (err %v)", out, err)
+			}
+		})
+	}
+}
+
+func TestOutOfRange(t *testing.T) {
+	f := mustFormatter(t, "en", nil)
+	huge := decimal.New(1, MaxIntegerDigits)
+	for name, call := range map[string]func() error{
+		"Number":   func() error { _, err := f.Number(huge); return err },
+		"Percent":  func() error { _, err := f.Percent(decimal.New(1, MaxIntegerDigits-1)); return err },
+		"Currency": func() error { _, err := f.Currency(huge, "EUR"); return err },
+		"Big": func() error {
+			_, err := f.Number(decimal.RequireFromString("1" + strings.Repeat("0", 1200) + ".5"))
+			return err
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			err := call()
+			var re *RangeError
+			if !errors.Is(err, ErrOutOfRange) || !errors.As(err, &re) {
+				t.Fatalf("err = %v, want a *RangeError wrapping ErrOutOfRange", err)
+			}
+		})
+	}
+	// The largest allowed number still formats.
+	s, err := f.Number(decimal.New(9, MaxIntegerDigits-1))
+	if err != nil || len(strings.ReplaceAll(s, ",", "")) != MaxIntegerDigits {
+		t.Errorf("Number(9e%d) = %d chars, %v", MaxIntegerDigits-1, len(s), err)
+	}
+}
+
+func TestNewFormatterErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		tag    language.Tag
+		opts   *FormatOptions
+		target error
+	}{
+		{"und", language.Und, nil, ErrUnsupportedLocale},
+		{"no CLDR data", language.MustParse("tlh"), nil, ErrUnsupportedLocale},
+		{"style", language.English, &FormatOptions{Style: 9}, ErrInvalidOption},
+		{"display", language.English, &FormatOptions{Display: 9}, ErrInvalidOption},
+		{"rounding", language.English, &FormatOptions{Rounding: 99}, ErrInvalidOption},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := NewFormatter(tt.tag, tt.opts)
+			if f != nil || !errors.Is(err, tt.target) {
+				t.Fatalf("NewFormatter = %v, %v; want nil, %v", f, err, tt.target)
+			}
+		})
+	}
+	var oe *OptionError
+	_, err := NewFormatter(language.English, &FormatOptions{Display: 7})
+	if !errors.As(err, &oe) || oe.Field != "Display" || oe.Value != 7 {
+		t.Errorf("err = %#v, want OptionError{Display, 7}", err)
+	}
+	var le *LocaleError
+	_, err = NewFormatter(language.MustParse("tlh"), nil)
+	if !errors.As(err, &le) || le.Tag != language.MustParse("tlh") {
+		t.Errorf("err = %#v, want LocaleError{tlh}", err)
+	}
+}
+
+// TestFormatterResolution checks that a tag uses the data of the most
+// specific locale of its CLDR chain: es-MX inherits es-419's grouping,
+// de-LU has none of its own and uses de, sr-Latn-RS uses sr-Latn.
+func TestFormatterResolution(t *testing.T) {
+	tests := []struct{ tag, code, want string }{
+		{"de-DE", "EUR", "1.234,50\u00a0€"},
+		{"de-LU", "EUR", "1.234,50\u00a0€"},
+		{"de-CH-u-nu-latn", "CHF", "CHF\u00a01'234.50"},
+		{"es-MX", "MXN", "$1,234.50"},
+		{"es", "EUR", "1234,50\u00a0€"},
+		{"pt-AO", "AOA", "1\u00a0234,50\u00a0Kz"},
+		{"en-US", "USD", "$1,234.50"},
+		{"en-AU", "USD", "US$1,234.50"},
+		{"sr-Latn-RS", "RSD", "1.234,50\u00a0RSD"},
+		{"zh-Hant-HK", "HKD", "HK$1,234.50"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.tag, func(t *testing.T) {
+			f := mustFormatter(t, tt.tag, nil)
+			got, err := f.Currency(decimal.RequireFromString("1234.5"), tt.code)
+			if err != nil || got != tt.want {
+				t.Errorf("Currency(1234.5, %s) = %q, %v; want %q", tt.code, got, err, tt.want)
+			}
+			if f.Tag() != language.MustParse(tt.tag) {
+				t.Errorf("Tag() = %v", f.Tag())
+			}
+		})
+	}
+}
+
+func TestFractionDigitsClamp(t *testing.T) {
+	tests := []struct {
+		min, max         int
+		wantMin, wantMax uint8
+	}{
+		{0, 3, 0, 3},
+		{3, 1, 1, 1},
+		{-1, -5, 0, 0},
+		{2, 99, 2, MaxFractionDigits},
+	}
+	for _, tt := range tests {
+		d := FractionDigits(tt.min, tt.max)
+		if d.min != tt.wantMin || d.max != tt.wantMax || !d.set {
+			t.Errorf("FractionDigits(%d, %d) = %+v", tt.min, tt.max, d)
+		}
+	}
+}
+
+// TestFormatterConcurrent shares one Formatter between goroutines; run
+// under -race it proves the Formatter is immutable after NewFormatter.
+func TestFormatterConcurrent(t *testing.T) {
+	f := mustFormatter(t, "ar-EG", nil)
+	want, _ := f.Currency(decimal.RequireFromString("1234.5"), "EGP")
+	wantDate := f.Date(fixedTime, DateFull)
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for range 8 {
+		wg.Go(func() {
+			buf := make([]byte, 0, 64)
+			for range 200 {
+				b, err := f.AppendCurrency(buf[:0], decimal.RequireFromString("1234.5"), "EGP")
+				if err != nil || string(b) != want {
+					errs <- fmt.Sprintf("AppendCurrency = %q, %v", b, err)
+					return
+				}
+				if d := f.Date(fixedTime, DateFull); d != wantDate {
+					errs <- "Date = " + d
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+var sinkString string
+
+// TestZeroAllocs pins the allocation-free paths.
+func TestZeroAllocs(t *testing.T) {
+	amount := decimal.RequireFromString("1234.56")
+	buf := make([]byte, 0, 128)
+	for _, tc := range []struct{ tag, code string }{{"de-DE", "EUR"}, {"en-US", "USD"}, {"ja-JP", "JPY"}, {"ar-EG", "EGP"}} {
+		f := mustFormatter(t, tc.tag, nil)
+		checks := map[string]func(){
+			"AppendCurrency":      func() { buf, _ = f.AppendCurrency(buf[:0], amount, tc.code) },
+			"AppendCurrencyFixed": func() { buf, _ = f.AppendCurrencyFixed(buf[:0], 123456, -2, tc.code) },
+			"AppendNumber":        func() { buf, _ = f.AppendNumber(buf[:0], amount) },
+			"AppendPercent":       func() { buf, _ = f.AppendPercent(buf[:0], amount) },
+			"AppendDate":          func() { buf = f.AppendDate(buf[:0], fixedTime, DateFull) },
+		}
+		for name, fn := range checks {
+			if n := testing.AllocsPerRun(100, fn); n != 0 {
+				t.Errorf("%s %s: %v allocs, want 0", tc.tag, name, n)
+			}
+		}
+		if n := testing.AllocsPerRun(100, func() { sinkString, _ = f.Currency(amount, tc.code) }); n != 1 {
+			t.Errorf("%s Currency: %v allocs, want 1", tc.tag, n)
+		}
+		if n := testing.AllocsPerRun(100, func() { sinkString = f.Date(fixedTime, DateLong) }); n != 1 {
+			t.Errorf("%s Date: %v allocs, want 1", tc.tag, n)
+		}
+	}
+}
+
+func TestAppendCurrencyFixed(t *testing.T) {
+	f := mustFormatter(t, "de", nil)
+	tests := []struct {
+		value int64
+		exp   int32
+		code  string
+	}{
+		{123456, -2, "EUR"}, {-5, 0, "EUR"}, {1, -9, "EUR"}, {-9223372036854775808, -2, "EUR"},
+		{9223372036854775807, 3, "JPY"}, {125, -2, "JPY"}, {0, 0, "BHD"},
+	}
+	for _, tt := range tests {
+		got, err := f.AppendCurrencyFixed(nil, tt.value, tt.exp, tt.code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := f.Currency(decimal.New(tt.value, tt.exp), tt.code)
+		if diff := cmp.Diff(want, string(got)); diff != "" {
+			t.Errorf("AppendCurrencyFixed(%d, %d, %s) mismatch (-Currency +Fixed):\n%s", tt.value, tt.exp, tt.code, diff)
+		}
+	}
+	if _, err := f.AppendCurrencyFixed(nil, 1, 0, "NOPE"); !errors.Is(err, ErrUnknownCurrency) {
+		t.Errorf("err = %v", err)
+	}
+}
+
+// TestNumberTablesConsistent checks the generated tables: every pattern
+// compiles, every listed locale is a modern CLDR locale with a chain that
+// resolves, the tables are sorted, and every modern locale formats.
+func TestNumberTablesConsistent(t *testing.T) {
+	for i, r := range numberRecords {
+		syms := patternSyms{plus: r.plus, minus: r.minus, percent: r.percent}
+		for _, p := range []string{r.decimalPattern, r.percentPattern, r.currencyPattern, r.accountingPattern} {
+			if _, err := compilePattern(p, syms, false); err != nil {
+				t.Errorf("numberRecords[%d]: %v", i, err)
+			}
+		}
+		if n := len([]rune(r.digits)); n != 10 {
+			t.Errorf("numberRecords[%d] has %d digits", i, n)
+		}
+	}
+	for i, r := range dateRecords {
+		for _, p := range r.patterns {
+			if _, err := compileDatePattern(p); err != nil {
+				t.Errorf("dateRecords[%d]: %v", i, err)
+			}
+		}
+		for _, l := range []struct {
+			idx uint16
+			n   int
+		}{{r.monthsWide, 12}, {r.monthsAbbr, 12}, {r.daysWide, 7}, {r.daysAbbr, 7}, {r.daysStandWide, 7}, {r.eras, 2}} {
+			if n := strings.Count(dateNameLists[l.idx], "|") + 1; n != l.n {
+				t.Errorf("dateRecords[%d]: name list %d has %d names, want %d", i, l.idx, n, l.n)
+			}
+		}
+	}
+	for i := 1; i < len(numberLocales); i++ {
+		if numberLocales[i-1].id >= numberLocales[i].id {
+			t.Errorf("numberLocales not sorted at %s", numberLocales[i].id)
+		}
+	}
+	for i := 1; i < len(dateLocales); i++ {
+		if dateLocales[i-1].id >= dateLocales[i].id {
+			t.Errorf("dateLocales not sorted at %s", dateLocales[i].id)
+		}
+	}
+	modern := map[string]bool{}
+	for _, id := range modernLocaleIDs {
+		modern[id] = true
+	}
+	for _, l := range numberLocales {
+		if !modern[l.id] {
+			t.Errorf("numberLocales has non-modern %s", l.id)
+		}
+		if l.lo > l.hi || int(l.hi) > len(symbolOverrides) {
+			t.Errorf("%s: bad symbol range %d:%d", l.id, l.lo, l.hi)
+		}
+		// Every parent in the chain is a CLDR locale we know, or root.
+		for p := parentID(l.id); p != ""; p = parentID(p) {
+			if !modern[p] {
+				t.Errorf("%s: parent %s is not a modern locale", l.id, p)
+			}
+		}
+	}
+	for _, l := range dateLocales {
+		if !modern[l.id] {
+			t.Errorf("dateLocales has non-modern %s", l.id)
+		}
+	}
+	for _, id := range modernLocaleIDs {
+		tag, err := language.Parse(id)
+		if err != nil {
+			t.Errorf("%s: %v", id, err)
+			continue
+		}
+		if _, err := NewFormatter(tag, nil); err != nil {
+			t.Errorf("%s: %v", id, err)
+		}
+	}
+}
