@@ -1,5 +1,12 @@
 package pricing
 
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/shopspring/decimal"
+)
+
 // cartSpec is the 10-line cart of the performance baselines
 // (/work/shared/reference/perf-baselines.md §4): unit price and quantity.
 var cartSpec = []struct {
@@ -18,4 +25,157 @@ func cartOrder() *Order {
 		o.Items = append(o.Items, Item{SKU: s.unit, Quantity: s.qty, UnitPrice: MustParseMoney(s.unit, "EUR")})
 	}
 	return o
+}
+
+// ---- baseline A: the same arithmetic written directly with shopspring ----
+
+type shopLine struct {
+	unit decimal.Decimal
+	qty  int64
+}
+
+var shopTen = decimal.RequireFromString("0.10")
+
+// shopCart prices the cart like Quote: line subtotals, a 10 % order
+// discount rounded half up, allocated to the lines by largest remainder,
+// line totals and the order total.
+func shopCart(lines []shopLine, shares, totals []decimal.Decimal) (sub, disc, total decimal.Decimal) {
+	subs := totals
+	for i, l := range lines {
+		subs[i] = l.unit.Mul(decimal.NewFromInt(l.qty))
+		sub = sub.Add(subs[i])
+	}
+	disc = sub.Mul(shopTen).Round(2)
+	// Largest remainder in cents.
+	cent := decimal.New(1, -2)
+	given := decimal.Zero
+	rems := make([]decimal.Decimal, len(lines))
+	for i := range lines {
+		exact := disc.Mul(subs[i]).DivRound(sub, 16)
+		shares[i] = exact.RoundDown(2)
+		rems[i] = exact.Sub(shares[i])
+		given = given.Add(shares[i])
+	}
+	for left := disc.Sub(given); left.IsPositive(); left = left.Sub(cent) {
+		best := -1
+		for i := range rems {
+			if best < 0 || rems[i].GreaterThan(rems[best]) {
+				best = i
+			}
+		}
+		shares[best] = shares[best].Add(cent)
+		rems[best] = decimal.Zero.Sub(cent)
+	}
+	for i := range lines {
+		totals[i] = subs[i].Sub(shares[i])
+		total = total.Add(totals[i])
+	}
+	return sub, disc, total
+}
+
+// ---- baseline B: hand-written int64 minor units ----
+
+type i64Line struct{ unit, qty int64 }
+
+func i64Cart(lines []i64Line, shares, totals []int64) (sub, disc, total int64) {
+	for i, l := range lines {
+		totals[i] = l.unit * l.qty
+		sub += totals[i]
+	}
+	disc = (sub*10 + 50) / 100
+	var rems [16]int64
+	given := int64(0)
+	for i := range lines {
+		n := disc * totals[i]
+		shares[i] = n / sub
+		rems[i] = n % sub
+		given += shares[i]
+	}
+	for left := disc - given; left > 0; left-- {
+		best := 0
+		for i := 1; i < len(lines); i++ {
+			if rems[i] > rems[best] {
+				best = i
+			}
+		}
+		shares[best]++
+		rems[best] = -1
+	}
+	for i := range lines {
+		totals[i] -= shares[i]
+		total += totals[i]
+	}
+	return sub, disc, total
+}
+
+func cartBaselines() ([]shopLine, []i64Line) {
+	var s []shopLine
+	var n []i64Line
+	for _, c := range cartSpec {
+		d := decimal.RequireFromString(c.unit)
+		s = append(s, shopLine{d, c.qty})
+		n = append(n, i64Line{d.Shift(2).IntPart(), c.qty})
+	}
+	return s, n
+}
+
+func TestCartBaselinesAgree(t *testing.T) {
+	var q Quote
+	if err := cartOrder().QuoteInto(&q); err != nil {
+		t.Fatal(err)
+	}
+	sl, nl := cartBaselines()
+	shares, totals := make([]decimal.Decimal, 10), make([]decimal.Decimal, 10)
+	ss, sd, st := shopCart(sl, shares, totals)
+	is, itot := make([]int64, 10), make([]int64, 10)
+	ns, nd, nt := i64Cart(nl, is, itot)
+	want := []string{q.Subtotal.Amount(), q.OrderDiscount.Amount(), q.Total.Amount()}
+	if diff := cmp.Diff(want, []string{ss.StringFixed(2), sd.StringFixed(2), st.StringFixed(2)}); diff != "" {
+		t.Errorf("shopspring baseline (-quote +shopspring):\n%s", diff)
+	}
+	if diff := cmp.Diff(want, []string{fmtMinor(ns), fmtMinor(nd), fmtMinor(nt)}); diff != "" {
+		t.Errorf("int64 baseline (-quote +int64):\n%s", diff)
+	}
+	for i, l := range q.Lines {
+		if l.OrderDiscount.Amount() != shares[i].StringFixed(2) || l.OrderDiscount.Amount() != fmtMinor(is[i]) {
+			t.Errorf("line %d share: quote %v, shopspring %v, int64 %d", i, l.OrderDiscount, shares[i], is[i])
+		}
+	}
+}
+
+func fmtMinor(n int64) string { return string(appendCoef(nil, n, 2)) }
+
+var (
+	sinkQuote Quote
+	sinkDec   decimal.Decimal
+	sinkI64   int64
+)
+
+// BenchmarkCart10 prices the 10-line cart with a 10 % order discount:
+// Quote against baseline A (shopspring) and baseline B (int64 minor units).
+func BenchmarkCart10(b *testing.B) {
+	o := cartOrder()
+	sl, nl := cartBaselines()
+	b.Run("Quote", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := o.QuoteInto(&sinkQuote); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("BaselineA_shopspring", func(b *testing.B) {
+		shares, totals := make([]decimal.Decimal, 10), make([]decimal.Decimal, 10)
+		b.ReportAllocs()
+		for b.Loop() {
+			_, _, sinkDec = shopCart(sl, shares, totals)
+		}
+	})
+	b.Run("BaselineB_int64", func(b *testing.B) {
+		shares, totals := make([]int64, 10), make([]int64, 10)
+		b.ReportAllocs()
+		for b.Loop() {
+			_, _, sinkI64 = i64Cart(nl, shares, totals)
+		}
+	})
 }

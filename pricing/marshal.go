@@ -20,20 +20,20 @@ func (m Money) AppendAmount(dst []byte) []byte {
 			ds = ds[1:]
 		}
 		s := int(m.scale)
-		for s > int(m.digits) && len(ds) > 1 && ds[len(ds)-1] == '0' {
+		for s > int(int32(m.digits)) && len(ds) > 1 && ds[len(ds)-1] == '0' {
 			ds = ds[:len(ds)-1]
 			s--
 		}
 		dst = appendDigits(dst, []byte(ds), s)
-		return padZeros(dst, s, int(m.digits))
+		return padZeros(dst, s, int(int32(m.digits)))
 	}
 	c, s := m.coef, m.scale
-	for s > m.digits && c%10 == 0 {
+	for s > int32(m.digits) && c%10 == 0 {
 		c /= 10
 		s--
 	}
 	dst = appendCoef(dst, c, s)
-	return padZeros(dst, int(s), int(m.digits))
+	return padZeros(dst, int(s), int(int32(m.digits)))
 }
 
 func padZeros(dst []byte, have, want int) []byte {
@@ -64,9 +64,9 @@ func (m Money) String() string {
 
 func (m Money) appendText(dst []byte) []byte {
 	dst = m.AppendAmount(dst)
-	if m.code != "" {
+	if m.cur != 0 {
 		dst = append(dst, ' ')
-		dst = append(dst, m.code...)
+		dst = append(dst, m.code()...)
 	}
 	return dst
 }
@@ -120,7 +120,7 @@ func (m Money) MarshalJSON() ([]byte, error) {
 	b = append(b, `{"amount":"`...)
 	b = m.AppendAmount(b)
 	b = append(b, `","currency":"`...)
-	b = append(b, m.code...)
+	b = append(b, m.code()...)
 	return append(b, `"}`...), nil
 }
 

@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"math/big"
+	"sync"
 
 	"github.com/marketkit/marketkit/locale"
 	"github.com/shopspring/decimal"
@@ -19,21 +20,40 @@ import (
 // integer. Never compare Money with ==: 1.5 EUR and 1.50 EUR are equal
 // amounts with different representations. Use Equal or Cmp.
 type Money struct {
-	code   string   // upper-case ISO 4217 code; "" only for the zero Money
 	coef   int64    // coefficient on the fast path
 	wide   *big.Int // the coefficient when it does not fit coef (then coef is 0)
 	scale  int32    // fraction digits: amount = coefficient × 10^-scale, ≥ 0
-	digits int32    // the currency's minor-unit digits
+	cur    uint16   // ISO 4217 numeric code; 0 only for the zero Money
+	digits int16    // the currency's minor-unit digits
 }
 
-// currency returns the canonical code and minor-unit digits of code.
-// Lower-case codes are accepted and normalized to upper case.
-func currency(op, code string) (string, int32, error) {
+// currency returns the ISO 4217 numeric code and minor-unit digits of
+// code. Lower-case codes are accepted.
+func currency(op, code string) (uint16, int16, error) {
 	c, ok := locale.CurrencyInfo(code)
-	if !ok {
-		return "", 0, newError(op, "currency", code, ErrCurrency)
+	if !ok || c.Numeric <= 0 || c.Numeric >= 1000 {
+		return 0, 0, newError(op, "currency", code, ErrCurrency)
 	}
-	return c.Code, int32(c.Digits), nil
+	return uint16(c.Numeric), int16(c.Digits), nil
+}
+
+// codes maps ISO 4217 numeric codes to alphabetic codes, built on first use.
+var codes = sync.OnceValue(func() *[1000]string {
+	var t [1000]string
+	for _, code := range locale.Currencies() {
+		if c, ok := locale.CurrencyInfo(code); ok && c.Numeric > 0 && c.Numeric < 1000 {
+			t[c.Numeric] = c.Code
+		}
+	}
+	return &t
+})
+
+// code returns the upper-case ISO 4217 code, "" for the zero Money.
+func (m Money) code() string {
+	if m.cur == 0 {
+		return ""
+	}
+	return codes()[m.cur]
 }
 
 // ParseMoney parses an amount in plain decimal notation ("19.99", "-5",
@@ -50,7 +70,7 @@ func ParseMoney(amount, code string) (Money, error) {
 	if err != nil {
 		return Money{}, newError("ParseMoney", "amount", amount, err)
 	}
-	m := Money{code: cc, coef: coef, scale: scale, digits: digits}
+	m := Money{cur: cc, coef: coef, scale: int32(scale), digits: digits}
 	if wide != nil {
 		m = m.withBig(wide, scale)
 	}
@@ -75,12 +95,12 @@ func MoneyFromMinor(units int64, code string) (Money, error) {
 	if err != nil {
 		return Money{}, err
 	}
-	m := Money{code: cc, digits: digits, scale: digits}
+	m := Money{cur: cc, digits: digits, scale: int32(digits)}
 	if c, ok := toInt64(uabs(units), units < 0); ok {
 		m.coef = c
 		return m, nil
 	}
-	return m.withBig(big.NewInt(units), digits), nil
+	return m.withBig(big.NewInt(units), int32(digits)), nil
 }
 
 // MoneyFromDecimal returns d in the currency code, exactly. It fails with
@@ -93,7 +113,7 @@ func MoneyFromDecimal(d decimal.Decimal, code string) (Money, error) {
 	if e := d.Exponent(); e > 64 || e < -100 {
 		return Money{}, newError("MoneyFromDecimal", "amount", d.String(), ErrRange)
 	}
-	m := Money{code: cc, digits: digits}
+	m := Money{cur: cc, digits: digits}
 	if f, ok := fixedFromDecimal(d); ok {
 		m.coef, m.scale = f.coef, f.scale
 		return m, nil
@@ -107,7 +127,7 @@ func MoneyFromFixed(f Fixed, code string) (Money, error) {
 	if err != nil {
 		return Money{}, err
 	}
-	return Money{code: cc, coef: f.coef, scale: f.scale, digits: digits}, nil
+	return Money{cur: cc, coef: f.coef, scale: f.scale, digits: digits}, nil
 }
 
 // withBig returns m's currency with the amount c × 10^-scale, on the fast
@@ -137,11 +157,11 @@ func (m Money) bigCoef() *big.Int {
 }
 
 // Currency returns the upper-case ISO 4217 code, or "" for the zero Money.
-func (m Money) Currency() string { return m.code }
+func (m Money) Currency() string { return m.code() }
 
 // Digits returns the number of minor-unit digits of the currency (2 for
 // EUR, 0 for JPY, 3 for BHD).
-func (m Money) Digits() int { return int(m.digits) }
+func (m Money) Digits() int { return int(int32(m.digits)) }
 
 // Decimal returns the amount as a decimal.Decimal (this allocates).
 func (m Money) Decimal() decimal.Decimal {
@@ -178,17 +198,17 @@ func (m Money) Fixed() (Fixed, bool) {
 func (m Money) Minor() (int64, bool) {
 	if m.wide != nil {
 		c := m.bigCoef()
-		if m.scale <= m.digits {
-			c.Mul(c, bigPow10(m.digits-m.scale))
-		} else if _, r := c.QuoRem(c, bigPow10(m.scale-m.digits), new(big.Int)); r.Sign() != 0 {
+		if m.scale <= int32(m.digits) {
+			c.Mul(c, bigPow10(int32(m.digits)-m.scale))
+		} else if _, r := c.QuoRem(c, bigPow10(m.scale-int32(m.digits)), new(big.Int)); r.Sign() != 0 {
 			return 0, false
 		}
 		return c.Int64(), c.IsInt64()
 	}
-	if m.scale <= m.digits {
-		return mulPow10(m.coef, m.digits-m.scale)
+	if m.scale <= int32(m.digits) {
+		return mulPow10(m.coef, int32(m.digits)-m.scale)
 	}
-	d := m.scale - m.digits
+	d := m.scale - int32(m.digits)
 	if d > 18 {
 		return 0, m.coef == 0
 	}
@@ -219,24 +239,24 @@ func (m Money) Sign() int {
 // pair checks that m and o can be combined and returns the currency
 // template to use: equal codes, or either side the zero Money.
 func pair(op string, m, o Money) (Money, Money, error) {
-	if m.code == o.code {
+	if m.cur == o.cur {
 		return m, o, nil
 	}
-	if m.code == "" && m.IsZero() {
-		m.code, m.digits = o.code, o.digits
+	if m.cur == 0 && m.IsZero() {
+		m.cur, m.digits = o.cur, o.digits
 		return m, o, nil
 	}
-	if o.code == "" && o.IsZero() {
-		o.code, o.digits = m.code, m.digits
+	if o.cur == 0 && o.IsZero() {
+		o.cur, o.digits = m.cur, m.digits
 		return m, o, nil
 	}
-	return Money{}, Money{}, &MismatchError{Op: op, A: m.code, B: o.code}
+	return Money{}, Money{}, &MismatchError{Op: op, A: m.code(), B: o.code()}
 }
 
 // Add returns m + o. It fails with a *MismatchError (ErrCurrencyMismatch)
 // when the currencies differ; the zero Money adds to any currency.
 func (m Money) Add(o Money) (Money, error) {
-	if m.code != o.code {
+	if m.cur != o.cur {
 		var err error
 		if m, o, err = pair("Add", m, o); err != nil {
 			return Money{}, err
@@ -268,7 +288,7 @@ func (m Money) addBig(o Money) Money {
 
 // Sub returns m − o, with the currency rules of Add.
 func (m Money) Sub(o Money) (Money, error) {
-	if m.code != o.code {
+	if m.cur != o.cur {
 		var err error
 		if m, o, err = pair("Sub", m, o); err != nil {
 			return Money{}, err
@@ -298,7 +318,7 @@ func (m Money) Abs() Money {
 // with a *MismatchError when the currencies differ (the zero Money compares
 // with any currency).
 func (m Money) Cmp(o Money) (int, error) {
-	if m.code != o.code {
+	if m.cur != o.cur {
 		var err error
 		if m, o, err = pair("Cmp", m, o); err != nil {
 			return 0, err
@@ -333,7 +353,7 @@ func (m Money) cmp(o Money) int {
 // equal amounts (1.5 EUR equals 1.50 EUR). The zero Money equals only
 // another zero Money. Equal makes Money work with go-cmp.
 func (m Money) Equal(o Money) bool {
-	return m.code == o.code && m.cmp(o) == 0
+	return m.cur == o.cur && m.cmp(o) == 0
 }
 
 // MulInt returns m × n, exactly (a line total: unit price × quantity).

@@ -156,15 +156,15 @@ func (o *Order) Quote() (*Quote, error) {
 // allocating.
 func (o *Order) QuoteInto(q *Quote) error {
 	const op = "Quote"
-	code, digits, err := currency(op, o.Currency)
+	cur, digits, err := currency(op, o.Currency)
 	if err != nil {
 		return err
 	}
 	if err := checkMode(op, o.Rounding); err != nil {
 		return err
 	}
-	cur := Money{code: code, digits: digits, scale: digits}
-	money := func(minor int64) Money { m := cur; m.coef = minor; return m }
+	tmpl := Money{cur: cur, digits: digits, scale: int32(digits)}
+	money := func(minor int64) Money { m := tmpl; m.coef = minor; return m }
 
 	n := len(o.Items)
 	lines := q.Lines[:0]
@@ -180,33 +180,45 @@ func (o *Order) QuoteInto(q *Quote) error {
 		w = make([]uint64, n)
 	}
 
+	// Pass 1: line subtotals and line discounts, in minor units.
+	var sbuf [2 * 64]int64
+	var subs []int64
+	if n <= 64 {
+		subs = sbuf[:2*n]
+	} else {
+		subs = make([]int64, 2*n)
+	}
+	rests := subs[n:]
+	subs = subs[:n]
 	var subtotal, lineDisc, afterLines int64
 	for i := range o.Items {
 		it := &o.Items[i]
 		if it.Quantity < 0 {
 			return newError(op, "items["+itoa(int64(i))+"].quantity", itoa(it.Quantity), ErrInvalid)
 		}
-		if it.UnitPrice.code != code && !(it.UnitPrice.code == "" && it.UnitPrice.IsZero()) {
-			return &MismatchError{Op: op + " items[" + itoa(int64(i)) + "].unit_price", A: code, B: it.UnitPrice.code}
+		if it.UnitPrice.cur != cur && !(it.UnitPrice.cur == 0 && it.UnitPrice.IsZero()) {
+			return &MismatchError{Op: op + " items[" + itoa(int64(i)) + "].unit_price", A: tmpl.code(), B: it.UnitPrice.code()}
 		}
 		if it.UnitPrice.Sign() < 0 {
 			return newError(op, "items["+itoa(int64(i))+"].unit_price", it.UnitPrice.String(), ErrInvalid)
 		}
-		unit := it.UnitPrice
-		unit.code, unit.digits = code, digits
-		sub, ok := unit.Minor()
-		if ok {
+		sub, ok := it.UnitPrice.Minor()
+		if ok && it.UnitPrice.digits == digits {
 			sub, ok = mul64(sub, it.Quantity)
+		} else {
+			ok = false
 		}
 		if !ok {
-			sub, ok = unit.MulInt(it.Quantity).roundStep(step{k: 1, t: digits}, o.Rounding).Minor()
+			unit := it.UnitPrice
+			unit.cur, unit.digits = cur, digits
+			sub, ok = unit.MulInt(it.Quantity).roundStep(step{k: 1, t: int32(digits)}, o.Rounding).Minor()
 			if !ok {
 				return newError(op, "items["+itoa(int64(i))+"].subtotal", unit.MulInt(it.Quantity).String(), ErrRange)
 			}
 		}
 		rest := sub
 		for j := range it.Discounts {
-			d, err := discountMinor(&it.Discounts[j], rest, code, o.Rounding, "items["+itoa(int64(i))+"].discounts["+itoa(int64(j))+"]")
+			d, err := discountMinor(&it.Discounts[j], rest, cur, o.Rounding, i, j)
 			if err != nil {
 				return err
 			}
@@ -218,17 +230,14 @@ func (o *Order) QuoteInto(q *Quote) error {
 		lineDisc += sub - rest // ≤ subtotal, cannot overflow
 		afterLines += rest
 		w[i] = uint64(rest)
-		l := &lines[i]
-		*l = Line{
-			SKU: it.SKU, TaxCategory: it.TaxCategory, Quantity: it.Quantity, UnitPrice: unit,
-			Subtotal: money(sub), LineDiscount: money(sub - rest),
-		}
+		subs[i], rests[i] = sub, rest
 	}
 
+	// Pass 2: order discounts in stacking order.
 	applied := q.OrderDiscounts[:0]
 	rest := afterLines
 	for j := range o.Discounts {
-		d, err := discountMinor(&o.Discounts[j], rest, code, o.Rounding, "discounts["+itoa(int64(j))+"]")
+		d, err := discountMinor(&o.Discounts[j], rest, cur, o.Rounding, -1, j)
 		if err != nil {
 			return err
 		}
@@ -237,30 +246,31 @@ func (o *Order) QuoteInto(q *Quote) error {
 	}
 	orderDisc := afterLines - rest
 
-	var sbuf [64]uint64
+	// Pass 3: allocate the order discount and write the lines.
+	var shbuf [64]uint64
 	var shares []uint64
-	if n <= len(sbuf) {
-		shares = sbuf[:n]
+	if n <= len(shbuf) {
+		shares = shbuf[:n]
 	} else {
 		shares = make([]uint64, n)
 	}
 	if orderDisc > 0 {
 		allocUnits(shares, uint64(orderDisc), w, uint64(afterLines))
-	} else {
-		clear(shares)
 	}
 	for i := range lines {
-		l := &lines[i]
+		it := &o.Items[i]
 		share := int64(shares[i])
-		l.OrderDiscount = money(share)
-		total, _ := l.Subtotal.Minor()
-		total -= l.LineDiscount.coef + share
-		l.Total = money(total)
-		l.Net, l.Gross, l.Tax = l.Total, l.Total, money(0)
+		total := money(rests[i] - share)
+		unit := it.UnitPrice
+		unit.cur, unit.digits = cur, digits
+		l := &lines[i]
+		l.SKU, l.TaxCategory, l.Quantity, l.UnitPrice = it.SKU, it.TaxCategory, it.Quantity, unit
+		l.Subtotal, l.LineDiscount, l.OrderDiscount = money(subs[i]), money(subs[i]-rests[i]), money(share)
+		l.Total, l.Net, l.Tax, l.Gross = total, total, money(0), total
 	}
 
 	*q = Quote{
-		Currency:       code,
+		Currency:       tmpl.code(),
 		Lines:          lines,
 		Subtotal:       money(subtotal),
 		LineDiscounts:  money(lineDisc),
@@ -273,14 +283,21 @@ func (o *Order) QuoteInto(q *Quote) error {
 
 // discountMinor returns the amount of d applied to base (minor units,
 // ≥ 0), capped at base.
-func discountMinor(d *Discount, base int64, code string, mode RoundingMode, field string) (int64, error) {
+func discountMinor(d *Discount, base int64, cur uint16, mode RoundingMode, item, j int) (int64, error) {
 	const op = "Quote"
+	field := func(name string) string {
+		f := "discounts[" + itoa(int64(j)) + "]." + name
+		if item >= 0 {
+			f = "items[" + itoa(int64(item)) + "]." + f
+		}
+		return f
+	}
 	var amt int64
 	switch d.Kind {
 	case PercentOff:
 		p := d.Percent
 		if p.coef < 0 || p.Cmp(Fixed{coef: 100}) > 0 {
-			return 0, newError(op, field+".percent", p.String(), ErrInvalid)
+			return 0, newError(op, field("percent"), p.String(), ErrInvalid)
 		}
 		hi, lo := bits.Mul64(uint64(base), uint64(p.coef))
 		// Exact: round(base × coef / (100 × 10^scale)) in one step.
@@ -289,28 +306,28 @@ func discountMinor(d *Discount, base int64, code string, mode RoundingMode, fiel
 			var h uint64
 			h, den = bits.Mul64(100, pow10[p.scale])
 			if h != 0 {
-				return 0, newError(op, field+".percent", p.String(), ErrRange)
+				return 0, newError(op, field("percent"), p.String(), ErrRange)
 			}
 		}
 		r, ok := divRound(hi, lo, 0, den, false, mode)
 		if !ok || r > math.MaxInt64 {
-			return 0, newError(op, field+".percent", p.String(), ErrRange)
+			return 0, newError(op, field("percent"), p.String(), ErrRange)
 		}
 		amt = int64(r)
 	case AmountOff:
-		if d.Amount.code != code && !(d.Amount.code == "" && d.Amount.IsZero()) {
-			return 0, &MismatchError{Op: op + " " + field + ".amount", A: code, B: d.Amount.code}
+		if d.Amount.cur != cur && !(d.Amount.cur == 0 && d.Amount.IsZero()) {
+			return 0, &MismatchError{Op: op + " " + field("amount"), A: Money{cur: cur}.code(), B: d.Amount.code()}
 		}
 		v, ok := d.Amount.Minor()
 		if !ok {
-			return 0, newError(op, field+".amount", d.Amount.String(), ErrNotRounded)
+			return 0, newError(op, field("amount"), d.Amount.String(), ErrNotRounded)
 		}
 		if v < 0 {
-			return 0, newError(op, field+".amount", d.Amount.String(), ErrInvalid)
+			return 0, newError(op, field("amount"), d.Amount.String(), ErrInvalid)
 		}
 		amt = v
 	default:
-		return 0, newError(op, field+".kind", itoa(int64(d.Kind)), ErrInvalid)
+		return 0, newError(op, field("kind"), itoa(int64(d.Kind)), ErrInvalid)
 	}
 	return min(amt, base), nil
 }

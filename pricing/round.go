@@ -136,7 +136,7 @@ func (m Money) Round(mode RoundingMode) (Money, error) {
 	if err := checkMode("Round", mode); err != nil {
 		return Money{}, err
 	}
-	return m.roundStep(step{k: 1, t: m.digits}, mode), nil
+	return m.roundStep(step{k: 1, t: int32(m.digits)}, mode), nil
 }
 
 // RoundTo rounds m to digits fraction digits with mode. digits may be
@@ -161,20 +161,20 @@ func (m Money) RoundCash(mode RoundingMode) (Money, error) {
 	if err := checkMode("RoundCash", mode); err != nil {
 		return Money{}, err
 	}
-	if m.code == "" {
+	if m.cur == 0 {
 		return m, nil
 	}
-	return m.roundStep(cashStep(m.code), mode), nil
+	return m.roundStep(cashStep(m.code()), mode), nil
 }
 
 // CashIncrement returns the smallest cash amount of the currency (0.05 CHF,
 // 0.50 DKK, 1 SEK, 0.01 EUR) as a Money.
 func (m Money) CashIncrement() Money {
-	if m.code == "" {
+	if m.cur == 0 {
 		return m
 	}
-	st := cashStep(m.code)
-	return Money{code: m.code, digits: m.digits, coef: int64(st.k), scale: st.t}
+	st := cashStep(m.code())
+	return Money{cur: m.cur, digits: m.digits, coef: int64(st.k), scale: st.t}
 }
 
 func cashStep(code string) step {
