@@ -79,6 +79,8 @@ func TestFormat(t *testing.T) {
 		{"postal label with namer", usAddress, &FormatOptions{Style: PostalLabel, Origin: "FR", CountryNames: namer{"US": "États-Unis"}}, "Jane Doe\n1600 Amphitheatre Pkwy\nMOUNTAIN VIEW, CA 94043\nÉTATS-UNIS"},
 		{"postal label in the sender's locale", Address{CountryCode: "CH", Line1: "Bahnhofstrasse 1", PostalCode: "8001", Locality: "Zürich"}, &FormatOptions{Style: PostalLabel, Locale: language.German}, "Bahnhofstrasse 1\nCH-8001 ZÜRICH\nSCHWEIZ"},
 		{"postal label english fallback", Address{CountryCode: "CH", Line1: "Bahnhofstrasse 1", PostalCode: "8001", Locality: "Zürich"}, &FormatOptions{Style: PostalLabel}, "Bahnhofstrasse 1\nCH-8001 ZÜRICH\nSWITZERLAND"},
+		{"latin layout prints latin subdivision names", Address{CountryCode: "KR", AdministrativeArea: "서울특별시", Locality: "강남구", Line1: "123 Teheran-ro", PostalCode: "06236"}, &FormatOptions{Latin: true}, "123 Teheran-ro\nGangnam-gu\nSeoul\n06236"},
+		{"local layout prints keys", Address{CountryCode: "KR", AdministrativeArea: "서울특별시", Locality: "강남구", Line1: "테헤란로 123", PostalCode: "06236"}, nil, "서울특별시 강남구\n테헤란로 123\n06236"},
 		{"blank lines skipped", Address{CountryCode: "US", Line1: " ", Line2: "Apt 2", Locality: "X"}, nil, "Apt 2\nX"},
 		{"empty address", Address{}, nil, ""},
 	}

@@ -21,8 +21,9 @@ func ExampleFormat_japan() {
 	}
 	fmt.Println(address.Format(a, nil))
 	fmt.Println("--")
-	// The Latin-script layout, for an address written in Latin letters.
-	a.AdministrativeArea, a.Line1, a.Organization, a.Name = "Tokyo", "1-5-3 Yaesu, Chuo-ku", "", "Taro Yamada"
+	// The Latin-script layout, for an address written in Latin letters;
+	// the prefecture key is printed by its Latin name.
+	a.Line1, a.Organization, a.Name = "1-5-3 Yaesu, Chuo-ku", "", "Taro Yamada"
 	fmt.Println(address.Format(a, &address.FormatOptions{Latin: true}))
 	// Output:
 	// 〒100-8994

@@ -79,6 +79,7 @@ func AppendFormat(b []byte, a Address, opts *FormatOptions) []byte {
 	layout := c.fmt
 	if o.Latin && c.lfmt != "" {
 		layout = c.lfmt
+		latinNames(c, &a)
 	}
 	w := writer{style: o.Style}
 	if o.Style == PostalLabel {
@@ -112,6 +113,29 @@ func AppendFormat(b []byte, a Address, opts *FormatOptions) []byte {
 		b = w.text(b, name, true)
 	}
 	return b
+}
+
+// latinNames replaces subdivision keys in a by their Latin-script names
+// ("東京都" → "Tokyo"), down the nested levels.
+func latinNames(c *countryData, a *Address) {
+	subs := c.subs
+	for _, f := range [...]*string{&a.AdministrativeArea, &a.Locality, &a.DependentLocality} {
+		v := strings.TrimSpace(*f)
+		var s *subdivision
+		for i := range subs {
+			if subs[i].key == v {
+				s = &subs[i]
+				break
+			}
+		}
+		if s == nil {
+			return
+		}
+		if s.lname != "" {
+			*f = s.lname
+		}
+		subs = s.subs
+	}
 }
 
 // writer renders lines with the separators and escaping of one style.
