@@ -16,7 +16,9 @@ import (
 //
 //	Chain(language.MustParse("es-MX")) // [es-MX es-419 es]
 //
-// The undetermined tag (und) has an empty chain.
+// A script implied by the region is made explicit first, as CLDR's locale
+// aliases do: Chain(zh-TW) is [zh-Hant-TW zh-Hant], Chain(sr-ME) is
+// [sr-Latn-ME sr-Latn]. The undetermined tag (und) has an empty chain.
 func Chain(tag language.Tag) []language.Tag {
 	id := localeID(tag)
 	var out []language.Tag
@@ -32,18 +34,26 @@ func Chain(tag language.Tag) []language.Tag {
 }
 
 // localeID returns the CLDR-style ID (language[-Script][-Region]) of tag,
-// without variants or extensions; "" for und.
+// without variants or extensions; "" for und. A script implied by the
+// region is made explicit (zh-TW → zh-Hant-TW).
 func localeID(tag language.Tag) string {
-	base, bc := tag.Base()
-	if bc != language.Exact {
+	base, script, region := tag.Raw() // explicit subtags only, no inference
+	if base == (language.Base{}) {
 		return ""
 	}
 	id := base.String()
-	if s, c := tag.Script(); c == language.Exact {
-		id += "-" + s.String()
+	if script != (language.Script{}) {
+		id += "-" + script.String()
+	} else if region != (language.Region{}) {
+		// A region can imply a script other than the language's likely
+		// one (CLDR likelySubtags): zh-TW is zh-Hant-TW, sr-ME is
+		// sr-Latn-ME.
+		if s, ok := regionScript(id + "-" + region.String()); ok {
+			id += "-" + s
+		}
 	}
-	if r, c := tag.Region(); c == language.Exact {
-		id += "-" + r.String()
+	if region != (language.Region{}) {
+		id += "-" + region.String()
 	}
 	return id
 }
@@ -73,6 +83,16 @@ func likelyScript(lang string) (string, bool) {
 	i := sort.Search(len(likelyScripts), func(i int) bool { return likelyScripts[i].lang >= lang })
 	if i < len(likelyScripts) && likelyScripts[i].lang == lang {
 		return likelyScripts[i].script, true
+	}
+	return "", false
+}
+
+// regionScript returns the likely script of a language-Region ID where it
+// differs from the language's own likely script.
+func regionScript(id string) (string, bool) {
+	i := sort.Search(len(regionScripts), func(i int) bool { return regionScripts[i].id >= id })
+	if i < len(regionScripts) && regionScripts[i].id == id {
+		return regionScripts[i].script, true
 	}
 	return "", false
 }

@@ -23,6 +23,14 @@ func TestChain(t *testing.T) {
 		{"sr-Latn-RS", []string{"sr-Latn-RS", "sr-Latn"}},
 		{"sr-Cyrl-RS", []string{"sr-Cyrl-RS", "sr-Cyrl", "sr"}},
 		{"de-CH-u-nu-latn", []string{"de-CH", "de"}},
+		{"zh-TW", []string{"zh-Hant-TW", "zh-Hant"}},
+		{"zh-CN", []string{"zh-CN", "zh"}},
+		{"sr-ME", []string{"sr-Latn-ME", "sr-Latn"}},
+		{"sr-RS", []string{"sr-RS", "sr"}},
+		{"ms-ID", []string{"ms-ID", "ms"}},
+		{"zh-HK", []string{"zh-Hant-HK", "zh-Hant"}},
+		{"pa-PK", []string{"pa-Arab-PK", "pa-Arab"}},
+		{"de-CH-1996", []string{"de-CH", "de"}},
 		{"und", nil},
 	}
 	for _, tt := range tests {

@@ -18,6 +18,8 @@ func TestDisplayNames(t *testing.T) {
 		{"country ja", "ja", "country", "CH", "スイス", true},
 		{"country ar-EG via ar", "ar-EG", "country", "CH", "سويسرا", true},
 		{"country zh-Hant-HK", "zh-Hant-HK", "country", "US", "美國", true},
+		{"country zh-TW implies Hant", "zh-TW", "country", "US", "美國", true},
+		{"country zh-CN", "zh-CN", "country", "US", "美国", true},
 		{"country es-MX via es-419", "es-MX", "country", "CH", "Suiza", true},
 		{"country unknown code", "de", "country", "EU", "", false},
 		{"country garbage code", "de", "country", "\xff!", "", false},

@@ -54,6 +54,16 @@ func TestParentLocalesExist(t *testing.T) {
 			seen[id] = true
 		}
 	}
+	for i := 1; i < len(regionScripts); i++ {
+		if regionScripts[i-1].id >= regionScripts[i].id {
+			t.Errorf("regionScripts not sorted at %d: %q", i, regionScripts[i].id)
+		}
+	}
+	for _, r := range regionScripts {
+		if len(r.script) != 4 || strings.Count(r.id, "-") != 1 {
+			t.Errorf("regionScripts entry %+v is not language-Region → Script", r)
+		}
+	}
 	for _, l := range likelyScripts {
 		if len(l.script) != 4 || l.lang == "" {
 			t.Errorf("likelyScripts entry %+v is not language → Script", l)
