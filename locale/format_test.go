@@ -447,3 +447,31 @@ func TestNumberTablesConsistent(t *testing.T) {
 		}
 	}
 }
+
+// TestLookupCurrency checks the formatter's hash lookup against the
+// binary search of CurrencyInfo for every code, its lower-case form and
+// every other three-letter code.
+func TestLookupCurrency(t *testing.T) {
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			for c := 'A'; c <= 'Z'; c++ {
+				code := string([]rune{a, b, c})
+				i, ok := lookupCurrency(code)
+				j, ok2 := currencyIndex(code)
+				if ok != ok2 || i != j {
+					t.Fatalf("lookupCurrency(%s) = %d, %v; currencyIndex = %d, %v", code, i, ok, j, ok2)
+				}
+			}
+		}
+	}
+	for _, code := range Currencies() {
+		if i, ok := lookupCurrency(strings.ToLower(code)); !ok || currencyCodes[i*3:i*3+3] != code {
+			t.Errorf("lookupCurrency(%s) = %d, %v", strings.ToLower(code), i, ok)
+		}
+	}
+	for _, code := range []string{"", "U", "USDX", "U$D", "usd\x00"} {
+		if _, ok := lookupCurrency(code); ok {
+			t.Errorf("lookupCurrency(%q) found", code)
+		}
+	}
+}

@@ -269,8 +269,36 @@ func genNumbers(d *data) ([]byte, error) {
 	if len(codes) > 255 {
 		return nil, fmt.Errorf("%d currencies do not fit a uint8 index", len(codes))
 	}
+
+	// An open-addressing hash table from the packed code to its index:
+	// the formatter's hot path looks a currency up on every call.
+	var table [currencyHashSize]uint32
+	for i, c := range codes {
+		key := uint32(c[0])<<16 | uint32(c[1])<<8 | uint32(c[2])
+		h := currencyHash(key)
+		for table[h] != 0 {
+			h = (h + 1) % currencyHashSize
+		}
+		table[h] = key<<8 | uint32(i)
+	}
+	b.p("\n// currencyHashTable maps a packed upper-case currency code (c0<<16 | c1<<8 | c2)\n")
+	b.p("// to its index in currencyCodes: entries are code<<8 | index, 0 when empty,\n")
+	b.p("// at currencyHash(code) with linear probing.\n")
+	b.p("var currencyHashTable = [%d]uint32{", currencyHashSize)
+	for i, v := range table {
+		if i%8 == 0 {
+			b.p("\n")
+		}
+		b.p("%#x, ", v)
+	}
+	b.p("\n}\n")
 	return b.Bytes(), nil
 }
+
+// currencyHashSize and currencyHash must match locale.currencyHash.
+const currencyHashSize = 512
+
+func currencyHash(key uint32) uint32 { return (key * 0x9E3779B1) >> 23 }
 
 // genNumberLocales writes the list of every modern locale the formatter
 // has data for, which the differential test against bojanz/currency walks.
