@@ -1,0 +1,157 @@
+package pricing
+
+import (
+	"errors"
+	"time"
+)
+
+// ExchangeRate says that one unit of From is worth Rate units of To.
+type ExchangeRate struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+	Rate Fixed  `json:"rate"`
+}
+
+// RateTable is an explicit table of exchange rates valid as of one date.
+// It never fetches anything. Only the listed directions exist: there are
+// no implicit inverse or cross rates, so a conversion is exactly the
+// multiplication you wrote down. A RateTable is immutable and safe for
+// concurrent use.
+type RateTable struct {
+	asOf  time.Time
+	rates map[[2]uint16]Fixed
+}
+
+// NewRateTable validates the rates and returns a table. asOf is the date
+// the rates are valid for, "2006-01-02". Every code must be a known ISO
+// 4217 code, every rate positive, and no direction may repeat. All
+// problems are reported together (errors.Join of *Error values).
+func NewRateTable(asOf string, rates []ExchangeRate) (*RateTable, error) {
+	const op = "NewRateTable"
+	var errs []error
+	d, err := time.Parse(time.DateOnly, asOf)
+	if err != nil {
+		errs = append(errs, newError(op, "as_of", asOf, ErrSyntax))
+	}
+	t := &RateTable{asOf: d, rates: make(map[[2]uint16]Fixed, len(rates))}
+	for i, r := range rates {
+		field := "rates[" + itoa(int64(i)) + "]"
+		from, _, err1 := currency(op, r.From)
+		to, _, err2 := currency(op, r.To)
+		if err1 != nil {
+			errs = append(errs, newError(op, field+".from", r.From, ErrCurrency))
+		}
+		if err2 != nil {
+			errs = append(errs, newError(op, field+".to", r.To, ErrCurrency))
+		}
+		if r.Rate.Sign() <= 0 {
+			errs = append(errs, newError(op, field+".rate", r.Rate.String(), ErrInvalid))
+		}
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		if from == to {
+			errs = append(errs, newError(op, field+".to", r.To, ErrInvalid))
+		}
+		k := [2]uint16{from, to}
+		if _, dup := t.rates[k]; dup {
+			errs = append(errs, newError(op, field, r.From+"→"+r.To+" (duplicate)", ErrInvalid))
+		}
+		t.rates[k] = r.Rate
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return t, nil
+}
+
+// AsOf returns the date the rates are valid for.
+func (t *RateTable) AsOf() time.Time { return t.asOf }
+
+// Rate returns the rate from one currency to another, if the table has it.
+func (t *RateTable) Rate(from, to string) (Fixed, bool) {
+	f, _, err1 := currency("Rate", from)
+	g, _, err2 := currency("Rate", to)
+	if err1 != nil || err2 != nil {
+		return Fixed{}, false
+	}
+	r, ok := t.rates[[2]uint16{f, g}]
+	return r, ok
+}
+
+// Convert returns m in the currency to: m × rate, rounded once to the
+// target currency's digits with mode. It fails with ErrNoRate when the table
+// has no rate for the direction.
+func (t *RateTable) Convert(m Money, to string, mode RoundingMode) (Money, error) {
+	c, err := t.Converter(m.Currency(), to, mode, EndingRule{})
+	if err != nil {
+		return Money{}, err
+	}
+	return c.Convert(m)
+}
+
+// Converter returns a Converter from one currency to another with a
+// rounding mode and a price-ending rule (the zero EndingRule applies none).
+// The rule is validated against the target currency.
+func (t *RateTable) Converter(from, to string, mode RoundingMode, ending EndingRule) (Converter, error) {
+	const op = "Converter"
+	f, _, err := currency(op, from)
+	if err != nil {
+		return Converter{}, err
+	}
+	g, digits, err := currency(op, to)
+	if err != nil {
+		return Converter{}, err
+	}
+	if err := checkMode(op, mode); err != nil {
+		return Converter{}, err
+	}
+	if err := ending.validate(op, int(digits)); err != nil {
+		return Converter{}, err
+	}
+	c := Converter{from: f, to: g, digits: digits, mode: mode, ending: ending, asOf: t.asOf}
+	if f == g {
+		c.rate = Fixed{coef: 1}
+		return c, nil
+	}
+	r, ok := t.rates[[2]uint16{f, g}]
+	if !ok {
+		return Converter{}, newError(op, "rate", from+"→"+to, ErrNoRate)
+	}
+	c.rate = r
+	return c, nil
+}
+
+// Converter converts amounts from one currency to another with a fixed
+// rate, rounding mode and price-ending rule. It is a small immutable value,
+// safe for concurrent use, and converts without allocating: use it to
+// reprice a whole catalog.
+type Converter struct {
+	from, to uint16
+	digits   int16
+	mode     RoundingMode
+	rate     Fixed
+	ending   EndingRule
+	asOf     time.Time
+}
+
+// Rate returns the exchange rate the converter multiplies by.
+func (c Converter) Rate() Fixed { return c.rate }
+
+// AsOf returns the date of the rate table the converter came from.
+func (c Converter) AsOf() time.Time { return c.asOf }
+
+// Convert returns m × rate rounded to the target currency's digits with
+// the converter's mode, then adjusted by its ending rule. m must be in the
+// converter's source currency (a *MismatchError otherwise).
+func (c Converter) Convert(m Money) (Money, error) {
+	if m.cur != c.from && !(m.cur == 0 && m.IsZero()) {
+		return Money{}, &MismatchError{Op: "Convert", A: Money{cur: c.from}.code(), B: m.code()}
+	}
+	r, err := m.MulRound(c.rate, int(c.digits), c.mode)
+	if err != nil {
+		return Money{}, err
+	}
+	r.cur, r.digits = c.to, c.digits
+	return c.ending.Apply(r)
+}

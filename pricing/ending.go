@@ -1,0 +1,142 @@
+package pricing
+
+import "errors"
+
+// Ending is one band of an EndingRule: prices below Below (or every price,
+// when Below is zero, which only the last band may be) move to the price
+// grid k × Step + End in the direction Round.
+//
+// Round is read on that grid: RoundUp is the grid price at or above the
+// price, RoundDown the one at or below (never below zero: then the first
+// grid price above), and the half modes the nearest one.
+type Ending struct {
+	Below Fixed        `json:"below"`
+	Step  Fixed        `json:"step"`
+	End   Fixed        `json:"end"`
+	Round RoundingMode `json:"round"`
+}
+
+// EndingRule is a price-ending rule: charm prices (.99, .95, .90), whole
+// units, the nearest 10 or 100, or price bands mixing them. Rules are data
+// (they unmarshal from JSON) and are validated when a Converter or a price
+// list fallback is built; Validate checks one on its own. The zero
+// EndingRule leaves prices unchanged.
+//
+// Examples, in JSON:
+//
+//	{"bands":[{"step":"1","end":"0.99","round":"up"}]}                  up to .99
+//	{"bands":[{"step":"100","end":"0","round":"half-up"}]}              nearest 100 (JPY, HUF, KRW)
+//	{"bands":[{"below":"10","step":"1","end":"0.99","round":"up"},
+//	          {"below":"100","step":"1","end":"0.90","round":"up"},
+//	          {"step":"1","end":"0","round":"up"}]}                    price bands
+type EndingRule struct {
+	Bands []Ending `json:"bands"`
+}
+
+// CharmEnding returns the rule "round up to the next price ending in end"
+// (end is 0.99, 0.95, 0.90, or 0 for a whole unit).
+func CharmEnding(end Fixed) EndingRule {
+	return EndingRule{Bands: []Ending{{Step: Fixed{coef: 1}, End: end, Round: RoundUp}}}
+}
+
+// NearestEnding returns the rule "round to the nearest multiple of step"
+// (10 or 100 for JPY, HUF, KRW), ties up.
+func NearestEnding(step Fixed) EndingRule {
+	return EndingRule{Bands: []Ending{{Step: step, Round: RoundHalfUp}}}
+}
+
+// Validate checks the rule for a currency with the given minor-unit
+// digits: every Step positive, 0 ≤ End < Step, End and Step with at most
+// digits fraction digits, a valid Round, Below strictly increasing, and
+// only the last band unbounded. All problems are reported together.
+func (r EndingRule) Validate(digits int) error { return r.validate("EndingRule.Validate", digits) }
+
+func (r EndingRule) validate(op string, digits int) error {
+	var errs []error
+	for i, b := range r.Bands {
+		f := "bands[" + itoa(int64(i)) + "]"
+		if b.Step.Sign() <= 0 {
+			errs = append(errs, newError(op, f+".step", b.Step.String(), ErrInvalid))
+		} else if b.Step.scale > int32(digits) && !fitsDigits(b.Step, digits) {
+			errs = append(errs, newError(op, f+".step", b.Step.String(), ErrNotRounded))
+		}
+		if b.End.Sign() < 0 || (b.Step.Sign() > 0 && b.End.Cmp(b.Step) >= 0) {
+			errs = append(errs, newError(op, f+".end", b.End.String(), ErrInvalid))
+		} else if !fitsDigits(b.End, digits) {
+			errs = append(errs, newError(op, f+".end", b.End.String(), ErrNotRounded))
+		}
+		if !b.Round.valid() {
+			errs = append(errs, newError(op, f+".round", b.Round.String(), ErrRoundingMode))
+		}
+		last := i == len(r.Bands)-1
+		switch {
+		case last && !b.Below.IsZero():
+			errs = append(errs, newError(op, f+".below", b.Below.String(), ErrInvalid))
+		case !last && b.Below.Sign() <= 0:
+			errs = append(errs, newError(op, f+".below", b.Below.String(), ErrInvalid))
+		case !last && i > 0 && b.Below.Cmp(r.Bands[i-1].Below) <= 0:
+			errs = append(errs, newError(op, f+".below", b.Below.String(), ErrInvalid))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// fitsDigits reports whether f has at most digits significant fraction
+// digits.
+func fitsDigits(f Fixed, digits int) bool {
+	c, s := f.coef, int(f.scale)
+	for s > digits && c%10 == 0 {
+		c /= 10
+		s--
+	}
+	return s <= digits
+}
+
+// Apply returns m moved to the rule's price grid. Zero and negative
+// amounts are returned unchanged, as is everything under the zero rule.
+// Apply assumes a validated rule; an invalid band is an error, never a
+// panic.
+func (r EndingRule) Apply(m Money) (Money, error) {
+	if len(r.Bands) == 0 || m.Sign() <= 0 {
+		return m, nil
+	}
+	b := &r.Bands[len(r.Bands)-1]
+	for i := range r.Bands {
+		x := &r.Bands[i]
+		if x.Below.IsZero() {
+			b = x
+			break
+		}
+		if lt, _ := m.Cmp(Money{cur: m.cur, digits: m.digits, coef: x.Below.coef, scale: x.Below.scale}); lt < 0 {
+			b = x
+			break
+		}
+	}
+	end := Money{cur: m.cur, digits: m.digits, coef: b.End.coef, scale: b.End.scale}
+	diff, err := m.Sub(end)
+	if err != nil {
+		return Money{}, err
+	}
+	mode := b.Round
+	switch mode {
+	case RoundUp:
+		mode = RoundCeiling
+	case RoundDown:
+		mode = RoundFloor
+	}
+	if !mode.valid() || b.Step.Sign() <= 0 {
+		return Money{}, newError("EndingRule.Apply", "band", b.Step.String(), ErrInvalid)
+	}
+	k, err := diff.Div(b.Step, 0, mode)
+	if err != nil {
+		return Money{}, err
+	}
+	if k.Sign() < 0 {
+		k = Money{cur: m.cur, digits: m.digits}
+	}
+	res, err := k.Mul(b.Step).Add(end)
+	if err != nil {
+		return Money{}, err
+	}
+	return res.roundStep(step{k: 1, t: int32(m.digits)}, RoundHalfUp), nil
+}

@@ -1,0 +1,463 @@
+package pricing
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"time"
+)
+
+// PriceEntry is one price of a SKU in a price list, with the conditions
+// under which it applies. An entry without conditions is the base price.
+type PriceEntry struct {
+	SKU string `json:"sku"`
+	// Price is the price per unit, in the list's currency.
+	Price Money `json:"price"`
+	// CompareAt is an optional "was" price shown struck through; the zero
+	// Money means none.
+	CompareAt Money `json:"compare_at"`
+	// Group restricts the entry to one customer group ("" is everyone).
+	Group string `json:"group,omitempty"`
+	// MinQuantity makes the entry a quantity tier: it applies from this
+	// quantity on (0 and 1 mean any quantity).
+	MinQuantity int64 `json:"min_quantity,omitempty"`
+	// From and Until bound a validity window, as wall-clock times in the
+	// list's time zone: "2006-01-02T15:04:05", "2006-01-02T15:04" or
+	// "2006-01-02" (midnight). From is inclusive, Until exclusive; ""
+	// leaves that side open.
+	From  string `json:"from,omitempty"`
+	Until string `json:"until,omitempty"`
+}
+
+// PriceListConfig describes a price list.
+type PriceListConfig struct {
+	// Market is the ID of the market the list belongs to.
+	Market string
+	// Currency is the ISO 4217 code of every price in the list.
+	Currency string
+	// TimeZone is the market's IANA time zone ("Europe/Berlin"); validity
+	// windows are wall-clock times in it.
+	TimeZone string
+	Entries  []PriceEntry
+	// Fallback, if set, prices SKUs the list has no entry for.
+	Fallback *Fallback
+}
+
+// Fallback derives prices from another market's list by conversion.
+type Fallback struct {
+	// List is the list to take prices from.
+	List *PriceList
+	// Rates must hold the rate from List's currency to this list's.
+	Rates *RateTable
+	// Rounding rounds the converted amount to the currency's digits.
+	Rounding RoundingMode
+	// Ending is the market's price-ending rule, applied after rounding.
+	Ending EndingRule
+}
+
+// Source says which kind of entry priced a SKU.
+type Source uint8
+
+// The sources, from least to most specific. A converted price keeps the
+// Source of the entry it was converted from in Price.Origin.
+const (
+	SourceBase Source = iota + 1
+	SourceWindow
+	SourceTier
+	SourceGroup
+	SourceConverted
+)
+
+var sourceNames = [...]string{"", "base", "window", "tier", "group", "converted"}
+
+// String returns "base", "window", "tier", "group" or "converted".
+func (s Source) String() string {
+	if s >= SourceBase && s <= SourceConverted {
+		return sourceNames[s]
+	}
+	return "Source(" + itoa(int64(s)) + ")"
+}
+
+// Query is what a price depends on besides the SKU.
+type Query struct {
+	// Quantity selects quantity tiers; 0 counts as 1.
+	Quantity int64
+	// Group is the customer's group ("" for none).
+	Group string
+	// At is the moment to price for; it must be set.
+	At time.Time
+}
+
+// Price is a resolved price.
+type Price struct {
+	SKU    string
+	Market string
+	// Unit is the price per unit.
+	Unit Money
+	// CompareAt is the "was" price, or the zero Money.
+	CompareAt Money
+	// Source is the kind of entry that won; SourceConverted when the price
+	// came from the fallback list, whose entry kind is then in Origin.
+	Source Source
+	Origin Source
+	// Entry is the index of the winning entry in its list's Entries (the
+	// fallback list's for a converted price).
+	Entry int
+	// Rate and AsOf describe the conversion of a converted price.
+	Rate Fixed
+	AsOf time.Time
+}
+
+// PriceList holds the prices of one market in one currency. It is
+// immutable after NewPriceList and safe for concurrent use.
+//
+// # Resolution order
+//
+// Among the entries of a SKU that apply to a query (customer group equal to
+// the query's, quantity at least MinQuantity, At inside the window), the
+// most specific wins, in this order:
+//
+//  1. customer group: an entry for the query's group beats any other;
+//  2. quantity tier: a higher MinQuantity beats a lower one;
+//  3. validity window: an entry with a window beats one without;
+//  4. base: the entry without conditions.
+//
+// Between two applicable windowed entries that tie on 1–3, the one that
+// started later wins (the most recent sale), then the one listed first.
+// Two entries that tie on everything and have no window are rejected by
+// NewPriceList. When no entry applies, the Fallback (if any) is tried;
+// otherwise the result is a *NoPriceError.
+type PriceList struct {
+	market   string
+	cur      uint16
+	digits   int16
+	loc      *time.Location
+	skus     map[string][]entry
+	fallback *Fallback
+	conv     Converter
+}
+
+type entry struct {
+	index       int
+	group       string
+	minQty      int64
+	from, until time.Time
+	hasFrom     bool
+	hasUntil    bool
+	price       Money
+	compareAt   Money
+}
+
+func (e *entry) windowed() bool { return e.hasFrom || e.hasUntil }
+
+func (e *entry) source() Source {
+	switch {
+	case e.group != "":
+		return SourceGroup
+	case e.minQty > 1:
+		return SourceTier
+	case e.windowed():
+		return SourceWindow
+	}
+	return SourceBase
+}
+
+// moreSpecific orders entries by the resolution order.
+func moreSpecific(a, b *entry) int {
+	if (a.group != "") != (b.group != "") {
+		if a.group != "" {
+			return -1
+		}
+		return 1
+	}
+	if a.minQty != b.minQty {
+		if a.minQty > b.minQty {
+			return -1
+		}
+		return 1
+	}
+	if a.windowed() != b.windowed() {
+		if a.windowed() {
+			return -1
+		}
+		return 1
+	}
+	if c := b.from.Compare(a.from); c != 0 {
+		return c
+	}
+	return a.index - b.index
+}
+
+var windowLayouts = []string{"2006-01-02T15:04:05", "2006-01-02T15:04", time.DateOnly}
+
+func parseWall(s string, loc *time.Location) (time.Time, bool) {
+	for _, l := range windowLayouts {
+		if t, err := time.ParseInLocation(l, s, loc); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// NewPriceList validates cfg and builds the list. Every problem is
+// reported (errors.Join of *Error values naming the field, such as
+// "entries[3].until").
+func NewPriceList(cfg PriceListConfig) (*PriceList, error) {
+	const op = "NewPriceList"
+	var errs []error
+	cur, digits, err := currency(op, cfg.Currency)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Market == "" {
+		errs = append(errs, newError(op, "market", "", ErrInvalid))
+	}
+	loc, err := time.LoadLocation(cfg.TimeZone)
+	if err != nil || cfg.TimeZone == "" {
+		return nil, newError(op, "time_zone", cfg.TimeZone, ErrInvalid)
+	}
+	l := &PriceList{market: cfg.Market, cur: cur, digits: digits, loc: loc, skus: make(map[string][]entry)}
+	for i, pe := range cfg.Entries {
+		f := "entries[" + itoa(int64(i)) + "]"
+		e := entry{index: i, group: pe.Group, minQty: pe.MinQuantity, price: pe.Price, compareAt: pe.CompareAt}
+		if pe.SKU == "" {
+			errs = append(errs, newError(op, f+".sku", "", ErrInvalid))
+		}
+		if pe.Price.cur != cur {
+			errs = append(errs, newError(op, f+".price", pe.Price.String(), ErrCurrencyMismatch))
+		} else if pe.Price.Sign() < 0 {
+			errs = append(errs, newError(op, f+".price", pe.Price.String(), ErrInvalid))
+		}
+		if !(pe.CompareAt.cur == 0 && pe.CompareAt.IsZero()) {
+			if pe.CompareAt.cur != cur {
+				errs = append(errs, newError(op, f+".compare_at", pe.CompareAt.String(), ErrCurrencyMismatch))
+			} else if pe.CompareAt.Sign() <= 0 {
+				errs = append(errs, newError(op, f+".compare_at", pe.CompareAt.String(), ErrInvalid))
+			}
+		}
+		if pe.MinQuantity < 0 {
+			errs = append(errs, newError(op, f+".min_quantity", itoa(pe.MinQuantity), ErrInvalid))
+		}
+		if pe.From != "" {
+			if e.from, e.hasFrom = parseWall(pe.From, loc); !e.hasFrom {
+				errs = append(errs, newError(op, f+".from", pe.From, ErrSyntax))
+			}
+		}
+		if pe.Until != "" {
+			if e.until, e.hasUntil = parseWall(pe.Until, loc); !e.hasUntil {
+				errs = append(errs, newError(op, f+".until", pe.Until, ErrSyntax))
+			}
+		}
+		if e.hasFrom && e.hasUntil && !e.from.Before(e.until) {
+			errs = append(errs, newError(op, f+".until", pe.Until, ErrInvalid))
+		}
+		if e.minQty <= 1 {
+			e.minQty = 0
+		}
+		for _, o := range l.skus[pe.SKU] {
+			if !o.windowed() && !e.windowed() && o.group == e.group && o.minQty == e.minQty {
+				errs = append(errs, newError(op, f, pe.SKU+" duplicates entries["+itoa(int64(o.index))+"]", ErrInvalid))
+			}
+		}
+		l.skus[pe.SKU] = append(l.skus[pe.SKU], e)
+	}
+	for _, es := range l.skus {
+		slices.SortFunc(es, func(a, b entry) int { return moreSpecific(&a, &b) })
+	}
+	if fb := cfg.Fallback; fb != nil {
+		if fb.List == nil || fb.Rates == nil {
+			errs = append(errs, newError(op, "fallback", "missing list or rates", ErrInvalid))
+		} else {
+			conv, err := fb.Rates.Converter(Money{cur: fb.List.cur}.code(), cfg.Currency, fb.Rounding, fb.Ending)
+			if err != nil {
+				errs = append(errs, err)
+			}
+			l.fallback, l.conv = fb, conv
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return l, nil
+}
+
+// Market returns the market ID.
+func (l *PriceList) Market() string { return l.market }
+
+// Currency returns the list's ISO 4217 code.
+func (l *PriceList) Currency() string { return Money{cur: l.cur}.code() }
+
+// Location returns the market's time zone.
+func (l *PriceList) Location() *time.Location { return l.loc }
+
+func (e *entry) applies(q *Query) bool {
+	if e.group != "" && e.group != q.Group {
+		return false
+	}
+	if q.Quantity < e.minQty {
+		return false
+	}
+	if e.hasFrom && q.At.Before(e.from) {
+		return false
+	}
+	if e.hasUntil && !q.At.Before(e.until) {
+		return false
+	}
+	return true
+}
+
+func (l *PriceList) checkQuery(op string, q *Query) error {
+	if q.At.IsZero() {
+		return newError(op, "at", "0001-01-01", ErrInvalid)
+	}
+	if q.Quantity < 0 {
+		return newError(op, "quantity", itoa(q.Quantity), ErrInvalid)
+	}
+	if q.Quantity == 0 {
+		q.Quantity = 1
+	}
+	return nil
+}
+
+// Resolve returns the price of sku for the query, by the resolution order
+// of PriceList. It returns a *NoPriceError (ErrNoPrice) when no entry
+// applies and the fallback cannot price it either, never a zero price. It
+// does not allocate on the list's own entries.
+func (l *PriceList) Resolve(sku string, q Query) (Price, error) {
+	if err := l.checkQuery("Resolve", &q); err != nil {
+		return Price{}, err
+	}
+	return l.resolve(sku, &q)
+}
+
+func (l *PriceList) resolve(sku string, q *Query) (Price, error) {
+	es := l.skus[sku]
+	for i := range es {
+		e := &es[i]
+		if e.applies(q) {
+			s := e.source()
+			return Price{SKU: sku, Market: l.market, Unit: e.price, CompareAt: e.compareAt,
+				Source: s, Origin: s, Entry: e.index}, nil
+		}
+	}
+	if l.fallback == nil {
+		return Price{}, &NoPriceError{SKU: sku, Market: l.market}
+	}
+	p, err := l.fallback.List.resolve(sku, q)
+	if err != nil {
+		var np *NoPriceError
+		if errors.As(err, &np) {
+			return Price{}, &NoPriceError{SKU: sku, Market: l.market, Err: err}
+		}
+		return Price{}, err
+	}
+	unit, err := l.conv.Convert(p.Unit)
+	if err != nil {
+		return Price{}, &NoPriceError{SKU: sku, Market: l.market, Err: err}
+	}
+	var was Money
+	if !p.CompareAt.IsZero() {
+		if was, err = l.conv.Convert(p.CompareAt); err != nil {
+			return Price{}, &NoPriceError{SKU: sku, Market: l.market, Err: err}
+		}
+	}
+	return Price{SKU: sku, Market: l.market, Unit: unit, CompareAt: was, Source: SourceConverted,
+		Origin: p.Origin, Entry: p.Entry, Rate: l.conv.rate, AsOf: l.conv.asOf}, nil
+}
+
+// Candidate is one entry considered by Explain.
+type Candidate struct {
+	// Entry is the index in the list's Entries.
+	Entry  int
+	Source Source
+	Price  Money
+	// Applies reports whether the entry applies to the query; Reason says
+	// why not, or why it won or lost.
+	Applies bool
+	Won     bool
+	Reason  string
+}
+
+// Explanation tells which entry priced a SKU and why.
+type Explanation struct {
+	Price Price
+	// Err is the resolution error, if no price applies.
+	Err error
+	// Candidates lists the list's entries for the SKU, most specific first.
+	Candidates []Candidate
+	// Fallback explains the fallback list's choice for a converted price.
+	Fallback *Explanation
+}
+
+// String renders the explanation, one line per candidate.
+func (x *Explanation) String() string {
+	var b strings.Builder
+	if x.Err != nil {
+		b.WriteString("no price: " + x.Err.Error() + "\n")
+	} else {
+		b.WriteString(x.Price.SKU + " in " + x.Price.Market + ": " + x.Price.Unit.String() + " (" + x.Price.Source.String() + ")\n")
+	}
+	for _, c := range x.Candidates {
+		mark := "  "
+		if c.Won {
+			mark = "✓ "
+		}
+		b.WriteString(mark + "entries[" + itoa(int64(c.Entry)) + "] " + c.Source.String() + " " + c.Price.String() + ": " + c.Reason + "\n")
+	}
+	if x.Fallback != nil {
+		b.WriteString("fallback " + x.Fallback.Price.Market + ", rate " + x.Price.Rate.String() + " as of " + x.Price.AsOf.Format(time.DateOnly) + ":\n")
+		for _, line := range strings.SplitAfter(strings.TrimSuffix(x.Fallback.String(), "\n"), "\n") {
+			b.WriteString("  " + line)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// Explain resolves like Resolve and reports every candidate entry with the
+// reason it applied, won or lost. It allocates; use it for debugging and
+// support tools, not on the hot path.
+func (l *PriceList) Explain(sku string, q Query) (*Explanation, error) {
+	if err := l.checkQuery("Explain", &q); err != nil {
+		return nil, err
+	}
+	x := &Explanation{}
+	x.Price, x.Err = l.resolve(sku, &q)
+	won := false
+	for _, e := range l.skus[sku] {
+		c := Candidate{Entry: e.index, Source: e.source(), Price: e.price}
+		switch {
+		case e.group != "" && e.group != q.Group:
+			c.Reason = "customer group " + e.group + " does not match " + quoteOrNone(q.Group)
+		case q.Quantity < e.minQty:
+			c.Reason = "quantity " + itoa(q.Quantity) + " is below the tier minimum " + itoa(e.minQty)
+		case e.hasFrom && q.At.Before(e.from):
+			c.Reason = "window starts " + e.from.Format(time.RFC3339) + ", after " + q.At.In(l.loc).Format(time.RFC3339)
+		case e.hasUntil && !q.At.Before(e.until):
+			c.Reason = "window ended " + e.until.Format(time.RFC3339) + ", at or before " + q.At.In(l.loc).Format(time.RFC3339)
+		default:
+			c.Applies = true
+			if !won {
+				c.Won, won = true, true
+				c.Reason = "applies and is the most specific (" + c.Source.String() + ")"
+			} else {
+				c.Reason = "applies but a more specific entry won"
+			}
+		}
+		x.Candidates = append(x.Candidates, c)
+	}
+	if !won && l.fallback != nil && x.Err == nil {
+		fx, err := l.fallback.List.Explain(sku, q)
+		if err == nil {
+			x.Fallback = fx
+		}
+	}
+	return x, nil
+}
+
+func quoteOrNone(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return s
+}

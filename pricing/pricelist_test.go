@@ -1,0 +1,223 @@
+package pricing
+
+import (
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func testList(t testing.TB) *PriceList {
+	t.Helper()
+	l, err := NewPriceList(PriceListConfig{
+		Market: "de", Currency: "EUR", TimeZone: "Europe/Berlin",
+		Entries: []PriceEntry{
+			{SKU: "MUG", Price: eur("12.00")},
+			{SKU: "MUG", Price: eur("11.00"), MinQuantity: 10},
+			{SKU: "MUG", Price: eur("10.00"), MinQuantity: 50},
+			{SKU: "MUG", Price: eur("9.00"), CompareAt: eur("12.00"), From: "2026-11-27", Until: "2026-11-30T00:00"},
+			{SKU: "MUG", Price: eur("8.00"), Group: "wholesale"},
+			{SKU: "MUG", Price: eur("8.50"), From: "2026-11-28T12:00"},
+			{SKU: "TEE", Price: eur("20.00"), Group: "staff"},
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func berlin(t testing.TB, s string) time.Time {
+	t.Helper()
+	loc, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := time.ParseInLocation("2006-01-02T15:04", s, loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func TestResolve(t *testing.T) {
+	l := testList(t)
+	tests := []struct {
+		name  string
+		sku   string
+		q     Query
+		price string
+		src   Source
+		entry int
+	}{
+		{"base", "MUG", Query{Quantity: 1, At: berlin(t, "2026-11-20T10:00")}, "12.00", SourceBase, 0},
+		{"quantity 0 is 1", "MUG", Query{At: berlin(t, "2026-11-20T10:00")}, "12.00", SourceBase, 0},
+		{"tier 10", "MUG", Query{Quantity: 10, At: berlin(t, "2026-11-20T10:00")}, "11.00", SourceTier, 1},
+		{"tier 50", "MUG", Query{Quantity: 99, At: berlin(t, "2026-11-20T10:00")}, "10.00", SourceTier, 2},
+		{"window starts at local midnight", "MUG", Query{At: berlin(t, "2026-11-27T00:00")}, "9.00", SourceWindow, 3},
+		{"before window (UTC would say inside)", "MUG", Query{At: berlin(t, "2026-11-26T23:59")}, "12.00", SourceBase, 0},
+		{"later window wins overlap", "MUG", Query{At: berlin(t, "2026-11-28T12:00")}, "8.50", SourceWindow, 5},
+		{"window ends exclusive", "MUG", Query{At: berlin(t, "2026-11-30T00:00")}, "8.50", SourceWindow, 5},
+		{"tier beats window", "MUG", Query{Quantity: 10, At: berlin(t, "2026-11-27T10:00")}, "11.00", SourceTier, 1},
+		{"group beats tier and window", "MUG", Query{Quantity: 50, Group: "wholesale", At: berlin(t, "2026-11-27T10:00")}, "8.00", SourceGroup, 4},
+		{"group only", "TEE", Query{Group: "staff", At: berlin(t, "2026-11-27T10:00")}, "20.00", SourceGroup, 6},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := l.Resolve(tt.sku, tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Unit.Amount() != tt.price || p.Source != tt.src || p.Entry != tt.entry || p.Market != "de" {
+				t.Errorf("got %v %v entry %d, want %s %v entry %d", p.Unit, p.Source, p.Entry, tt.price, tt.src, tt.entry)
+			}
+		})
+	}
+	p, _ := l.Resolve("MUG", Query{At: berlin(t, "2026-11-27T10:00")})
+	if p.CompareAt.Amount() != "12.00" {
+		t.Errorf("compare-at = %v", p.CompareAt)
+	}
+}
+
+func TestResolveNoPrice(t *testing.T) {
+	l := testList(t)
+	for _, tc := range []struct{ sku, group string }{{"NOPE", ""}, {"TEE", ""}, {"TEE", "other"}} {
+		_, err := l.Resolve(tc.sku, Query{Group: tc.group, At: berlin(t, "2026-11-27T10:00")})
+		var np *NoPriceError
+		if !errors.Is(err, ErrNoPrice) || !errors.As(err, &np) || np.SKU != tc.sku || np.Market != "de" {
+			t.Errorf("Resolve(%q) err = %v", tc.sku, err)
+		}
+	}
+	if _, err := l.Resolve("MUG", Query{}); !errors.Is(err, ErrInvalid) {
+		t.Errorf("zero At: err = %v", err)
+	}
+}
+
+func TestExplain(t *testing.T) {
+	l := testList(t)
+	x, err := l.Explain("MUG", Query{Quantity: 10, At: berlin(t, "2026-11-27T10:00")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := x.String()
+	want := `MUG in de: 11.00 EUR (tier)
+  entries[4] group 8.00 EUR: customer group wholesale does not match (none)
+  entries[2] tier 10.00 EUR: quantity 10 is below the tier minimum 50
+✓ entries[1] tier 11.00 EUR: applies and is the most specific (tier)
+  entries[5] window 8.50 EUR: window starts 2026-11-28T12:00:00+01:00, after 2026-11-27T10:00:00+01:00
+  entries[3] window 9.00 EUR: applies but a more specific entry won
+  entries[0] base 12.00 EUR: applies but a more specific entry won
+`
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Explain (-want +got):\n%s", diff)
+	}
+}
+
+func TestNewPriceListErrors(t *testing.T) {
+	_, err := NewPriceList(PriceListConfig{
+		Market: "de", Currency: "EUR", TimeZone: "Europe/Berlin",
+		Entries: []PriceEntry{
+			{SKU: "", Price: eur("1")},
+			{SKU: "A", Price: MustParseMoney("1", "USD")},
+			{SKU: "A", Price: eur("-1")},
+			{SKU: "A", Price: eur("1"), From: "27.11.2026"},
+			{SKU: "A", Price: eur("1"), From: "2026-11-30", Until: "2026-11-27"},
+			{SKU: "B", Price: eur("1")},
+			{SKU: "B", Price: eur("2")},
+			{SKU: "C", Price: eur("1"), MinQuantity: -2},
+		},
+	})
+	for _, field := range []string{"entries[0].sku", "entries[1].price", "entries[2].price", "entries[3].from", "entries[4].until", "entries[6]", "entries[7].min_quantity"} {
+		if err == nil || !strings.Contains(err.Error(), field+" ") {
+			t.Errorf("error does not name %s: %v", field, err)
+		}
+	}
+	if _, err := NewPriceList(PriceListConfig{Market: "de", Currency: "EUR", TimeZone: "Mars/Olympus"}); !errors.Is(err, ErrInvalid) {
+		t.Errorf("bad zone: %v", err)
+	}
+}
+
+func TestFallbackConversion(t *testing.T) {
+	de := testList(t)
+	rates, err := NewRateTable("2026-11-25", []ExchangeRate{
+		{From: "EUR", To: "CHF", Rate: MustParseFixed("0.9312")},
+		{From: "EUR", To: "JPY", Rate: MustParseFixed("162.37")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch, err := NewPriceList(PriceListConfig{
+		Market: "ch", Currency: "CHF", TimeZone: "Europe/Zurich",
+		Entries:  []PriceEntry{{SKU: "TEE", Price: MustParseMoney("19.90", "CHF")}},
+		Fallback: &Fallback{List: de, Rates: rates, Rounding: RoundHalfUp, Ending: CharmEnding(MustParseFixed("0.90"))},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := ch.Resolve("MUG", Query{At: berlin(t, "2026-11-27T10:00")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 9.00 EUR × 0.9312 = 8.3808 → 8.38 CHF → up to .90: 8.90; compare-at 12.00 × 0.9312 = 11.1744 → 11.17 → 11.90.
+	if p.Unit.String() != "8.90 CHF" || p.CompareAt.String() != "11.90 CHF" || p.Source != SourceConverted || p.Origin != SourceWindow || p.Market != "ch" {
+		t.Errorf("converted price = %+v", p)
+	}
+	if p.Rate.String() != "0.9312" || p.AsOf.Format(time.DateOnly) != "2026-11-25" {
+		t.Errorf("rate %v as of %v", p.Rate, p.AsOf)
+	}
+	if p, err := ch.Resolve("TEE", Query{At: berlin(t, "2026-11-27T10:00")}); err != nil || p.Unit.String() != "19.90 CHF" || p.Source != SourceBase {
+		t.Errorf("own price = %+v, %v", p, err)
+	}
+	_, err = ch.Resolve("NOPE", Query{At: berlin(t, "2026-11-27T10:00")})
+	var np *NoPriceError
+	if !errors.As(err, &np) || np.Market != "ch" || np.SKU != "NOPE" {
+		t.Errorf("missing SKU: %v", err)
+	}
+	x, err := ch.Explain("MUG", Query{At: berlin(t, "2026-11-27T10:00")})
+	if err != nil || x.Fallback == nil || !strings.Contains(x.String(), "fallback de, rate 0.9312 as of 2026-11-25") {
+		t.Errorf("Explain fallback:\n%v %v", x, err)
+	}
+	// A missing rate is caught when the list is built.
+	_, err = NewPriceList(PriceListConfig{Market: "us", Currency: "USD", TimeZone: "America/New_York",
+		Fallback: &Fallback{List: de, Rates: rates, Rounding: RoundHalfUp}})
+	if !errors.Is(err, ErrNoRate) {
+		t.Errorf("missing rate: %v", err)
+	}
+}
+
+func TestPriceListConcurrent(t *testing.T) {
+	l := testList(t)
+	at := berlin(t, "2026-11-27T10:00")
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range 200 {
+				p, err := l.Resolve("MUG", Query{Quantity: int64(i%60 + g), At: at})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if p.Unit.Sign() <= 0 {
+					t.Errorf("price %v", p.Unit)
+				}
+				if i%50 == 0 {
+					if _, err := l.Explain("MUG", Query{At: at}); err != nil {
+						t.Error(err)
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func TestResolveNoAllocs(t *testing.T) {
+	l := testList(t)
+	q := Query{Quantity: 10, At: berlin(t, "2026-11-27T10:00")}
+	if n := testing.AllocsPerRun(100, func() { _, _ = l.Resolve("MUG", q) }); n != 0 {
+		t.Errorf("Resolve: %v allocs", n)
+	}
+}
