@@ -213,6 +213,9 @@ func TestFormLabels(t *testing.T) {
 					got = append(got, field.Label)
 				}
 			}
+			if wantLatin := tt.country == "JP" && tt.lang != "ja"; f.Latin != wantLatin {
+				t.Errorf("Latin = %t, want %t", f.Latin, wantLatin)
+			}
 			if diff := cmp.Diff(tt.labels, got); diff != "" || f.Language != tt.lang {
 				t.Errorf("Form labels (-want +got):\n%s\nlanguage %s, want %s", diff, f.Language, tt.lang)
 			}

@@ -24,6 +24,10 @@ type FormLayout struct {
 	// Language is the language of the labels: the requested locale's
 	// language when the label table has it, "en" otherwise.
 	Language string
+	// Latin reports whether the rows follow the country's Latin-script
+	// layout; format addresses entered in this form with
+	// FormatOptions.Latin set to the same value.
+	Latin bool
 	// Rows lists the inputs in the country's order, one row per line of
 	// its layout (City, State and ZIP share a row in the US).
 	Rows [][]FormField
@@ -56,6 +60,7 @@ func Form(country string, loc language.Tag) FormLayout {
 	layout := c.fmt
 	if c.lfmt != "" && lang != c.lang {
 		layout = c.lfmt
+		f.Latin = true
 	}
 	kinds := map[byte]string{
 		'N': "name", 'O': "organization", 'A': "address", 'X': "sorting_code",
