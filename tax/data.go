@@ -76,12 +76,13 @@ type AmountDef struct {
 
 // Data is validated, immutable rate data. It is safe for concurrent use.
 type Data struct {
-	version  string
-	sources  map[string]string
-	zones    map[string]*Zone
-	zoneList []*Zone
-	types    []*TaxType
-	typeByID map[string]*TaxType
+	version   string
+	sources   map[string]string
+	zones     map[string]*Zone
+	zoneList  []*Zone
+	types     []*TaxType
+	typeByID  map[string]*TaxType
+	byCountry map[string][]*TaxType // types whose zone has a member in the country
 }
 
 // TaxType is one tax levied in one zone with its rates per category.
@@ -94,6 +95,7 @@ type TaxType struct {
 	tag     string
 	zone    *Zone
 	rates   [numCategories][]Amount
+	exempt  Amount
 }
 
 // Amount is one percentage of one rate with its validity period. ID is
@@ -102,6 +104,7 @@ type TaxType struct {
 type Amount struct {
 	ID       string
 	Type     string
+	Kind     Kind
 	Category Category
 	Percent  Percent
 	From     Date
@@ -152,7 +155,9 @@ func (t *TaxType) Amount(c Category, d Date) (Amount, error) {
 		return Amount{}, &LookupError{Type: t.id, Category: c, Date: d, Err: ErrUnknownCategory}
 	}
 	if c == Exempt {
-		return Amount{ID: t.id + "/exempt", Type: t.id, Category: Exempt, From: d}, nil
+		a := t.exempt
+		a.From = d
+		return a, nil
 	}
 	as := t.rates[c]
 	if len(as) == 0 {
@@ -165,6 +170,9 @@ func (t *TaxType) Amount(c Category, d Date) (Amount, error) {
 	}
 	return Amount{}, &LookupError{Type: t.id, Category: c, Date: d, Err: ErrNoRate}
 }
+
+// HasCountry reports whether any tax type applies somewhere in country cc.
+func (d *Data) HasCountry(cc string) bool { return len(d.byCountry[cc]) > 0 }
 
 // Version returns the data version.
 func (d *Data) Version() string { return d.version }
@@ -294,6 +302,15 @@ func Build(def Definition) (*Data, error) {
 		d.types = append(d.types, t)
 		d.typeByID[t.id] = t
 	}
+	d.byCountry = make(map[string][]*TaxType)
+	for _, t := range d.types {
+		for _, cc := range t.zone.countries(nil) {
+			l := d.byCountry[cc]
+			if len(l) == 0 || l[len(l)-1] != t {
+				d.byCountry[cc] = append(l, t)
+			}
+		}
+	}
 	return d, nil
 }
 
@@ -378,6 +395,7 @@ func (d *Data) buildType(td TypeDef, f string) (*TaxType, error) {
 		return nil, fieldErr(ErrInvalidData, f+".tag", td.Tag, `want "", "EU" or "CA"`)
 	}
 	t := &TaxType{id: td.ID, name: td.Name, note: td.Note, kind: td.Kind, country: td.Country, tag: td.Tag, zone: z}
+	t.exempt = Amount{ID: td.ID + "/exempt", Type: td.ID, Kind: td.Kind, Category: Exempt}
 	for j, rd := range td.Rates {
 		rf := f + ".rates[" + strconv.Itoa(j) + "]"
 		c := rd.Category
@@ -445,7 +463,7 @@ func (d *Data) buildAmount(t *TaxType, c Category, ad AmountDef, f string) (Amou
 		return Amount{}, fieldErr(ErrInvalidData, f+".source", ad.Source, "unknown source")
 	}
 	return Amount{
-		ID: t.id + "/" + c.String() + "/" + from.String(), Type: t.id, Category: c,
+		ID: t.id + "/" + c.String() + "/" + from.String(), Type: t.id, Kind: t.kind, Category: c,
 		Percent: p, From: from, To: to, Source: ad.Source,
 	}, nil
 }

@@ -63,6 +63,19 @@ func (z *Zone) HasCountry(cc string) bool {
 	return false
 }
 
+// countries appends the countries of z's members (recursively).
+func (z *Zone) countries(dst []string) []string {
+	for i := range z.members {
+		m := &z.members[i]
+		if m.zone != nil {
+			dst = m.zone.countries(dst)
+		} else {
+			dst = append(dst, m.country)
+		}
+	}
+	return dst
+}
+
 func (m *member) contains(a Address) bool {
 	if m.zone != nil {
 		return m.zone.Contains(a)

@@ -1,0 +1,511 @@
+package tax
+
+import (
+	"context"
+	"errors"
+	"math/bits"
+	"strconv"
+
+	"github.com/marketkit/marketkit/locale"
+	"github.com/marketkit/marketkit/pricing"
+)
+
+// one is 100 % in Percent units: a rate p as a fraction is p/one.
+const one = fractionOne
+
+type lineWork struct {
+	g      int64 // entered line total (minor units)
+	n      int64 // net
+	gross  int64
+	tax    [maxTypes]int64
+	amt    [maxTypes]Amount
+	k      int // number of taxes
+	cat    Category
+	supply Supply
+	out    *resolution
+	// PerOrderPerRate: the base the rate applies to and its divisor.
+	base      int64
+	div       uint64
+	originCat Category // category of the class at the origin (inclusive prices)
+	rem       [maxTypes]uint64
+	topped    [maxTypes]bool
+}
+
+type bucket struct {
+	id   string
+	pct  int64
+	div  uint64
+	sum  int64
+	tax  int64
+	line int // first line, for deterministic order
+}
+
+type rateMinor struct{ base, tax int64 }
+
+// Calculate implements Calculator. It resolves the taxes once per supply
+// kind through the chain (EU, Canada, default), maps each line's class to
+// a category, looks up the amounts in force on req.Date and computes net,
+// tax and gross in exact int64 minor units with one rounding per
+// rounding point (Policy.Rounding, Policy.Mode). Reusing res makes it
+// allocation-free.
+func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Result) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	d := c.dataOrBuiltin()
+	p := &req.Policy
+	switch {
+	case req.Date.IsZero():
+		return fieldErr(ErrInvalidInput, "date", "", "zero date")
+	case !validMode(p.Mode):
+		return fieldErr(ErrInvalidInput, "policy.mode", p.Mode.String(), "state a rounding mode")
+	case p.Rounding > PerOrderPerRate:
+		return fieldErr(ErrInvalidInput, "policy.rounding", itoa(int(p.Rounding)), "")
+	case p.CrossBorder > KeepNet:
+		return fieldErr(ErrInvalidInput, "policy.cross_border", itoa(int(p.CrossBorder)), "")
+	case !validCountry(req.Store.Origin.Country):
+		return fieldErr(ErrInvalidInput, "store.origin.country", req.Store.Origin.Country, "want an ISO 3166-1 alpha-2 code")
+	case !validCountry(req.Customer.Address.Country):
+		return fieldErr(ErrInvalidInput, "customer.address.country", req.Customer.Address.Country, "want an ISO 3166-1 alpha-2 code")
+	}
+	if !d.HasCountry(req.Customer.Address.Country) {
+		if _, ok := locale.CountryInfo(req.Customer.Address.Country); !ok {
+			return fieldErr(ErrUnknownCountry, "customer.address.country", req.Customer.Address.Country, "not an ISO 3166-1 country")
+		}
+	}
+	if req.Customer.Address.Country == "CA" && req.Store.Origin.Country == "CA" && req.Customer.Address.Region == "" {
+		return fieldErr(ErrInvalidInput, "customer.address.region", "", "a Canadian province is required")
+	}
+	b2b := req.Customer.Business && req.Customer.VATNumber != ""
+	if b2b {
+		if err := ValidateVATNumber(req.Customer.VATNumber); err != nil {
+			return &FieldError{Field: "customer.vat_number", Value: req.Customer.VATNumber, Msg: err.Error(), Err: ErrInvalidVATNumber}
+		}
+	}
+	var ob [maxTypes]*TaxType
+	origin := ob[:0]
+	for _, t := range d.byCountry[req.Store.Origin.Country] {
+		if len(origin) < maxTypes && t.zone.Contains(req.Store.Origin) {
+			origin = append(origin, t)
+		}
+	}
+	if len(origin) == 0 {
+		return fieldErr(ErrUnknownCountry, "store.origin.country", req.Store.Origin.Country, "no tax data for the store's origin")
+	}
+
+	res.Lines, res.Rates, res.taxes, res.work = res.Lines[:0], res.Rates[:0], res.taxes[:0], res.work[:0]
+	res.minor = totalsMinor{}
+	if len(req.Lines) == 0 {
+		res.Currency, res.Net, res.Tax, res.Gross = "", pricing.Money{}, pricing.Money{}, pricing.Money{}
+		return nil
+	}
+	cur := req.Lines[0].Total.Currency()
+	var rs [3]resolution
+	var done [3]bool
+	for i := range req.Lines {
+		l := &req.Lines[i]
+		if l.Total.Currency() != cur {
+			return fieldErr(ErrInvalidInput, lineField(i, "total.currency"), l.Total.Currency(), "differs from "+cur)
+		}
+		g, ok := l.Total.Minor()
+		if !ok || g < 0 {
+			return fieldErr(ErrInvalidInput, lineField(i, "total"), l.Total.Amount(), "want a non-negative amount in minor units")
+		}
+		sup := c.supplyOf(l.TaxCategory)
+		if !done[sup] {
+			rs[sup] = c.resolve(d, req, sup, b2b)
+			done[sup] = true
+		}
+		w := lineWork{g: g, supply: sup, out: &rs[sup]}
+		if err := c.lineAmounts(d, req, i, &w, origin); err != nil {
+			return err
+		}
+		res.work = append(res.work, w)
+	}
+	// Compute.
+	for i := range res.work {
+		if err := computeLine(req, i, &res.work[i], origin); err != nil {
+			return err
+		}
+	}
+	if p.Rounding == PerOrderPerRate {
+		if err := res.perOrder(p.Mode); err != nil {
+			return err
+		}
+	}
+	return res.finish(cur)
+}
+
+func lineField(i int, f string) string { return "lines[" + strconv.Itoa(i) + "]." + f }
+
+// lineAmounts maps the class to categories and looks up the destination
+// (and, when needed, origin) amounts.
+func (c *BuiltinCalculator) lineAmounts(d *Data, req *Request, i int, w *lineWork, origin []*TaxType) error {
+	l := &req.Lines[i]
+	r := w.out
+	if r.outcome.Kind == Taxed {
+		cat, ok := c.classify(l.TaxCategory, r.country)
+		if !ok {
+			return fieldErr(ErrUnknownCategory, lineField(i, "tax_category"), l.TaxCategory, "no category for country "+r.country)
+		}
+		w.cat = cat
+		for k := 0; k < r.n; k++ {
+			a, err := r.types[k].Amount(cat, req.Date)
+			if err != nil {
+				return lookupFieldErr(i, l.TaxCategory, err)
+			}
+			w.amt[k] = a
+		}
+		w.k = r.n
+	}
+	if req.Policy.PricesIncludeTax {
+		if oc, ok := c.classify(l.TaxCategory, origin[0].country); ok {
+			w.originCat = oc
+		}
+	}
+	return nil
+}
+
+func lookupFieldErr(i int, class string, err error) error {
+	sentinel := ErrUnknownCategory
+	if errors.Is(err, ErrNoRate) {
+		sentinel = ErrNoRate
+	}
+	return &FieldError{Field: lineField(i, "tax_category"), Value: class, Msg: err.Error(), Err: sentinel}
+}
+
+// originStrip returns the origin tax contained in the gross amount x of a
+// line (inclusive prices), rounded once.
+func originStrip(req *Request, i int, x int64, origin []*TaxType, c Category) (int64, error) {
+	var sum int64
+	var pcts [maxTypes]int64
+	for k, t := range origin {
+		a, err := t.Amount(c, req.Date)
+		if err != nil {
+			return 0, lookupFieldErr(i, req.Lines[i].TaxCategory, err)
+		}
+		pcts[k] = a.Percent.v
+		sum += a.Percent.v
+	}
+	var tax int64
+	for k := range origin {
+		t, ok := mulDivRound(x, uint64(pcts[k]), uint64(one+sum), req.Policy.Mode)
+		if !ok {
+			return 0, fieldErr(ErrOverflow, lineField(i, "total"), req.Lines[i].Total.Amount(), "")
+		}
+		tax += t
+	}
+	return tax, nil
+}
+
+// sameAsOrigin reports whether the destination amounts are the origin's.
+func sameAsOrigin(w *lineWork, origin []*TaxType) bool {
+	if w.k != len(origin) {
+		return false
+	}
+	for k := 0; k < w.k; k++ {
+		if w.amt[k].Type != origin[k].id {
+			return false
+		}
+	}
+	return true
+}
+
+// piece computes net, taxes and gross of one amount x (a line total, a
+// unit price or a discount) under the policy; x is gross for inclusive
+// prices. The taxes are rounded once each.
+func piece(req *Request, i int, w *lineWork, origin []*TaxType, x int64, taxes *[maxTypes]int64) (net, gross int64, err error) {
+	p := &req.Policy
+	mode := p.Mode
+	ovf := func() error { return fieldErr(ErrOverflow, lineField(i, "total"), req.Lines[i].Total.Amount(), "") }
+	taxed := w.out.outcome.Kind == Taxed
+	*taxes = [maxTypes]int64{}
+	if !p.PricesIncludeTax {
+		net = x
+		gross = x
+		for k := 0; k < w.k; k++ {
+			t, ok := mulDivRound(x, uint64(w.amt[k].Percent.v), one, mode)
+			if !ok {
+				return 0, 0, ovf()
+			}
+			taxes[k] = t
+			if gross, ok = addOK(gross, t); !ok {
+				return 0, 0, ovf()
+			}
+		}
+		return net, gross, nil
+	}
+	if taxed && (p.CrossBorder == KeepGross || sameAsOrigin(w, origin)) {
+		var sum int64
+		for k := 0; k < w.k; k++ {
+			sum += w.amt[k].Percent.v
+		}
+		net = x
+		for k := 0; k < w.k; k++ {
+			t, ok := mulDivRound(x, uint64(w.amt[k].Percent.v), uint64(one+sum), mode)
+			if !ok {
+				return 0, 0, ovf()
+			}
+			taxes[k] = t
+			net -= t
+		}
+		return net, x, nil
+	}
+	// Strip the origin tax, then add the destination tax (none when not
+	// taxed).
+	oc := w.originCat
+	if oc == 0 {
+		return 0, 0, fieldErr(ErrUnknownCategory, lineField(i, "tax_category"), req.Lines[i].TaxCategory, "no category for origin country "+origin[0].country)
+	}
+	strip, err := originStrip(req, i, x, origin, oc)
+	if err != nil {
+		return 0, 0, err
+	}
+	net = x - strip
+	gross = net
+	for k := 0; k < w.k; k++ {
+		t, ok := mulDivRound(net, uint64(w.amt[k].Percent.v), one, mode)
+		if !ok {
+			return 0, 0, ovf()
+		}
+		taxes[k] = t
+		if gross, ok = addOK(gross, t); !ok {
+			return 0, 0, ovf()
+		}
+	}
+	return net, gross, nil
+}
+
+// computeLine fills net, taxes and gross of line i under the rounding
+// strategy (PerOrderPerRate: the per-line values are provisional).
+func computeLine(req *Request, i int, w *lineWork, origin []*TaxType) error {
+	p := &req.Policy
+	l := &req.Lines[i]
+	switch p.Rounding {
+	case PerUnit:
+		u, ok := l.UnitPrice.Minor()
+		if !ok || u < 0 || l.Quantity < 0 {
+			return fieldErr(ErrInvalidInput, lineField(i, "unit_price"), l.UnitPrice.Amount(),
+				"per-unit rounding needs a non-negative unit price with at most the currency's digits")
+		}
+		sub, ok := mulOK(u, l.Quantity)
+		if !ok {
+			return fieldErr(ErrOverflow, lineField(i, "quantity"), strconv.FormatInt(l.Quantity, 10), "")
+		}
+		disc := sub - w.g
+		if disc < 0 {
+			return fieldErr(ErrInvalidInput, lineField(i, "total"), l.Total.Amount(), "exceeds unit price × quantity")
+		}
+		var ut, dt [maxTypes]int64
+		un, ug, err := piece(req, i, w, origin, u, &ut)
+		if err != nil {
+			return err
+		}
+		dn, dg, err := piece(req, i, w, origin, disc, &dt)
+		if err != nil {
+			return err
+		}
+		ovf := fieldErr(ErrOverflow, lineField(i, "quantity"), strconv.FormatInt(l.Quantity, 10), "")
+		n1, ok1 := mulOK(un, l.Quantity)
+		g1, ok2 := mulOK(ug, l.Quantity)
+		if !ok1 || !ok2 {
+			return ovf
+		}
+		w.n, w.gross = n1-dn, g1-dg
+		for k := 0; k < w.k; k++ {
+			t, ok := mulOK(ut[k], l.Quantity)
+			if !ok {
+				return ovf
+			}
+			w.tax[k] = t - dt[k]
+		}
+	default:
+		n, g, err := piece(req, i, w, origin, w.g, &w.tax)
+		if err != nil {
+			return err
+		}
+		w.n, w.gross = n, g
+		if p.Rounding == PerOrderPerRate && w.k > 0 {
+			// The base the rates apply to: the kept gross, or the net.
+			if p.PricesIncludeTax && g == w.g && (p.CrossBorder == KeepGross || sameAsOrigin(w, origin)) {
+				var sum int64
+				for k := 0; k < w.k; k++ {
+					sum += w.amt[k].Percent.v
+				}
+				w.base, w.div = w.g, uint64(one+sum)
+			} else {
+				w.base, w.div = n, one
+			}
+		}
+	}
+	return nil
+}
+
+// perOrder replaces the per-line taxes by one rounding per rate for the
+// order, allocated to the lines by largest remainder.
+func (res *Result) perOrder(mode pricing.RoundingMode) error {
+	var bs [8]bucket
+	buckets := bs[:0]
+	for i := range res.work {
+		w := &res.work[i]
+		for k := 0; k < w.k; k++ {
+			j := 0
+			for ; j < len(buckets); j++ {
+				if buckets[j].id == w.amt[k].ID && buckets[j].div == w.div {
+					break
+				}
+			}
+			if j == len(buckets) {
+				buckets = append(buckets, bucket{id: w.amt[k].ID, pct: w.amt[k].Percent.v, div: w.div, line: i})
+			}
+			s, ok := addOK(buckets[j].sum, w.base)
+			if !ok {
+				return fieldErr(ErrOverflow, "lines", "", "order total")
+			}
+			buckets[j].sum = s
+		}
+	}
+	for j := range buckets {
+		b := &buckets[j]
+		t, ok := mulDivRound(b.sum, uint64(b.pct), b.div, mode)
+		if !ok {
+			return fieldErr(ErrOverflow, "lines", "", "order tax")
+		}
+		b.tax = t
+		// Allocate t to the lines in proportion to their base.
+		given := int64(0)
+		for i := range res.work {
+			w := &res.work[i]
+			for k := 0; k < w.k; k++ {
+				if w.amt[k].ID != b.id || w.div != b.div {
+					continue
+				}
+				share := int64(0)
+				if b.sum > 0 {
+					hi, lo := bits.Mul64(uint64(t), uint64(w.base))
+					q, r := bits.Div64(hi, lo, uint64(b.sum)) // q ≤ t: no overflow
+					share = int64(q)
+					w.rem[k] = r
+				}
+				w.topped[k] = false
+				w.tax[k] = share
+				given += share
+			}
+		}
+		for left := t - given; left > 0; left-- {
+			bi, bk := -1, -1
+			var br uint64
+			for i := range res.work {
+				w := &res.work[i]
+				for k := 0; k < w.k; k++ {
+					if w.amt[k].ID != b.id || w.div != b.div || w.topped[k] || w.base == 0 {
+						continue
+					}
+					if bi < 0 || w.rem[k] > br {
+						bi, bk, br = i, k, w.rem[k]
+					}
+				}
+			}
+			if bi < 0 {
+				break
+			}
+			res.work[bi].tax[bk]++
+			res.work[bi].topped[bk] = true
+		}
+	}
+	for i := range res.work {
+		w := &res.work[i]
+		if w.k == 0 {
+			continue
+		}
+		var sum int64
+		for k := 0; k < w.k; k++ {
+			sum += w.tax[k]
+		}
+		if w.div != one { // gross kept
+			w.n = w.g - sum
+			w.gross = w.g
+		} else {
+			w.gross = w.n + sum
+		}
+	}
+	return nil
+}
+
+// finish builds the lines, the breakdown and the totals.
+func (res *Result) finish(cur string) error {
+	tmpl, err := pricing.MoneyFromMinor(1, cur)
+	if err != nil {
+		return fieldErr(ErrInvalidInput, "lines[0].total.currency", cur, err.Error())
+	}
+	res.Currency = cur
+	var rm [16]rateMinor
+	rates := rm[:0]
+	var tot totalsMinor
+	for i := range res.work {
+		w := &res.work[i]
+		var lineTax int64
+		for k := 0; k < w.k; k++ {
+			a := &w.amt[k]
+			lineTax += w.tax[k]
+			res.taxes = append(res.taxes, AppliedTax{AmountID: a.ID, Type: a.Type, Kind: kindOf(a), Category: a.Category, Percent: a.Percent, Tax: tmpl.MulInt(w.tax[k])})
+			j := findRate(res.Rates, a.ID, Taxed)
+			if j < 0 {
+				res.Rates = append(res.Rates, RateTotal{AmountID: a.ID, Type: a.Type, Kind: kindOf(a), Category: a.Category, Percent: a.Percent, Outcome: Taxed})
+				rates = append(rates, rateMinor{})
+				j = len(res.Rates) - 1
+			}
+			rates[j].base += w.n
+			rates[j].tax += w.tax[k]
+		}
+		if w.k == 0 {
+			j := findRate(res.Rates, "", w.out.outcome.Kind)
+			if j < 0 {
+				res.Rates = append(res.Rates, RateTotal{Category: w.cat, Outcome: w.out.outcome.Kind})
+				rates = append(rates, rateMinor{})
+				j = len(res.Rates) - 1
+			}
+			rates[j].base += w.n
+		}
+		if w.n+lineTax != w.gross {
+			return fieldErr(ErrOverflow, lineField(i, "total"), "", "internal invariant net + tax = gross failed")
+		}
+		res.Lines = append(res.Lines, LineResult{
+			Index: i, Category: w.cat, Supply: w.supply,
+			Net: tmpl.MulInt(w.n), Tax: tmpl.MulInt(lineTax), Gross: tmpl.MulInt(w.gross),
+			Outcome: w.out.outcome,
+		})
+		var ok1, ok2, ok3 bool
+		tot.net, ok1 = addOK(tot.net, w.n)
+		tot.tax, ok2 = addOK(tot.tax, lineTax)
+		tot.gross, ok3 = addOK(tot.gross, w.gross)
+		if !ok1 || !ok2 || !ok3 {
+			return fieldErr(ErrOverflow, "lines", "", "order total")
+		}
+	}
+	// Point each line's Taxes into the (now final) backing store.
+	off := 0
+	for i := range res.Lines {
+		k := res.work[i].k
+		res.Lines[i].Taxes = res.taxes[off : off+k : off+k]
+		off += k
+	}
+	for j := range res.Rates {
+		res.Rates[j].Base = tmpl.MulInt(rates[j].base)
+		res.Rates[j].Tax = tmpl.MulInt(rates[j].tax)
+	}
+	res.minor = tot
+	res.Net, res.Tax, res.Gross = tmpl.MulInt(tot.net), tmpl.MulInt(tot.tax), tmpl.MulInt(tot.gross)
+	return nil
+}
+
+func findRate(rs []RateTotal, id string, k OutcomeKind) int {
+	for j := range rs {
+		if rs[j].AmountID == id && rs[j].Outcome == k {
+			return j
+		}
+	}
+	return -1
+}
+
+func kindOf(a *Amount) Kind { return a.Kind }

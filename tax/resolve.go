@@ -1,0 +1,211 @@
+package tax
+
+// maxTypes is the number of taxes one line can carry in the built-in
+// calculator (Canada: GST + PST/QST).
+const maxTypes = 2
+
+// resolution is the outcome of the resolver chain for one supply kind.
+type resolution struct {
+	types   [maxTypes]*TaxType
+	n       int
+	country string // country whose class mapping applies
+	outcome Outcome
+}
+
+func (r *resolution) add(t *TaxType) {
+	if r.n < maxTypes {
+		r.types[r.n] = t
+		r.n++
+	}
+}
+
+// Invoice texts recorded in Outcome.Reason.
+const (
+	reasonDomestic     = "Domestic supply: tax of the store's country."
+	reasonOrigin       = "B2C distance sale below the EU €10,000 threshold (Directive 2006/112/EC art. 59c): VAT of the seller's member state."
+	reasonDestination  = "B2C distance sale (Directive 2006/112/EC arts. 33 and 58, One-Stop Shop since 2021-07-01): VAT of the customer's member state."
+	reasonServiceB2C   = "B2C service: place of supply where the supplier is established (Directive 2006/112/EC art. 45)."
+	reasonRCGoods      = "Intra-Community supply of goods, exempt (Directive 2006/112/EC art. 138); reverse charge: the customer accounts for VAT."
+	reasonRCServices   = "Reverse charge: VAT to be accounted for by the recipient (Directive 2006/112/EC arts. 44 and 196)."
+	reasonRCNonEU      = "Supply by a seller established outside the EU to an EU business: the customer accounts for VAT (reverse charge or import VAT)."
+	reasonNonEUOSS     = "B2C supply by a seller established outside the EU and registered for the One-Stop Shop: VAT of the customer's member state."
+	reasonExportEU     = "Export outside the EU VAT area: zero-rated (Directive 2006/112/EC art. 146; services: place of supply outside the EU)."
+	reasonCanada       = "Canada: GST/HST and PST/QST of the customer's province (Excise Tax Act Part IX); PST and QST are not compounded."
+	reasonExportCanada = "Export from Canada: zero-rated (Excise Tax Act Schedule VI Part V)."
+	reasonDefault      = "Tax of the customer's zone, where the store is established or registered."
+	reasonNotInZone    = "Customer outside every tax zone where the store is established or registered: no tax charged by the seller."
+)
+
+// registered reports whether the store collects tax t: established in its
+// zone (origin) or registered by country, zone ID, type ID, or "EU" (OSS)
+// for EU types.
+func registered(s *Store, t *TaxType) bool {
+	if t.zone.Contains(s.Origin) {
+		return true
+	}
+	for _, r := range s.Registrations {
+		if equalFoldASCII(r, t.country) || equalFoldASCII(r, t.id) || equalFoldASCII(r, t.zone.id) ||
+			t.tag == TagEU && equalFoldASCII(r, TagEU) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstTagged returns the first type at a with tag.
+func firstTagged(d *Data, a Address, tag string) *TaxType {
+	for _, t := range d.byCountry[a.Country] {
+		if t.tag == tag && t.zone.Contains(a) {
+			return t
+		}
+	}
+	return nil
+}
+
+// resolve runs the chain: EU rules, Canada rules, default.
+func (c *BuiltinCalculator) resolve(d *Data, req *Request, supply Supply, b2b bool) resolution {
+	if r, ok := resolveEU(d, req, supply, b2b); ok {
+		return r
+	}
+	if r, ok := resolveCanada(d, req); ok {
+		return r
+	}
+	return resolveDefault(d, req)
+}
+
+var oss = MustDate("2021-07-01")
+var moss = MustDate("2015-01-01")
+
+// resolveEU implements the EU VAT rules for a store established in the EU
+// VAT area, or established outside it and selling to a customer inside it.
+//
+//   - domestic (same member state): the VAT of the customer's zone (which
+//     is the origin zone, or a regional zone such as the Azores);
+//   - business customer with a valid-format VAT number in another member
+//     state: reverse charge at 0 %, with the legal mention as the reason;
+//   - consumer, goods or digital services, from 2021-07-01: destination
+//     VAT, unless the store declares EUBelowThreshold (origin VAT); before
+//     2021-07-01 digital services (from 2015) were taxed at destination and
+//     goods at origin unless the store was registered at destination;
+//   - consumer, other services: origin VAT (general rule);
+//   - customer outside the EU VAT area (third country or special
+//     territory such as the Canary Islands): export, zero-rated — unless the
+//     store is registered in the customer's zone (default resolver);
+//   - non-EU store: B2B reverse charge; B2C destination VAT when registered
+//     in the customer's member state or for the OSS ("EU"); otherwise the
+//     EU rules do not apply and the chain continues.
+func resolveEU(d *Data, req *Request, supply Supply, b2b bool) (resolution, bool) {
+	var r resolution
+	s, cu := &req.Store, &req.Customer
+	storeT := firstTagged(d, s.Origin, TagEU)
+	custT := firstTagged(d, cu.Address, TagEU)
+	if storeT == nil {
+		if custT == nil {
+			return r, false
+		}
+		if b2b {
+			r.country = custT.country
+			r.outcome = Outcome{Kind: ReverseCharge, Rule: "eu.non-eu-seller-b2b", Reason: reasonRCNonEU}
+			return r, true
+		}
+		if registered(s, custT) {
+			r.add(custT)
+			r.country = custT.country
+			r.outcome = Outcome{Kind: Taxed, Rule: "eu.non-eu-seller-oss", Reason: reasonNonEUOSS}
+			return r, true
+		}
+		return r, false
+	}
+	if custT == nil {
+		if dr := resolveDefault(d, req); dr.outcome.Kind == Taxed {
+			return dr, true
+		}
+		r.country = storeT.country
+		r.outcome = Outcome{Kind: Export, Rule: "eu.export", Reason: reasonExportEU}
+		return r, true
+	}
+	if custT.country == storeT.country {
+		r.add(custT)
+		r.country = custT.country
+		r.outcome = Outcome{Kind: Taxed, Rule: "eu.domestic", Reason: reasonDomestic}
+		return r, true
+	}
+	if b2b {
+		r.country = storeT.country
+		reason := reasonRCGoods
+		if supply != Goods {
+			reason = reasonRCServices
+		}
+		r.outcome = Outcome{Kind: ReverseCharge, Rule: "eu.reverse-charge", Reason: reason}
+		return r, true
+	}
+	dest := false
+	switch {
+	case supply == Service:
+		dest = false
+	case req.Date.v >= oss.v:
+		dest = !s.EUBelowThreshold
+	case supply == Digital:
+		dest = req.Date.v >= moss.v
+	default:
+		dest = registered(s, custT)
+	}
+	if dest {
+		r.add(custT)
+		r.country = custT.country
+		r.outcome = Outcome{Kind: Taxed, Rule: "eu.destination", Reason: reasonDestination}
+		return r, true
+	}
+	r.add(storeT)
+	r.country = storeT.country
+	if supply == Service {
+		r.outcome = Outcome{Kind: Taxed, Rule: "eu.service-origin", Reason: reasonServiceB2C}
+	} else {
+		r.outcome = Outcome{Kind: Taxed, Rule: "eu.origin-below-threshold", Reason: reasonOrigin}
+	}
+	return r, true
+}
+
+// resolveCanada applies when the store is established in Canada: the
+// customer's province decides (GST, or HST, plus PST/QST charged on the
+// pre-tax price, not compounded); a customer outside Canada is an export.
+func resolveCanada(d *Data, req *Request) (resolution, bool) {
+	var r resolution
+	if req.Store.Origin.Country != "CA" {
+		return r, false
+	}
+	r.country = "CA"
+	if req.Customer.Address.Country != "CA" {
+		if dr := resolveDefault(d, req); dr.outcome.Kind == Taxed {
+			return dr, true
+		}
+		r.outcome = Outcome{Kind: Export, Rule: "ca.export", Reason: reasonExportCanada}
+		return r, true
+	}
+	for _, t := range d.byCountry["CA"] {
+		if t.tag == TagCA && t.zone.Contains(req.Customer.Address) {
+			r.add(t)
+		}
+	}
+	r.outcome = Outcome{Kind: Taxed, Rule: "ca.province", Reason: reasonCanada}
+	return r, true
+}
+
+// resolveDefault charges the untagged types of the customer's zone when
+// the store is established or registered there; otherwise no tax.
+func resolveDefault(d *Data, req *Request) resolution {
+	var r resolution
+	for _, t := range d.byCountry[req.Customer.Address.Country] {
+		if t.tag == "" && t.zone.Contains(req.Customer.Address) && registered(&req.Store, t) {
+			r.add(t)
+			r.country = t.country
+		}
+	}
+	if r.n > 0 {
+		r.outcome = Outcome{Kind: Taxed, Rule: "default.zone", Reason: reasonDefault}
+		return r
+	}
+	r.country = req.Store.Origin.Country
+	r.outcome = Outcome{Kind: NotRegistered, Rule: "default.not-registered", Reason: reasonNotInZone}
+	return r
+}
