@@ -161,8 +161,8 @@ var countryTags = sync.OnceValue(func() *[numCountries]language.Tag {
 	return &t
 })
 
-// countryIndex returns the position of code in the country table, by
-// binary search over the packed codes, folding ASCII lower case to upper.
+// countryIndex returns the position of code in the country table, by a
+// direct lookup in countrySlots, folding ASCII lower case to upper.
 func countryIndex(code string) (int, bool) {
 	if len(code) != 2 {
 		return 0, false
@@ -171,19 +171,6 @@ func countryIndex(code string) (int, bool) {
 	if a < 'A' || a > 'Z' || b < 'A' || b > 'Z' {
 		return 0, false
 	}
-	key := uint16(a)<<8 | uint16(b)
-	lo, hi := 0, numCountries
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		v := uint16(countryCodes[m*2])<<8 | uint16(countryCodes[m*2+1])
-		switch {
-		case v == key:
-			return m, true
-		case v < key:
-			lo = m + 1
-		default:
-			hi = m
-		}
-	}
-	return 0, false
+	i := int(countrySlots[int(a-'A')*26+int(b-'A')])
+	return i - 1, i != 0
 }

@@ -9,6 +9,37 @@ const numCountries = 250
 // sorted; the tables below are indexed by position/2.
 const countryCodes = "ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCLCMCNCOCRCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHUIDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSXKYEYTZAZMZW"
 
+// countrySlots maps (a-'A')*26+(b-'A') of a code "ab" to its
+// position in countryCodes plus one; 0 means no country.
+var countrySlots = [26 * 26]uint8{
+	0, 0, 0, 1, 2, 3, 4, 0, 5, 0, 0, 6, 7, 0, 8, 0, 9, 10, 11, 12, 13, 0, 14, 15, 0, 16,
+	17, 18, 0, 19, 20, 21, 22, 23, 24, 25, 0, 26, 27, 28, 29, 0, 30, 31, 32, 33, 0, 34, 35, 0, 36, 37,
+	38, 0, 39, 40, 0, 41, 42, 43, 44, 0, 45, 46, 47, 48, 49, 0, 0, 50, 0, 0, 51, 52, 53, 54, 55, 56,
+	0, 0, 0, 0, 57, 0, 0, 0, 0, 58, 59, 0, 60, 0, 61, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 62,
+	0, 0, 63, 0, 64, 0, 65, 66, 0, 0, 0, 0, 0, 0, 0, 0, 0, 67, 68, 69, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 70, 71, 72, 0, 73, 0, 74, 0, 0, 75, 0, 0, 0, 0, 0, 0, 0, 0,
+	76, 77, 0, 78, 79, 80, 81, 82, 83, 0, 0, 84, 85, 86, 0, 87, 88, 89, 90, 91, 92, 0, 93, 0, 94, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 95, 0, 96, 97, 0, 0, 0, 98, 0, 99, 100, 0, 0, 0, 0, 0,
+	0, 0, 0, 101, 102, 0, 0, 0, 0, 0, 0, 103, 104, 105, 106, 0, 107, 108, 109, 110, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 111, 0, 0, 0, 0, 0, 0, 0, 112, 0, 113, 114, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 115, 0, 116, 117, 118, 0, 0, 0, 119, 120, 0, 121, 0, 122, 0, 0, 0, 0, 123, 0, 124, 125,
+	126, 127, 128, 0, 0, 0, 0, 0, 129, 0, 130, 0, 0, 0, 0, 0, 0, 131, 132, 133, 134, 135, 0, 0, 136, 0,
+	137, 0, 138, 139, 140, 141, 142, 143, 0, 0, 144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159,
+	160, 0, 161, 0, 162, 163, 164, 0, 165, 0, 0, 166, 0, 0, 167, 168, 0, 169, 0, 0, 170, 0, 0, 0, 0, 171,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 172, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	173, 0, 0, 0, 174, 175, 176, 177, 0, 0, 178, 179, 180, 181, 0, 0, 0, 182, 183, 184, 0, 0, 185, 0, 186, 0,
+	187, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 188, 0, 0, 0, 0, 0, 0, 0, 0, 0, 189, 0, 0, 0, 190, 0, 191, 0, 192, 0, 0, 0,
+	193, 194, 195, 196, 197, 0, 198, 199, 200, 201, 202, 203, 204, 205, 206, 0, 0, 207, 208, 209, 0, 210, 0, 211, 212, 213,
+	0, 0, 214, 215, 0, 216, 217, 218, 0, 219, 220, 221, 222, 223, 224, 0, 0, 225, 0, 226, 0, 227, 228, 0, 0, 229,
+	230, 0, 0, 0, 0, 0, 231, 0, 0, 0, 0, 0, 232, 0, 0, 0, 0, 0, 233, 0, 0, 0, 0, 0, 234, 235,
+	236, 0, 237, 0, 238, 0, 239, 0, 240, 0, 0, 0, 0, 241, 0, 0, 0, 0, 0, 0, 242, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 243, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 244, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 245, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 246, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 247, 0, 0, 0, 0, 0, 0,
+	248, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 249, 0, 0, 0, 0, 0, 0, 0, 0, 0, 250, 0, 0, 0,
+}
+
 // countryEnglishData holds the English names (CLDR en), concatenated; entry i is
 // countryEnglishData[countryEnglishIndex[i]:countryEnglishIndex[i+1]].
 const countryEnglishData = "AndorraUnited Arab EmiratesAfghanistanAntigua & BarbudaAnguillaAlbaniaArmeniaAngolaAntarcticaArgentinaAmerican SamoaAustriaAustraliaArubaÅland IslandsAzerbaijanBosnia & HerzegovinaBarbadosBangladeshBelgiumBurkina FasoBulgariaBahrainBurundiBeninSt. BarthélemyBermudaBruneiBoliviaCaribbean NetherlandsBrazilBahamasBhutanBouvet IslandBotswanaBelarusBelizeCanadaCocos (Keeling) IslandsCongo - KinshasaCentral African RepublicCongo - BrazzavilleSwitzerlandCôte d’IvoireCook IslandsChileCameroonChinaColombiaCosta RicaCubaCape VerdeCuraçaoChristmas IslandCyprusCzechiaGermanyDjiboutiDenmarkDominicaDominican RepublicAlgeriaEcuadorEstoniaEgyptWestern SaharaEritreaSpainEthiopiaFinlandFijiFalkland IslandsMicronesiaFaroe IslandsFranceGabonUnited KingdomGrenadaGeorgiaFrench GuianaGuernseyGhanaGibraltarGreenlandGambiaGuineaGuadeloupeEquatorial GuineaGreeceSouth Georgia & South Sandwich IslandsGuatemalaGuamGuinea-BissauGuyanaHong Kong SAR ChinaHeard & McDonald IslandsHondurasCroatiaHaitiHungaryIndonesiaIrelandIsraelIsle of ManIndiaBritish Indian Ocean TerritoryIraqIranIcelandItalyJerseyJamaicaJordanJapanKenyaKyrgyzstanCambodiaKiribatiComorosSt. Kitts & NevisNorth KoreaSouth KoreaKuwaitCayman IslandsKazakhstanLaosLebanonSt. LuciaLiechtensteinSri LankaLiberiaLesothoLithuaniaLuxembourgLatviaLibyaMoroccoMonacoMoldovaMontenegroSt. MartinMadagascarMarshall IslandsNorth MacedoniaMaliMyanmar (Burma)MongoliaMacao SAR ChinaNorthern Mariana IslandsMartiniqueMauritaniaMontserratMaltaMauritiusMaldivesMalawiMexicoMalaysiaMozambiqueNamibiaNew CaledoniaNigerNorfolk IslandNigeriaNicaraguaNetherlandsNorwayNepalNauruNiueNew ZealandOmanPanamaPeruFrench PolynesiaPapua New GuineaPhilippinesPakistanPolandSt. Pierre & MiquelonPitcairn IslandsPuerto RicoPalestinian TerritoriesPortugalPalauParaguayQatarRéunionRomaniaSerbiaRussiaRwandaSaudi ArabiaSolomon IslandsSeychellesSudanSwedenSingaporeSt. HelenaSloveniaSvalbard & Jan MayenSlovakiaSierra LeoneSan MarinoSenegalSomaliaSurinameSouth SudanSão Tomé & PríncipeEl SalvadorSint MaartenSyriaEswatiniTurks & Caicos IslandsChadFrench Southern TerritoriesTogoThailandTajikistanTokelauTimor-LesteTurkmenistanTunisiaTongaTürkiyeTrinidad & TobagoTuvaluTaiwanTanzaniaUkraineUgandaU.S. Outlying IslandsUnited StatesUruguayUzbekistanVatican CitySt. Vincent & GrenadinesVenezuelaBritish Virgin IslandsU.S. Virgin IslandsVietnamVanuatuWallis & FutunaSamoaKosovoYemenMayotteSouth AfricaZambiaZimbabwe"

@@ -80,6 +80,19 @@ func TestCountryTablesSorted(t *testing.T) {
 			t.Errorf("countryCodes not sorted at %d: %q", i, countryCodes[2*i:2*i+2])
 		}
 	}
+	slots := 0
+	for k, v := range countrySlots {
+		if v == 0 {
+			continue
+		}
+		slots++
+		if code := string([]byte{byte('A' + k/26), byte('A' + k%26)}); countryCodes[2*int(v-1):2*int(v)] != code {
+			t.Errorf("countrySlots[%s] points at %q", code, countryCodes[2*int(v-1):2*int(v)])
+		}
+	}
+	if slots != numCountries {
+		t.Errorf("countrySlots has %d countries, want %d", slots, numCountries)
+	}
 	if len(currencyCodes) != 3*numCurrencies {
 		t.Fatalf("currencyCodes has %d bytes for %d currencies", len(currencyCodes), numCurrencies)
 	}

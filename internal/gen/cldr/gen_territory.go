@@ -78,6 +78,24 @@ func genTerritory(d *data) ([]byte, error) {
 	}
 	b.p("\"\n\n")
 
+	b.p("// countrySlots maps (a-'A')*26+(b-'A') of a code \"ab\" to its\n")
+	b.p("// position in countryCodes plus one; 0 means no country.\n")
+	b.p("var countrySlots = [26 * 26]uint8{")
+	slots := make([]int, 26*26)
+	for i, r := range rows {
+		slots[int(r.code[0]-'A')*26+int(r.code[1]-'A')] = i + 1
+	}
+	if len(rows) > 254 {
+		return nil, fmt.Errorf("%d countries do not fit countrySlots' uint8", len(rows))
+	}
+	for i, v := range slots {
+		if i%26 == 0 {
+			b.p("\n")
+		}
+		b.p("%d, ", v)
+	}
+	b.p("\n}\n\n")
+
 	packed := func(name, doc string, get func(r countryRow) string) {
 		var s strings.Builder
 		offs := []int{0}
