@@ -29,6 +29,9 @@ func genScripts(d *data) ([]byte, error) {
 			continue
 		}
 		lang := strings.Split(k, "-")[0]
+		if lang == "und" {
+			continue
+		}
 		base, ok := likely[lang]
 		if !ok {
 			continue
