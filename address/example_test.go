@@ -149,3 +149,28 @@ func ExampleForm() {
 	// H3Z 2Y7
 	// BC Colombie-Britannique CA-BC
 }
+
+func ExampleNormalize() {
+	a := address.Normalize(address.Address{
+		CountryCode:        "ca",
+		Line1:              "  1 rue   Sainte-Catherine ",
+		Locality:           "Montréal",
+		AdministrativeArea: "Québec",
+		PostalCode:         "h2x 1z4",
+	})
+	fmt.Printf("%q %q %q %q\n", a.CountryCode, a.Line1, a.AdministrativeArea, a.PostalCode)
+	fmt.Println(address.Validate(a))
+	// Output:
+	// "CA" "1 rue Sainte-Catherine" "QC" "H2X 1Z4"
+	// <nil>
+}
+
+func ExampleSubdivisions() {
+	// Nested levels: the districts of Seoul, named for an English reader.
+	districts := address.Subdivisions("KR", language.English, "Seoul")
+	fmt.Println(len(districts))
+	fmt.Println(districts[0].Key, districts[0].Name)
+	// Output:
+	// 25
+	// 강남구 Gangnam-gu
+}
