@@ -32,9 +32,11 @@ const matchCacheSize = 256
 // golang.org/x/text/language (de-AT is served by de-DE, en-GB by en,
 // pt-BR is not served by pt-PT). Because the same few headers arrive again
 // and again, a Matcher remembers the results of the last distinct inputs
-// (a direct-mapped cache of 256 entries, a few kilobytes): a repeated
-// header costs one hash and two string comparisons instead of parsing.
-// The result is the same with or without the cache.
+// (a direct-mapped cache of 256 entries holding at most 256 bounded
+// headers): a repeated header costs one hash and two string comparisons
+// instead of parsing, and no allocation. The result is the same with or
+// without the cache; a header seen for the first time costs what x/text
+// costs (about 2 µs and 15 allocations).
 type Matcher struct {
 	supported []language.Tag
 	m         language.Matcher
