@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"errors"
+	"math/bits"
 	"time"
 )
 
@@ -147,6 +148,22 @@ func (c Converter) AsOf() time.Time { return c.asOf }
 func (c Converter) Convert(m Money) (Money, error) {
 	if m.cur != c.from && !(m.cur == 0 && m.IsZero()) {
 		return Money{}, &MismatchError{Op: "Convert", A: Money{cur: c.from}.code(), B: m.code()}
+	}
+	if m.wide == nil && c.mode.valid() {
+		// Fast path: the product in 128 bits, rounded once to minor units
+		// of the target currency, then the ending rule in minor units.
+		neg := (m.coef < 0) != (c.rate.coef < 0)
+		hi, lo := bits.Mul64(uabs(m.coef), uabs(c.rate.coef))
+		if q, ok := divRound(hi, lo, int32(c.digits)-m.scale-c.rate.scale, 1, neg, c.mode); ok {
+			if p, ok := toInt64(q, neg); ok {
+				if p > 0 && len(c.ending.Bands) > 0 {
+					p, ok = c.ending.applyMinor(p, c.digits)
+				}
+				if ok {
+					return Money{cur: c.to, digits: c.digits, coef: p, scale: int32(c.digits)}, nil
+				}
+			}
+		}
 	}
 	r, err := m.MulRound(c.rate, int(c.digits), c.mode)
 	if err != nil {

@@ -100,6 +100,80 @@ func (r EndingRule) Apply(m Money) (Money, error) {
 	if len(r.Bands) == 0 || m.Sign() <= 0 {
 		return m, nil
 	}
+	if p, ok := m.Minor(); ok {
+		if v, ok := r.applyMinor(p, m.digits); ok {
+			return Money{cur: m.cur, digits: m.digits, coef: v, scale: int32(m.digits)}, nil
+		}
+	}
+	return r.applySlow(m)
+}
+
+// toMinor returns f in minor units of a currency with digits digits.
+func toMinor(f Fixed, digits int16) (int64, bool) {
+	d := int32(digits) - f.scale
+	if d >= 0 {
+		return mulPow10(f.coef, d)
+	}
+	if -d > 18 {
+		return 0, f.coef == 0
+	}
+	p := int64(pow10[-d])
+	if f.coef%p != 0 {
+		return 0, false
+	}
+	return f.coef / p, true
+}
+
+// applyMinor is Apply on a positive amount p in minor units. It reports
+// false when a band is invalid or a value does not fit.
+func (r EndingRule) applyMinor(p int64, digits int16) (int64, bool) {
+	b := &r.Bands[len(r.Bands)-1]
+	for i := range r.Bands {
+		x := &r.Bands[i]
+		if x.Below.IsZero() {
+			b = x
+			break
+		}
+		below, ok := toMinor(x.Below, digits)
+		if !ok {
+			return 0, false
+		}
+		if p < below {
+			b = x
+			break
+		}
+	}
+	st, ok1 := toMinor(b.Step, digits)
+	end, ok2 := toMinor(b.End, digits)
+	if !ok1 || !ok2 || st <= 0 || end < 0 {
+		return 0, false
+	}
+	mode := b.Round
+	switch mode {
+	case RoundUp:
+		mode = RoundCeiling
+	case RoundDown:
+		mode = RoundFloor
+	}
+	if !mode.valid() {
+		return 0, false
+	}
+	var k int64
+	if x := p - end; x > 0 {
+		q, rem := uint64(x)/uint64(st), uint64(x)%uint64(st)
+		if roundInc(q, rem, uint64(st), false, mode) {
+			q++
+		}
+		k = int64(q)
+	}
+	v, ok := mul64(k, st)
+	if ok {
+		v, ok = add64(v, end)
+	}
+	return v, ok
+}
+
+func (r EndingRule) applySlow(m Money) (Money, error) {
 	b := &r.Bands[len(r.Bands)-1]
 	for i := range r.Bands {
 		x := &r.Bands[i]

@@ -134,3 +134,30 @@ func FuzzEndingRule(f *testing.F) {
 		}
 	})
 }
+
+func TestConverterNoAllocs(t *testing.T) {
+	c, err := benchRates.Converter("EUR", "CHF", RoundHalfUp, bandRule)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := eur("23.45")
+	if n := testing.AllocsPerRun(100, func() { sinkMoney, _ = c.Convert(m) }); n != 0 {
+		t.Errorf("Convert: %v allocs", n)
+	}
+	// The fast path and the exact path agree.
+	for _, s := range []string{"0.01", "9.50", "10.73", "99.99", "123.456", "92233720368547758.07"} {
+		fast, err := c.Convert(eur(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, _ := eur(s).MulRound(c.Rate(), 2, RoundHalfUp)
+		r.cur, r.digits = c.to, c.digits
+		slow, err := bandRule.applySlow(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !fast.Equal(slow) {
+			t.Errorf("Convert(%s): fast %v, exact %v", s, fast, slow)
+		}
+	}
+}

@@ -142,6 +142,8 @@ type entry struct {
 	group       string
 	minQty      int64
 	from, until time.Time
+	fromN       int64 // from and until in Unix nanoseconds
+	untilN      int64
 	hasFrom     bool
 	hasUntil    bool
 	price       Money
@@ -248,6 +250,16 @@ func NewPriceList(cfg PriceListConfig) (*PriceList, error) {
 				errs = append(errs, newError(op, f+".until", pe.Until, ErrSyntax))
 			}
 		}
+		for _, w := range []struct {
+			t     time.Time
+			set   bool
+			field string
+		}{{e.from, e.hasFrom, pe.From}, {e.until, e.hasUntil, pe.Until}} {
+			if w.set && (w.t.Year() < 1700 || w.t.Year() > 2200) {
+				errs = append(errs, newError(op, f+".window", w.field, ErrRange))
+			}
+		}
+		e.fromN, e.untilN = e.from.UnixNano(), e.until.UnixNano()
 		if e.hasFrom && e.hasUntil && !e.from.Before(e.until) {
 			errs = append(errs, newError(op, f+".until", pe.Until, ErrInvalid))
 		}
@@ -290,17 +302,17 @@ func (l *PriceList) Currency() string { return Money{cur: l.cur}.code() }
 // Location returns the market's time zone.
 func (l *PriceList) Location() *time.Location { return l.loc }
 
-func (e *entry) applies(q *Query) bool {
+func (e *entry) applies(q *Query, at int64) bool {
 	if e.group != "" && e.group != q.Group {
 		return false
 	}
 	if q.Quantity < e.minQty {
 		return false
 	}
-	if e.hasFrom && q.At.Before(e.from) {
+	if e.hasFrom && at < e.fromN {
 		return false
 	}
-	if e.hasUntil && !q.At.Before(e.until) {
+	if e.hasUntil && at >= e.untilN {
 		return false
 	}
 	return true
@@ -309,6 +321,10 @@ func (e *entry) applies(q *Query) bool {
 func (l *PriceList) checkQuery(op string, q *Query) error {
 	if q.At.IsZero() {
 		return newError(op, "at", "0001-01-01", ErrInvalid)
+	}
+	// Keep At where UnixNano is defined (years 1700 to 2200).
+	if sec := q.At.Unix(); sec < -8_520_336_000 || sec > 7_258_118_400 {
+		return newError(op, "at", q.At.Format(time.RFC3339), ErrRange)
 	}
 	if q.Quantity < 0 {
 		return newError(op, "quantity", itoa(q.Quantity), ErrInvalid)
@@ -332,9 +348,10 @@ func (l *PriceList) Resolve(sku string, q Query) (Price, error) {
 
 func (l *PriceList) resolve(sku string, q *Query) (Price, error) {
 	es := l.skus[sku]
+	at := q.At.UnixNano()
 	for i := range es {
 		e := &es[i]
-		if e.applies(q) {
+		if e.applies(q, at) {
 			s := e.source()
 			return Price{SKU: sku, Market: l.market, Unit: e.price, CompareAt: e.compareAt,
 				Source: s, Origin: s, Entry: e.index}, nil
