@@ -170,6 +170,7 @@ type Result struct {
 
 	taxes []AppliedTax // backing store of Lines[i].Taxes
 	work  []lineWork
+	rs    [3]resolution // per supply kind
 	minor totalsMinor
 }
 

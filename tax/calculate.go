@@ -18,7 +18,7 @@ type lineWork struct {
 	n      int64 // net
 	gross  int64
 	tax    [maxTypes]int64
-	amt    [maxTypes]Amount
+	amt    [maxTypes]*Amount
 	k      int // number of taxes
 	cat    Category
 	supply Supply
@@ -100,7 +100,6 @@ func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Re
 		return nil
 	}
 	cur := req.Lines[0].Total.Currency()
-	var rs [3]resolution
 	var done [3]bool
 	for i := range req.Lines {
 		l := &req.Lines[i]
@@ -113,14 +112,13 @@ func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Re
 		}
 		sup := c.supplyOf(l.TaxCategory)
 		if !done[sup] {
-			rs[sup] = c.resolve(d, req, sup, b2b)
+			res.rs[sup] = c.resolve(d, req, sup, b2b)
 			done[sup] = true
 		}
-		w := lineWork{g: g, supply: sup, out: &rs[sup]}
-		if err := c.lineAmounts(d, req, i, &w, origin); err != nil {
+		res.work = append(res.work, lineWork{g: g, supply: sup, out: &res.rs[sup]})
+		if err := c.lineAmounts(d, req, i, &res.work[len(res.work)-1], origin); err != nil {
 			return err
 		}
-		res.work = append(res.work, w)
 	}
 	// Compute.
 	for i := range res.work {
@@ -150,8 +148,9 @@ func (c *BuiltinCalculator) lineAmounts(d *Data, req *Request, i int, w *lineWor
 		}
 		w.cat = cat
 		for k := 0; k < r.n; k++ {
-			a, err := r.types[k].Amount(cat, req.Date)
-			if err != nil {
+			a, ok := r.types[k].amountPtr(cat, req.Date)
+			if !ok {
+				_, err := r.types[k].Amount(cat, req.Date)
 				return lookupFieldErr(i, l.TaxCategory, err)
 			}
 			w.amt[k] = a
@@ -305,17 +304,19 @@ func computeLine(req *Request, i int, w *lineWork, origin []*TaxType) error {
 		if err != nil {
 			return err
 		}
-		ovf := fieldErr(ErrOverflow, lineField(i, "quantity"), strconv.FormatInt(l.Quantity, 10), "")
+		ovf := func() error {
+			return fieldErr(ErrOverflow, lineField(i, "quantity"), strconv.FormatInt(l.Quantity, 10), "")
+		}
 		n1, ok1 := mulOK(un, l.Quantity)
 		g1, ok2 := mulOK(ug, l.Quantity)
 		if !ok1 || !ok2 {
-			return ovf
+			return ovf()
 		}
 		w.n, w.gross = n1-dn, g1-dg
 		for k := 0; k < w.k; k++ {
 			t, ok := mulOK(ut[k], l.Quantity)
 			if !ok {
-				return ovf
+				return ovf()
 			}
 			w.tax[k] = t - dt[k]
 		}
@@ -446,7 +447,7 @@ func (res *Result) finish(cur string) error {
 		w := &res.work[i]
 		var lineTax int64
 		for k := 0; k < w.k; k++ {
-			a := &w.amt[k]
+			a := w.amt[k]
 			lineTax += w.tax[k]
 			res.taxes = append(res.taxes, AppliedTax{AmountID: a.ID, Type: a.Type, Kind: kindOf(a), Category: a.Category, Percent: a.Percent, Tax: tmpl.MulInt(w.tax[k])})
 			j := findRate(res.Rates, a.ID, Taxed)

@@ -174,6 +174,24 @@ func (t *TaxType) Amount(c Category, d Date) (Amount, error) {
 // HasCountry reports whether any tax type applies somewhere in country cc.
 func (d *Data) HasCountry(cc string) bool { return len(d.byCountry[cc]) > 0 }
 
+// amountPtr is Amount without the copy; exempt returns the shared exempt
+// amount (From unset).
+func (t *TaxType) amountPtr(c Category, d Date) (*Amount, bool) {
+	if !c.Valid() {
+		return nil, false
+	}
+	if c == Exempt {
+		return &t.exempt, true
+	}
+	as := t.rates[c]
+	for i := len(as) - 1; i >= 0; i-- {
+		if as[i].covers(d) {
+			return &as[i], true
+		}
+	}
+	return nil, false
+}
+
 // Version returns the data version.
 func (d *Data) Version() string { return d.version }
 

@@ -1,0 +1,131 @@
+package tax
+
+import (
+	"context"
+	"testing"
+
+	"github.com/marketkit/marketkit/pricing"
+)
+
+// benchOrder is the 10-line cart of pricing's BenchmarkCart10 (same unit
+// prices, quantities and 10 % order discount), with alternating standard
+// and reduced tax classes.
+func benchOrder() *pricing.Order {
+	spec := []struct {
+		unit string
+		qty  int64
+	}{
+		{"19.99", 1}, {"5.49", 3}, {"0.75", 2}, {"129.00", 1}, {"2.35", 10},
+		{"49.95", 2}, {"0.99", 7}, {"12.50", 4}, {"1099.99", 1}, {"3.33", 5},
+	}
+	o := &pricing.Order{Currency: "EUR", Rounding: pricing.RoundHalfUp,
+		Discounts: []pricing.Discount{pricing.Percent("TEN", pricing.MustParseFixed("10"))}}
+	for i, s := range spec {
+		class := "standard"
+		if i%2 == 1 {
+			class = "reduced"
+		}
+		o.Items = append(o.Items, pricing.Item{SKU: s.unit, TaxCategory: class, Quantity: s.qty, UnitPrice: pricing.MustParseMoney(s.unit, "EUR")})
+	}
+	return o
+}
+
+// benchRequest: German shop, Austrian consumer, 2025, prices include tax,
+// per-line rounding half-up, keep gross: two rates (20 % and 10 %).
+func benchRequest(b testing.TB) *Request {
+	q, err := benchOrder().Quote()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return &Request{
+		Date:     MustDate("2025-03-14"),
+		Store:    Store{Origin: Address{Country: "DE", PostalCode: "10115"}},
+		Customer: Customer{Address: Address{Country: "AT", PostalCode: "1010"}},
+		Policy:   Policy{PricesIncludeTax: true, Rounding: PerLine, Mode: pricing.RoundHalfUp},
+		Lines:    q.Lines,
+	}
+}
+
+var (
+	sinkResult Result
+	sinkQuote  pricing.Quote
+	sinkAmount Amount
+)
+
+// BenchmarkTaxOrder10 measures Calculate on the 10-line EU B2C order; the
+// baseline is pricing's Order.QuoteInto on the same order (what
+// pricing's BenchmarkCart10/Quote measures), run in the same process.
+func BenchmarkTaxOrder10(b *testing.B) {
+	req := benchRequest(b)
+	var calc BuiltinCalculator
+	ctx := context.Background()
+	b.Run("Calculate", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := calc.Calculate(ctx, req, &sinkResult); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("Baseline_pricingQuote", func(b *testing.B) {
+		o := benchOrder()
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := o.QuoteInto(&sinkQuote); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkLookup measures Data.Lookup(type, category, date); the baseline
+// is the map access alone.
+func BenchmarkLookup(b *testing.B) {
+	d := Builtin()
+	date := MustDate("2025-08-15")
+	b.Run("Lookup", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			a, err := d.Lookup("ro_vat", Standard, date)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sinkAmount = a
+		}
+	})
+	b.Run("Baseline_mapOnly", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkType = d.typeByID["ro_vat"]
+		}
+	})
+}
+
+var sinkType *TaxType
+
+func TestCalculateAllocs(t *testing.T) {
+	req := benchRequest(t)
+	var calc BuiltinCalculator
+	var res Result
+	ctx := context.Background()
+	if err := calc.Calculate(ctx, req, &res); err != nil { // warm up: sizes the Result
+		t.Fatal(err)
+	}
+	for _, r := range []Rounding{PerLine, PerUnit, PerOrderPerRate} {
+		for _, cb := range []CrossBorder{KeepGross, KeepNet} {
+			req.Policy.Rounding, req.Policy.CrossBorder = r, cb
+			n := testing.AllocsPerRun(50, func() {
+				if err := calc.Calculate(ctx, req, &res); err != nil {
+					t.Fatal(err)
+				}
+			})
+			if n != 0 {
+				t.Errorf("rounding %d cross-border %d: allocs = %v, want 0", r, cb, n)
+			}
+		}
+	}
+	d := Builtin()
+	if n := testing.AllocsPerRun(100, func() { sinkAmount, _ = d.Lookup("de_vat", Reduced, MustDate("2020-08-01")) }); n != 0 {
+		t.Errorf("Lookup allocs = %v, want 0", n)
+	}
+}

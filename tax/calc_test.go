@@ -1,0 +1,219 @@
+package tax
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/marketkit/marketkit/pricing"
+)
+
+func lines(cur string, items ...string) []pricing.Line {
+	o := pricing.Order{Currency: cur, Rounding: pricing.RoundHalfUp}
+	for i := 0; i+1 < len(items); i += 2 {
+		o.Items = append(o.Items, pricing.Item{TaxCategory: items[i], Quantity: 1, UnitPrice: pricing.MustParseMoney(items[i+1], cur)})
+	}
+	q, err := o.Quote()
+	if err != nil {
+		panic(err)
+	}
+	return q.Lines
+}
+
+func addr(cc, pc string) Address { return Address{Country: cc, PostalCode: pc} }
+
+func TestResolution(t *testing.T) {
+	de := Store{Origin: addr("DE", "10115")}
+	calc, err := NewCalculator(&Options{Classes: []ClassRule{
+		{Class: "ebook", Category: Reduced, Supply: Digital},
+		{Class: "saas", Category: Standard, Supply: Digital},
+		{Class: "repair", Category: Standard, Supply: Service},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		date     string
+		store    Store
+		cust     Customer
+		class    string
+		wantRule string
+		wantKind OutcomeKind
+		wantAmt  string // amount ID of the first tax, "" if none
+	}{
+		{"EU domestic", "2025-01-01", de, Customer{Address: addr("DE", "80331")}, "", "eu.domestic", Taxed, "de_vat/standard/2021-01-01"},
+		{"EU domestic B2B pays VAT", "2025-01-01", de, Customer{Address: addr("DE", "80331"), Business: true, VATNumber: "DE136695976"}, "", "eu.domestic", Taxed, "de_vat/standard/2021-01-01"},
+		{"EU B2C goods after OSS: destination", "2021-07-01", de, Customer{Address: addr("FR", "75001")}, "", "eu.destination", Taxed, "fr_vat/standard/2014-01-01"},
+		{"EU B2C goods before OSS: origin", "2021-06-30", de, Customer{Address: addr("FR", "75001")}, "", "eu.origin-below-threshold", Taxed, "de_vat/standard/2021-01-01"},
+		{"EU B2C goods before OSS, registered at destination", "2021-06-30", Store{Origin: addr("DE", "10115"), Registrations: []string{"FR"}}, Customer{Address: addr("FR", "75001")}, "", "eu.destination", Taxed, "fr_vat/standard/2014-01-01"},
+		{"EU B2C below threshold: origin", "2025-01-01", Store{Origin: addr("DE", "10115"), EUBelowThreshold: true}, Customer{Address: addr("FR", "75001")}, "", "eu.origin-below-threshold", Taxed, "de_vat/standard/2021-01-01"},
+		{"EU B2C digital 2020: destination", "2020-03-01", de, Customer{Address: addr("FR", "75001")}, "saas", "eu.destination", Taxed, "fr_vat/standard/2014-01-01"},
+		{"EU B2C digital reduced e-book", "2025-01-01", de, Customer{Address: addr("FR", "75001")}, "ebook", "eu.destination", Taxed, "fr_vat/reduced/1982-07-01"},
+		{"EU B2C other service: origin", "2025-01-01", de, Customer{Address: addr("FR", "75001")}, "repair", "eu.service-origin", Taxed, "de_vat/standard/2021-01-01"},
+		{"EU B2B reverse charge", "2025-01-01", de, Customer{Address: addr("AT", "1010"), Business: true, VATNumber: "ATU13585627"}, "", "eu.reverse-charge", ReverseCharge, ""},
+		{"business without number is B2C", "2025-01-01", de, Customer{Address: addr("AT", "1010"), Business: true}, "", "eu.destination", Taxed, "at_vat/standard/1995-01-01"},
+		{"Azores from mainland PT", "2025-01-01", Store{Origin: addr("PT", "1000-001")}, Customer{Address: addr("PT", "9500-123")}, "", "eu.domestic", Taxed, "pt_20_vat/standard/2021-07-01"},
+		{"Canary Islands: export", "2025-01-01", de, Customer{Address: addr("ES", "35001")}, "", "eu.export", Export, ""},
+		{"Heligoland: export", "2025-01-01", Store{Origin: addr("FR", "75001")}, Customer{Address: addr("DE", "27498")}, "", "eu.export", Export, ""},
+		{"Åland: export", "2025-01-01", de, Customer{Address: addr("FI", "22100")}, "", "eu.export", Export, ""},
+		{"Northern Ireland is not EU for this resolver", "2025-01-01", de, Customer{Address: addr("GB", "BT1 1AA")}, "", "eu.export", Export, ""},
+		{"EU to GB, registered for UK VAT", "2025-01-01", Store{Origin: addr("DE", "10115"), Registrations: []string{"GB"}}, Customer{Address: addr("GB", "SW1A 1AA")}, "", "default.zone", Taxed, "gb_vat/standard/2011-01-04"},
+		{"non-EU seller with OSS", "2025-01-01", Store{Origin: addr("CH", "8001"), Registrations: []string{"EU"}}, Customer{Address: addr("IT", "00118")}, "saas", "eu.non-eu-seller-oss", Taxed, "it_vat/standard/2013-10-01"},
+		{"non-EU seller B2B", "2025-01-01", Store{Origin: addr("CH", "8001")}, Customer{Address: addr("IT", "00118"), Business: true, VATNumber: "IT00743110157"}, "", "eu.non-eu-seller-b2b", ReverseCharge, ""},
+		{"non-EU seller unregistered", "2025-01-01", Store{Origin: addr("CH", "8001")}, Customer{Address: addr("IT", "00118")}, "", "default.not-registered", NotRegistered, ""},
+		{"CH domestic incl. Liechtenstein", "2025-01-01", Store{Origin: addr("CH", "8001")}, Customer{Address: addr("LI", "9490")}, "", "default.zone", Taxed, "ch_vat/standard/2024-01-01"},
+		{"Büsingen from CH is Swiss VAT", "2025-01-01", Store{Origin: addr("CH", "8001")}, Customer{Address: addr("DE", "78266")}, "", "default.zone", Taxed, "ch_vat/standard/2024-01-01"},
+		{"CA Ontario to Alberta: GST", "2025-01-01", Store{Origin: Address{Country: "CA", Region: "ON"}}, Customer{Address: Address{Country: "CA", Region: "AB"}}, "", "ca.province", Taxed, "ca_gst/standard/2008-01-01"},
+		{"CA Quebec to Nova Scotia: HST 14", "2025-04-01", Store{Origin: Address{Country: "CA", Region: "QC"}}, Customer{Address: Address{Country: "CA", Region: "NS"}}, "", "ca.province", Taxed, "ca_ns_hst/standard/2025-04-01"},
+		{"CA to US: export", "2025-01-01", Store{Origin: Address{Country: "CA", Region: "ON"}}, Customer{Address: Address{Country: "US", Region: "NY"}}, "", "ca.export", Export, ""},
+		{"US nexus in CA", "2025-01-01", Store{Origin: Address{Country: "US", Region: "CA"}}, Customer{Address: Address{Country: "US", Region: "CA"}}, "", "default.zone", Taxed, "us_ca_sales/standard/2018-07-01"},
+		{"US no nexus in NY", "2025-01-01", Store{Origin: Address{Country: "US", Region: "CA"}}, Customer{Address: Address{Country: "US", Region: "NY"}}, "", "default.not-registered", NotRegistered, ""},
+		{"US registered in NY", "2025-01-01", Store{Origin: Address{Country: "US", Region: "CA"}, Registrations: []string{"US-NY"}}, Customer{Address: Address{Country: "US", Region: "NY"}}, "", "default.zone", Taxed, "us_ny_sales/standard/2018-07-01"},
+		{"JP domestic", "2019-10-01", Store{Origin: addr("JP", "100-0001")}, Customer{Address: addr("JP", "530-0001")}, "reduced", "default.zone", Taxed, "jp_ct/reduced/2019-10-01"},
+		{"DE shop to Brazil", "2025-01-01", de, Customer{Address: addr("BR", "01000-000")}, "", "eu.export", Export, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := &Request{Date: MustDate(tt.date), Store: tt.store, Customer: tt.cust,
+				Policy: Policy{Mode: pricing.RoundHalfUp}, Lines: lines("EUR", tt.class, "100.00")}
+			var res Result
+			if err := calc.Calculate(context.Background(), req, &res); err != nil {
+				t.Fatal(err)
+			}
+			l := res.Lines[0]
+			if l.Outcome.Rule != tt.wantRule || l.Outcome.Kind != tt.wantKind || l.Outcome.Reason == "" {
+				t.Errorf("outcome = %+v, want %s/%s", l.Outcome, tt.wantRule, tt.wantKind)
+			}
+			got := ""
+			if len(l.Taxes) > 0 {
+				got = l.Taxes[0].AmountID
+			}
+			if got != tt.wantAmt {
+				t.Errorf("amount = %q, want %q", got, tt.wantAmt)
+			}
+			if tt.wantKind != Taxed && !l.Tax.IsZero() {
+				t.Errorf("untaxed line has tax %v", l.Tax)
+			}
+		})
+	}
+}
+
+func TestCalculateErrors(t *testing.T) {
+	base := func() *Request {
+		return &Request{Date: MustDate("2025-01-01"), Store: Store{Origin: addr("DE", "10115")},
+			Customer: Customer{Address: addr("DK", "1000")}, Policy: Policy{Mode: pricing.RoundHalfUp},
+			Lines: lines("EUR", "standard", "10.00")}
+	}
+	tests := []struct {
+		name   string
+		edit   func(*Request)
+		want   error
+		field  string
+		naming string
+	}{
+		{"zero date", func(r *Request) { r.Date = Date{} }, ErrInvalidInput, "date", ""},
+		{"no rounding mode", func(r *Request) { r.Policy.Mode = 0 }, ErrInvalidInput, "policy.mode", ""},
+		{"bad rounding", func(r *Request) { r.Policy.Rounding = 9 }, ErrInvalidInput, "policy.rounding", ""},
+		{"store in unknown country", func(r *Request) { r.Store.Origin = addr("BR", "") }, ErrUnknownCountry, "store.origin.country", "BR"},
+		{"customer not a country", func(r *Request) { r.Customer.Address = addr("ZZ", "") }, ErrUnknownCountry, "customer.address.country", "ZZ"},
+		{"customer malformed", func(r *Request) { r.Customer.Address = addr("dk", "") }, ErrInvalidInput, "customer.address.country", "dk"},
+		{"category without rate in DK", func(r *Request) { r.Lines = lines("EUR", "reduced", "1.00") }, ErrUnknownCategory, "lines[0].tax_category", "reduced"},
+		{"unknown class", func(r *Request) { r.Lines = lines("EUR", "books", "1.00") }, ErrUnknownCategory, "lines[0].tax_category", "books"},
+		{"no rate on date", func(r *Request) {
+			r.Store.Origin, r.Customer.Address, r.Date = addr("JP", ""), addr("JP", ""), MustDate("2019-01-01")
+			r.Lines = lines("JPY", "reduced", "100")
+		}, ErrNoRate, "lines[0].tax_category", "reduced"},
+		{"invalid VAT number", func(r *Request) { r.Customer.Business, r.Customer.VATNumber = true, "DK13585627" }, ErrInvalidVATNumber, "customer.vat_number", "DK13585627"},
+		{"CA without province", func(r *Request) {
+			r.Store.Origin, r.Customer.Address = Address{Country: "CA", Region: "ON"}, Address{Country: "CA"}
+		}, ErrInvalidInput, "customer.address.region", ""},
+		{"mixed currencies", func(r *Request) { r.Lines = append(lines("EUR", "", "1.00"), lines("USD", "", "1.00")...) }, ErrInvalidInput, "lines[1].total.currency", "USD"},
+		{"per-unit with sub-cent unit price", func(r *Request) {
+			r.Policy.Rounding = PerUnit
+			r.Lines = lines("EUR", "", "0.125")
+		}, ErrInvalidInput, "lines[0].unit_price", "0.125"},
+	}
+	var calc BuiltinCalculator
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := base()
+			tt.edit(r)
+			var res Result
+			err := calc.Calculate(context.Background(), r, &res)
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("err = %v, want %v", err, tt.want)
+			}
+			var fe *FieldError
+			if !errors.As(err, &fe) || fe.Field != tt.field {
+				t.Fatalf("err = %v, want FieldError on %q", err, tt.field)
+			}
+			if tt.naming != "" && !strings.Contains(err.Error(), tt.naming) {
+				t.Errorf("error %q does not name %q", err, tt.naming)
+			}
+		})
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var res Result
+	if err := calc.Calculate(ctx, base(), &res); !errors.Is(err, context.Canceled) {
+		t.Errorf("canceled ctx: err = %v", err)
+	}
+}
+
+// Rounding strategies on the commercetools example: 3 × 1.08 net at 19 %.
+func TestRoundingStrategies(t *testing.T) {
+	o := pricing.Order{Currency: "EUR", Rounding: pricing.RoundHalfUp, Items: []pricing.Item{
+		{Quantity: 3, UnitPrice: pricing.MustParseMoney("1.08", "EUR")},
+	}}
+	q, err := o.Quote()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		r         Rounding
+		wantTax   string
+		wantGross string
+	}{
+		{PerLine, "0.62", "3.86"}, // 3.24 × 0.19 = 0.6156
+		{PerUnit, "0.63", "3.87"}, // 1.08 × 0.19 = 0.2052 → 0.21 × 3
+		{PerOrderPerRate, "0.62", "3.86"},
+	}
+	for _, tt := range tests {
+		req := &Request{Date: MustDate("2025-01-01"), Store: Store{Origin: addr("DE", "10115")},
+			Customer: Customer{Address: addr("DE", "10115")}, Policy: Policy{Rounding: tt.r, Mode: pricing.RoundHalfUp}, Lines: q.Lines}
+		var res Result
+		if err := (&BuiltinCalculator{}).Calculate(context.Background(), req, &res); err != nil {
+			t.Fatal(err)
+		}
+		if res.Tax.Amount() != tt.wantTax || res.Gross.Amount() != tt.wantGross {
+			t.Errorf("rounding %d: tax %s gross %s, want %s %s", tt.r, res.Tax.Amount(), res.Gross.Amount(), tt.wantTax, tt.wantGross)
+		}
+	}
+}
+
+// KeepNet: a DE gross price of 119.00 sold to an Austrian consumer becomes
+// net 100.00 + 20 % = 120.00; KeepGross keeps 119.00.
+func TestCrossBorderPolicies(t *testing.T) {
+	for _, tt := range []struct {
+		cb                   CrossBorder
+		net, taxAmt, grossAm string
+	}{
+		{KeepGross, "99.17", "19.83", "119.00"},
+		{KeepNet, "100.00", "20.00", "120.00"},
+	} {
+		req := &Request{Date: MustDate("2025-01-01"), Store: Store{Origin: addr("DE", "10115")},
+			Customer: Customer{Address: addr("AT", "1010")},
+			Policy:   Policy{PricesIncludeTax: true, CrossBorder: tt.cb, Mode: pricing.RoundHalfUp},
+			Lines:    lines("EUR", "", "119.00")}
+		var res Result
+		if err := (&BuiltinCalculator{}).Calculate(context.Background(), req, &res); err != nil {
+			t.Fatal(err)
+		}
+		l := res.Lines[0]
+		if l.Net.Amount() != tt.net || l.Tax.Amount() != tt.taxAmt || l.Gross.Amount() != tt.grossAm {
+			t.Errorf("policy %d: %s + %s = %s, want %s + %s = %s", tt.cb, l.Net.Amount(), l.Tax.Amount(), l.Gross.Amount(), tt.net, tt.taxAmt, tt.grossAm)
+		}
+	}
+}
