@@ -1,0 +1,42 @@
+package pricing_test
+
+import (
+	"fmt"
+
+	"github.com/marketkit/marketkit/pricing"
+)
+
+func ExampleOrder_Quote() {
+	eur := func(s string) pricing.Money { return pricing.MustParseMoney(s, "EUR") }
+	order := pricing.Order{
+		Currency: "EUR",
+		Rounding: pricing.RoundHalfUp,
+		Items: []pricing.Item{
+			{SKU: "MUG", TaxCategory: "standard", Quantity: 2, UnitPrice: eur("12.00")},
+			{SKU: "TEA", TaxCategory: "reduced", Quantity: 3, UnitPrice: eur("4.99"),
+				Discounts: []pricing.Discount{pricing.Percent("TEA20", pricing.MustParseFixed("20"))}},
+		},
+		// 10 % off the order, then 5 EUR off what is left.
+		Discounts: []pricing.Discount{
+			pricing.Percent("WELCOME10", pricing.MustParseFixed("10")),
+			pricing.Amount("FIVER", eur("5.00")),
+		},
+	}
+	q, err := order.Quote()
+	if err != nil {
+		panic(err)
+	}
+	for _, l := range q.Lines {
+		fmt.Printf("%-4s %-8s %v − %v − %v = %v\n", l.SKU, l.TaxCategory, l.Subtotal, l.LineDiscount, l.OrderDiscount, l.Total)
+	}
+	for _, d := range q.OrderDiscounts {
+		fmt.Println(d.Code, d.Amount)
+	}
+	fmt.Println("subtotal", q.Subtotal, "total", q.Total)
+	// Output:
+	// MUG  standard 24.00 EUR − 0.00 EUR − 5.74 EUR = 18.26 EUR
+	// TEA  reduced  14.97 EUR − 2.99 EUR − 2.86 EUR = 9.12 EUR
+	// WELCOME10 3.60 EUR
+	// FIVER 5.00 EUR
+	// subtotal 38.97 EUR total 27.38 EUR
+}
