@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/marketkit/marketkit/locale"
 	"github.com/marketkit/marketkit/pricing"
+	"golang.org/x/text/language"
 )
 
 func ExampleParseMoney() {
@@ -86,4 +88,17 @@ func ExampleMoney_MarshalJSON() {
 	// Output:
 	// {"amount":"19.99","currency":"EUR"}
 	// 5 JPY
+}
+
+func ExampleMoney_Format() {
+	de, _ := locale.NewFormatter(language.German, nil)
+	us, _ := locale.NewFormatter(language.AmericanEnglish, nil)
+	m := pricing.MustParseMoney("1234.5", "EUR")
+	a, _ := m.Format(de)
+	b, _ := m.Format(us)
+	fmt.Println(a)
+	fmt.Println(b)
+	// Output:
+	// 1.234,50 €
+	// €1,234.50
 }

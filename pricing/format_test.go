@@ -1,0 +1,67 @@
+package pricing
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/marketkit/marketkit/locale"
+	"golang.org/x/text/language"
+)
+
+func TestFormat(t *testing.T) {
+	tests := []struct {
+		name, tag, amount, code, want string
+	}{
+		{"de EUR", "de-DE", "1234.5", "EUR", "1.234,50\u00a0€"},
+		{"en-US USD negative", "en-US", "-1234.5", "USD", "-$1,234.50"},
+		{"ja JPY", "ja-JP", "1234", "JPY", "￥1,234"},
+		{"de-CH CHF after cash rounding", "de-CH", "10.02", "CHF", "CHF\u00a010.02"},
+		{"wide amount", "en-US", "123456789012345678901.25", "USD", "$123,456,789,012,345,678,901.25"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := locale.NewFormatter(language.MustParse(tt.tag), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := MustParseMoney(tt.amount, tt.code).Format(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("Format = %q, want %q", got, tt.want)
+			}
+		})
+	}
+	f, _ := locale.NewFormatter(language.German, nil)
+	if _, err := (Money{}).Format(f); !errors.Is(err, ErrCurrency) {
+		t.Errorf("zero Money: %v", err)
+	}
+	m := MustParseMoney("19.99", "EUR")
+	buf := make([]byte, 0, 64)
+	if n := testing.AllocsPerRun(100, func() { buf, _ = m.AppendFormat(buf[:0], f) }); n != 0 {
+		t.Errorf("AppendFormat: %v allocs", n)
+	}
+}
+
+func BenchmarkFormat(b *testing.B) {
+	f, err := locale.NewFormatter(language.German, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := MustParseMoney("1234.56", "EUR")
+	d := m.Decimal()
+	buf := make([]byte, 0, 64)
+	b.Run("MoneyAppendFormat", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			buf, _ = m.AppendFormat(buf[:0], f)
+		}
+	})
+	b.Run("BaselineDecimalAppendCurrency", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			buf, _ = f.AppendCurrency(buf[:0], d, "EUR")
+		}
+	})
+}
