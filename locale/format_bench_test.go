@@ -2,7 +2,6 @@ package locale
 
 import (
 	"testing"
-	"time"
 
 	"github.com/bojanz/currency"
 	"github.com/shopspring/decimal"
@@ -186,5 +185,3 @@ func BenchmarkNewFormatter(b *testing.B) {
 }
 
 var sinkFormatter *Formatter
-
-var _ = time.Time{}

@@ -78,11 +78,12 @@ func newBojanz(id string, v diffVariant) *currency.Formatter {
 // TestCurrencyMatchesBojanz is the differential test: for every locale
 // bojanz/currency supports × every currency, our Currency output equals
 // bojanz's Formatter.Format byte for byte. Each (locale, currency) pair is
-// checked with the default options on three amounts and with one
-// rotating option variant on three more, so every variant and every
-// amount meets every locale; TestCurrencyMatchesBojanzFull checks the full
-// product for a few locales.
+// checked with the default options on two amounts and with rotating option
+// variants on two more, so every variant and every amount meets every
+// locale; TestCurrencyMatchesBojanzFull checks the full product for a few
+// locales. (About 280,000 comparisons; a few seconds, under -race too.)
 func TestCurrencyMatchesBojanz(t *testing.T) {
+	t.Parallel()
 	codes := Currencies()
 	var locales []string
 	for _, id := range modernLocaleIDs {
@@ -122,9 +123,9 @@ func TestCurrencyMatchesBojanz(t *testing.T) {
 			theirs[vi] = newBojanz(id, v)
 		}
 		for ci, code := range codes {
-			for k := range 6 {
+			for k := range 4 {
 				vi := 0
-				if k >= 3 {
+				if k >= 2 {
 					vi = 1 + (li+ci+k)%(len(diffVariants)-1)
 				}
 				ai := (li*7 + ci*3 + k) % len(amounts)
@@ -150,12 +151,13 @@ func TestCurrencyMatchesBojanz(t *testing.T) {
 }
 
 // TestCurrencyMatchesBojanzFull compares every amount × every variant ×
-// every currency for locales that cover the pattern families: suffix
-// symbol, prefix symbol with and without space, Indian grouping, Arabic
-// and Persian digits with bidi marks, minimum grouping digits 2, and
-// currency-specific separators.
+// every currency for locales that cover the hard pattern families: a
+// prefix symbol with a space and a distinct negative pattern (de-CH),
+// Arabic and Persian digits with bidi marks (ar-EG, fa), Indian grouping
+// (en-IN) and Myanmar digits (my).
 func TestCurrencyMatchesBojanzFull(t *testing.T) {
-	for _, id := range []string{"en", "de", "de-CH", "de-AT", "fr-CH", "es", "ja", "ar-EG", "fa", "hi", "en-IN", "nl", "pt-PT", "sv", "he", "bn", "my", "ur-IN", "ps"} {
+	t.Parallel()
+	for _, id := range []string{"de-CH", "ar-EG", "en-IN", "fa", "my"} {
 		t.Run(id, func(t *testing.T) {
 			tag := language.MustParse(id)
 			for _, v := range diffVariants {
