@@ -20,7 +20,9 @@ func TestCheckDetectsViolations(t *testing.T) {
 		edit func(*tax.Result)
 	}{
 		{"line net", func(r *tax.Result) { r.Lines[0].Net = r.Lines[0].Net.MulInt(2) }},
-		{"line gross", func(r *tax.Result) { r.Lines[1].Gross, r.Lines[1].Net = r.Lines[1].Gross.MulInt(2), r.Lines[1].Net.MulInt(2) }},
+		{"line gross", func(r *tax.Result) {
+			r.Lines[1].Gross, r.Lines[1].Net = r.Lines[1].Gross.MulInt(2), r.Lines[1].Net.MulInt(2)
+		}},
 		{"total tax", func(r *tax.Result) { r.Tax = r.Tax.MulInt(2) }},
 		{"breakdown", func(r *tax.Result) { r.Rates[0].Tax = r.Rates[0].Tax.MulInt(3) }},
 		{"missing line", func(r *tax.Result) { r.Lines = r.Lines[:1] }},
