@@ -3,33 +3,90 @@
 // minor unit, price lists per market, conversion with explicit exchange
 // rates and price-ending rules, discounts and order totals.
 //
-// No binary floating point is used anywhere in the package: amounts enter
-// as decimal strings, decimal.Decimal values or minor units.
+// No binary floating point is used anywhere in the package (a test walks
+// its syntax trees to keep it so): amounts enter as decimal strings,
+// decimal.Decimal values or minor units.
 //
 // # Money
 //
 // [Money] is an amount and a currency. Create it with [ParseMoney],
-// [MoneyFromMinor], [MoneyFromDecimal] or, for literals, [MustParseMoney].
-// Currency codes are checked against the ISO 4217 table of package locale;
-// lower-case codes are accepted and normalized to upper case. Arithmetic
-// across currencies fails with a [*MismatchError]; the zero Money has no
-// currency and is the identity for [Money.Add], so sums can start from it.
+// [MoneyFromMinor], [MoneyFromDecimal], [MoneyFromFixed] or, for literals,
+// [MustParseMoney]. Currency codes are checked against the ISO 4217 table
+// of package locale; lower-case codes are accepted and normalized to upper
+// case ("eur" becomes "EUR"), since nothing is ambiguous about them.
+// Arithmetic across currencies fails with a [*MismatchError]; the zero
+// Money has no currency and is the identity for [Money.Add], so sums can
+// start from it.
+//
+// Text forms: [Money.String] and [Money.MarshalText] write "19.99 EUR",
+// [Money.MarshalJSON] writes {"amount":"19.99","currency":"EUR"} (the
+// amount is a string so no JSON reader turns it into a float),
+// [Money.Value] and [Money.Scan] store the text form in SQL, and
+// [Money.Format] formats for display through a locale.Formatter.
+//
+// # Rounding
 //
 // Multiplication is exact ([Money.Mul], [Money.MulInt]); rounding happens
-// only where you ask for it, with a [RoundingMode] you name:
-// [Money.Round] to the currency's digits, [Money.RoundTo] to any digits,
-// [Money.RoundCash] to the CLDR cash increment (0.05 CHF, 0.50 DKK),
-// [Money.MulRound] (a tax or discount amount) and [Money.Div] and
-// [Money.MulDiv] (the tax contained in a gross price) round once, at the
-// end. Rates and ratios are [Fixed] values: parse them once, use them in
-// hot loops without allocating.
+// only where you ask for it, with a [RoundingMode] you name (the zero mode
+// is invalid): [Money.Round] to the currency's digits, [Money.RoundTo] to
+// any digits, [Money.RoundCash] to the CLDR cash increment (0.05 CHF and
+// CAD, 0.50 DKK, whole SEK and NOK) only for payment in cash. The fused
+// operations round once, at the end: [Money.MulRound] (a tax or discount
+// amount), [Money.Div] and [Money.MulDiv] (the tax contained in a gross
+// price, gross × rate ÷ (1 + rate)). Rates and ratios are [Fixed] values:
+// parse them once and use them in hot loops without allocating.
+//
+// # Allocation
+//
+// [Money.Allocate], [Money.AllocateDecimal], [Money.Split] and
+// [Money.AppendAllocation] split an amount into parts in minor units or
+// cash increments ([Unit]) that sum exactly to the whole, by largest
+// remainder; between equal remainders the earlier part gets the unit.
+//
+// # Orders and discounts
+//
+// [Order.Quote] prices [Item] values into [Line] values: subtotal (unit
+// price × quantity), line discounts in stacking order, the line's share of
+// the order discounts (allocated in proportion to the line totals) and the
+// taxable Total. [Discount] is a percentage or a fixed amount, capped at
+// what it discounts, so no total is ever negative. Package tax fills a
+// line's Net, Tax and Gross through [Line.ApplyTax].
+//
+// # Price lists and conversion
+//
+// A [PriceList] holds one market's prices in one currency: base prices,
+// "was" prices, quantity tiers, customer-group prices and validity windows
+// in the market's time zone. [PriceList.Resolve] picks the most specific
+// applicable entry (customer group > tier > window > base) and
+// [PriceList.Explain] says why. A list may fall back to another market's
+// list through an explicit [RateTable] and an [EndingRule] (charm prices
+// .99/.95/.90, whole units, the nearest 10 or 100, or price bands), both
+// plain data validated when loaded. A SKU without a price is a
+// [*NoPriceError] (ErrNoPrice) naming SKU and market, never a zero price.
+//
+// # Errors
+//
+// Every error wraps one of the package's sentinels (ErrSyntax,
+// ErrCurrency, ErrCurrencyMismatch, ErrDivisionByZero, …) for errors.Is,
+// and carries details for errors.As: [*Error] names the operation, the
+// field and the value. Bad input never panics; only the Must functions,
+// meant for literals, do.
+//
+// # Concurrency
+//
+// Money, Fixed, Converter and the option types are immutable values.
+// PriceList and RateTable are immutable after construction and safe for
+// concurrent use by multiple goroutines.
 //
 // # Performance
 //
 // Internally an amount is a checked fixed-point int64 coefficient with a
-// scale; products are formed in 128 bits with math/bits. When a value or an
-// intermediate does not fit, the operation falls back to exact big-integer
-// arithmetic, so results never depend on the path (differential tests and
-// fuzz targets compare both paths with shopspring/decimal). The common
-// case does not allocate.
+// scale; products are formed in 128 bits with math/bits. When a value or
+// an intermediate does not fit, the operation falls back to exact
+// big-integer arithmetic, so results never depend on the path
+// (differential tests and fuzz targets compare both paths with
+// shopspring/decimal). Money arithmetic, rounding, allocation into a
+// reused slice, Order.QuoteInto with a reused Quote, PriceList.Resolve and
+// Converter.Convert do not allocate in the common case. Orders compute in
+// int64 minor units and report ErrRange beyond about ±9.2×10^16 units.
 package pricing

@@ -221,3 +221,38 @@ func TestResolveNoAllocs(t *testing.T) {
 		t.Errorf("Resolve: %v allocs", n)
 	}
 }
+
+func TestFallbackConcurrent(t *testing.T) {
+	de := testList(t)
+	rates, err := NewRateTable("2026-11-25", []ExchangeRate{{From: "EUR", To: "CHF", Rate: MustParseFixed("0.9312")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch, err := NewPriceList(PriceListConfig{Market: "ch", Currency: "CHF", TimeZone: "Europe/Zurich",
+		Fallback: &Fallback{List: de, Rates: rates, Rounding: RoundHalfUp, Ending: bandRule}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := berlin(t, "2026-11-27T10:00")
+	want, err := ch.Resolve("MUG", Query{At: at})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 300 {
+				p, err := ch.Resolve("MUG", Query{At: at})
+				if err != nil || !p.Unit.Equal(want.Unit) {
+					t.Errorf("Resolve = %v, %v", p.Unit, err)
+					return
+				}
+				if m, err := rates.Convert(eur("10.00"), "CHF", RoundHalfUp); err != nil || m.String() != "9.31 CHF" {
+					t.Errorf("Convert = %v, %v", m, err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
