@@ -32,15 +32,15 @@ type PriceEntry struct {
 // PriceListConfig describes a price list.
 type PriceListConfig struct {
 	// Market is the ID of the market the list belongs to.
-	Market string
+	Market string `json:"market"`
 	// Currency is the ISO 4217 code of every price in the list.
-	Currency string
+	Currency string `json:"currency"`
 	// TimeZone is the market's IANA time zone ("Europe/Berlin"); validity
 	// windows are wall-clock times in it.
-	TimeZone string
-	Entries  []PriceEntry
+	TimeZone string       `json:"time_zone"`
+	Entries  []PriceEntry `json:"entries"`
 	// Fallback, if set, prices SKUs the list has no entry for.
-	Fallback *Fallback
+	Fallback *Fallback `json:"-"`
 }
 
 // Fallback derives prices from another market's list by conversion.
