@@ -193,7 +193,11 @@ type FormatOptions struct {
 
 // Formatter formats numbers, percentages, currency amounts and dates for
 // one locale. NewFormatter resolves all the locale data once; a Formatter
-// is immutable and safe for concurrent use by multiple goroutines.
+// is immutable and safe for concurrent use by multiple goroutines. The
+// zero Formatter has no locale data: make one with NewFormatter.
+//
+// The Append forms write into the caller's buffer and do not allocate; the
+// string forms allocate only the result.
 type Formatter struct {
 	tag    language.Tag
 	opts   FormatOptions

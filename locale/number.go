@@ -32,9 +32,9 @@ func (f *Formatter) AppendNumber(dst []byte, d decimal.Decimal) ([]byte, error) 
 
 // Percent formats d as a percentage with the locale's percent pattern: d
 // is multiplied by 100 exactly, so 0.19 is "19%" in en, "19 %" in de
-// (with a no-break space) and "19 %" in fr (with a narrow no-break
-// space). Percentages have no fraction digits unless
-// FormatOptions.Fraction says otherwise. The only error is ErrOutOfRange.
+// and fr (with a no-break space) and "%19" in tr. Percentages have no
+// fraction digits unless FormatOptions.Fraction says otherwise. The only
+// error is ErrOutOfRange.
 func (f *Formatter) Percent(d decimal.Decimal) (string, error) {
 	var buf [64]byte
 	b, err := f.AppendPercent(buf[:0], d)
