@@ -153,7 +153,7 @@ func (o *Order) Quote() (*Quote, error) {
 
 // QuoteInto is Quote writing into q, reusing the capacity of q.Lines and
 // q.OrderDiscounts: a reused Quote prices orders of up to 64 items without
-// allocating.
+// allocating. On error the contents of q are unspecified.
 func (o *Order) QuoteInto(q *Quote) error {
 	const op = "Quote"
 	cur, digits, err := currency(op, o.Currency)
