@@ -25,10 +25,12 @@ func ExampleFormatter_LanguageName() {
 		panic(err)
 	}
 	fmt.Println(f.LanguageName(language.MustParse("en-GB")))
-	fmt.Println(f.LanguageName(language.MustParse("fr-BE"))) // no name for the region form
+	fmt.Println(f.LanguageName(language.MustParse("fr-BE")))
+	fmt.Println(f.LanguageName(language.MustParse("zh-Hant-TW")))
 	// Output:
 	// British English true
-	// French true
+	// French (Belgium) true
+	// Traditional Chinese (Taiwan) true
 }
 
 func ExampleFormatter_CurrencyName() {

@@ -24,12 +24,18 @@ func (f *Formatter) CountryName(code string) (string, bool) {
 	return countryName(f.Tag(), code)
 }
 
-// LanguageName returns the name of a language in the Formatter's locale.
-// It uses the most specific name CLDR has among language-Script-Region,
-// language-Script, language-Region and language: en-GB is "British
-// English" in en, zh-Hant is "Traditional Chinese", fr-BE falls back to
-// "French". Names exist for the languages of modern-coverage locales; it
-// reports false for other languages (tlh) and for und.
+// LanguageName returns the display name of a language tag in the
+// Formatter's locale, following CLDR's locale display name algorithm: the
+// most specific name CLDR has among language-Script-Region,
+// language-Script, language-Region and language, qualified with the names
+// of the script and region it does not cover, in the locale's
+// localePattern. In en: en-GB is "British English", zh-Hant-TW
+// "Traditional Chinese (Taiwan)", fr-BE "French (Belgium)", sr-Latn-BA
+// "Serbian (Latin, Bosnia & Herzegovina)". A region or script without a name in the
+// tables is shown by its code (es-419 where CLDR has no compound name).
+// Variants and extensions are ignored. Names exist for the languages of
+// modern-coverage locales; it reports false for other languages (tlh) and
+// for und.
 func (f *Formatter) LanguageName(tag language.Tag) (string, bool) {
 	return languageName(f.Tag(), tag)
 }
@@ -61,63 +67,172 @@ func currencyName(in language.Tag, code string) (string, bool) {
 }
 
 func languageName(in, lang language.Tag) (string, bool) {
-	base, c := lang.Base()
-	if c != language.Exact {
+	base, script, region := lang.Raw()
+	if base == (language.Base{}) {
 		return "", false
 	}
+	names := namesFor(in)
 	b := base.String()
-	var keys [4]string
+	hasScript, hasRegion := script != (language.Script{}), region != (language.Region{})
+	// The most specific key CLDR names, and what is left to qualify it.
+	type try struct {
+		key            string
+		script, region bool // qualifiers still to add
+	}
+	var tries [4]try
 	n := 0
-	script, sc := lang.Script()
-	region, rc := lang.Region()
-	if sc == language.Exact && rc == language.Exact {
-		keys[n] = b + "-" + script.String() + "-" + region.String()
+	if hasScript && hasRegion {
+		tries[n] = try{b + "-" + script.String() + "-" + region.String(), false, false}
 		n++
 	}
-	if sc == language.Exact {
-		keys[n] = b + "-" + script.String()
+	if hasScript {
+		tries[n] = try{b + "-" + script.String(), false, hasRegion}
 		n++
 	}
-	if rc == language.Exact {
-		keys[n] = b + "-" + region.String()
+	if hasRegion {
+		tries[n] = try{b + "-" + region.String(), hasScript, false}
 		n++
 	}
-	keys[n] = b
+	tries[n] = try{b, hasScript, hasRegion}
 	n++
-	for _, k := range keys[:n] {
-		i := sort.SearchStrings(nameLanguageKeys[:], k)
-		if i < len(nameLanguageKeys) && nameLanguageKeys[i] == k {
-			if s, ok := lookupName(in, nameLanguage<<nameKindShift|uint16(i)); ok {
-				return s, true
+	for _, t := range tries[:n] {
+		i := sort.SearchStrings(nameLanguageKeys[:], t.key)
+		if i == len(nameLanguageKeys) || nameLanguageKeys[i] != t.key {
+			continue
+		}
+		name, ok := names.lookup(nameLanguage<<nameKindShift | uint16(i))
+		if !ok {
+			continue
+		}
+		if !t.script && !t.region {
+			return name, true
+		}
+		var qual string
+		if t.script {
+			qual = scriptName(&names, script.String())
+		}
+		if t.region {
+			r := region.String()
+			rn, ok := "", false
+			if ci, known := countryIndex(r); known {
+				rn, ok = names.lookup(nameCountry<<nameKindShift | uint16(ci))
 			}
+			if !ok {
+				rn = r // no name (a numeric or private-use region): the code, as CLDR does
+			}
+			if qual == "" {
+				qual = rn
+			} else {
+				sep, _ := names.lookup(namePattern<<nameKindShift | 1)
+				qual = fillPattern(sep, qual, rn)
+			}
+		}
+		pat, _ := names.lookup(namePattern<<nameKindShift | 0)
+		return fillPattern(pat, name, qual), true
+	}
+	return "", false
+}
+
+// scriptName returns the name of an ISO 15924 script code in the chain's
+// locale, or the code itself where the tables have none.
+func scriptName(names *nameChain, code string) string {
+	for i := 0; i+4 <= len(nameScripts); i += 4 {
+		if nameScripts[i:i+4] == code {
+			if s, ok := names.lookup(nameScript<<nameKindShift | uint16(i/4)); ok {
+				return s
+			}
+			break
+		}
+	}
+	return code
+}
+
+// fillPattern replaces {0} and {1} in a CLDR display pattern. A locale
+// without a pattern (root) gets "{0} ({1})".
+func fillPattern(pat, a, b string) string {
+	if pat == "" {
+		pat = "{0} ({1})"
+	}
+	out := make([]byte, 0, len(pat)+len(a)+len(b))
+	for i := 0; i < len(pat); i++ {
+		if pat[i] == '{' && i+2 < len(pat) && pat[i+2] == '}' && (pat[i+1] == '0' || pat[i+1] == '1') {
+			if pat[i+1] == '0' {
+				out = append(out, a...)
+			} else {
+				out = append(out, b...)
+			}
+			i += 2
+			continue
+		}
+		out = append(out, pat[i])
+	}
+	return string(out)
+}
+
+// nameChain lists the name-table locales of a fallback chain, most
+// specific first (a chain has at most a handful of locales).
+type nameChain struct {
+	idx [8]uint16
+	n   int
+}
+
+// namesFor resolves the name-table locales of the fallback chain of tag.
+func namesFor(tag language.Tag) nameChain {
+	var c nameChain
+	for id := localeID(tag); id != "" && c.n < len(c.idx); id = parentID(id) {
+		li := sort.SearchStrings(nameLocales[:], id)
+		if li < len(nameLocales) && nameLocales[li] == id {
+			c.idx[c.n] = uint16(li)
+			c.n++
+		}
+	}
+	return c
+}
+
+// lookup finds the name with the given key in the first locale of the
+// chain that has one.
+func (c *nameChain) lookup(key uint16) (string, bool) {
+	for _, li := range c.idx[:c.n] {
+		if s, ok := lookupIn(int(li), key); ok {
+			return s, true
 		}
 	}
 	return "", false
 }
 
 // lookupName finds the name with the given key in the first locale of the
-// fallback chain of tag that has one.
+// fallback chain of tag that has one, walking the chain only as far as
+// needed.
 func lookupName(tag language.Tag, key uint16) (string, bool) {
 	for id := localeID(tag); id != ""; id = parentID(id) {
 		li := sort.SearchStrings(nameLocales[:], id)
 		if li == len(nameLocales) || nameLocales[li] != id {
 			continue
 		}
-		lo, hi := int(nameStarts[li]), int(nameStarts[li+1])
-		for lo < hi {
-			m := int(uint(lo+hi) >> 1)
-			e := nameEntries[m*6 : m*6+6]
-			k := uint16(e[0])<<8 | uint16(e[1])
-			switch {
-			case k == key:
-				ref := uint32(e[2])<<24 | uint32(e[3])<<16 | uint32(e[4])<<8 | uint32(e[5])
-				off, n := ref>>8, ref&0xff
-				return namePool[off : off+n], true
-			case k < key:
-				lo = m + 1
-			default:
-				hi = m
-			}
+		if s, ok := lookupIn(li, key); ok {
+			return s, true
+		}
+	}
+	return "", false
+}
+
+// lookupIn finds the name with the given key among the entries of
+// nameLocales[li], by binary search.
+func lookupIn(li int, key uint16) (string, bool) {
+	lo, hi := int(nameStarts[li]), int(nameStarts[li+1])
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		e := nameEntries[m*6 : m*6+6]
+		k := uint16(e[0])<<8 | uint16(e[1])
+		switch {
+		case k == key:
+			ref := uint32(e[2])<<24 | uint32(e[3])<<16 | uint32(e[4])<<8 | uint32(e[5])
+			off, n := ref>>8, ref&0xff
+			return namePool[off : off+n], true
+		case k < key:
+			lo = m + 1
+		default:
+			hi = m
 		}
 	}
 	return "", false

@@ -1,6 +1,7 @@
 package locale
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/text/language"
@@ -31,8 +32,16 @@ func TestDisplayNames(t *testing.T) {
 		{"currency pt-AO via pt-PT", "pt-AO", "currency", "CHF", "franco suíço", true},
 		{"currency unknown", "en", "currency", "XYZ", "", false},
 		{"language en-GB in en", "en", "language", "en-GB", "British English", true},
-		{"language zh-Hant in en", "en-AU", "language", "zh-Hant-TW", "Traditional Chinese", true},
-		{"language region without name", "en", "language", "fr-BE", "French", true},
+		{"language zh-Hant in en-AU", "en-AU", "language", "zh-Hant", "Traditional Chinese", true},
+		{"language qualified by region", "en", "language", "fr-BE", "French (Belgium)", true},
+		{"language key then region", "en", "language", "zh-Hant-TW", "Traditional Chinese (Taiwan)", true},
+		{"language script and region", "en", "language", "sr-Latn-BA", "Serbian (Latin, Bosnia & Herzegovina)", true},
+		{"language region key then script", "en", "language", "sr-Latn-ME", "Montenegrin (Latin)", true},
+		{"language script", "de", "language", "sr-Cyrl", "Serbisch (Kyrillisch)", true},
+		{"language zh pattern", "zh", "language", "fr-BE", "法语（比利时）", true},
+		{"language ko pattern", "ko", "language", "fr-BE", "프랑스어(벨기에)", true},
+		{"language numeric region", "en", "language", "fr-419", "French (419)", true},
+		{"language variant ignored", "en", "language", "de-CH-1996", "Swiss High German", true},
 		{"language de", "de", "language", "fr", "Französisch", true},
 		{"language ja", "ja", "language", "en-GB", "イギリス英語", true},
 		{"language without name", "en", "language", "tlh", "", false},
@@ -99,6 +108,14 @@ func TestDisplayNamesComplete(t *testing.T) {
 			}
 			if _, ok := currencyName(tag, ci.Currency); !ok {
 				t.Errorf("no name for currency %s (of %s) in %s", ci.Currency, c, id)
+			}
+		}
+	}
+	for _, id := range nameLocales {
+		tag := language.MustParse(id)
+		for k := range 2 {
+			if p, ok := lookupName(tag, namePattern<<nameKindShift|uint16(k)); !ok || !strings.Contains(p, "{0}") || !strings.Contains(p, "{1}") {
+				t.Errorf("display pattern %d of %s = %q, %v", k, id, p, ok)
 			}
 		}
 	}
@@ -185,4 +202,50 @@ func BenchmarkCountryNameXTextBaseline(b *testing.B) {
 	for b.Loop() {
 		sinkName = n.Name(fr)
 	}
+}
+
+func BenchmarkLanguageName(b *testing.B) {
+	f, err := NewFormatter(language.MustParse("de-CH"), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	fr := language.MustParse("fr-BE")
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkName, _ = f.LanguageName(fr)
+	}
+}
+
+// BenchmarkLanguageNameXTextBaseline is x/text's display.Tags namer, which
+// also qualifies fr-BE with the region.
+func BenchmarkLanguageNameXTextBaseline(b *testing.B) {
+	n := display.Tags(language.MustParse("de-CH"))
+	fr := language.MustParse("fr-BE")
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkName = n.Name(fr)
+	}
+}
+
+func FuzzDisplayNames(f *testing.F) {
+	for _, s := range []string{"de", "de-CH", "zh-Hant-TW", "sr-Latn-ME", "und", "", "\xff", "CH", "chf", "x-foo", "fr-419"} {
+		f.Add(s, s)
+	}
+	f.Fuzz(func(t *testing.T, in, s string) {
+		tag, err := Parse(in)
+		if err != nil {
+			tag = language.English
+		}
+		if n, ok := countryName(tag, s); ok != (n != "") {
+			t.Fatalf("countryName(%v, %q) = %q, %v", tag, s, n, ok)
+		}
+		if n, ok := currencyName(tag, s); ok != (n != "") {
+			t.Fatalf("currencyName(%v, %q) = %q, %v", tag, s, n, ok)
+		}
+		if lang, err := Parse(s); err == nil {
+			if n, ok := languageName(tag, lang); ok != (n != "") || strings.Contains(n, "{0}") || strings.Contains(n, "{1}") {
+				t.Fatalf("languageName(%v, %v) = %q, %v", tag, lang, n, ok)
+			}
+		}
+	})
 }

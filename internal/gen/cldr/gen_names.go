@@ -16,6 +16,8 @@ const (
 	kindCountry  = 0
 	kindLanguage = 1
 	kindCurrency = 2
+	kindScript   = 3
+	kindPattern  = 4  // ID 0: localePattern, 1: localeSeparator
 	kindShift    = 10 // key = kind<<kindShift | code ID
 )
 
@@ -27,7 +29,12 @@ const (
 //     codes of modern locales and the compound keys CLDR has for them
 //     (en-GB "British English", zh-Hant, de-CH), without -alt- forms;
 //   - currencies: cldr-numbers-full currencies.json displayName, for the
-//     currencies of the currency generator (IDs = their positions).
+//     currencies of the currency generator (IDs = their positions);
+//   - scripts: cldr-localenames-full scripts.json, for the scripts of
+//     modern locales and the likely scripts of their languages;
+//   - patterns: localeDisplayNames.json localePattern ("{0} ({1})") and
+//     localeSeparator ("{0}, {1}"), which LanguageName uses to qualify a
+//     language name with a script or region name.
 //
 // Each locale keeps only the names that differ from those of its runtime
 // ancestor (the next locale of its fallback chain, computed as
@@ -62,6 +69,8 @@ func genNames(d *data) ([]byte, error) {
 		}
 		if !d.exists("cldr-localenames-full", "main/"+id+"/territories.json") ||
 			!d.exists("cldr-localenames-full", "main/"+id+"/languages.json") ||
+			!d.exists("cldr-localenames-full", "main/"+id+"/scripts.json") ||
+			!d.exists("cldr-localenames-full", "main/"+id+"/localeDisplayNames.json") ||
 			!d.exists("cldr-numbers-full", "main/"+id+"/currencies.json") {
 			continue
 		}
@@ -79,13 +88,28 @@ func genNames(d *data) ([]byte, error) {
 	}
 	var langKeys []string
 	for _, k := range sortedKeys(en) {
-		if strings.Contains(k, "-alt-") {
+		if strings.Contains(k, "-alt-") || !validLocaleID(k) {
 			continue
 		}
 		if bases[strings.Split(k, "-")[0]] {
 			langKeys = append(langKeys, k)
 		}
 	}
+	// Scripts: those of modern locale IDs and the likely scripts of their
+	// languages and of language-region pairs.
+	scriptSet := map[string]bool{}
+	for _, id := range locales {
+		parts := strings.Split(id, "-")
+		if len(parts) > 1 && len(parts[1]) == 4 {
+			scriptSet[parts[1]] = true
+		}
+		for k, v := range likely {
+			if k == parts[0] || strings.HasPrefix(k, parts[0]+"-") {
+				scriptSet[strings.Split(v, "-")[1]] = true
+			}
+		}
+	}
+	scripts := sortedKeys(scriptSet)
 	curCodes := currency.GetCurrencyCodes()
 	slices.Sort(curCodes)
 	if len(rows) >= 1<<kindShift || len(langKeys) >= 1<<kindShift || len(curCodes) >= 1<<kindShift {
@@ -107,7 +131,25 @@ func genNames(d *data) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
+		scr, err := d.scriptNames(id)
+		if err != nil {
+			return nil, err
+		}
+		pat, err := d.displayPattern(id)
+		if err != nil {
+			return nil, err
+		}
 		m := map[int]string{}
+		for i, sc := range scripts {
+			if n := scr[sc]; n != "" && n != sc {
+				m[kindScript<<kindShift|i] = n
+			}
+		}
+		if pat.LocalePattern == "" || pat.LocaleSeparator == "" {
+			return nil, fmt.Errorf("%s: no localeDisplayPattern", id)
+		}
+		m[kindPattern<<kindShift|0] = pat.LocalePattern
+		m[kindPattern<<kindShift|1] = pat.LocaleSeparator
 		for i, r := range rows {
 			if n := terr[r.code]; n != "" && n != r.code {
 				m[kindCountry<<kindShift|i] = n
@@ -191,13 +233,17 @@ func genNames(d *data) ([]byte, error) {
 
 	var b buf
 	b.p("package locale\n\n")
-	b.p("// Display names of %d countries, %d language keys and %d currencies in\n", len(rows), len(langKeys), len(curCodes))
+	b.p("// Display names of %d countries, %d language keys, %d currencies and %d\n", len(rows), len(langKeys), len(curCodes), len(scripts))
+	b.p("// scripts, and the locale display patterns, in\n")
 	b.p("// %d modern-coverage locales, %d of which have names of their own (the\n", len(locales), len(kept))
 	b.p("// others use their ancestor's). %d entries (%d bytes), name pool %d bytes,\n", total, len(entries), pool.Len())
 	b.p("// locale index %d bytes: %d bytes in all.\n\n", 4*(len(starts))+16*len(kept), len(entries)+pool.Len()+4*len(starts)+16*len(kept))
 	b.p("// Kinds of names: the top bits of an entry key.\n")
-	b.p("const (\n\tnameCountry = %d\n\tnameLanguage = %d\n\tnameCurrency = %d\n\tnameKindShift = %d\n)\n\n",
-		kindCountry, kindLanguage, kindCurrency, kindShift)
+	b.p("const (\n\tnameCountry = %d\n\tnameLanguage = %d\n\tnameCurrency = %d\n\tnameScript = %d\n\tnamePattern = %d\n\tnameKindShift = %d\n)\n\n",
+		kindCountry, kindLanguage, kindCurrency, kindScript, kindPattern, kindShift)
+	b.p("// nameScripts are the ISO 15924 script codes with names, sorted; a\n")
+	b.p("// script ID is a position in this string divided by 4.\n")
+	b.p("const nameScripts = %q\n\n", strings.Join(scripts, ""))
 	b.p("// nameLanguageKeys are the languages.json keys with names, sorted; a\n")
 	b.p("// language key ID is a position in this array.\n")
 	b.p("var nameLanguageKeys = [...]string{")
@@ -307,6 +353,42 @@ func runtimeParent(parents, likely map[string]string, id string) string {
 		}
 	}
 	return p
+}
+
+// scriptNames reads localeDisplayNames scripts of one locale.
+func (d *data) scriptNames(id string) (map[string]string, error) {
+	var v struct {
+		Main map[string]struct {
+			LocaleDisplayNames struct {
+				Scripts map[string]string `json:"scripts"`
+			} `json:"localeDisplayNames"`
+		} `json:"main"`
+	}
+	if err := d.read("cldr-localenames-full", "main/"+id+"/scripts.json", &v); err != nil {
+		return nil, err
+	}
+	return v.Main[id].LocaleDisplayNames.Scripts, nil
+}
+
+// displayPattern is localeDisplayPattern of localeDisplayNames.json.
+type displayPattern struct {
+	LocalePattern   string `json:"localePattern"`
+	LocaleSeparator string `json:"localeSeparator"`
+}
+
+// displayPattern reads the locale display pattern of one locale.
+func (d *data) displayPattern(id string) (displayPattern, error) {
+	var v struct {
+		Main map[string]struct {
+			LocaleDisplayNames struct {
+				Pattern displayPattern `json:"localeDisplayPattern"`
+			} `json:"localeDisplayNames"`
+		} `json:"main"`
+	}
+	if err := d.read("cldr-localenames-full", "main/"+id+"/localeDisplayNames.json", &v); err != nil {
+		return displayPattern{}, err
+	}
+	return v.Main[id].LocaleDisplayNames.Pattern, nil
 }
 
 // languageNames reads localeDisplayNames languages of one locale.
