@@ -50,6 +50,12 @@ func (f *Formatter) CurrencyName(code string) (string, bool) {
 	return currencyName(f.Tag(), code)
 }
 
+// Keys of the locale display patterns.
+const (
+	keyLocalePattern   = namePattern << nameKindShift   // "{0} ({1})"
+	keyLocaleSeparator = namePattern<<nameKindShift | 1 // "{0}, {1}"
+)
+
 func countryName(in language.Tag, code string) (string, bool) {
 	i, ok := countryIndex(code)
 	if !ok {
@@ -123,11 +129,11 @@ func languageName(in, lang language.Tag) (string, bool) {
 			if qual == "" {
 				qual = rn
 			} else {
-				sep, _ := names.lookup(namePattern<<nameKindShift | 1)
+				sep, _ := names.lookup(keyLocaleSeparator)
 				qual = fillPattern(sep, qual, rn)
 			}
 		}
-		pat, _ := names.lookup(namePattern<<nameKindShift | 0)
+		pat, _ := names.lookup(keyLocalePattern)
 		return fillPattern(pat, name, qual), true
 	}
 	return "", false

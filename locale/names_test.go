@@ -114,7 +114,7 @@ func TestDisplayNamesComplete(t *testing.T) {
 	for _, id := range nameLocales {
 		tag := language.MustParse(id)
 		for k := range 2 {
-			if p, ok := lookupName(tag, namePattern<<nameKindShift|uint16(k)); !ok || !strings.Contains(p, "{0}") || !strings.Contains(p, "{1}") {
+			if p, ok := lookupName(tag, keyLocalePattern+uint16(k)); !ok || !strings.Contains(p, "{0}") || !strings.Contains(p, "{1}") {
 				t.Errorf("display pattern %d of %s = %q, %v", k, id, p, ok)
 			}
 		}

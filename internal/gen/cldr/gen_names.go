@@ -148,8 +148,8 @@ func genNames(d *data) ([]byte, error) {
 		if pat.LocalePattern == "" || pat.LocaleSeparator == "" {
 			return nil, fmt.Errorf("%s: no localeDisplayPattern", id)
 		}
-		m[kindPattern<<kindShift|0] = pat.LocalePattern
-		m[kindPattern<<kindShift|1] = pat.LocaleSeparator
+		m[kindPattern<<kindShift] = pat.LocalePattern
+		m[kindPattern<<kindShift+1] = pat.LocaleSeparator
 		for i, r := range rows {
 			if n := terr[r.code]; n != "" && n != r.code {
 				m[kindCountry<<kindShift|i] = n
