@@ -131,7 +131,7 @@ func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Re
 			return err
 		}
 	}
-	return res.finish(cur)
+	return res.finish(req, cur)
 }
 
 func lineField(i int, f string) string { return "lines[" + strconv.Itoa(i) + "]." + f }
@@ -434,33 +434,81 @@ func (res *Result) perOrder(mode pricing.RoundingMode) error {
 }
 
 // finish builds the lines, the breakdown and the totals.
-func (res *Result) finish(cur string) error {
+func (res *Result) finish(req *Request, cur string) error {
 	tmpl, err := pricing.MoneyFromMinor(1, cur)
 	if err != nil {
 		return fieldErr(ErrInvalidInput, "lines[0].total.currency", cur, err.Error())
+	}
+	zero := tmpl.MulInt(0)
+	money := func(x int64) pricing.Money {
+		if x == 0 {
+			return zero
+		}
+		return tmpl.MulInt(x)
 	}
 	res.Currency = cur
 	var rm [16]rateMinor
 	rates := rm[:0]
 	var tot totalsMinor
+	n := len(res.work)
+	if cap(res.Lines) < n {
+		res.Lines = make([]LineResult, n)
+	}
+	res.Lines = res.Lines[:n]
+	ntax := 0
+	for i := range res.work {
+		ntax += res.work[i].k
+	}
+	if cap(res.taxes) < ntax {
+		res.taxes = make([]AppliedTax, ntax)
+	}
+	res.taxes = res.taxes[:ntax]
+	off := 0
 	for i := range res.work {
 		w := &res.work[i]
 		var lineTax int64
 		for k := 0; k < w.k; k++ {
-			a := w.amt[k]
 			lineTax += w.tax[k]
-			res.taxes = append(res.taxes, AppliedTax{AmountID: a.ID, Type: a.Type, Kind: kindOf(a), Category: a.Category, Percent: a.Percent, Tax: tmpl.MulInt(w.tax[k])})
-			j := findRate(res.Rates, a.ID, Taxed)
+		}
+		if w.n+lineTax != w.gross {
+			return fieldErr(ErrOverflow, lineField(i, "total"), "", "internal invariant net + tax = gross failed")
+		}
+		lr := &res.Lines[i]
+		lr.Index, lr.Category, lr.Supply = i, w.cat, w.supply
+		// The entered total is reused for the side that kept it (no
+		// conversion on the common path).
+		switch total := &req.Lines[i].Total; {
+		case w.gross == w.g:
+			lr.Net, lr.Gross = money(w.n), *total
+		case w.n == w.g:
+			lr.Net, lr.Gross = *total, money(w.gross)
+		default:
+			lr.Net, lr.Gross = money(w.n), money(w.gross)
+		}
+		lr.Tax = money(lineTax)
+		lr.Outcome = w.out.outcome
+		lr.Taxes = res.taxes[off : off+w.k : off+w.k]
+		for k := 0; k < w.k; k++ {
+			a := w.amt[k]
+			at := &res.taxes[off+k]
+			at.AmountID, at.Type, at.Kind, at.Category, at.Percent = a.ID, a.Type, a.Kind, a.Category, a.Percent
+			if w.k == 1 {
+				at.Tax = lr.Tax
+			} else {
+				at.Tax = money(w.tax[k])
+			}
+			j := findRate(res.Rates, a, Taxed)
 			if j < 0 {
-				res.Rates = append(res.Rates, RateTotal{AmountID: a.ID, Type: a.Type, Kind: kindOf(a), Category: a.Category, Percent: a.Percent, Outcome: Taxed})
+				res.Rates = append(res.Rates, RateTotal{AmountID: a.ID, Type: a.Type, Kind: a.Kind, Category: a.Category, Percent: a.Percent, Outcome: Taxed})
 				rates = append(rates, rateMinor{})
 				j = len(res.Rates) - 1
 			}
 			rates[j].base += w.n
 			rates[j].tax += w.tax[k]
 		}
+		off += w.k
 		if w.k == 0 {
-			j := findRate(res.Rates, "", w.out.outcome.Kind)
+			j := findRate(res.Rates, nil, w.out.outcome.Kind)
 			if j < 0 {
 				res.Rates = append(res.Rates, RateTotal{Category: w.cat, Outcome: w.out.outcome.Kind})
 				rates = append(rates, rateMinor{})
@@ -468,14 +516,6 @@ func (res *Result) finish(cur string) error {
 			}
 			rates[j].base += w.n
 		}
-		if w.n+lineTax != w.gross {
-			return fieldErr(ErrOverflow, lineField(i, "total"), "", "internal invariant net + tax = gross failed")
-		}
-		res.Lines = append(res.Lines, LineResult{
-			Index: i, Category: w.cat, Supply: w.supply,
-			Net: tmpl.MulInt(w.n), Tax: tmpl.MulInt(lineTax), Gross: tmpl.MulInt(w.gross),
-			Outcome: w.out.outcome,
-		})
 		var ok1, ok2, ok3 bool
 		tot.net, ok1 = addOK(tot.net, w.n)
 		tot.tax, ok2 = addOK(tot.tax, lineTax)
@@ -484,29 +524,25 @@ func (res *Result) finish(cur string) error {
 			return fieldErr(ErrOverflow, "lines", "", "order total")
 		}
 	}
-	// Point each line's Taxes into the (now final) backing store.
-	off := 0
-	for i := range res.Lines {
-		k := res.work[i].k
-		res.Lines[i].Taxes = res.taxes[off : off+k : off+k]
-		off += k
-	}
 	for j := range res.Rates {
-		res.Rates[j].Base = tmpl.MulInt(rates[j].base)
-		res.Rates[j].Tax = tmpl.MulInt(rates[j].tax)
+		res.Rates[j].Base = money(rates[j].base)
+		res.Rates[j].Tax = money(rates[j].tax)
 	}
 	res.minor = tot
-	res.Net, res.Tax, res.Gross = tmpl.MulInt(tot.net), tmpl.MulInt(tot.tax), tmpl.MulInt(tot.gross)
+	res.Net, res.Tax, res.Gross = money(tot.net), money(tot.tax), money(tot.gross)
 	return nil
 }
 
-func findRate(rs []RateTotal, id string, k OutcomeKind) int {
+// findRate returns the breakdown row of amount a (nil: untaxed rows by
+// outcome).
+func findRate(rs []RateTotal, a *Amount, k OutcomeKind) int {
 	for j := range rs {
-		if rs[j].AmountID == id && rs[j].Outcome == k {
+		if rs[j].Outcome != k {
+			continue
+		}
+		if a == nil && rs[j].AmountID == "" || a != nil && rs[j].AmountID == a.ID {
 			return j
 		}
 	}
 	return -1
 }
-
-func kindOf(a *Amount) Kind { return a.Kind }
