@@ -111,6 +111,9 @@ func (t *RateTable) Converter(from, to string, mode RoundingMode, ending EndingR
 		return Converter{}, err
 	}
 	c := Converter{from: f, to: g, digits: digits, mode: mode, ending: ending, asOf: t.asOf}
+	if len(ending.Bands) > 0 {
+		c.bands, c.compiled = ending.compile(digits)
+	}
 	if f == g {
 		c.rate = Fixed{coef: 1}
 		return c, nil
@@ -133,6 +136,8 @@ type Converter struct {
 	mode     RoundingMode
 	rate     Fixed
 	ending   EndingRule
+	bands    []minorBand // ending in minor units, when compiled
+	compiled bool
 	asOf     time.Time
 }
 
@@ -157,7 +162,11 @@ func (c Converter) Convert(m Money) (Money, error) {
 		if q, ok := divRound(hi, lo, int32(c.digits)-m.scale-c.rate.scale, 1, neg, c.mode); ok {
 			if p, ok := toInt64(q, neg); ok {
 				if p > 0 && len(c.ending.Bands) > 0 {
-					p, ok = c.ending.applyMinor(p, c.digits)
+					if c.compiled {
+						p, ok = applyBands(p, c.bands)
+					} else {
+						p, ok = c.ending.applyMinor(p, c.digits)
+					}
 				}
 				if ok {
 					return Money{cur: c.to, digits: c.digits, coef: p, scale: int32(c.digits)}, nil

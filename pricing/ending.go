@@ -173,6 +173,62 @@ func (r EndingRule) applyMinor(p int64, digits int16) (int64, bool) {
 	return v, ok
 }
 
+// minorBand is an Ending in minor units of one currency (below 0: none).
+type minorBand struct {
+	below, step, end int64
+	mode             RoundingMode
+}
+
+// compile converts a validated rule to minor units of a currency with the
+// given digits; it reports false if a value does not fit.
+func (r EndingRule) compile(digits int16) ([]minorBand, bool) {
+	out := make([]minorBand, len(r.Bands))
+	for i, b := range r.Bands {
+		below, ok1 := toMinor(b.Below, digits)
+		st, ok2 := toMinor(b.Step, digits)
+		end, ok3 := toMinor(b.End, digits)
+		if !ok1 || !ok2 || !ok3 || st <= 0 || end < 0 || !b.Round.valid() {
+			return nil, false
+		}
+		if b.Below.IsZero() {
+			below = -1
+		}
+		mode := b.Round
+		switch mode {
+		case RoundUp:
+			mode = RoundCeiling
+		case RoundDown:
+			mode = RoundFloor
+		}
+		out[i] = minorBand{below: below, step: st, end: end, mode: mode}
+	}
+	return out, true
+}
+
+// applyBands is applyMinor on compiled bands.
+func applyBands(p int64, bands []minorBand) (int64, bool) {
+	b := &bands[len(bands)-1]
+	for i := range bands {
+		if bands[i].below < 0 || p < bands[i].below {
+			b = &bands[i]
+			break
+		}
+	}
+	var k int64
+	if x := p - b.end; x > 0 {
+		q, rem := uint64(x)/uint64(b.step), uint64(x)%uint64(b.step)
+		if roundInc(q, rem, uint64(b.step), false, b.mode) {
+			q++
+		}
+		k = int64(q)
+	}
+	v, ok := mul64(k, b.step)
+	if ok {
+		v, ok = add64(v, b.end)
+	}
+	return v, ok
+}
+
 func (r EndingRule) applySlow(m Money) (Money, error) {
 	b := &r.Bands[len(r.Bands)-1]
 	for i := range r.Bands {
