@@ -3,6 +3,8 @@ package tax_test
 import (
 	"context"
 	"fmt"
+	"strings"
+	"time"
 
 	"github.com/marketkit/marketkit/pricing"
 	"github.com/marketkit/marketkit/tax"
@@ -188,4 +190,82 @@ func Example_japanBothRates() {
 	// rate jp_ct 8%: base 2291 tax 183
 	// rate jp_ct 10%: base 2710 tax 270
 	// total: net 5001 + tax 453 = gross 5454 JPY
+}
+
+// Look up the amount in force on a date: Finland's standard rate around
+// the 2024-09-01 increase.
+func ExampleData_Lookup() {
+	d := tax.Builtin()
+	for _, day := range []string{"2024-08-31", "2024-09-01"} {
+		a, err := d.Lookup("fi_vat", tax.Standard, tax.MustDate(day))
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(day, a.Percent, a.ID)
+	}
+	_, err := d.Lookup("dk_vat", tax.Reduced, tax.MustDate("2025-01-01"))
+	fmt.Println(err)
+	// Output:
+	// 2024-08-31 24 fi_vat/standard/2013-01-01
+	// 2024-09-01 25.5 fi_vat/standard/2024-09-01
+	// tax: unknown category: type "dk_vat" category reduced on 2025-01-01
+}
+
+func ExampleParseVATNumber() {
+	for _, s := range []string{"de 136.695.976", "GR094259216", "CHE-100.155.212 MWST", "DE136695977", "FR4030326504"} {
+		n, err := tax.ParseVATNumber(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(n, n.Country())
+	}
+	// Output:
+	// DE136695976 DE
+	// EL094259216 GR
+	// CHE100155212MWST CH
+	// tax: invalid VAT number "DE136695977": DE: checksum mismatch
+	// tax: invalid VAT number "FR4030326504": FR: wrong length
+}
+
+// Wrap an online register (here a fake) in a cache that records when and
+// how each number was verified.
+func ExampleNewCachingVerifier() {
+	now := time.Date(2025, 3, 14, 9, 30, 0, 0, time.UTC)
+	register := tax.VerifierFunc(func(ctx context.Context, n tax.VATNumber) (tax.Verification, error) {
+		return tax.Verification{Valid: n.String() == "FR40303265045", Service: "vies", Reference: "WAPIAAAAW1", CheckedAt: now}, nil
+	})
+	v := tax.NewCachingVerifier(register, &tax.CacheOptions{Now: func() time.Time { return now }})
+	n, _ := tax.ParseVATNumber("FR 40 303 265 045")
+	for range 2 {
+		r, err := v.Verify(context.Background(), n)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(r.Number, r.Valid, r.Service, r.Reference, r.CheckedAt.Format(time.RFC3339), "cached:", r.Cached)
+	}
+	// Output:
+	// FR40303265045 true vies WAPIAAAAW1 2025-03-14T09:30:00Z cached: false
+	// FR40303265045 true vies WAPIAAAAW1 2025-03-14T09:30:00Z cached: true
+}
+
+// Hosts can load their own rate data (here a local tax not in the
+// built-in data).
+func ExampleLoadJSON() {
+	d, err := tax.LoadJSON(strings.NewReader(`{
+	  "version": "host-1",
+	  "sources": [{"id": "city", "citation": "City ordinance 12/2024, https://example.org/ordinance"}],
+	  "zones": [{"id": "xy-city", "name": "Example City", "members": [{"country": "US", "regions": ["CO"], "postal_codes": ["80202"]}]}],
+	  "types": [{"id": "xy_city_sales", "name": "Example City sales tax", "kind": "sales_tax", "country": "US",
+	    "zone": "xy-city", "rates": [{"category": "standard", "amounts": [{"percent": "4.81", "from": "2024-01-01", "source": "city"}]}]}]
+	}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a, _ := d.Lookup("xy_city_sales", tax.Standard, tax.MustDate("2025-01-01"))
+	fmt.Println(a.ID, a.Percent)
+	// Output: xy_city_sales/standard/2024-01-01 4.81
 }
