@@ -340,46 +340,51 @@ func (l *PriceList) checkQuery(op string, q *Query) error {
 // applies and the fallback cannot price it either, never a zero price. It
 // does not allocate on the list's own entries.
 func (l *PriceList) Resolve(sku string, q Query) (Price, error) {
+	var p Price
 	if err := l.checkQuery("Resolve", &q); err != nil {
-		return Price{}, err
+		return p, err
 	}
-	return l.resolve(sku, &q)
+	err := l.resolve(sku, &q, &p)
+	return p, err
 }
 
-func (l *PriceList) resolve(sku string, q *Query) (Price, error) {
+// resolve writes the price into p (left zero on error).
+func (l *PriceList) resolve(sku string, q *Query, p *Price) error {
 	es := l.skus[sku]
 	at := q.At.UnixNano()
 	for i := range es {
 		e := &es[i]
 		if e.applies(q, at) {
 			s := e.source()
-			return Price{SKU: sku, Market: l.market, Unit: e.price, CompareAt: e.compareAt,
-				Source: s, Origin: s, Entry: e.index}, nil
+			p.SKU, p.Market, p.Unit, p.CompareAt = sku, l.market, e.price, e.compareAt
+			p.Source, p.Origin, p.Entry = s, s, e.index
+			return nil
 		}
 	}
 	if l.fallback == nil {
-		return Price{}, &NoPriceError{SKU: sku, Market: l.market}
+		return &NoPriceError{SKU: sku, Market: l.market}
 	}
-	p, err := l.fallback.List.resolve(sku, q)
-	if err != nil {
+	var fp Price
+	if err := l.fallback.List.resolve(sku, q, &fp); err != nil {
 		var np *NoPriceError
 		if errors.As(err, &np) {
-			return Price{}, &NoPriceError{SKU: sku, Market: l.market, Err: err}
+			return &NoPriceError{SKU: sku, Market: l.market, Err: err}
 		}
-		return Price{}, err
+		return err
 	}
-	unit, err := l.conv.Convert(p.Unit)
+	unit, err := l.conv.Convert(fp.Unit)
 	if err != nil {
-		return Price{}, &NoPriceError{SKU: sku, Market: l.market, Err: err}
+		return &NoPriceError{SKU: sku, Market: l.market, Err: err}
 	}
 	var was Money
-	if !p.CompareAt.IsZero() {
-		if was, err = l.conv.Convert(p.CompareAt); err != nil {
-			return Price{}, &NoPriceError{SKU: sku, Market: l.market, Err: err}
+	if !fp.CompareAt.IsZero() {
+		if was, err = l.conv.Convert(fp.CompareAt); err != nil {
+			return &NoPriceError{SKU: sku, Market: l.market, Err: err}
 		}
 	}
-	return Price{SKU: sku, Market: l.market, Unit: unit, CompareAt: was, Source: SourceConverted,
-		Origin: p.Origin, Entry: p.Entry, Rate: l.conv.rate, AsOf: l.conv.asOf}, nil
+	*p = Price{SKU: sku, Market: l.market, Unit: unit, CompareAt: was, Source: SourceConverted,
+		Origin: fp.Origin, Entry: fp.Entry, Rate: l.conv.rate, AsOf: l.conv.asOf}
+	return nil
 }
 
 // Candidate is one entry considered by Explain.
@@ -439,7 +444,7 @@ func (l *PriceList) Explain(sku string, q Query) (*Explanation, error) {
 		return nil, err
 	}
 	x := &Explanation{}
-	x.Price, x.Err = l.resolve(sku, &q)
+	x.Err = l.resolve(sku, &q, &x.Price)
 	won := false
 	for _, e := range l.skus[sku] {
 		c := Candidate{Entry: e.index, Source: e.source(), Price: e.price}
