@@ -53,6 +53,9 @@ func TestResolution(t *testing.T) {
 		{"EU B2C digital reduced e-book", "2025-01-01", de, Customer{Address: addr("FR", "75001")}, "ebook", "eu.destination", Taxed, "fr_vat/reduced/1982-07-01"},
 		{"EU B2C other service: origin", "2025-01-01", de, Customer{Address: addr("FR", "75001")}, "repair", "eu.service-origin", Taxed, "de_vat/standard/2021-01-01"},
 		{"EU B2B reverse charge", "2025-01-01", de, Customer{Address: addr("AT", "1010"), Business: true, VATNumber: "ATU13585627"}, "", "eu.reverse-charge", ReverseCharge, ""},
+		{"VAT number of the seller's own state is not intra-Community", "2025-01-01", de, Customer{Address: addr("AT", "1010"), Business: true, VATNumber: "DE136695976"}, "", "eu.destination", Taxed, "at_vat/standard/1995-01-01"},
+		{"Swiss number in France is not an EU number", "2025-01-01", de, Customer{Address: addr("FR", "75001"), Business: true, VATNumber: "CHE-100.155.212 MWST"}, "", "eu.destination", Taxed, "fr_vat/standard/2014-01-01"},
+		{"Greek number with EL prefix", "2025-01-01", de, Customer{Address: addr("GR", "10431"), Business: true, VATNumber: "EL094259216"}, "", "eu.reverse-charge", ReverseCharge, ""},
 		{"business without number is B2C", "2025-01-01", de, Customer{Address: addr("AT", "1010"), Business: true}, "", "eu.destination", Taxed, "at_vat/standard/1995-01-01"},
 		{"Azores from mainland PT", "2025-01-01", Store{Origin: addr("PT", "1000-001")}, Customer{Address: addr("PT", "9500-123")}, "", "eu.domestic", Taxed, "pt_20_vat/standard/2021-07-01"},
 		{"Canary Islands: export", "2025-01-01", de, Customer{Address: addr("ES", "35001")}, "", "eu.export", Export, ""},
@@ -128,7 +131,13 @@ func TestCalculateErrors(t *testing.T) {
 		{"invalid VAT number", func(r *Request) { r.Customer.Business, r.Customer.VATNumber = true, "DK13585627" }, ErrInvalidVATNumber, "customer.vat_number", "DK13585627"},
 		{"CA without province", func(r *Request) {
 			r.Store.Origin, r.Customer.Address = Address{Country: "CA", Region: "ON"}, Address{Country: "CA"}
-		}, ErrInvalidInput, "customer.address.region", ""},
+		}, ErrUnknownCountry, "customer.address.region", ""},
+		{"CA unknown province", func(r *Request) {
+			r.Store.Origin, r.Customer.Address = Address{Country: "CA", Region: "ON"}, Address{Country: "CA", Region: "ZZ"}
+		}, ErrUnknownCountry, "customer.address.region", "ZZ"},
+		{"US without state", func(r *Request) {
+			r.Store.Origin, r.Customer.Address = Address{Country: "US", Region: "NY"}, Address{Country: "US"}
+		}, ErrUnknownCountry, "customer.address.region", ""},
 		{"mixed currencies", func(r *Request) { r.Lines = append(lines("EUR", "", "1.00"), lines("USD", "", "1.00")...) }, ErrInvalidInput, "lines[1].total.currency", "USD"},
 		{"per-unit with sub-cent unit price", func(r *Request) {
 			r.Policy.Rounding = PerUnit

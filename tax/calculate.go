@@ -73,14 +73,23 @@ func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Re
 			return fieldErr(ErrUnknownCountry, "customer.address.country", req.Customer.Address.Country, "not an ISO 3166-1 country")
 		}
 	}
-	if req.Customer.Address.Country == "CA" && req.Store.Origin.Country == "CA" && req.Customer.Address.Region == "" {
-		return fieldErr(ErrInvalidInput, "customer.address.region", "", "a Canadian province is required")
-	}
-	b2b := req.Customer.Business && req.Customer.VATNumber != ""
-	if b2b {
-		if err := ValidateVATNumber(req.Customer.VATNumber); err != nil {
+	// vatCountry is the country of the business customer's VAT number
+	// ("" for consumers).
+	vatCountry := ""
+	if req.Customer.Business && req.Customer.VATNumber != "" {
+		var buf [maxVATInput]byte
+		pfx, _, _, err := normalizeVAT(req.Customer.VATNumber, &buf)
+		if err != nil {
 			return &FieldError{Field: "customer.vat_number", Value: req.Customer.VATNumber, Msg: err.Error(), Err: ErrInvalidVATNumber}
 		}
+		vatCountry = VATNumber{Prefix: pfx}.Country()
+		if pfx == "XI" {
+			vatCountry = "XI" // Northern Ireland: an EU number for goods
+		}
+	}
+	if regionRequired(d, req.Customer.Address) {
+		return fieldErr(ErrUnknownCountry, "customer.address.region", req.Customer.Address.Region,
+			"no tax zone of "+req.Customer.Address.Country+" contains this subdivision (required there)")
 	}
 	var ob [maxTypes]*TaxType
 	origin := ob[:0]
@@ -112,7 +121,7 @@ func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Re
 		}
 		sup := c.supplyOf(l.TaxCategory)
 		if !done[sup] {
-			res.rs[sup] = c.resolve(d, req, sup, b2b)
+			res.rs[sup] = c.resolve(d, req, sup, vatCountry)
 			done[sup] = true
 		}
 		res.work = append(res.work, lineWork{g: g, supply: sup, out: &res.rs[sup]})
@@ -545,4 +554,19 @@ func findRate(rs []RateTotal, a *Amount, k OutcomeKind) int {
 		}
 	}
 	return -1
+}
+
+// regionRequired reports whether a's country is divided into tax zones by
+// subdivision (CA, US) and no zone contains a: a missing or unknown region
+// must not silently mean "no tax".
+func regionRequired(d *Data, a Address) bool {
+	if !d.byRegion[a.Country] {
+		return false
+	}
+	for _, t := range d.byCountry[a.Country] {
+		if t.zone.Contains(a) {
+			return false
+		}
+	}
+	return true
 }

@@ -83,6 +83,7 @@ type Data struct {
 	types     []*TaxType
 	typeByID  map[string]*TaxType
 	byCountry map[string][]*TaxType // types whose zone has a member in the country
+	byRegion  map[string]bool       // countries whose type zones select by subdivision
 }
 
 // TaxType is one tax levied in one zone with its rates per category.
@@ -321,7 +322,9 @@ func Build(def Definition) (*Data, error) {
 		d.typeByID[t.id] = t
 	}
 	d.byCountry = make(map[string][]*TaxType)
+	d.byRegion = make(map[string]bool)
 	for _, t := range d.types {
+		t.zone.regionCountries(d.byRegion)
 		for _, cc := range t.zone.countries(nil) {
 			l := d.byCountry[cc]
 			if len(l) == 0 || l[len(l)-1] != t {

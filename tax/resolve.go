@@ -63,8 +63,8 @@ func firstTagged(d *Data, a Address, tag string) *TaxType {
 }
 
 // resolve runs the chain: EU rules, Canada rules, default.
-func (c *BuiltinCalculator) resolve(d *Data, req *Request, supply Supply, b2b bool) resolution {
-	if r, ok := resolveEU(d, req, supply, b2b); ok {
+func (c *BuiltinCalculator) resolve(d *Data, req *Request, supply Supply, vatCountry string) resolution {
+	if r, ok := resolveEU(d, req, supply, vatCountry); ok {
 		return r
 	}
 	if r, ok := resolveCanada(d, req); ok {
@@ -81,8 +81,9 @@ var moss = MustDate("2015-01-01")
 //
 //   - domestic (same member state): the VAT of the customer's zone (which
 //     is the origin zone, or a regional zone such as the Azores);
-//   - business customer with a valid-format VAT number in another member
-//     state: reverse charge at 0 %, with the legal mention as the reason;
+//   - business customer in another member state with a valid-format EU VAT
+//     number (EL, XI accepted) not issued by the seller's member state:
+//     reverse charge at 0 %, with the legal mention as the reason;
 //   - consumer, goods or digital services, from 2021-07-01: destination
 //     VAT, unless the store declares EUBelowThreshold (origin VAT); before
 //     2021-07-01 digital services (from 2015) were taxed at destination and
@@ -94,7 +95,7 @@ var moss = MustDate("2015-01-01")
 //   - non-EU store: B2B reverse charge; B2C destination VAT when registered
 //     in the customer's member state or for the OSS ("EU"); otherwise the
 //     EU rules do not apply and the chain continues.
-func resolveEU(d *Data, req *Request, supply Supply, b2b bool) (resolution, bool) {
+func resolveEU(d *Data, req *Request, supply Supply, vatCountry string) (resolution, bool) {
 	var r resolution
 	s, cu := &req.Store, &req.Customer
 	storeT := firstTagged(d, s.Origin, TagEU)
@@ -103,7 +104,7 @@ func resolveEU(d *Data, req *Request, supply Supply, b2b bool) (resolution, bool
 		if custT == nil {
 			return r, false
 		}
-		if b2b {
+		if isEUVATCountry(vatCountry) {
 			r.country = custT.country
 			r.outcome = Outcome{Kind: ReverseCharge, Rule: "eu.non-eu-seller-b2b", Reason: reasonRCNonEU}
 			return r, true
@@ -130,7 +131,9 @@ func resolveEU(d *Data, req *Request, supply Supply, b2b bool) (resolution, bool
 		r.outcome = Outcome{Kind: Taxed, Rule: "eu.domestic", Reason: reasonDomestic}
 		return r, true
 	}
-	if b2b {
+	// Reverse charge needs an EU VAT number of a member state other than
+	// the seller's (Directive 2006/112/EC art. 138(1)(b)).
+	if isEUVATCountry(vatCountry) && vatCountry != storeT.country {
 		r.country = storeT.country
 		reason := reasonRCGoods
 		if supply != Goods {
@@ -208,4 +211,15 @@ func resolveDefault(d *Data, req *Request) resolution {
 	r.country = req.Store.Origin.Country
 	r.outcome = Outcome{Kind: NotRegistered, Rule: "default.not-registered", Reason: reasonNotInZone}
 	return r
+}
+
+// isEUVATCountry reports whether a VAT number country (GR for EL, XI for
+// Northern Ireland) is an EU one.
+func isEUVATCountry(cc string) bool {
+	switch cc {
+	case "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT",
+		"LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "XI":
+		return true
+	}
+	return false
 }

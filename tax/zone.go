@@ -76,6 +76,18 @@ func (z *Zone) countries(dst []string) []string {
 	return dst
 }
 
+// regionCountries marks the countries whose members filter by region.
+func (z *Zone) regionCountries(set map[string]bool) {
+	for i := range z.members {
+		m := &z.members[i]
+		if m.zone != nil {
+			m.zone.regionCountries(set)
+		} else if len(m.regions) > 0 {
+			set[m.country] = true
+		}
+	}
+}
+
 func (m *member) contains(a Address) bool {
 	if m.zone != nil {
 		return m.zone.Contains(a)
