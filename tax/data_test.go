@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestBuiltinBuilds(t *testing.T) {
@@ -257,5 +258,30 @@ func TestZonesSpecialTerritories(t *testing.T) {
 	}
 	if z, _ := d.Zone("ca-on"); z.Contains(Address{Country: "CA", Region: "QC"}) {
 		t.Error("ca-on contains QC")
+	}
+}
+
+// The date of a sale is the civil date in the store's time zone: 21:30 UTC
+// on 2025-06-30 is already 2025-07-01 in Tallinn, when EE VAT became 24 %.
+func TestDateOfStoreTimeZone(t *testing.T) {
+	instant := time.Date(2025, 6, 30, 21, 30, 0, 0, time.UTC)
+	tallinn := time.FixedZone("EEST", 3*60*60)
+	tests := []struct {
+		loc  *time.Location
+		date string
+		rate string
+	}{
+		{time.UTC, "2025-06-30", "22"},
+		{tallinn, "2025-07-01", "24"},
+	}
+	for _, tt := range tests {
+		d := DateOf(instant, tt.loc)
+		if d.String() != tt.date {
+			t.Errorf("DateOf(%v, %v) = %s, want %s", instant, tt.loc, d, tt.date)
+		}
+		a, err := Builtin().Lookup("ee_vat", Standard, d)
+		if err != nil || a.Percent.String() != tt.rate {
+			t.Errorf("EE on %s = %v, %v; want %s", d, a.Percent, err, tt.rate)
+		}
 	}
 }
