@@ -171,7 +171,6 @@ type Result struct {
 	taxes []AppliedTax // backing store of Lines[i].Taxes
 	work  []lineWork
 	rs    [3]resolution // per supply kind
-	minor totalsMinor
 }
 
 type totalsMinor struct{ net, tax, gross int64 }

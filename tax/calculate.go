@@ -103,7 +103,6 @@ func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Re
 	}
 
 	res.Lines, res.Rates, res.taxes, res.work = res.Lines[:0], res.Rates[:0], res.taxes[:0], res.work[:0]
-	res.minor = totalsMinor{}
 	if len(req.Lines) == 0 {
 		res.Currency, res.Net, res.Tax, res.Gross = "", pricing.Money{}, pricing.Money{}, pricing.Money{}
 		return nil
@@ -519,7 +518,7 @@ func (res *Result) finish(req *Request, cur string) error {
 		if w.k == 0 {
 			j := findRate(res.Rates, nil, w.out.outcome.Kind)
 			if j < 0 {
-				res.Rates = append(res.Rates, RateTotal{Category: w.cat, Outcome: w.out.outcome.Kind})
+				res.Rates = append(res.Rates, RateTotal{Outcome: w.out.outcome.Kind})
 				rates = append(rates, rateMinor{})
 				j = len(res.Rates) - 1
 			}
@@ -537,7 +536,6 @@ func (res *Result) finish(req *Request, cur string) error {
 		res.Rates[j].Base = money(rates[j].base)
 		res.Rates[j].Tax = money(rates[j].tax)
 	}
-	res.minor = tot
 	res.Net, res.Tax, res.Gross = money(tot.net), money(tot.tax), money(tot.gross)
 	return nil
 }

@@ -544,7 +544,15 @@ func BuiltinDefinition() Definition {
 	def.Sources = append([]SourceDef(nil), def.Sources...)
 	def.Zones = append([]ZoneDef(nil), def.Zones...)
 	for i := range def.Zones {
-		def.Zones[i].Members = append([]MemberDef(nil), def.Zones[i].Members...)
+		ms := append([]MemberDef(nil), def.Zones[i].Members...)
+		for j := range ms {
+			m := &ms[j]
+			m.Regions = append([]string(nil), m.Regions...)
+			m.ExcludeRegions = append([]string(nil), m.ExcludeRegions...)
+			m.PostalCodes = append([]string(nil), m.PostalCodes...)
+			m.ExcludePostalCodes = append([]string(nil), m.ExcludePostalCodes...)
+		}
+		def.Zones[i].Members = ms
 	}
 	def.Types = append([]TypeDef(nil), def.Types...)
 	for i := range def.Types {

@@ -150,6 +150,14 @@ func Check(req *tax.Request, res *tax.Result) error {
 		return fmt.Errorf("%d result lines for %d request lines", len(res.Lines), len(req.Lines))
 	}
 	var net, taxSum, gross, rateTax pricing.Money
+	var sumErr error
+	add := func(a, b pricing.Money) pricing.Money {
+		s, err := a.Add(b)
+		if err != nil && sumErr == nil {
+			sumErr = err
+		}
+		return s
+	}
 	for i := range res.Lines {
 		l := &res.Lines[i]
 		if l.Index != i {
@@ -184,6 +192,9 @@ func Check(req *tax.Request, res *tax.Result) error {
 	for _, r := range res.Rates {
 		rateTax = add(rateTax, r.Tax)
 	}
+	if sumErr != nil {
+		return fmt.Errorf("summing amounts: %v", sumErr)
+	}
 	if len(res.Lines) == 0 {
 		return nil
 	}
@@ -196,14 +207,6 @@ func Check(req *tax.Request, res *tax.Result) error {
 		}
 	}
 	return sumIs(res.Gross, res.Net, res.Tax)
-}
-
-func add(a, b pricing.Money) pricing.Money {
-	s, err := a.Add(b)
-	if err != nil {
-		panic(err) // currencies are checked by Check's callers' data
-	}
-	return s
 }
 
 func sumIs(want, a, b pricing.Money) error {
