@@ -63,10 +63,13 @@ func mulPow10(x int64, n int32) (int64, bool) {
 // mul64 returns a × b, reporting overflow.
 func mul64(a, b int64) (int64, bool) {
 	hi, lo := bits.Mul64(uabs(a), uabs(b))
-	if hi != 0 {
+	if hi != 0 || lo > math.MaxInt64 {
 		return 0, false
 	}
-	return toInt64(lo, (a < 0) != (b < 0))
+	if (a < 0) != (b < 0) {
+		return -int64(lo), true
+	}
+	return int64(lo), true
 }
 
 // add64 returns a + b, reporting overflow (including a MinInt64 result).

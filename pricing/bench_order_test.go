@@ -179,3 +179,108 @@ func BenchmarkCart10(b *testing.B) {
 		}
 	})
 }
+
+// The 10-line VAT cart of perf-baselines.md §4 written with Money: net =
+// unit × qty; VAT = round_half_up(net × 19 %, 2) per line; sums. The
+// baselines are the reference's shopspring and int64 implementations.
+var vat19 = MustParseFixed("0.19")
+
+func moneyVATCart(units []Money, qty []int64) (net, vat, gross Money, err error) {
+	for i, u := range units {
+		n := u.MulInt(qty[i])
+		v, err := n.MulRound(vat19, 2, RoundHalfUp)
+		if err != nil {
+			return net, vat, gross, err
+		}
+		if net, err = net.Add(n); err != nil {
+			return net, vat, gross, err
+		}
+		if vat, err = vat.Add(v); err != nil {
+			return net, vat, gross, err
+		}
+	}
+	gross, err = net.Add(vat)
+	return net, vat, gross, err
+}
+
+var shopVAT = decimal.RequireFromString("0.19")
+
+func shopVATCart(lines []shopLine) (net, vat, gross decimal.Decimal) {
+	for _, l := range lines {
+		n := l.unit.Mul(decimal.NewFromInt(l.qty))
+		v := n.Mul(shopVAT).Round(2)
+		net = net.Add(n)
+		vat = vat.Add(v)
+	}
+	return net, vat, net.Add(vat)
+}
+
+func i64VATCart(lines []i64Line) (net, vat, gross int64) {
+	for _, l := range lines {
+		n := l.unit * l.qty
+		v := (n*1900 + 5000) / 10000 // half up; amounts are positive
+		net += n
+		vat += v
+	}
+	return net, vat, net + vat
+}
+
+func vatCartInputs() ([]Money, []int64) {
+	var us []Money
+	var qs []int64
+	for _, c := range cartSpec {
+		us = append(us, MustParseMoney(c.unit, "EUR"))
+		qs = append(qs, c.qty)
+	}
+	return us, qs
+}
+
+func TestVATCartAgrees(t *testing.T) {
+	us, qs := vatCartInputs()
+	n, v, g, err := moneyVATCart(us, qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{n.Amount(), v.Amount(), g.Amount()}
+	// perf-baselines.md §4: every implementation gives these totals.
+	if diff := cmp.Diff([]string{"1463.93", "278.16", "1742.09"}, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	sl, nl := cartBaselines()
+	sn, sv, sg := shopVATCart(sl)
+	in, iv, ig := i64VATCart(nl)
+	if diff := cmp.Diff(got, []string{sn.StringFixed(2), sv.StringFixed(2), sg.StringFixed(2)}); diff != "" {
+		t.Errorf("shopspring (-money +shopspring):\n%s", diff)
+	}
+	if diff := cmp.Diff(got, []string{fmtMinor(in), fmtMinor(iv), fmtMinor(ig)}); diff != "" {
+		t.Errorf("int64 (-money +int64):\n%s", diff)
+	}
+	if a := testing.AllocsPerRun(100, func() { _, _, _, _ = moneyVATCart(us, qs) }); a != 0 {
+		t.Errorf("moneyVATCart: %v allocs", a)
+	}
+}
+
+// BenchmarkVATCart10 is the reference cart of perf-baselines.md §4 with
+// Money arithmetic, against shopspring and int64 in the same run.
+func BenchmarkVATCart10(b *testing.B) {
+	us, qs := vatCartInputs()
+	sl, nl := cartBaselines()
+	b.Run("Money", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkMoney, _, _, _ = moneyVATCart(us, qs)
+		}
+	})
+	b.Run("BaselineShopspring", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkDec, _, _ = shopVATCart(sl)
+		}
+	})
+	b.Run("BaselineInt64", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkI64, _, _ = i64VATCart(nl)
+		}
+	})
+}

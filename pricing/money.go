@@ -256,6 +256,16 @@ func pair(op string, m, o Money) (Money, Money, error) {
 // Add returns m + o. It fails with a *MismatchError (ErrCurrencyMismatch)
 // when the currencies differ; the zero Money adds to any currency.
 func (m Money) Add(o Money) (Money, error) {
+	if m.cur == o.cur && m.scale == o.scale && m.wide == nil && o.wide == nil {
+		if c, ok := add64(m.coef, o.coef); ok {
+			m.coef = c
+			return m, nil
+		}
+	}
+	return m.addSlow(o)
+}
+
+func (m Money) addSlow(o Money) (Money, error) {
 	if m.cur != o.cur {
 		var err error
 		if m, o, err = pair("Add", m, o); err != nil {
@@ -364,7 +374,12 @@ func (m Money) MulInt(n int64) Money {
 			return m
 		}
 	}
-	return m.withBig(new(big.Int).Mul(m.bigCoef(), big.NewInt(n)), m.scale)
+	return m.mulSlow(n, 0)
+}
+
+// mulSlow returns m × n × 10^-scale exactly on big integers.
+func (m Money) mulSlow(n int64, scale int32) Money {
+	return m.withBig(new(big.Int).Mul(m.bigCoef(), big.NewInt(n)), m.scale+scale)
 }
 
 // Mul returns m × f, exactly: the result keeps all fraction digits (19.99 ×
@@ -378,7 +393,7 @@ func (m Money) Mul(f Fixed) Money {
 			return m
 		}
 	}
-	return m.withBig(new(big.Int).Mul(m.bigCoef(), big.NewInt(f.coef)), m.scale+f.scale)
+	return m.mulSlow(f.coef, f.scale)
 }
 
 // MulDecimal returns m × d, exactly. It does not allocate when d fits a

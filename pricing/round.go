@@ -89,44 +89,48 @@ func checkMode(op string, mode RoundingMode) error {
 	return nil
 }
 
-// quo returns m's currency with the amount
-//
-//	round((nhi·2^64+nlo) × 10^-ns / (d × 10^-ds)) to a multiple of st
-//
-// with the sign neg; numBig/denBig give the same operands for the exact
-// fallback (built only when the fast path fails).
-func (m Money) quo(nhi, nlo uint64, ns int32, d uint64, ds int32, neg bool, st step, mode RoundingMode, slow func() (*big.Int, *big.Int)) Money {
-	// q = round(n × 10^(t − ns + ds) / (d × k)) and the result is q × k at scale t.
-	dk, ok := d, true
-	if st.k != 1 {
-		var h uint64
-		h, dk = bits.Mul64(d, st.k)
-		ok = h == 0
-	}
-	if ok && m.wide == nil {
-		if q, ok := divRound(nhi, nlo, st.t-ns+ds, dk, neg, mode); ok {
-			hi, lo := bits.Mul64(q, st.k)
-			if hi == 0 {
-				if c, ok := toInt64(lo, neg); ok {
-					m.coef, m.wide, m.scale = c, nil, st.t
-					return m
+// mulDiv returns m's currency with the amount m × num ÷ den rounded with
+// mode to a multiple of st: q = round(m × num ÷ (den × k)) and the result
+// is q × k at scale t. den must not be zero. The fast path forms the
+// product in 128 bits; the exact fallback uses big integers.
+func (m Money) mulDiv(num, den Fixed, st step, mode RoundingMode) Money {
+	if m.wide == nil {
+		neg := (m.coef < 0) != (num.coef < 0) != (den.coef < 0)
+		hi, lo := bits.Mul64(uabs(m.coef), uabs(num.coef))
+		dk, h := uabs(den.coef), uint64(0)
+		if st.k != 1 {
+			h, dk = bits.Mul64(dk, st.k)
+		}
+		if h == 0 {
+			if q, ok := divRound(hi, lo, st.t-m.scale-num.scale+den.scale, dk, neg, mode); ok {
+				h, q = bits.Mul64(q, st.k)
+				if h == 0 {
+					if c, ok := toInt64(q, neg); ok {
+						return Money{coef: c, scale: st.t, cur: m.cur, digits: m.digits}
+					}
 				}
 			}
 		}
 	}
-	n, den := slow()
+	return m.mulDivSlow(num, den, st, mode)
+}
+
+func (m Money) mulDivSlow(num, den Fixed, st step, mode RoundingMode) Money {
+	n := m.bigCoef()
+	n.Mul(n, big.NewInt(num.coef))
 	kb := new(big.Int).SetUint64(st.k)
-	q := bigDivRound(n, st.t-ns+ds, den.Mul(den, kb), mode)
+	d := new(big.Int).Mul(big.NewInt(den.coef), kb)
+	q := bigDivRound(n, st.t-m.scale-num.scale+den.scale, d, mode)
 	return m.withBig(q.Mul(q, kb), st.t)
 }
+
+var fixedOne = Fixed{coef: 1}
 
 func (m Money) roundStep(st step, mode RoundingMode) Money {
 	if m.wide == nil && m.scale == st.t && st.k == 1 {
 		return m
 	}
-	return m.quo(0, uabs(m.coef), m.scale, 1, 0, m.coef < 0, st, mode, func() (*big.Int, *big.Int) {
-		return m.bigCoef(), big.NewInt(1)
-	})
+	return m.mulDiv(fixedOne, fixedOne, st, mode)
 }
 
 // Round rounds m to the currency's minor-unit digits (2 for EUR, 0 for JPY)
@@ -197,20 +201,13 @@ func (m Money) MulRound(f Fixed, digits int, mode RoundingMode) (Money, error) {
 	if err != nil {
 		return Money{}, err
 	}
-	hi, lo := bits.Mul64(uabs(m.coef), uabs(f.coef))
-	if m.wide != nil {
-		hi, lo = 0, 0
-	}
-	neg := (m.Sign() < 0) != (f.coef < 0)
-	return m.quo(hi, lo, m.scale+f.scale, 1, 0, neg, st, mode, func() (*big.Int, *big.Int) {
-		return new(big.Int).Mul(m.bigCoef(), big.NewInt(f.coef)), big.NewInt(1)
-	}), nil
+	return m.mulDiv(f, fixedOne, st, mode), nil
 }
 
 // Div returns m ÷ f rounded to digits fraction digits (-18..18) with mode.
 // It fails with ErrDivisionByZero when f is 0.
 func (m Money) Div(f Fixed, digits int, mode RoundingMode) (Money, error) {
-	return m.MulDiv(Fixed{coef: 1}, f, digits, mode)
+	return m.MulDiv(fixedOne, f, digits, mode)
 }
 
 // MulDiv returns m × num ÷ den rounded once to digits fraction digits
@@ -228,15 +225,5 @@ func (m Money) MulDiv(num, den Fixed, digits int, mode RoundingMode) (Money, err
 	if err != nil {
 		return Money{}, err
 	}
-	hi, lo := bits.Mul64(uabs(m.coef), uabs(num.coef))
-	if m.wide != nil {
-		hi, lo = 0, 0
-	}
-	neg := (m.Sign() < 0) != (num.coef < 0) != (den.coef < 0)
-	if m.Sign() == 0 || num.coef == 0 {
-		neg = false
-	}
-	return m.quo(hi, lo, m.scale+num.scale, uabs(den.coef), den.scale, neg, st, mode, func() (*big.Int, *big.Int) {
-		return new(big.Int).Mul(m.bigCoef(), big.NewInt(num.coef)), big.NewInt(den.coef)
-	}), nil
+	return m.mulDiv(num, den, st, mode), nil
 }
