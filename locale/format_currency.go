@@ -1,8 +1,6 @@
 package locale
 
 import (
-	"strconv"
-
 	"github.com/shopspring/decimal"
 )
 
@@ -50,9 +48,7 @@ func (f *Formatter) AppendCurrency(dst []byte, amount decimal.Decimal, code stri
 	if !ok {
 		return dst, &CurrencyError{Code: code}
 	}
-	var cbuf [24]byte
-	neg, coef, exp := decimalParts(amount, cbuf[:0])
-	return f.appendCurrency(dst, i, neg, coef, exp)
+	return f.appendCurrency(dst, i, decimalToFixed(amount, 0))
 }
 
 // AppendCurrencyFixed appends the Currency form of the fixed-point amount
@@ -64,17 +60,14 @@ func (f *Formatter) AppendCurrencyFixed(dst []byte, value int64, exp int32, code
 	if !ok {
 		return dst, &CurrencyError{Code: code}
 	}
-	neg := value < 0
-	u := uint64(value)
-	if neg {
-		u = -u
+	n := fixedNum{neg: value < 0, small: uint64(value), exp: int64(exp)}
+	if n.neg {
+		n.small = -n.small
 	}
-	var cbuf [24]byte
-	coef := strconv.AppendUint(cbuf[:0], u, 10)
-	return f.appendCurrency(dst, i, neg, coef, int64(exp))
+	return f.appendCurrency(dst, i, n)
 }
 
-func (f *Formatter) appendCurrency(dst []byte, i int, neg bool, coef []byte, exp int64) ([]byte, error) {
+func (f *Formatter) appendCurrency(dst []byte, i int, n fixedNum) ([]byte, error) {
 	lo, hi := int(currencyDigits[i]), int(currencyDigits[i])
 	if fr := f.opts.Fraction; fr.set {
 		lo, hi = int(fr.min), int(fr.max)
@@ -83,7 +76,7 @@ func (f *Formatter) appendCurrency(dst []byte, i int, neg bool, coef []byte, exp
 	if f.opts.Display != DisplayNone {
 		cs = &f.syms[i]
 	}
-	return f.appendNum(dst, &f.cur, neg, coef, exp, lo, hi, cs)
+	return f.appendNum(dst, &f.cur, n, lo, hi, cs)
 }
 
 // lookupCurrency returns the index of code in currencyCodes through

@@ -25,9 +25,7 @@ func (f *Formatter) Number(d decimal.Decimal) (string, error) {
 // extended buffer. It does not allocate when dst has room and d's
 // coefficient fits in an int64.
 func (f *Formatter) AppendNumber(dst []byte, d decimal.Decimal) ([]byte, error) {
-	var cbuf [24]byte
-	neg, coef, exp := decimalParts(d, cbuf[:0])
-	return f.appendNum(dst, &f.num, neg, coef, exp, f.numMin, f.numMax, nil)
+	return f.appendNum(dst, &f.num, decimalToFixed(d, 0), f.numMin, f.numMax, nil)
 }
 
 // Percent formats d as a percentage with the locale's percent pattern: d
@@ -48,49 +46,119 @@ func (f *Formatter) Percent(d decimal.Decimal) (string, error) {
 // extended buffer. It does not allocate when dst has room and d's
 // coefficient fits in an int64.
 func (f *Formatter) AppendPercent(dst []byte, d decimal.Decimal) ([]byte, error) {
-	var cbuf [24]byte
-	neg, coef, exp := decimalParts(d, cbuf[:0])
-	return f.appendNum(dst, &f.pct, neg, coef, exp+2, f.pctMin, f.pctMax, nil)
+	return f.appendNum(dst, &f.pct, decimalToFixed(d, 2), f.pctMin, f.pctMax, nil)
 }
 
-// decimalParts returns the sign of d, the ASCII digits of its absolute
-// coefficient (appended to buf, which they use when the coefficient fits
-// in an int64) and its exponent.
-func decimalParts(d decimal.Decimal, buf []byte) (neg bool, coef []byte, exp int64) {
-	neg = d.Sign() < 0
+// fixedNum is the number (-1)^neg × coefficient × 10^exp, with the
+// coefficient in small, or as ASCII digits in big when it does not fit.
+type fixedNum struct {
+	neg   bool
+	small uint64
+	big   []byte // nil when small holds the coefficient
+	exp   int64
+}
+
+// decimalToFixed returns d × 10^shift as a fixedNum. It allocates only
+// when d's coefficient does not fit in an int64.
+func decimalToFixed(d decimal.Decimal, shift int64) fixedNum {
+	n := fixedNum{neg: d.Sign() < 0, exp: int64(d.Exponent()) + shift}
 	if d.NumDigits() <= 18 {
 		c := d.CoefficientInt64()
 		if c < 0 {
 			c = -c
 		}
-		coef = strconv.AppendUint(buf, uint64(c), 10)
+		n.small = uint64(c)
 	} else {
 		bi := d.Coefficient()
-		coef = bi.Abs(bi).Append(buf, 10)
+		n.big = bi.Abs(bi).Append(nil, 10)
 	}
-	return neg, coef, int64(d.Exponent())
+	return n
 }
 
-// appendNum appends the number (-1)^neg × coef × 10^exp formatted with
-// nf, rounded to maxFrac fraction digits and trimmed of trailing zeros
-// down to minFrac. The sign is the sign before rounding, so -0.001 shown
-// with two digits is -0.00, as in ICU and bojanz/currency. cs is the
-// currency shown for a currency pattern, nil otherwise.
-func (f *Formatter) appendNum(dst []byte, nf *numFormat, neg bool, coef []byte, exp int64, minFrac, maxFrac int, cs *curSym) ([]byte, error) {
-	var rbuf [48]byte
-	r, err := roundDigits(rbuf[:0], coef, exp, maxFrac, f.opts.Rounding, neg)
-	if err != nil {
-		return dst, err
-	}
-	// Pad with leading zeros to minInt integer digits.
-	minInt := max(nf.minInt, 1)
-	if len(r) < maxFrac+minInt {
-		var pbuf [48]byte
-		p := pbuf[:0]
-		for range maxFrac + minInt - len(r) {
-			p = append(p, '0')
+// pow10 holds the powers of ten that fit in a uint64.
+var pow10 = [...]uint64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19}
+
+// roundSmall returns round(c × 10^(exp+frac)) with mode for a number of
+// sign neg, in uint64 arithmetic; false when that could overflow or
+// would drop more than 18 digits (roundDigits handles those).
+func roundSmall(c uint64, exp int64, frac int, mode RoundingMode, neg bool) (uint64, bool) {
+	shift := exp + int64(frac)
+	if shift >= 0 {
+		if shift > 18 || c > (1<<63)/pow10[shift] {
+			return 0, false
 		}
-		r = append(p, r...)
+		return c * pow10[shift], true
+	}
+	if shift < -18 {
+		return 0, false
+	}
+	p := pow10[-shift]
+	q, r := c/p, c%p
+	half := p / 2
+	var up bool
+	switch mode {
+	case RoundHalfEven:
+		up = r > half || (r == half && q%2 == 1)
+	case RoundHalfUp:
+		up = r >= half
+	case RoundHalfDown:
+		up = r > half
+	case RoundUp:
+		up = r != 0
+	case RoundCeiling:
+		up = r != 0 && !neg
+	case RoundFloor:
+		up = r != 0 && neg
+	}
+	if up {
+		q++
+	}
+	return q, true
+}
+
+// appendNum appends n formatted with nf, rounded to maxFrac fraction
+// digits and trimmed of trailing zeros down to minFrac. The sign is the
+// sign before rounding, so -0.001 shown with two digits is -0.00, as in
+// ICU and bojanz/currency. cs is the currency shown for a currency
+// pattern, nil otherwise.
+func (f *Formatter) appendNum(dst []byte, nf *numFormat, n fixedNum, minFrac, maxFrac int, cs *curSym) ([]byte, error) {
+	minInt := max(nf.minInt, 1)
+	var dbuf [48]byte
+	var r []byte
+	if q, ok := roundSmall(n.small, n.exp, maxFrac, f.opts.Rounding, n.neg); ok && n.big == nil {
+		// The digits of q, right to left, padded to minInt+maxFrac.
+		i := len(dbuf)
+		for q >= 10 {
+			i--
+			dbuf[i] = byte('0' + q%10)
+			q /= 10
+		}
+		i--
+		dbuf[i] = byte('0' + q)
+		for len(dbuf)-i < maxFrac+minInt && i > 0 {
+			i--
+			dbuf[i] = '0'
+		}
+		r = dbuf[i:]
+	} else {
+		coef := n.big
+		if coef == nil {
+			var cbuf [24]byte
+			coef = strconv.AppendUint(cbuf[:0], n.small, 10)
+		}
+		var err error
+		if r, err = roundDigits(dbuf[:0], coef, n.exp, maxFrac, f.opts.Rounding, n.neg); err != nil {
+			return dst, err
+		}
+		if len(r) < maxFrac+minInt {
+			var pbuf [48]byte
+			p := pbuf[:0]
+			for range maxFrac + minInt - len(r) {
+				p = append(p, '0')
+			}
+			r = append(p, r...)
+		}
 	}
 	intDigits, frac := r[:len(r)-maxFrac], r[len(r)-maxFrac:]
 	for len(frac) > minFrac && frac[len(frac)-1] == '0' {
@@ -98,7 +166,7 @@ func (f *Formatter) appendNum(dst []byte, nf *numFormat, neg bool, coef []byte, 
 	}
 
 	sp := &nf.pos
-	if neg {
+	if n.neg {
 		sp = &nf.neg
 	}
 	// Prefix, with the currency in it.
@@ -112,22 +180,27 @@ func (f *Formatter) appendNum(dst []byte, nf *numFormat, neg bool, coef []byte, 
 	} else {
 		dst = append(dst, sp.prefix...)
 	}
-	// Integer digits, grouped.
-	n := len(intDigits)
-	group := nf.primary > 0 && !f.opts.NoGrouping && n >= nf.minGrouping+nf.primary
-	for i, c := range intDigits {
-		if group && i > 0 {
-			if pos := n - i; pos >= nf.primary && (pos-nf.primary)%nf.secondary == 0 {
-				dst = append(dst, nf.group...)
-			}
+	// Integer digits, grouped: a leading chunk, secondary groups, then the
+	// primary group.
+	first := len(intDigits) - nf.primary // digits before the primary group
+	if nf.primary > 0 && !f.opts.NoGrouping && len(intDigits) >= nf.minGrouping+nf.primary && first > 0 {
+		lead := first % nf.secondary
+		if lead == 0 {
+			lead = nf.secondary
 		}
-		dst = f.appendDigit(dst, c)
+		dst = f.appendDigits(dst, intDigits[:lead])
+		for pos := lead; pos < first; pos += nf.secondary {
+			dst = append(dst, nf.group...)
+			dst = f.appendDigits(dst, intDigits[pos:pos+nf.secondary])
+		}
+		dst = append(dst, nf.group...)
+		dst = f.appendDigits(dst, intDigits[first:])
+	} else {
+		dst = f.appendDigits(dst, intDigits)
 	}
 	if len(frac) > 0 {
 		dst = append(dst, nf.decimal...)
-		for _, c := range frac {
-			dst = f.appendDigit(dst, c)
-		}
+		dst = f.appendDigits(dst, frac)
 	}
 	// Suffix, with the currency in it.
 	if sp.curIn == 2 && cs != nil {
@@ -141,6 +214,18 @@ func (f *Formatter) appendNum(dst []byte, nf *numFormat, neg bool, coef []byte, 
 		dst = append(dst, sp.suffix...)
 	}
 	return dst, nil
+}
+
+// appendDigits appends the ASCII digits ds in the locale's numbering
+// system.
+func (f *Formatter) appendDigits(dst, ds []byte) []byte {
+	if f.latin {
+		return append(dst, ds...)
+	}
+	for _, c := range ds {
+		dst = append(dst, f.digits[c-'0']...)
+	}
+	return dst
 }
 
 // appendDigit appends the ASCII digit c in the locale's numbering system.
