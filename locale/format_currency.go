@@ -111,3 +111,18 @@ func lookupCurrency(code string) (int, bool) {
 // currencyHash is the hash of currencyHashTable (Fibonacci hashing to 9
 // bits); the generator uses the same function.
 func currencyHash(key uint32) uint32 { return (key * 0x9E3779B1) >> 23 }
+
+// CurrencySymbol returns the currency as the Formatter shows it: the
+// symbol, narrow symbol or ISO code per FormatOptions.Display ("" for
+// DisplayNone), e.g. "US$" for USD in en-CA, "$" with the narrow symbol.
+// It reports false for an unknown or malformed code.
+func (f *Formatter) CurrencySymbol(code string) (string, bool) {
+	i, ok := lookupCurrency(code)
+	if !ok {
+		return "", false
+	}
+	if f.opts.Display == DisplayNone {
+		return "", true
+	}
+	return f.syms[i].text, true
+}

@@ -475,3 +475,29 @@ func TestLookupCurrency(t *testing.T) {
 		}
 	}
 }
+
+func TestCurrencySymbol(t *testing.T) {
+	tests := []struct {
+		tag, code string
+		display   Display
+		want      string
+		ok        bool
+	}{
+		{"en-CA", "USD", DisplaySymbol, "US$", true},
+		{"en-CA", "usd", DisplayNarrowSymbol, "$", true},
+		{"de", "CHF", DisplayCode, "CHF", true},
+		{"de-CH", "EUR", DisplaySymbol, "€", true},
+		{"ja", "JPY", DisplaySymbol, "￥", true},
+		{"en", "EUR", DisplayNone, "", true},
+		{"en", "EURO", DisplaySymbol, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.tag+"/"+tt.code, func(t *testing.T) {
+			f := mustFormatter(t, tt.tag, &FormatOptions{Display: tt.display})
+			got, ok := f.CurrencySymbol(tt.code)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("CurrencySymbol(%s) = %q, %v; want %q, %v", tt.code, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
