@@ -94,7 +94,10 @@ func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Re
 	var ob [maxTypes]*TaxType
 	origin := ob[:0]
 	for _, t := range d.byCountry[req.Store.Origin.Country] {
-		if len(origin) < maxTypes && t.zone.Contains(req.Store.Origin) {
+		if t.zone.Contains(req.Store.Origin) {
+			if len(origin) == maxTypes {
+				return fieldErr(ErrInvalidData, "store.origin", req.Store.Origin.Country, "more than "+itoa(maxTypes)+" taxes apply")
+			}
 			origin = append(origin, t)
 		}
 	}
@@ -122,6 +125,9 @@ func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Re
 		if !done[sup] {
 			res.rs[sup] = c.resolve(d, req, sup, vatCountry)
 			done[sup] = true
+			if res.rs[sup].overflow {
+				return fieldErr(ErrInvalidData, "customer.address", req.Customer.Address.Country, "more than "+itoa(maxTypes)+" taxes apply")
+			}
 		}
 		res.work = append(res.work, lineWork{g: g, supply: sup, out: &res.rs[sup]})
 		if err := c.lineAmounts(d, req, i, &res.work[len(res.work)-1], origin); err != nil {

@@ -269,3 +269,41 @@ func ExampleLoadJSON() {
 	fmt.Println(a.ID, a.Percent)
 	// Output: xy_city_sales/standard/2024-01-01 4.81
 }
+
+// US state rates are base rates: a host adds local rates as data (or plugs
+// an external sales-tax service in as a Calculator). Here a city rate is
+// added to the built-in definition; a store registered in Colorado and
+// in the city charges both.
+func ExampleBuild() {
+	def := tax.BuiltinDefinition()
+	def.Sources = append(def.Sources, tax.SourceDef{ID: "host-city", Citation: "Host-maintained local rate table, https://example.org/local-rates"})
+	def.Zones = append(def.Zones, tax.ZoneDef{ID: "us-co-city", Name: "Example city, CO",
+		Members: []tax.MemberDef{{Country: "US", Regions: []string{"CO"}, PostalCodes: []string{"802"}}}})
+	def.Types = append(def.Types, tax.TypeDef{ID: "us_co_city_sales", Name: "City sales tax", Kind: tax.SalesTax,
+		Country: "US", Zone: "us-co-city", Rates: []tax.RateDef{{Category: tax.Standard,
+			Amounts: []tax.AmountDef{{Percent: "4.81", From: "2023-01-01", Source: "host-city"}}}}})
+	data, err := tax.Build(def)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	calc, _ := tax.NewCalculator(&tax.Options{Data: data})
+	req := &tax.Request{
+		Date:     tax.MustDate("2025-05-01"),
+		Store:    tax.Store{Origin: tax.Address{Country: "US", Region: "CO", PostalCode: "80202"}},
+		Customer: tax.Customer{Address: tax.Address{Country: "US", Region: "CO", PostalCode: "80205"}},
+		Policy:   tax.Policy{Mode: pricing.RoundHalfUp},
+		Lines:    quote("USD", "", "100.00", 1),
+	}
+	var res tax.Result
+	if err := calc.Calculate(context.Background(), req, &res); err != nil {
+		fmt.Println(err)
+		return
+	}
+	print(&res)
+	// Output:
+	// line 0: net 100.00 + tax 7.71 = gross 107.71 [us_co_sales/standard/2018-07-01 2.9%] [us_co_city_sales/standard/2023-01-01 4.81%] (default.zone)
+	// rate us_co_sales 2.9%: base 100.00 tax 2.90
+	// rate us_co_city_sales 4.81%: base 100.00 tax 4.81
+	// total: net 100.00 + tax 7.71 = gross 107.71 USD
+}

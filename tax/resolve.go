@@ -1,22 +1,26 @@
 package tax
 
 // maxTypes is the number of taxes one line can carry in the built-in
-// calculator (Canada: GST + PST/QST).
-const maxTypes = 2
+// calculator (Canada: GST + PST/QST; host data: state + county + city).
+// More is an error, never a silently dropped tax.
+const maxTypes = 3
 
 // resolution is the outcome of the resolver chain for one supply kind.
 type resolution struct {
-	types   [maxTypes]*TaxType
-	n       int
-	country string // country whose class mapping applies
-	outcome Outcome
+	types    [maxTypes]*TaxType
+	n        int
+	overflow bool   // more than maxTypes types applied
+	country  string // country whose class mapping applies
+	outcome  Outcome
 }
 
 func (r *resolution) add(t *TaxType) {
-	if r.n < maxTypes {
-		r.types[r.n] = t
-		r.n++
+	if r.n == maxTypes {
+		r.overflow = true
+		return
 	}
+	r.types[r.n] = t
+	r.n++
 }
 
 // Invoice texts recorded in Outcome.Reason.
