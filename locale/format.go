@@ -217,7 +217,9 @@ type Formatter struct {
 // data: de-CH-u-nu-latn uses de-CH, de-XX uses de. It returns an error
 // wrapping ErrUnsupportedLocale when no locale in the chain has
 // modern-coverage CLDR data, and one wrapping ErrInvalidOption for an
-// option outside its constants. opts may be nil.
+// option outside its constants. opts may be nil. Unicode extensions of
+// the tag (-u-nu-, -u-ca-) are ignored: numbers use the locale's default
+// numbering system and dates the Gregorian calendar.
 //
 // NewFormatter does the work once (it takes a few microseconds); keep
 // the Formatter and reuse it.
