@@ -3,6 +3,7 @@ package tax
 import (
 	"errors"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -284,4 +285,29 @@ func TestDateOfStoreTimeZone(t *testing.T) {
 			t.Errorf("EE on %s = %v, %v; want %s", d, a.Percent, err, tt.rate)
 		}
 	}
+}
+
+// Data is documented as safe for concurrent use: lookups, zone checks and
+// the lazy first build of Builtin from many goroutines.
+func TestDataConcurrent(t *testing.T) {
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			d := Builtin()
+			for i := 0; i < 500; i++ {
+				a, err := d.Lookup("de_vat", Standard, MustDate("2020-07-01").AddDays(i%400))
+				if err != nil || (a.Percent.String() != "16" && a.Percent.String() != "19") {
+					t.Errorf("lookup = %v, %v", a.Percent, err)
+					return
+				}
+				if z, _ := d.Zone("eu"); !z.Contains(Address{Country: "AT"}) {
+					t.Error("eu does not contain AT")
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
