@@ -501,3 +501,25 @@ func TestCurrencySymbol(t *testing.T) {
 		})
 	}
 }
+
+// TestAppendKeepsPrefix checks the Append forms append: the bytes already
+// in dst stay, and the result equals the string form after them.
+func TestAppendKeepsPrefix(t *testing.T) {
+	f := mustFormatter(t, "fa-IR", &FormatOptions{})
+	g := mustFormatter(t, "fa-IR", nil)
+	d := decimal.RequireFromString("-98765.4321")
+	c, _ := g.Currency(d, "IRR")
+	n, _ := g.Number(d)
+	p, _ := g.Percent(d)
+	for name, got := range map[string]func() ([]byte, error){
+		"AppendCurrency": func() ([]byte, error) { return f.AppendCurrency([]byte("price: "), d, "IRR") },
+		"AppendNumber":   func() ([]byte, error) { return f.AppendNumber([]byte("price: "), d) },
+		"AppendPercent":  func() ([]byte, error) { return f.AppendPercent([]byte("price: "), d) },
+	} {
+		want := map[string]string{"AppendCurrency": c, "AppendNumber": n, "AppendPercent": p}[name]
+		b, err := got()
+		if err != nil || string(b) != "price: "+want {
+			t.Errorf("%s = %q, %v; want %q (zero FormatOptions must equal nil)", name, b, err, "price: "+want)
+		}
+	}
+}
