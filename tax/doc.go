@@ -70,9 +70,11 @@
 //     is registered there, e.g. for UK or Swiss VAT); a non-EU store charges
 //     destination VAT when registered for the OSS ("EU") or in that member
 //     state, and reverse-charges businesses.
-//   - Canada rules (store in Canada): the customer's province decides — GST,
-//     or HST, plus PST (BC, MB, SK) or QST (QC) charged on the pre-tax price,
-//     not compounded; a customer outside Canada is an export.
+//   - Canada rules (store in Canada, or registered there as a non-resident):
+//     the customer's province decides — GST, or HST, plus PST (BC, MB, SK) or
+//     QST (QC) charged on the pre-tax price, not compounded; a non-resident
+//     store charges only the taxes it is registered for; a customer outside
+//     Canada buys an export.
 //   - Default: the untagged types of the customer's zone, when the store is
 //     established there or lists it in [Store].Registrations (a country, a
 //     zone such as "us-ca", a type ID); otherwise no tax is charged and the

@@ -122,6 +122,9 @@ func resolveEU(d *Data, req *Request, supply Supply, vatCountry string) (resolut
 		return r, false
 	}
 	if custT == nil {
+		if cr, ok := resolveCanada(d, req); ok && cr.outcome.Kind == Taxed {
+			return cr, true
+		}
 		if dr := resolveDefault(d, req); dr.outcome.Kind == Taxed {
 			return dr, true
 		}
@@ -173,12 +176,17 @@ func resolveEU(d *Data, req *Request, supply Supply, vatCountry string) (resolut
 	return r, true
 }
 
-// resolveCanada applies when the store is established in Canada: the
-// customer's province decides (GST, or HST, plus PST/QST charged on the
-// pre-tax price, not compounded); a customer outside Canada is an export.
+// resolveCanada applies when the store is established in Canada, or
+// sells to a Canadian customer while registered there (non-resident GST/HST
+// registration: "CA", or a province's zone or type ID). The customer's
+// province decides: GST, or HST, plus PST/QST charged on the pre-tax price,
+// not compounded. A resident store charges every tax of the province; a
+// non-resident store only those it is registered for. A customer outside
+// Canada buys an export.
 func resolveCanada(d *Data, req *Request) (resolution, bool) {
 	var r resolution
-	if req.Store.Origin.Country != "CA" {
+	resident := req.Store.Origin.Country == "CA"
+	if !resident && req.Customer.Address.Country != "CA" {
 		return r, false
 	}
 	r.country = "CA"
@@ -190,9 +198,12 @@ func resolveCanada(d *Data, req *Request) (resolution, bool) {
 		return r, true
 	}
 	for _, t := range d.byCountry["CA"] {
-		if t.tag == TagCA && t.zone.Contains(req.Customer.Address) {
+		if t.tag == TagCA && t.zone.Contains(req.Customer.Address) && (resident || registered(&req.Store, t)) {
 			r.add(t)
 		}
+	}
+	if r.n == 0 {
+		return r, false // non-resident and not registered: default resolver
 	}
 	r.outcome = Outcome{Kind: Taxed, Rule: "ca.province", Reason: reasonCanada}
 	return r, true
