@@ -90,7 +90,7 @@ func (m Money) AppendAllocation(dst []Money, ratios []Fixed, unit Unit) ([]Money
 	}
 	minor, ok := m.Minor()
 	if !ok {
-		if m.wide == nil && m.scale > int32(m.digits) {
+		if m.wide == nil && m.scale > int32(m.cur.digits()) {
 			return dst, newError(op, "amount", m.String(), ErrNotRounded)
 		}
 		return dst, newError(op, "amount", m.String(), ErrRange)
@@ -98,7 +98,7 @@ func (m Money) AppendAllocation(dst []Money, ratios []Fixed, unit Unit) ([]Money
 	stepMinor := int64(1)
 	if unit == CashUnit && m.cur != 0 {
 		st := cashStep(m.code())
-		stepMinor = int64(st.k * pow10[int32(m.digits)-st.t])
+		stepMinor = int64(st.k * pow10[int32(m.cur.digits())-st.t])
 		if minor%stepMinor != 0 {
 			return dst, newError(op, "amount", m.String(), ErrNotRounded)
 		}
@@ -151,7 +151,7 @@ func (m Money) AppendAllocation(dst []Money, ratios []Fixed, unit Unit) ([]Money
 		if neg {
 			c = -c
 		}
-		parts[i] = Money{cur: m.cur, digits: m.digits, coef: c, scale: int32(m.digits)}
+		parts[i] = Money{cur: m.cur, coef: c, scale: int32(m.cur.digits())}
 	}
 	return dst, nil
 }

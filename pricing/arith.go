@@ -155,7 +155,12 @@ func divRound(hi, lo uint64, e int32, d uint64, neg bool, mode RoundingMode) (ui
 	if hi >= d {
 		return 0, false
 	}
-	q, r := bits.Div64(hi, lo, d)
+	var q, r uint64
+	if hi == 0 {
+		q, r = div64(lo, d)
+	} else {
+		q, r = bits.Div64(hi, lo, d)
+	}
 	if roundInc(q, r, d, neg, mode) {
 		if q == math.MaxUint64 {
 			return 0, false
@@ -217,4 +222,27 @@ func bigDivRound(n *big.Int, e int32, d *big.Int, mode RoundingMode) *big.Int {
 		q.Neg(q)
 	}
 	return q
+}
+
+// div64 returns n / d and n % d, with constant divisors (which compile to
+// multiplications) for the powers of ten that rounding to money digits
+// uses most: a hardware 64-bit division costs tens of cycles.
+func div64(n, d uint64) (uint64, uint64) {
+	switch d {
+	case 1:
+		return n, 0
+	case 10:
+		return n / 10, n % 10
+	case 100:
+		return n / 100, n % 100
+	case 1000:
+		return n / 1000, n % 1000
+	case 10000:
+		return n / 10000, n % 10000
+	case 100000:
+		return n / 100000, n % 100000
+	case 1000000:
+		return n / 1000000, n % 1000000
+	}
+	return n / d, n % d
 }

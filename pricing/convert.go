@@ -20,7 +20,7 @@ type ExchangeRate struct {
 // concurrent use.
 type RateTable struct {
 	asOf  time.Time
-	rates map[[2]uint16]Fixed
+	rates map[[2]curID]Fixed
 }
 
 // NewRateTable validates the rates and returns a table. asOf is the date
@@ -34,7 +34,7 @@ func NewRateTable(asOf string, rates []ExchangeRate) (*RateTable, error) {
 	if err != nil {
 		errs = append(errs, newError(op, "as_of", asOf, ErrSyntax))
 	}
-	t := &RateTable{asOf: d, rates: make(map[[2]uint16]Fixed, len(rates))}
+	t := &RateTable{asOf: d, rates: make(map[[2]curID]Fixed, len(rates))}
 	for i, r := range rates {
 		field := "rates[" + itoa(int64(i)) + "]"
 		from, _, err1 := currency(op, r.From)
@@ -54,7 +54,7 @@ func NewRateTable(asOf string, rates []ExchangeRate) (*RateTable, error) {
 		if from == to {
 			errs = append(errs, newError(op, field+".to", r.To, ErrInvalid))
 		}
-		k := [2]uint16{from, to}
+		k := [2]curID{from, to}
 		if _, dup := t.rates[k]; dup {
 			errs = append(errs, newError(op, field, r.From+"→"+r.To+" (duplicate)", ErrInvalid))
 		}
@@ -76,7 +76,7 @@ func (t *RateTable) Rate(from, to string) (Fixed, bool) {
 	if err1 != nil || err2 != nil {
 		return Fixed{}, false
 	}
-	r, ok := t.rates[[2]uint16{f, g}]
+	r, ok := t.rates[[2]curID{f, g}]
 	return r, ok
 }
 
@@ -118,7 +118,7 @@ func (t *RateTable) Converter(from, to string, mode RoundingMode, ending EndingR
 		c.rate = Fixed{coef: 1}
 		return c, nil
 	}
-	r, ok := t.rates[[2]uint16{f, g}]
+	r, ok := t.rates[[2]curID{f, g}]
 	if !ok {
 		return Converter{}, newError(op, "rate", from+"→"+to, ErrNoRate)
 	}
@@ -131,7 +131,7 @@ func (t *RateTable) Converter(from, to string, mode RoundingMode, ending EndingR
 // safe for concurrent use, and converts without allocating: use it to
 // reprice a whole catalog.
 type Converter struct {
-	from, to uint16
+	from, to curID
 	digits   int16
 	mode     RoundingMode
 	rate     Fixed
@@ -169,7 +169,7 @@ func (c Converter) Convert(m Money) (Money, error) {
 					}
 				}
 				if ok {
-					return Money{cur: c.to, digits: c.digits, coef: p, scale: int32(c.digits)}, nil
+					return Money{cur: c.to, coef: p, scale: int32(c.digits)}, nil
 				}
 			}
 		}
@@ -178,6 +178,6 @@ func (c Converter) Convert(m Money) (Money, error) {
 	if err != nil {
 		return Money{}, err
 	}
-	r.cur, r.digits = c.to, c.digits
+	r.cur = c.to
 	return c.ending.Apply(r)
 }

@@ -101,8 +101,8 @@ func (r EndingRule) Apply(m Money) (Money, error) {
 		return m, nil
 	}
 	if p, ok := m.Minor(); ok {
-		if v, ok := r.applyMinor(p, m.digits); ok {
-			return Money{cur: m.cur, digits: m.digits, coef: v, scale: int32(m.digits)}, nil
+		if v, ok := r.applyMinor(p, m.cur.digits()); ok {
+			return Money{cur: m.cur, coef: v, scale: int32(m.cur.digits())}, nil
 		}
 	}
 	return r.applySlow(m)
@@ -237,12 +237,12 @@ func (r EndingRule) applySlow(m Money) (Money, error) {
 			b = x
 			break
 		}
-		if lt, _ := m.Cmp(Money{cur: m.cur, digits: m.digits, coef: x.Below.coef, scale: x.Below.scale}); lt < 0 {
+		if lt, _ := m.Cmp(Money{cur: m.cur, coef: x.Below.coef, scale: x.Below.scale}); lt < 0 {
 			b = x
 			break
 		}
 	}
-	end := Money{cur: m.cur, digits: m.digits, coef: b.End.coef, scale: b.End.scale}
+	end := Money{cur: m.cur, coef: b.End.coef, scale: b.End.scale}
 	diff, err := m.Sub(end)
 	if err != nil {
 		return Money{}, err
@@ -262,11 +262,11 @@ func (r EndingRule) applySlow(m Money) (Money, error) {
 		return Money{}, err
 	}
 	if k.Sign() < 0 {
-		k = Money{cur: m.cur, digits: m.digits}
+		k = Money{cur: m.cur}
 	}
 	res, err := k.Mul(b.Step).Add(end)
 	if err != nil {
 		return Money{}, err
 	}
-	return res.roundStep(step{k: 1, t: int32(m.digits)}, RoundHalfUp), nil
+	return res.roundStep(step{k: 1, t: int32(m.cur.digits())}, RoundHalfUp), nil
 }

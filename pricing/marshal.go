@@ -20,20 +20,20 @@ func (m Money) AppendAmount(dst []byte) []byte {
 			ds = ds[1:]
 		}
 		s := int(m.scale)
-		for s > int(int32(m.digits)) && len(ds) > 1 && ds[len(ds)-1] == '0' {
+		for s > int(int32(m.cur.digits())) && len(ds) > 1 && ds[len(ds)-1] == '0' {
 			ds = ds[:len(ds)-1]
 			s--
 		}
 		dst = appendDigits(dst, []byte(ds), s)
-		return padZeros(dst, s, int(int32(m.digits)))
+		return padZeros(dst, s, int(int32(m.cur.digits())))
 	}
 	c, s := m.coef, m.scale
-	for s > int32(m.digits) && c%10 == 0 {
+	for s > int32(m.cur.digits()) && c%10 == 0 {
 		c /= 10
 		s--
 	}
 	dst = appendCoef(dst, c, s)
-	return padZeros(dst, int(s), int(int32(m.digits)))
+	return padZeros(dst, int(s), int(int32(m.cur.digits())))
 }
 
 func padZeros(dst []byte, have, want int) []byte {

@@ -20,21 +20,29 @@ import (
 // integer. Never compare Money with ==: 1.5 EUR and 1.50 EUR are equal
 // amounts with different representations. Use Equal or Cmp.
 type Money struct {
-	coef   int64    // coefficient on the fast path
-	wide   *big.Int // the coefficient when it does not fit coef (then coef is 0)
-	scale  int32    // fraction digits: amount = coefficient × 10^-scale, ≥ 0
-	cur    uint16   // ISO 4217 numeric code; 0 only for the zero Money
-	digits int16    // the currency's minor-unit digits
+	coef  int64    // coefficient on the fast path
+	wide  *big.Int // the coefficient when it does not fit coef (then coef is 0)
+	scale int32    // fraction digits: amount = coefficient × 10^-scale, ≥ 0
+	cur   curID    // the currency; 0 only for the zero Money
+	// Four fields at most: the compiler keeps such structs in registers.
 }
 
-// currency returns the ISO 4217 numeric code and minor-unit digits of
-// code. Lower-case codes are accepted.
-func currency(op, code string) (uint16, int16, error) {
+// curID packs an ISO 4217 numeric code and the currency's minor-unit
+// digits: numeric<<8 | digits. 0 is no currency.
+type curID uint32
+
+func (c curID) digits() int16           { return int16(c & 0xff) }
+func (c curID) numeric() uint16         { return uint16(c >> 8) }
+func makeCur(numeric, digits int) curID { return curID(numeric)<<8 | curID(digits) }
+
+// currency returns the currency and minor-unit digits of code. Lower-case
+// codes are accepted.
+func currency(op, code string) (curID, int16, error) {
 	c, ok := locale.CurrencyInfo(code)
-	if !ok || c.Numeric <= 0 || c.Numeric >= 1000 {
+	if !ok || c.Numeric <= 0 || c.Numeric >= 1000 || c.Digits < 0 || c.Digits > 18 {
 		return 0, 0, newError(op, "currency", code, ErrCurrency)
 	}
-	return uint16(c.Numeric), int16(c.Digits), nil
+	return makeCur(c.Numeric, c.Digits), int16(c.Digits), nil
 }
 
 // codes maps ISO 4217 numeric codes to alphabetic codes, built on first use.
@@ -53,7 +61,7 @@ func (m Money) code() string {
 	if m.cur == 0 {
 		return ""
 	}
-	return codes()[m.cur]
+	return codes()[m.cur.numeric()]
 }
 
 // ParseMoney parses an amount in plain decimal notation ("19.99", "-5",
@@ -62,7 +70,7 @@ func (m Money) code() string {
 // separators. The code is an ISO 4217 code; lower case is accepted and
 // normalized ("eur" becomes "EUR").
 func ParseMoney(amount, code string) (Money, error) {
-	cc, digits, err := currency("ParseMoney", code)
+	cc, _, err := currency("ParseMoney", code)
 	if err != nil {
 		return Money{}, err
 	}
@@ -70,7 +78,7 @@ func ParseMoney(amount, code string) (Money, error) {
 	if err != nil {
 		return Money{}, newError("ParseMoney", "amount", amount, err)
 	}
-	m := Money{cur: cc, coef: coef, scale: int32(scale), digits: digits}
+	m := Money{cur: cc, coef: coef, scale: int32(scale)}
 	if wide != nil {
 		m = m.withBig(wide, scale)
 	}
@@ -95,7 +103,7 @@ func MoneyFromMinor(units int64, code string) (Money, error) {
 	if err != nil {
 		return Money{}, err
 	}
-	m := Money{cur: cc, digits: digits, scale: int32(digits)}
+	m := Money{cur: cc, scale: int32(digits)}
 	if c, ok := toInt64(uabs(units), units < 0); ok {
 		m.coef = c
 		return m, nil
@@ -106,14 +114,14 @@ func MoneyFromMinor(units int64, code string) (Money, error) {
 // MoneyFromDecimal returns d in the currency code, exactly. It fails with
 // ErrRange when d's exponent is outside -100..64.
 func MoneyFromDecimal(d decimal.Decimal, code string) (Money, error) {
-	cc, digits, err := currency("MoneyFromDecimal", code)
+	cc, _, err := currency("MoneyFromDecimal", code)
 	if err != nil {
 		return Money{}, err
 	}
 	if e := d.Exponent(); e > 64 || e < -100 {
 		return Money{}, newError("MoneyFromDecimal", "amount", d.String(), ErrRange)
 	}
-	m := Money{cur: cc, digits: digits}
+	m := Money{cur: cc}
 	if f, ok := fixedFromDecimal(d); ok {
 		m.coef, m.scale = f.coef, f.scale
 		return m, nil
@@ -123,11 +131,11 @@ func MoneyFromDecimal(d decimal.Decimal, code string) (Money, error) {
 
 // MoneyFromFixed returns f in the currency code.
 func MoneyFromFixed(f Fixed, code string) (Money, error) {
-	cc, digits, err := currency("MoneyFromFixed", code)
+	cc, _, err := currency("MoneyFromFixed", code)
 	if err != nil {
 		return Money{}, err
 	}
-	return Money{cur: cc, coef: f.coef, scale: f.scale, digits: digits}, nil
+	return Money{cur: cc, coef: f.coef, scale: f.scale}, nil
 }
 
 // withBig returns m's currency with the amount c × 10^-scale, on the fast
@@ -161,7 +169,7 @@ func (m Money) Currency() string { return m.code() }
 
 // Digits returns the number of minor-unit digits of the currency (2 for
 // EUR, 0 for JPY, 3 for BHD).
-func (m Money) Digits() int { return int(int32(m.digits)) }
+func (m Money) Digits() int { return int(int32(m.cur.digits())) }
 
 // Decimal returns the amount as a decimal.Decimal (this allocates).
 func (m Money) Decimal() decimal.Decimal {
@@ -198,17 +206,17 @@ func (m Money) Fixed() (Fixed, bool) {
 func (m Money) Minor() (int64, bool) {
 	if m.wide != nil {
 		c := m.bigCoef()
-		if m.scale <= int32(m.digits) {
-			c.Mul(c, bigPow10(int32(m.digits)-m.scale))
-		} else if _, r := c.QuoRem(c, bigPow10(m.scale-int32(m.digits)), new(big.Int)); r.Sign() != 0 {
+		if m.scale <= int32(m.cur.digits()) {
+			c.Mul(c, bigPow10(int32(m.cur.digits())-m.scale))
+		} else if _, r := c.QuoRem(c, bigPow10(m.scale-int32(m.cur.digits())), new(big.Int)); r.Sign() != 0 {
 			return 0, false
 		}
 		return c.Int64(), c.IsInt64()
 	}
-	if m.scale <= int32(m.digits) {
-		return mulPow10(m.coef, int32(m.digits)-m.scale)
+	if m.scale <= int32(m.cur.digits()) {
+		return mulPow10(m.coef, int32(m.cur.digits())-m.scale)
 	}
-	d := m.scale - int32(m.digits)
+	d := m.scale - int32(m.cur.digits())
 	if d > 18 {
 		return 0, m.coef == 0
 	}
@@ -243,11 +251,11 @@ func pair(op string, m, o Money) (Money, Money, error) {
 		return m, o, nil
 	}
 	if m.cur == 0 && m.IsZero() {
-		m.cur, m.digits = o.cur, o.digits
+		m.cur = o.cur
 		return m, o, nil
 	}
 	if o.cur == 0 && o.IsZero() {
-		o.cur, o.digits = m.cur, m.digits
+		o.cur = m.cur
 		return m, o, nil
 	}
 	return Money{}, Money{}, &MismatchError{Op: op, A: m.code(), B: o.code()}
@@ -258,8 +266,7 @@ func pair(op string, m, o Money) (Money, Money, error) {
 func (m Money) Add(o Money) (Money, error) {
 	if m.cur == o.cur && m.scale == o.scale && m.wide == nil && o.wide == nil {
 		if c, ok := add64(m.coef, o.coef); ok {
-			m.coef = c
-			return m, nil
+			return Money{coef: c, scale: m.scale, cur: m.cur}, nil
 		}
 	}
 	return m.addSlow(o)
@@ -312,8 +319,7 @@ func (m Money) Neg() Money {
 	if m.wide != nil {
 		return m.withBig(new(big.Int).Neg(m.wide), m.scale)
 	}
-	m.coef = -m.coef
-	return m
+	return Money{coef: -m.coef, scale: m.scale, cur: m.cur}
 }
 
 // Abs returns |m|.
@@ -370,8 +376,7 @@ func (m Money) Equal(o Money) bool {
 func (m Money) MulInt(n int64) Money {
 	if m.wide == nil {
 		if c, ok := mul64(m.coef, n); ok {
-			m.coef = c
-			return m
+			return Money{coef: c, scale: m.scale, cur: m.cur}
 		}
 	}
 	return m.mulSlow(n, 0)
@@ -389,8 +394,7 @@ func (m Money) mulSlow(n int64, scale int32) Money {
 func (m Money) Mul(f Fixed) Money {
 	if m.wide == nil {
 		if c, ok := mul64(m.coef, f.coef); ok {
-			m.coef, m.scale = c, m.scale+f.scale
-			return m
+			return Money{coef: c, scale: m.scale + f.scale, cur: m.cur}
 		}
 	}
 	return m.mulSlow(f.coef, f.scale)

@@ -163,8 +163,10 @@ func (o *Order) QuoteInto(q *Quote) error {
 	if err := checkMode(op, o.Rounding); err != nil {
 		return err
 	}
-	tmpl := Money{cur: cur, digits: digits, scale: int32(digits)}
-	money := func(minor int64) Money { m := tmpl; m.coef = minor; return m }
+	tmpl := Money{cur: cur, scale: int32(digits)}
+	money := func(minor int64) Money {
+		return Money{coef: minor, scale: int32(digits), cur: cur}
+	}
 
 	n := len(o.Items)
 	lines := q.Lines[:0]
@@ -203,14 +205,14 @@ func (o *Order) QuoteInto(q *Quote) error {
 			return newError(op, "items["+itoa(int64(i))+"].unit_price", it.UnitPrice.String(), ErrInvalid)
 		}
 		sub, ok := it.UnitPrice.Minor()
-		if ok && it.UnitPrice.digits == digits {
+		if ok && it.UnitPrice.cur.digits() == digits {
 			sub, ok = mul64(sub, it.Quantity)
 		} else {
 			ok = false
 		}
 		if !ok {
 			unit := it.UnitPrice
-			unit.cur, unit.digits = cur, digits
+			unit.cur = cur
 			sub, ok = unit.MulInt(it.Quantity).roundStep(step{k: 1, t: int32(digits)}, o.Rounding).Minor()
 			if !ok {
 				return newError(op, "items["+itoa(int64(i))+"].subtotal", unit.MulInt(it.Quantity).String(), ErrRange)
@@ -262,7 +264,7 @@ func (o *Order) QuoteInto(q *Quote) error {
 		share := int64(shares[i])
 		total := money(rests[i] - share)
 		unit := it.UnitPrice
-		unit.cur, unit.digits = cur, digits
+		unit.cur = cur
 		l := &lines[i]
 		l.SKU, l.TaxCategory, l.Quantity, l.UnitPrice = it.SKU, it.TaxCategory, it.Quantity, unit
 		l.Subtotal, l.LineDiscount, l.OrderDiscount = money(subs[i]), money(subs[i]-rests[i]), money(share)
@@ -283,7 +285,7 @@ func (o *Order) QuoteInto(q *Quote) error {
 
 // discountMinor returns the amount of d applied to base (minor units,
 // ≥ 0), capped at base.
-func discountMinor(d *Discount, base int64, cur uint16, mode RoundingMode, item, j int) (int64, error) {
+func discountMinor(d *Discount, base int64, cur curID, mode RoundingMode, item, j int) (int64, error) {
 	const op = "Quote"
 	field := func(name string) string {
 		f := "discounts[" + itoa(int64(j)) + "]." + name

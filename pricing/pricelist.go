@@ -129,8 +129,7 @@ type Price struct {
 // otherwise the result is a *NoPriceError.
 type PriceList struct {
 	market   string
-	cur      uint16
-	digits   int16
+	cur      curID
 	loc      *time.Location
 	skus     map[string][]entry
 	fallback *Fallback
@@ -207,7 +206,7 @@ func parseWall(s string, loc *time.Location) (time.Time, bool) {
 func NewPriceList(cfg PriceListConfig) (*PriceList, error) {
 	const op = "NewPriceList"
 	var errs []error
-	cur, digits, err := currency(op, cfg.Currency)
+	cur, _, err := currency(op, cfg.Currency)
 	if err != nil {
 		return nil, err
 	}
@@ -218,7 +217,7 @@ func NewPriceList(cfg PriceListConfig) (*PriceList, error) {
 	if err != nil || cfg.TimeZone == "" {
 		return nil, newError(op, "time_zone", cfg.TimeZone, ErrInvalid)
 	}
-	l := &PriceList{market: cfg.Market, cur: cur, digits: digits, loc: loc, skus: make(map[string][]entry)}
+	l := &PriceList{market: cfg.Market, cur: cur, loc: loc, skus: make(map[string][]entry)}
 	for i, pe := range cfg.Entries {
 		f := "entries[" + itoa(int64(i)) + "]"
 		e := entry{index: i, group: pe.Group, minQty: pe.MinQuantity, price: pe.Price, compareAt: pe.CompareAt}

@@ -106,7 +106,7 @@ func (m Money) mulDiv(num, den Fixed, st step, mode RoundingMode) Money {
 				h, q = bits.Mul64(q, st.k)
 				if h == 0 {
 					if c, ok := toInt64(q, neg); ok {
-						return Money{coef: c, scale: st.t, cur: m.cur, digits: m.digits}
+						return Money{coef: c, scale: st.t, cur: m.cur}
 					}
 				}
 			}
@@ -128,7 +128,9 @@ var fixedOne = Fixed{coef: 1}
 
 func (m Money) roundStep(st step, mode RoundingMode) Money {
 	if m.wide == nil && m.scale == st.t && st.k == 1 {
-		return m
+		// Built field by field: copying m whole makes the compiler load
+		// its spilled fields with wide moves that stall store forwarding.
+		return Money{coef: m.coef, scale: m.scale, cur: m.cur}
 	}
 	return m.mulDiv(fixedOne, fixedOne, st, mode)
 }
@@ -140,7 +142,7 @@ func (m Money) Round(mode RoundingMode) (Money, error) {
 	if err := checkMode("Round", mode); err != nil {
 		return Money{}, err
 	}
-	return m.roundStep(step{k: 1, t: int32(m.digits)}, mode), nil
+	return m.roundStep(step{k: 1, t: int32(m.cur.digits())}, mode), nil
 }
 
 // RoundTo rounds m to digits fraction digits with mode. digits may be
@@ -178,7 +180,7 @@ func (m Money) CashIncrement() Money {
 		return m
 	}
 	st := cashStep(m.code())
-	return Money{cur: m.cur, digits: m.digits, coef: int64(st.k), scale: st.t}
+	return Money{cur: m.cur, coef: int64(st.k), scale: st.t}
 }
 
 func cashStep(code string) step {
