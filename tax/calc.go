@@ -124,39 +124,34 @@ type Outcome struct {
 	Reason string
 }
 
-// AppliedTax is one tax on one line, with the amount used so that the
-// invoice can be re-rendered after rates change.
+// AppliedTax is one tax on one line, with the amount used (its ID, type,
+// category and percentage) so that the invoice can be re-rendered after
+// rates change. Amount points into the immutable rate data.
 type AppliedTax struct {
-	AmountID string // "de_vat/standard/2021-01-01"
-	Type     string // "de_vat"
-	Kind     Kind
-	Category Category
-	Percent  Percent
-	Tax      pricing.Money
+	Amount *Amount
+	Tax    pricing.Money
 }
 
 // LineResult is the taxed line: Net + Tax = Gross exactly, Tax is the sum
-// of Taxes.
+// of Taxes. Taxes and Outcome point into the Result and stay valid until
+// the Result is reused.
 type LineResult struct {
 	Index           int // index in Request.Lines
 	Category        Category
 	Supply          Supply
 	Net, Tax, Gross pricing.Money
 	Taxes           []AppliedTax
-	Outcome         Outcome
+	Outcome         *Outcome
 }
 
-// RateTotal is one row of the per-rate breakdown. Untaxed lines (reverse
-// charge, export) are grouped by outcome with an empty AmountID and 0 %.
+// RateTotal is one row of the per-rate breakdown: the amount (nil for
+// untaxed lines — reverse charge, export — which are grouped by outcome),
+// the sum of the nets of its lines and the tax.
 type RateTotal struct {
-	AmountID string
-	Type     string
-	Kind     Kind
-	Category Category
-	Percent  Percent
-	Outcome  OutcomeKind
-	Base     pricing.Money // sum of the nets of the lines taxed at this rate
-	Tax      pricing.Money
+	Amount  *Amount
+	Outcome OutcomeKind
+	Base    pricing.Money
+	Tax     pricing.Money
 }
 
 // Result is the output of a calculation. A Result may be reused across
@@ -171,6 +166,9 @@ type Result struct {
 	taxes []AppliedTax // backing store of Lines[i].Taxes
 	work  []lineWork
 	rs    [3]resolution // per supply kind
+
+	unit, zero pricing.Money // one minor unit and zero of unitCur
+	unitCur    string
 }
 
 type totalsMinor struct{ net, tax, gross int64 }

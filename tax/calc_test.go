@@ -94,7 +94,7 @@ func TestResolution(t *testing.T) {
 			}
 			got := ""
 			if len(l.Taxes) > 0 {
-				got = l.Taxes[0].AmountID
+				got = l.Taxes[0].Amount.ID
 			}
 			if got != tt.wantAmt {
 				t.Errorf("amount = %q, want %q", got, tt.wantAmt)

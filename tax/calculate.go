@@ -129,8 +129,17 @@ func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Re
 				return fieldErr(ErrInvalidData, "customer.address", req.Customer.Address.Country, "more than "+itoa(maxTypes)+" taxes apply")
 			}
 		}
-		res.work = append(res.work, lineWork{g: g, supply: sup, out: &res.rs[sup]})
-		if err := c.lineAmounts(d, req, i, &res.work[len(res.work)-1], origin); err != nil {
+		// Reuse the scratch line without zeroing it: every field read later
+		// is set here, in lineAmounts or in computeLine.
+		n := len(res.work)
+		if n < cap(res.work) {
+			res.work = res.work[:n+1]
+		} else {
+			res.work = append(res.work, lineWork{})
+		}
+		w := &res.work[n]
+		w.g, w.supply, w.out, w.k, w.cat, w.originCat = g, sup, &res.rs[sup], 0, 0, 0
+		if err := c.lineAmounts(d, req, i, w, origin); err != nil {
 			return err
 		}
 	}
@@ -449,11 +458,14 @@ func (res *Result) perOrder(mode pricing.RoundingMode) error {
 
 // finish builds the lines, the breakdown and the totals.
 func (res *Result) finish(req *Request, cur string) error {
-	tmpl, err := pricing.MoneyFromMinor(1, cur)
-	if err != nil {
-		return fieldErr(ErrInvalidInput, "lines[0].total.currency", cur, err.Error())
+	if res.unitCur != cur || cur == "" {
+		u, err := pricing.MoneyFromMinor(1, cur)
+		if err != nil {
+			return fieldErr(ErrInvalidInput, "lines[0].total.currency", cur, err.Error())
+		}
+		res.unit, res.zero, res.unitCur = u, u.MulInt(0), cur
 	}
-	zero := tmpl.MulInt(0)
+	tmpl, zero := res.unit, res.zero
 	money := func(x int64) pricing.Money {
 		if x == 0 {
 			return zero
@@ -500,12 +512,12 @@ func (res *Result) finish(req *Request, cur string) error {
 			lr.Net, lr.Gross = money(w.n), money(w.gross)
 		}
 		lr.Tax = money(lineTax)
-		lr.Outcome = w.out.outcome
+		lr.Outcome = &w.out.outcome
 		lr.Taxes = res.taxes[off : off+w.k : off+w.k]
 		for k := 0; k < w.k; k++ {
 			a := w.amt[k]
 			at := &res.taxes[off+k]
-			at.AmountID, at.Type, at.Kind, at.Category, at.Percent = a.ID, a.Type, a.Kind, a.Category, a.Percent
+			at.Amount = a
 			if w.k == 1 {
 				at.Tax = lr.Tax
 			} else {
@@ -513,7 +525,7 @@ func (res *Result) finish(req *Request, cur string) error {
 			}
 			j := findRate(res.Rates, a, Taxed)
 			if j < 0 {
-				res.Rates = append(res.Rates, RateTotal{AmountID: a.ID, Type: a.Type, Kind: a.Kind, Category: a.Category, Percent: a.Percent, Outcome: Taxed})
+				res.Rates = append(res.Rates, RateTotal{Amount: a, Outcome: Taxed})
 				rates = append(rates, rateMinor{})
 				j = len(res.Rates) - 1
 			}
@@ -553,7 +565,7 @@ func findRate(rs []RateTotal, a *Amount, k OutcomeKind) int {
 		if rs[j].Outcome != k {
 			continue
 		}
-		if a == nil && rs[j].AmountID == "" || a != nil && rs[j].AmountID == a.ID {
+		if rs[j].Amount == a {
 			return j
 		}
 	}

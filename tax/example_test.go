@@ -30,13 +30,13 @@ func print(res *tax.Result) {
 	for _, l := range res.Lines {
 		fmt.Printf("line %d: net %s + tax %s = gross %s", l.Index, l.Net.Amount(), l.Tax.Amount(), l.Gross.Amount())
 		for _, t := range l.Taxes {
-			fmt.Printf(" [%s %s%%]", t.AmountID, t.Percent)
+			fmt.Printf(" [%s %s%%]", t.Amount.ID, t.Amount.Percent)
 		}
 		fmt.Printf(" (%s)\n", l.Outcome.Rule)
 	}
 	for _, r := range res.Rates {
 		if r.Outcome == tax.Taxed {
-			fmt.Printf("rate %s %s%%: base %s tax %s\n", r.Type, r.Percent, r.Base.Amount(), r.Tax.Amount())
+			fmt.Printf("rate %s %s%%: base %s tax %s\n", r.Amount.Type, r.Amount.Percent, r.Base.Amount(), r.Tax.Amount())
 		} else {
 			fmt.Printf("%s: base %s tax %s\n", r.Outcome, r.Base.Amount(), r.Tax.Amount())
 		}

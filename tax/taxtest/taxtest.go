@@ -169,12 +169,15 @@ func Check(req *tax.Request, res *tax.Result) error {
 		var lt pricing.Money
 		for _, a := range l.Taxes {
 			lt = add(lt, a.Tax)
-			if a.AmountID == "" {
+			if a.Amount == nil || a.Amount.ID == "" {
 				return fmt.Errorf("line %d: applied tax without an amount ID", i)
 			}
 		}
 		if !lt.Equal(l.Tax) && !(lt.IsZero() && l.Tax.IsZero()) {
 			return fmt.Errorf("line %d: taxes sum to %v, line tax is %v", i, lt, l.Tax)
+		}
+		if l.Outcome == nil || l.Outcome.Kind == 0 || l.Outcome.Reason == "" {
+			return fmt.Errorf("line %d: outcome not recorded: %+v", i, l.Outcome)
 		}
 		if req.Policy.PricesIncludeTax && req.Policy.CrossBorder == tax.KeepGross && l.Outcome.Kind == tax.Taxed {
 			if !l.Gross.Equal(req.Lines[i].Total) {
@@ -183,9 +186,6 @@ func Check(req *tax.Request, res *tax.Result) error {
 		}
 		if l.Outcome.Kind != tax.Taxed && !l.Tax.IsZero() {
 			return fmt.Errorf("line %d: outcome %v but tax %v", i, l.Outcome.Kind, l.Tax)
-		}
-		if l.Outcome.Kind == 0 || l.Outcome.Reason == "" {
-			return fmt.Errorf("line %d: outcome not recorded: %+v", i, l.Outcome)
 		}
 		net, taxSum, gross = add(net, l.Net), add(taxSum, l.Tax), add(gross, l.Gross)
 	}
@@ -226,17 +226,17 @@ func equalResults(a, b *tax.Result) error {
 	}
 	for i := range a.Lines {
 		x, y := &a.Lines[i], &b.Lines[i]
-		if !x.Net.Equal(y.Net) || !x.Tax.Equal(y.Tax) || !x.Gross.Equal(y.Gross) || len(x.Taxes) != len(y.Taxes) || x.Outcome != y.Outcome {
-			return fmt.Errorf("line %d: %v+%v=%v %v vs %v+%v=%v %v", i, x.Net, x.Tax, x.Gross, x.Outcome.Rule, y.Net, y.Tax, y.Gross, y.Outcome.Rule)
+		if !x.Net.Equal(y.Net) || !x.Tax.Equal(y.Tax) || !x.Gross.Equal(y.Gross) || len(x.Taxes) != len(y.Taxes) || outcome(x) != outcome(y) {
+			return fmt.Errorf("line %d: %v+%v=%v %+v vs %v+%v=%v %+v", i, x.Net, x.Tax, x.Gross, outcome(x), y.Net, y.Tax, y.Gross, outcome(y))
 		}
 		for k := range x.Taxes {
-			if x.Taxes[k].AmountID != y.Taxes[k].AmountID || !x.Taxes[k].Tax.Equal(y.Taxes[k].Tax) {
+			if amountID(x.Taxes[k].Amount) != amountID(y.Taxes[k].Amount) || !x.Taxes[k].Tax.Equal(y.Taxes[k].Tax) {
 				return fmt.Errorf("line %d tax %d: %+v vs %+v", i, k, x.Taxes[k], y.Taxes[k])
 			}
 		}
 	}
 	for j := range a.Rates {
-		if a.Rates[j].AmountID != b.Rates[j].AmountID || !a.Rates[j].Tax.Equal(b.Rates[j].Tax) || !a.Rates[j].Base.Equal(b.Rates[j].Base) {
+		if rateID(a.Rates[j]) != rateID(b.Rates[j]) || a.Rates[j].Outcome != b.Rates[j].Outcome || !a.Rates[j].Tax.Equal(b.Rates[j].Tax) || !a.Rates[j].Base.Equal(b.Rates[j].Base) {
 			return fmt.Errorf("rate %d: %+v vs %+v", j, a.Rates[j], b.Rates[j])
 		}
 	}
@@ -244,6 +244,22 @@ func equalResults(a, b *tax.Result) error {
 		return fmt.Errorf("totals %v/%v/%v vs %v/%v/%v", a.Net, a.Tax, a.Gross, b.Net, b.Tax, b.Gross)
 	}
 	return nil
+}
+
+func rateID(r tax.RateTotal) string { return amountID(r.Amount) }
+
+func amountID(a *tax.Amount) string {
+	if a == nil {
+		return ""
+	}
+	return a.ID
+}
+
+func outcome(l *tax.LineResult) tax.Outcome {
+	if l.Outcome == nil {
+		return tax.Outcome{}
+	}
+	return *l.Outcome
 }
 
 // Lines prices items given as (tax class, unit price, quantity) triples
