@@ -65,9 +65,10 @@ func (m Money) code() string {
 }
 
 // ParseMoney parses an amount in plain decimal notation ("19.99", "-5",
-// "0.125") in the currency code. The amount may have any number of fraction
-// digits (it is not rounded); it must not have an exponent, spaces or group
-// separators. The code is an ISO 4217 code; lower case is accepted and
+// "0.125") in the currency code. The amount keeps all its fraction digits
+// (it is not rounded); it must not have an exponent, spaces or group
+// separators, and must fit in 100 characters, 60 integer digits and 36
+// fraction digits (ErrRange otherwise). The code is an ISO 4217 code; lower case is accepted and
 // normalized ("eur" becomes "EUR").
 func ParseMoney(amount, code string) (Money, error) {
 	cc, _, err := currency("ParseMoney", code)
@@ -111,14 +112,15 @@ func MoneyFromMinor(units int64, code string) (Money, error) {
 	return m.withBig(big.NewInt(units), int32(digits)), nil
 }
 
-// MoneyFromDecimal returns d in the currency code, exactly. It fails with
-// ErrRange when d's exponent is outside -100..64.
+// MoneyFromDecimal returns d in the currency code, exactly. Like
+// ParseMoney it accepts at most 60 integer digits and 36 fraction digits
+// (ErrRange otherwise).
 func MoneyFromDecimal(d decimal.Decimal, code string) (Money, error) {
 	cc, _, err := currency("MoneyFromDecimal", code)
 	if err != nil {
 		return Money{}, err
 	}
-	if e := d.Exponent(); e > 64 || e < -100 {
+	if e := int(d.Exponent()); e < -maxFracDigit || e+d.NumDigits() > maxIntDigits {
 		return Money{}, newError("MoneyFromDecimal", "amount", d.String(), ErrRange)
 	}
 	m := Money{cur: cc}

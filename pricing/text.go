@@ -6,8 +6,14 @@ import (
 	"strconv"
 )
 
-// maxNumberLen bounds the length of number text accepted by the parsers.
-const maxNumberLen = 100
+// Bounds on number text accepted by the parsers: the whole text, the
+// integer digits without leading zeros, and the fraction digits. They keep
+// every parsed amount printable (and parsable again) within maxNumberLen.
+const (
+	maxNumberLen = 100
+	maxIntDigits = 60
+	maxFracDigit = 36
+)
 
 // parseDecimal parses [+-]digits[.digits]. It returns the coefficient and
 // scale, with wide set (and coef 0) when the coefficient does not fit the
@@ -31,7 +37,7 @@ func parseDecimal(s string) (coef int64, scale int32, wide *big.Int, err error) 
 	}
 	var u uint64
 	overflow := false
-	nint, nfrac := 0, 0
+	nint, nfrac, sig := 0, 0, 0
 	dot := false
 	for ; i < len(s); i++ {
 		c := s[i]
@@ -49,6 +55,9 @@ func parseDecimal(s string) (coef int64, scale int32, wide *big.Int, err error) 
 			nfrac++
 		} else {
 			nint++
+			if sig > 0 || c != '0' {
+				sig++
+			}
 		}
 		if !overflow {
 			if u > (math.MaxInt64-9)/10 {
@@ -60,6 +69,9 @@ func parseDecimal(s string) (coef int64, scale int32, wide *big.Int, err error) 
 	}
 	if nint == 0 || (dot && nfrac == 0) {
 		return 0, 0, nil, ErrSyntax
+	}
+	if sig > maxIntDigits || nfrac > maxFracDigit {
+		return 0, 0, nil, ErrRange
 	}
 	if overflow {
 		digits := make([]byte, 0, len(s))
