@@ -93,7 +93,7 @@ func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Re
 	}
 	var ob [maxTypes]*TaxType
 	origin := ob[:0]
-	for _, t := range d.byCountry[req.Store.Origin.Country] {
+	for _, t := range d.typesIn(req.Store.Origin.Country) {
 		if t.zone.Contains(req.Store.Origin) {
 			if len(origin) == maxTypes {
 				return fieldErr(ErrInvalidData, "store.origin", req.Store.Origin.Country, "more than "+itoa(maxTypes)+" taxes apply")
@@ -112,6 +112,8 @@ func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Re
 	}
 	cur := req.Lines[0].Total.Currency()
 	var done [3]bool
+	var memo [4]classMemo
+	nmemo := 0
 	for i := range req.Lines {
 		l := &req.Lines[i]
 		if l.Total.Currency() != cur {
@@ -121,9 +123,24 @@ func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Re
 		if !ok || g < 0 {
 			return fieldErr(ErrInvalidInput, lineField(i, "total"), l.Total.Amount(), "want a non-negative amount in minor units")
 		}
+		// Lines of a class seen before copy its classification and amounts.
+		if m := memoFind(&memo, l.TaxCategory); m != nil {
+			n := len(res.work)
+			if n < cap(res.work) {
+				res.work = res.work[:n+1]
+			} else {
+				res.work = append(res.work, lineWork{})
+			}
+			w := &res.work[n]
+			w.g, w.supply, w.out, w.k, w.cat, w.originCat, w.amt = g, m.supply, m.out, m.k, m.cat, m.originCat, m.amt
+			if err := computeLine(req, i, w, origin); err != nil {
+				return err
+			}
+			continue
+		}
 		sup := c.supplyOf(l.TaxCategory)
 		if !done[sup] {
-			res.rs[sup] = c.resolve(d, req, sup, vatCountry)
+			res.rs[sup] = c.resolve(d, req, sup, vatCountry, origin)
 			done[sup] = true
 			if res.rs[sup].overflow {
 				return fieldErr(ErrInvalidData, "customer.address", req.Customer.Address.Country, "more than "+itoa(maxTypes)+" taxes apply")
@@ -142,10 +159,9 @@ func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Re
 		if err := c.lineAmounts(d, req, i, w, origin); err != nil {
 			return err
 		}
-	}
-	// Compute.
-	for i := range res.work {
-		if err := computeLine(req, i, &res.work[i], origin); err != nil {
+		memo[nmemo%len(memo)] = classMemo{class: l.TaxCategory, supply: w.supply, out: w.out, k: w.k, cat: w.cat, originCat: w.originCat, amt: w.amt}
+		nmemo++
+		if err := computeLine(req, i, w, origin); err != nil {
 			return err
 		}
 	}
@@ -155,6 +171,27 @@ func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Re
 		}
 	}
 	return res.finish(req, cur)
+}
+
+// classMemo caches the classification of one product tax class within a
+// calculation (lines of an order share few classes).
+type classMemo struct {
+	class     string
+	supply    Supply
+	out       *resolution
+	k         int
+	cat       Category
+	originCat Category
+	amt       [maxTypes]*Amount
+}
+
+func memoFind(m *[4]classMemo, class string) *classMemo {
+	for i := range m {
+		if m[i].out != nil && m[i].class == class {
+			return &m[i]
+		}
+	}
+	return nil
 }
 
 func lineField(i int, f string) string { return "lines[" + strconv.Itoa(i) + "]." + f }
@@ -180,7 +217,9 @@ func (c *BuiltinCalculator) lineAmounts(d *Data, req *Request, i int, w *lineWor
 		}
 		w.k = r.n
 	}
-	if req.Policy.PricesIncludeTax {
+	// The origin category is needed only to remove origin tax from an
+	// inclusive price (untaxed outcome, or KeepNet).
+	if req.Policy.PricesIncludeTax && (r.outcome.Kind != Taxed || req.Policy.CrossBorder == KeepNet) {
 		if oc, ok := c.classify(l.TaxCategory, origin[0].country); ok {
 			w.originCat = oc
 		}
@@ -576,10 +615,10 @@ func findRate(rs []RateTotal, a *Amount, k OutcomeKind) int {
 // subdivision (CA, US) and no zone contains a: a missing or unknown region
 // must not silently mean "no tax".
 func regionRequired(d *Data, a Address) bool {
-	if !d.byRegion[a.Country] {
+	if ci, ok := cidx(a.Country); !ok || !d.byRegion[ci] {
 		return false
 	}
-	for _, t := range d.byCountry[a.Country] {
+	for _, t := range d.typesIn(a.Country) {
 		if t.zone.Contains(a) {
 			return false
 		}

@@ -82,8 +82,26 @@ type Data struct {
 	zoneList  []*Zone
 	types     []*TaxType
 	typeByID  map[string]*TaxType
-	byCountry map[string][]*TaxType // types whose zone has a member in the country
-	byRegion  map[string]bool       // countries whose type zones select by subdivision
+	byCountry [26 * 26][]*TaxType // types whose zone has a member in the country (see cidx)
+	byRegion  [26 * 26]bool       // countries whose type zones select by subdivision
+}
+
+// cidx maps a two-letter upper-case country code to an index of
+// Data.byCountry; invalid codes map to false.
+func cidx(cc string) (int, bool) {
+	if !validCountry(cc) {
+		return 0, false
+	}
+	return int(cc[0]-'A')*26 + int(cc[1]-'A'), true
+}
+
+// typesIn returns the types with a zone member in country cc.
+func (d *Data) typesIn(cc string) []*TaxType {
+	i, ok := cidx(cc)
+	if !ok {
+		return nil
+	}
+	return d.byCountry[i]
 }
 
 // TaxType is one tax levied in one zone with its rates per category.
@@ -173,7 +191,7 @@ func (t *TaxType) Amount(c Category, d Date) (Amount, error) {
 }
 
 // HasCountry reports whether any tax type applies somewhere in country cc.
-func (d *Data) HasCountry(cc string) bool { return len(d.byCountry[cc]) > 0 }
+func (d *Data) HasCountry(cc string) bool { return len(d.typesIn(cc)) > 0 }
 
 // amountPtr is Amount without the copy; exempt returns the shared exempt
 // amount (From unset).
@@ -321,14 +339,13 @@ func Build(def Definition) (*Data, error) {
 		d.types = append(d.types, t)
 		d.typeByID[t.id] = t
 	}
-	d.byCountry = make(map[string][]*TaxType)
-	d.byRegion = make(map[string]bool)
 	for _, t := range d.types {
-		t.zone.regionCountries(d.byRegion)
+		t.zone.regionCountries(&d.byRegion)
 		for _, cc := range t.zone.countries(nil) {
-			l := d.byCountry[cc]
+			ci, _ := cidx(cc) // validated by buildMember
+			l := d.byCountry[ci]
 			if len(l) == 0 || l[len(l)-1] != t {
-				d.byCountry[cc] = append(l, t)
+				d.byCountry[ci] = append(l, t)
 			}
 		}
 	}

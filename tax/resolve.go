@@ -58,7 +58,7 @@ func registered(s *Store, t *TaxType) bool {
 
 // firstTagged returns the first type at a with tag.
 func firstTagged(d *Data, a Address, tag string) *TaxType {
-	for _, t := range d.byCountry[a.Country] {
+	for _, t := range d.typesIn(a.Country) {
 		if t.tag == tag && t.zone.Contains(a) {
 			return t
 		}
@@ -67,8 +67,8 @@ func firstTagged(d *Data, a Address, tag string) *TaxType {
 }
 
 // resolve runs the chain: EU rules, Canada rules, default.
-func (c *BuiltinCalculator) resolve(d *Data, req *Request, supply Supply, vatCountry string) resolution {
-	if r, ok := resolveEU(d, req, supply, vatCountry); ok {
+func (c *BuiltinCalculator) resolve(d *Data, req *Request, supply Supply, vatCountry string, origin []*TaxType) resolution {
+	if r, ok := resolveEU(d, req, supply, vatCountry, origin); ok {
 		return r
 	}
 	if r, ok := resolveCanada(d, req); ok {
@@ -99,10 +99,16 @@ var moss = MustDate("2015-01-01")
 //   - non-EU store: B2B reverse charge; B2C destination VAT when registered
 //     in the customer's member state or for the OSS ("EU"); otherwise the
 //     EU rules do not apply and the chain continues.
-func resolveEU(d *Data, req *Request, supply Supply, vatCountry string) (resolution, bool) {
+func resolveEU(d *Data, req *Request, supply Supply, vatCountry string, origin []*TaxType) (resolution, bool) {
 	var r resolution
 	s, cu := &req.Store, &req.Customer
-	storeT := firstTagged(d, s.Origin, TagEU)
+	var storeT *TaxType // the origin's EU type, from the types at the origin
+	for _, t := range origin {
+		if t.tag == TagEU {
+			storeT = t
+			break
+		}
+	}
 	custT := firstTagged(d, cu.Address, TagEU)
 	if storeT == nil {
 		if custT == nil {
@@ -197,7 +203,7 @@ func resolveCanada(d *Data, req *Request) (resolution, bool) {
 		r.outcome = Outcome{Kind: Export, Rule: "ca.export", Reason: reasonExportCanada}
 		return r, true
 	}
-	for _, t := range d.byCountry["CA"] {
+	for _, t := range d.typesIn("CA") {
 		if t.tag == TagCA && t.zone.Contains(req.Customer.Address) && (resident || registered(&req.Store, t)) {
 			r.add(t)
 		}
@@ -213,7 +219,7 @@ func resolveCanada(d *Data, req *Request) (resolution, bool) {
 // the store is established or registered there; otherwise no tax.
 func resolveDefault(d *Data, req *Request) resolution {
 	var r resolution
-	for _, t := range d.byCountry[req.Customer.Address.Country] {
+	for _, t := range d.typesIn(req.Customer.Address.Country) {
 		if t.tag == "" && t.zone.Contains(req.Customer.Address) && registered(&req.Store, t) {
 			r.add(t)
 			r.country = t.country

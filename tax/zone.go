@@ -77,13 +77,13 @@ func (z *Zone) countries(dst []string) []string {
 }
 
 // regionCountries marks the countries whose members filter by region.
-func (z *Zone) regionCountries(set map[string]bool) {
+func (z *Zone) regionCountries(set *[26 * 26]bool) {
 	for i := range z.members {
 		m := &z.members[i]
 		if m.zone != nil {
 			m.zone.regionCountries(set)
-		} else if len(m.regions) > 0 {
-			set[m.country] = true
+		} else if ci, ok := cidx(m.country); ok && len(m.regions) > 0 {
+			set[ci] = true
 		}
 	}
 }
