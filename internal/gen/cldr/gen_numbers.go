@@ -66,8 +66,7 @@ func genNumbers(d *data) ([]byte, error) {
 		return nil, err
 	}
 
-	codes := currency.GetCurrencyCodes()
-	codes = slices.Clone(codes)
+	codes := slices.Clone(currency.GetCurrencyCodes())
 	slices.Sort(codes)
 
 	recs := map[string]numberRecord{}
@@ -88,10 +87,11 @@ func genNumbers(d *data) ([]byte, error) {
 		if !ok || nsys.Type != "numeric" || len([]rune(nsys.Digits)) != 10 {
 			return nil, fmt.Errorf("%s: numbering system %q is not a numeric one", id, sys)
 		}
+		var missing []string
 		obj := func(key string) map[string]any {
 			m, _ := n[key+"-numberSystem-"+sys].(map[string]any)
 			if m == nil {
-				panic(fmt.Sprintf("%s: no %s for %s", id, key, sys))
+				missing = append(missing, key)
 			}
 			return m
 		}
@@ -110,6 +110,9 @@ func genNumbers(d *data) ([]byte, error) {
 			PercentPattern:    str(obj("percentFormats")["standard"]),
 			CurrencyPattern:   str(obj("currencyFormats")["standard"]),
 			AccountingPattern: str(obj("currencyFormats")["accounting"]),
+		}
+		if len(missing) > 0 {
+			return nil, fmt.Errorf("%s: no %v for numbering system %s", id, missing, sys)
 		}
 		if s := str(symbols["currencyDecimal"]); s != "" {
 			r.CurDecimal = s
