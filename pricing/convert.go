@@ -3,6 +3,7 @@ package pricing
 import (
 	"errors"
 	"math/bits"
+	"slices"
 	"time"
 )
 
@@ -110,6 +111,7 @@ func (t *RateTable) Converter(from, to string, mode RoundingMode, ending EndingR
 	if err := ending.validate(op, int(digits)); err != nil {
 		return Converter{}, err
 	}
+	ending.Bands = slices.Clone(ending.Bands) // the Converter must not share the caller's slice
 	c := Converter{from: f, to: g, digits: digits, mode: mode, ending: ending, asOf: t.asOf}
 	if len(ending.Bands) > 0 {
 		c.bands, c.compiled = ending.compile(digits)

@@ -283,7 +283,9 @@ func NewPriceList(cfg PriceListConfig) (*PriceList, error) {
 			if err != nil {
 				errs = append(errs, err)
 			}
-			l.fallback, l.conv = fb, conv
+			fbc := *fb // a copy: the caller may reuse its Fallback
+			fbc.Ending.Bands = slices.Clone(fb.Ending.Bands)
+			l.fallback, l.conv = &fbc, conv
 		}
 	}
 	if len(errs) > 0 {
