@@ -169,6 +169,9 @@ type Result struct {
 
 	unit, zero pricing.Money // one minor unit and zero of unitCur
 	unitCur    string
+	rateMinor  []rateMinor // breakdown in minor units, parallel to Rates
+	cls        []classInfo // classifications of the request's tax classes
+	tot        totalsMinor
 }
 
 type totalsMinor struct{ net, tax, gross int64 }

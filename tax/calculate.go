@@ -13,22 +13,32 @@ import (
 // one is 100 % in Percent units: a rate p as a fraction is p/one.
 const one = fractionOne
 
+// lineWork is the per-line scratch of a calculation. It holds no pointers
+// (the classification lives in Result.cls) so that filling it is cheap.
 type lineWork struct {
-	g      int64 // entered line total (minor units)
-	n      int64 // net
-	gross  int64
-	tax    [maxTypes]int64
-	amt    [maxTypes]*Amount
-	k      int // number of taxes
-	cat    Category
-	supply Supply
-	out    *resolution
+	g     int64 // entered line total (minor units)
+	n     int64 // net
+	gross int64
+	tax   [maxTypes]int64
+	ci    int // index of the line's classInfo in Result.cls
 	// PerOrderPerRate: the base the rate applies to and its divisor.
-	base      int64
-	div       uint64
-	originCat Category // category of the class at the origin (inclusive prices)
-	rem       [maxTypes]uint64
-	topped    [maxTypes]bool
+	base   int64
+	div    uint64
+	rem    [maxTypes]uint64
+	topped [maxTypes]bool
+}
+
+// classInfo is the classification of one product tax class within a
+// calculation: the resolution of its supply kind, its category, the
+// amounts in force and the origin category.
+type classInfo struct {
+	class     string
+	supply    Supply
+	out       *resolution
+	k         int // number of taxes
+	cat       Category
+	originCat Category // category at the origin (inclusive prices), 0 if unknown or unneeded
+	amt       [maxTypes]*Amount
 }
 
 type bucket struct {
@@ -111,9 +121,11 @@ func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Re
 		return nil
 	}
 	cur := req.Lines[0].Total.Currency()
+	if err := res.begin(cur, len(req.Lines)); err != nil {
+		return err
+	}
+	perOrder := p.Rounding == PerOrderPerRate
 	var done [3]bool
-	var memo [4]classMemo
-	nmemo := 0
 	for i := range req.Lines {
 		l := &req.Lines[i]
 		if l.Total.Currency() != cur {
@@ -123,31 +135,31 @@ func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Re
 		if !ok || g < 0 {
 			return fieldErr(ErrInvalidInput, lineField(i, "total"), l.Total.Amount(), "want a non-negative amount in minor units")
 		}
-		// Lines of a class seen before copy its classification and amounts.
-		if m := memoFind(&memo, l.TaxCategory); m != nil {
-			n := len(res.work)
-			if n < cap(res.work) {
-				res.work = res.work[:n+1]
-			} else {
-				res.work = append(res.work, lineWork{})
+		// Lines of a class seen before share its classification.
+		cix := -1
+		for x := range res.cls {
+			if res.cls[x].class == l.TaxCategory {
+				cix = x
+				break
 			}
-			w := &res.work[n]
-			w.g, w.supply, w.out, w.k, w.cat, w.originCat, w.amt = g, m.supply, m.out, m.k, m.cat, m.originCat, m.amt
-			if err := computeLine(req, i, w, origin); err != nil {
-				return err
-			}
-			continue
 		}
-		sup := c.supplyOf(l.TaxCategory)
-		if !done[sup] {
-			res.rs[sup] = c.resolve(d, req, sup, vatCountry, origin)
-			done[sup] = true
-			if res.rs[sup].overflow {
-				return fieldErr(ErrInvalidData, "customer.address", req.Customer.Address.Country, "more than "+itoa(maxTypes)+" taxes apply")
+		if cix < 0 {
+			sup := c.supplyOf(l.TaxCategory)
+			if !done[sup] {
+				res.rs[sup] = c.resolve(d, req, sup, vatCountry, origin)
+				done[sup] = true
+				if res.rs[sup].overflow {
+					return fieldErr(ErrInvalidData, "customer.address", req.Customer.Address.Country, "more than "+itoa(maxTypes)+" taxes apply")
+				}
+			}
+			res.cls = append(res.cls, classInfo{class: l.TaxCategory, supply: sup, out: &res.rs[sup]})
+			cix = len(res.cls) - 1
+			if err := c.lineAmounts(d, req, i, &res.cls[cix], origin); err != nil {
+				return err
 			}
 		}
 		// Reuse the scratch line without zeroing it: every field read later
-		// is set here, in lineAmounts or in computeLine.
+		// is set here or in computeLine.
 		n := len(res.work)
 		if n < cap(res.work) {
 			res.work = res.work[:n+1]
@@ -155,42 +167,28 @@ func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Re
 			res.work = append(res.work, lineWork{})
 		}
 		w := &res.work[n]
-		w.g, w.supply, w.out, w.k, w.cat, w.originCat = g, sup, &res.rs[sup], 0, 0, 0
-		if err := c.lineAmounts(d, req, i, w, origin); err != nil {
+		w.g, w.ci = g, cix
+		ci := &res.cls[cix]
+		if err := computeLine(req, i, w, ci, origin); err != nil {
 			return err
 		}
-		memo[nmemo%len(memo)] = classMemo{class: l.TaxCategory, supply: w.supply, out: w.out, k: w.k, cat: w.cat, originCat: w.originCat, amt: w.amt}
-		nmemo++
-		if err := computeLine(req, i, w, origin); err != nil {
-			return err
+		if !perOrder {
+			if err := res.emit(req, i, w); err != nil {
+				return err
+			}
 		}
 	}
-	if p.Rounding == PerOrderPerRate {
+	if perOrder {
 		if err := res.perOrder(p.Mode); err != nil {
 			return err
 		}
-	}
-	return res.finish(req, cur)
-}
-
-// classMemo caches the classification of one product tax class within a
-// calculation (lines of an order share few classes).
-type classMemo struct {
-	class     string
-	supply    Supply
-	out       *resolution
-	k         int
-	cat       Category
-	originCat Category
-	amt       [maxTypes]*Amount
-}
-
-func memoFind(m *[4]classMemo, class string) *classMemo {
-	for i := range m {
-		if m[i].out != nil && m[i].class == class {
-			return &m[i]
+		for i := range res.work {
+			if err := res.emit(req, i, &res.work[i]); err != nil {
+				return err
+			}
 		}
 	}
+	res.end()
 	return nil
 }
 
@@ -198,7 +196,7 @@ func lineField(i int, f string) string { return "lines[" + strconv.Itoa(i) + "].
 
 // lineAmounts maps the class to categories and looks up the destination
 // (and, when needed, origin) amounts.
-func (c *BuiltinCalculator) lineAmounts(d *Data, req *Request, i int, w *lineWork, origin []*TaxType) error {
+func (c *BuiltinCalculator) lineAmounts(d *Data, req *Request, i int, w *classInfo, origin []*TaxType) error {
 	l := &req.Lines[i]
 	r := w.out
 	if r.outcome.Kind == Taxed {
@@ -260,7 +258,7 @@ func originStrip(req *Request, i int, x int64, origin []*TaxType, c Category) (i
 }
 
 // sameAsOrigin reports whether the destination amounts are the origin's.
-func sameAsOrigin(w *lineWork, origin []*TaxType) bool {
+func sameAsOrigin(w *classInfo, origin []*TaxType) bool {
 	if w.k != len(origin) {
 		return false
 	}
@@ -275,7 +273,7 @@ func sameAsOrigin(w *lineWork, origin []*TaxType) bool {
 // piece computes net, taxes and gross of one amount x (a line total, a
 // unit price or a discount) under the policy; x is gross for inclusive
 // prices. The taxes are rounded once each.
-func piece(req *Request, i int, w *lineWork, origin []*TaxType, x int64, taxes *[maxTypes]int64) (net, gross int64, err error) {
+func piece(req *Request, i int, w *classInfo, origin []*TaxType, x int64, taxes *[maxTypes]int64) (net, gross int64, err error) {
 	p := &req.Policy
 	mode := p.Mode
 	ovf := func() error { return fieldErr(ErrOverflow, lineField(i, "total"), req.Lines[i].Total.Amount(), "") }
@@ -339,7 +337,7 @@ func piece(req *Request, i int, w *lineWork, origin []*TaxType, x int64, taxes *
 
 // computeLine fills net, taxes and gross of line i under the rounding
 // strategy (PerOrderPerRate: the per-line values are provisional).
-func computeLine(req *Request, i int, w *lineWork, origin []*TaxType) error {
+func computeLine(req *Request, i int, w *lineWork, ci *classInfo, origin []*TaxType) error {
 	p := &req.Policy
 	l := &req.Lines[i]
 	switch p.Rounding {
@@ -358,11 +356,11 @@ func computeLine(req *Request, i int, w *lineWork, origin []*TaxType) error {
 			return fieldErr(ErrInvalidInput, lineField(i, "total"), l.Total.Amount(), "exceeds unit price × quantity")
 		}
 		var ut, dt [maxTypes]int64
-		un, ug, err := piece(req, i, w, origin, u, &ut)
+		un, ug, err := piece(req, i, ci, origin, u, &ut)
 		if err != nil {
 			return err
 		}
-		dn, dg, err := piece(req, i, w, origin, disc, &dt)
+		dn, dg, err := piece(req, i, ci, origin, disc, &dt)
 		if err != nil {
 			return err
 		}
@@ -375,7 +373,7 @@ func computeLine(req *Request, i int, w *lineWork, origin []*TaxType) error {
 			return ovf()
 		}
 		w.n, w.gross = n1-dn, g1-dg
-		for k := 0; k < w.k; k++ {
+		for k := 0; k < ci.k; k++ {
 			t, ok := mulOK(ut[k], l.Quantity)
 			if !ok {
 				return ovf()
@@ -383,17 +381,17 @@ func computeLine(req *Request, i int, w *lineWork, origin []*TaxType) error {
 			w.tax[k] = t - dt[k]
 		}
 	default:
-		n, g, err := piece(req, i, w, origin, w.g, &w.tax)
+		n, g, err := piece(req, i, ci, origin, w.g, &w.tax)
 		if err != nil {
 			return err
 		}
 		w.n, w.gross = n, g
-		if p.Rounding == PerOrderPerRate && w.k > 0 {
+		if p.Rounding == PerOrderPerRate && ci.k > 0 {
 			// The base the rates apply to: the kept gross, or the net.
-			if p.PricesIncludeTax && g == w.g && (p.CrossBorder == KeepGross || sameAsOrigin(w, origin)) {
+			if p.PricesIncludeTax && g == w.g && (p.CrossBorder == KeepGross || sameAsOrigin(ci, origin)) {
 				var sum int64
-				for k := 0; k < w.k; k++ {
-					sum += w.amt[k].Percent.v
+				for k := 0; k < ci.k; k++ {
+					sum += ci.amt[k].Percent.v
 				}
 				w.base, w.div = w.g, uint64(one+sum)
 			} else {
@@ -411,15 +409,16 @@ func (res *Result) perOrder(mode pricing.RoundingMode) error {
 	buckets := bs[:0]
 	for i := range res.work {
 		w := &res.work[i]
-		for k := 0; k < w.k; k++ {
+		ci := &res.cls[w.ci]
+		for k := 0; k < ci.k; k++ {
 			j := 0
 			for ; j < len(buckets); j++ {
-				if buckets[j].id == w.amt[k].ID && buckets[j].div == w.div {
+				if buckets[j].id == ci.amt[k].ID && buckets[j].div == w.div {
 					break
 				}
 			}
 			if j == len(buckets) {
-				buckets = append(buckets, bucket{id: w.amt[k].ID, pct: w.amt[k].Percent.v, div: w.div, line: i})
+				buckets = append(buckets, bucket{id: ci.amt[k].ID, pct: ci.amt[k].Percent.v, div: w.div, line: i})
 			}
 			s, ok := addOK(buckets[j].sum, w.base)
 			if !ok {
@@ -439,8 +438,9 @@ func (res *Result) perOrder(mode pricing.RoundingMode) error {
 		given := int64(0)
 		for i := range res.work {
 			w := &res.work[i]
-			for k := 0; k < w.k; k++ {
-				if w.amt[k].ID != b.id || w.div != b.div {
+			ci := &res.cls[w.ci]
+			for k := 0; k < ci.k; k++ {
+				if ci.amt[k].ID != b.id || w.div != b.div {
 					continue
 				}
 				share := int64(0)
@@ -460,8 +460,9 @@ func (res *Result) perOrder(mode pricing.RoundingMode) error {
 			var br uint64
 			for i := range res.work {
 				w := &res.work[i]
-				for k := 0; k < w.k; k++ {
-					if w.amt[k].ID != b.id || w.div != b.div || w.topped[k] || w.base == 0 {
+				ci := &res.cls[w.ci]
+				for k := 0; k < ci.k; k++ {
+					if ci.amt[k].ID != b.id || w.div != b.div || w.topped[k] || w.base == 0 {
 						continue
 					}
 					if bi < 0 || w.rem[k] > br {
@@ -478,11 +479,12 @@ func (res *Result) perOrder(mode pricing.RoundingMode) error {
 	}
 	for i := range res.work {
 		w := &res.work[i]
-		if w.k == 0 {
+		ci := &res.cls[w.ci]
+		if ci.k == 0 {
 			continue
 		}
 		var sum int64
-		for k := 0; k < w.k; k++ {
+		for k := 0; k < ci.k; k++ {
 			sum += w.tax[k]
 		}
 		if w.div != one { // gross kept
@@ -495,8 +497,8 @@ func (res *Result) perOrder(mode pricing.RoundingMode) error {
 	return nil
 }
 
-// finish builds the lines, the breakdown and the totals.
-func (res *Result) finish(req *Request, cur string) error {
+// begin prepares res for n lines in currency cur.
+func (res *Result) begin(cur string, n int) error {
 	if res.unitCur != cur || cur == "" {
 		u, err := pricing.MoneyFromMinor(1, cur)
 		if err != nil {
@@ -504,107 +506,106 @@ func (res *Result) finish(req *Request, cur string) error {
 		}
 		res.unit, res.zero, res.unitCur = u, u.MulInt(0), cur
 	}
-	tmpl, zero := res.unit, res.zero
-	money := func(x int64) pricing.Money {
-		if x == 0 {
-			return zero
-		}
-		return tmpl.MulInt(x)
-	}
 	res.Currency = cur
-	var rm [16]rateMinor
-	rates := rm[:0]
-	var tot totalsMinor
-	n := len(res.work)
 	if cap(res.Lines) < n {
 		res.Lines = make([]LineResult, n)
 	}
 	res.Lines = res.Lines[:n]
-	ntax := 0
-	for i := range res.work {
-		ntax += res.work[i].k
+	if cap(res.taxes) < n*maxTypes {
+		res.taxes = make([]AppliedTax, n*maxTypes)
 	}
-	if cap(res.taxes) < ntax {
-		res.taxes = make([]AppliedTax, ntax)
-	}
-	res.taxes = res.taxes[:ntax]
-	off := 0
-	for i := range res.work {
-		w := &res.work[i]
-		var lineTax int64
-		for k := 0; k < w.k; k++ {
-			lineTax += w.tax[k]
-		}
-		if w.n+lineTax != w.gross {
-			return fieldErr(ErrOverflow, lineField(i, "total"), "", "internal invariant net + tax = gross failed")
-		}
-		lr := &res.Lines[i]
-		lr.Index, lr.Category, lr.Supply = i, w.cat, w.supply
-		// The entered total is reused for the side that kept it (no
-		// conversion on the common path).
-		switch total := &req.Lines[i].Total; {
-		case w.gross == w.g:
-			lr.Net, lr.Gross = money(w.n), *total
-		case w.n == w.g:
-			lr.Net, lr.Gross = *total, money(w.gross)
-		default:
-			lr.Net, lr.Gross = money(w.n), money(w.gross)
-		}
-		lr.Tax = money(lineTax)
-		lr.Outcome = &w.out.outcome
-		lr.Taxes = res.taxes[off : off+w.k : off+w.k]
-		for k := 0; k < w.k; k++ {
-			a := w.amt[k]
-			at := &res.taxes[off+k]
-			at.Amount = a
-			if w.k == 1 {
-				at.Tax = lr.Tax
-			} else {
-				at.Tax = money(w.tax[k])
-			}
-			j := findRate(res.Rates, a, Taxed)
-			if j < 0 {
-				res.Rates = append(res.Rates, RateTotal{Amount: a, Outcome: Taxed})
-				rates = append(rates, rateMinor{})
-				j = len(res.Rates) - 1
-			}
-			rates[j].base += w.n
-			rates[j].tax += w.tax[k]
-		}
-		off += w.k
-		if w.k == 0 {
-			j := findRate(res.Rates, nil, w.out.outcome.Kind)
-			if j < 0 {
-				res.Rates = append(res.Rates, RateTotal{Outcome: w.out.outcome.Kind})
-				rates = append(rates, rateMinor{})
-				j = len(res.Rates) - 1
-			}
-			rates[j].base += w.n
-		}
-		var ok1, ok2, ok3 bool
-		tot.net, ok1 = addOK(tot.net, w.n)
-		tot.tax, ok2 = addOK(tot.tax, lineTax)
-		tot.gross, ok3 = addOK(tot.gross, w.gross)
-		if !ok1 || !ok2 || !ok3 {
-			return fieldErr(ErrOverflow, "lines", "", "order total")
-		}
-	}
-	for j := range res.Rates {
-		res.Rates[j].Base = money(rates[j].base)
-		res.Rates[j].Tax = money(rates[j].tax)
-	}
-	res.Net, res.Tax, res.Gross = money(tot.net), money(tot.tax), money(tot.gross)
+	res.taxes = res.taxes[:n*maxTypes]
+	res.rateMinor = res.rateMinor[:0]
+	res.tot = totalsMinor{}
+	res.cls = res.cls[:0]
 	return nil
+}
+
+func (res *Result) money(x int64) pricing.Money {
+	if x == 0 {
+		return res.zero
+	}
+	return res.unit.MulInt(x)
+}
+
+// emit writes line i from its final scratch values and adds it to the
+// breakdown and the totals.
+func (res *Result) emit(req *Request, i int, w *lineWork) error {
+	ci := &res.cls[w.ci]
+	var lineTax int64
+	for k := 0; k < ci.k; k++ {
+		lineTax += w.tax[k]
+	}
+	if w.n+lineTax != w.gross {
+		return fieldErr(ErrOverflow, lineField(i, "total"), "", "internal invariant net + tax = gross failed")
+	}
+	lr := &res.Lines[i]
+	lr.Index, lr.Category, lr.Supply = i, ci.cat, ci.supply
+	// The entered total is reused for the side that kept it (no
+	// conversion on the common path).
+	switch total := &req.Lines[i].Total; {
+	case w.gross == w.g:
+		lr.Net, lr.Gross = res.money(w.n), *total
+	case w.n == w.g:
+		lr.Net, lr.Gross = *total, res.money(w.gross)
+	default:
+		lr.Net, lr.Gross = res.money(w.n), res.money(w.gross)
+	}
+	lr.Tax = res.money(lineTax)
+	lr.Outcome = &ci.out.outcome
+	off := i * maxTypes
+	lr.Taxes = res.taxes[off : off+ci.k : off+ci.k]
+	for k := 0; k < ci.k; k++ {
+		a := ci.amt[k]
+		at := &res.taxes[off+k]
+		at.Amount = a
+		if ci.k == 1 {
+			at.Tax = lr.Tax
+		} else {
+			at.Tax = res.money(w.tax[k])
+		}
+		j := findRate(res.Rates, a, Taxed)
+		if j < 0 {
+			res.Rates = append(res.Rates, RateTotal{Amount: a, Outcome: Taxed})
+			res.rateMinor = append(res.rateMinor, rateMinor{})
+			j = len(res.Rates) - 1
+		}
+		res.rateMinor[j].base += w.n
+		res.rateMinor[j].tax += w.tax[k]
+	}
+	if ci.k == 0 {
+		j := findRate(res.Rates, nil, ci.out.outcome.Kind)
+		if j < 0 {
+			res.Rates = append(res.Rates, RateTotal{Outcome: ci.out.outcome.Kind})
+			res.rateMinor = append(res.rateMinor, rateMinor{})
+			j = len(res.Rates) - 1
+		}
+		res.rateMinor[j].base += w.n
+	}
+	var ok1, ok2, ok3 bool
+	res.tot.net, ok1 = addOK(res.tot.net, w.n)
+	res.tot.tax, ok2 = addOK(res.tot.tax, lineTax)
+	res.tot.gross, ok3 = addOK(res.tot.gross, w.gross)
+	if !ok1 || !ok2 || !ok3 {
+		return fieldErr(ErrOverflow, "lines", "", "order total")
+	}
+	return nil
+}
+
+// end converts the breakdown and the totals to Money.
+func (res *Result) end() {
+	for j := range res.Rates {
+		res.Rates[j].Base = res.money(res.rateMinor[j].base)
+		res.Rates[j].Tax = res.money(res.rateMinor[j].tax)
+	}
+	res.Net, res.Tax, res.Gross = res.money(res.tot.net), res.money(res.tot.tax), res.money(res.tot.gross)
 }
 
 // findRate returns the breakdown row of amount a (nil: untaxed rows by
 // outcome).
 func findRate(rs []RateTotal, a *Amount, k OutcomeKind) int {
 	for j := range rs {
-		if rs[j].Outcome != k {
-			continue
-		}
-		if rs[j].Amount == a {
+		if rs[j].Outcome == k && rs[j].Amount == a {
 			return j
 		}
 	}

@@ -147,6 +147,21 @@ func equalFoldASCII(a, b string) bool {
 // ("22000:22999", "90:94"). Spaces and dashes in the code are ignored, so
 // "9500-123" and "811 32" match "95:99" and "811".
 func postalIn(code string, pats []string) bool {
+	if postalClean(code) { // fast path: compare the code as it is
+		for _, p := range pats {
+			lo, hi := p, p
+			for j := 0; j < len(p); j++ {
+				if p[j] == ':' {
+					lo, hi = p[:j], p[j+1:]
+					break
+				}
+			}
+			if len(code) >= len(lo) && code[:len(lo)] >= lo && code[:len(lo)] <= hi {
+				return true
+			}
+		}
+		return false
+	}
 	var buf [16]byte
 	n := 0
 	for i := 0; i < len(code) && n < len(buf); i++ {
@@ -196,4 +211,15 @@ func cmpBytesString(b []byte, s string) int {
 		return 1
 	}
 	return 0
+}
+
+// postalClean reports whether code has only upper-case letters and digits.
+func postalClean(code string) bool {
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		if !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
