@@ -46,7 +46,7 @@ type dateOp struct {
 
 // dateFormats is the compiled date data of a Formatter.
 type dateFormats struct {
-	ops        [4][]dateOp
+	ops        [4]dateOps
 	monthsWide [12]string
 	monthsAbbr [12]string
 	daysWide   [7]string
@@ -76,7 +76,8 @@ func (f *Formatter) AppendDate(dst []byte, t time.Time, style DateStyle) []byte 
 	if year <= 0 {
 		era, year = 0, 1-year // CLDR y is the year of the era: 0 is 1 BC
 	}
-	for _, op := range f.dates.ops[style] {
+	ops := &f.dates.ops[style]
+	for _, op := range ops.op[:ops.n] {
 		switch op.kind {
 		case 0:
 			dst = append(dst, op.lit...)
@@ -136,31 +137,59 @@ func (f *Formatter) appendInt(dst []byte, n, width int) []byte {
 	return dst
 }
 
+// maxDateOps bounds the steps of a compiled date pattern; CLDR's
+// Gregorian date patterns need at most 14 (TestNumberTablesConsistent
+// compiles them all).
+const maxDateOps = 20
+
+// dateOps is a compiled date pattern, held in place so that NewFormatter
+// does not allocate for it.
+type dateOps struct {
+	n  uint8
+	op [maxDateOps]dateOp
+}
+
 // compileDatePattern compiles a CLDR date pattern (UTS #35, Date Field
 // Symbol Table) with the fields the Gregorian date formats of CLDR use:
 // G (era), y (year), M and L (month), d (day), E and c (weekday), and
-// quoted literals.
-func compileDatePattern(p string) ([]dateOp, error) {
-	var ops []dateOp
-	var lit strings.Builder
-	flush := func() {
-		if lit.Len() > 0 {
-			ops = append(ops, dateOp{lit: lit.String()})
-			lit.Reset()
+// quoted literals. Literals are substrings of p: it does not allocate.
+func compileDatePattern(p string) (dateOps, error) {
+	var ops dateOps
+	add := func(op dateOp) error {
+		if int(ops.n) == len(ops.op) {
+			return fmt.Errorf("date pattern %q: more than %d fields and literals", p, maxDateOps)
 		}
+		ops.op[ops.n] = op
+		ops.n++
+		return nil
+	}
+	litStart := -1 // start of the pending unquoted literal
+	flush := func(end int) error {
+		if litStart >= 0 && end > litStart {
+			if err := add(dateOp{lit: p[litStart:end]}); err != nil {
+				return err
+			}
+		}
+		litStart = -1
+		return nil
 	}
 	for i := 0; i < len(p); {
 		c := p[i]
 		switch {
 		case c == '\'':
+			if err := flush(i); err != nil {
+				return ops, err
+			}
 			j := strings.IndexByte(p[i+1:], '\'')
 			if j < 0 {
-				return nil, fmt.Errorf("date pattern %q: unterminated quote", p)
+				return ops, fmt.Errorf("date pattern %q: unterminated quote", p)
 			}
+			lit := p[i+1 : i+1+j]
 			if j == 0 {
-				lit.WriteByte('\'')
-			} else {
-				lit.WriteString(p[i+1 : i+1+j])
+				lit = "'" // '' is a literal quote
+			}
+			if err := add(dateOp{lit: lit}); err != nil {
+				return ops, err
 			}
 			i += j + 2
 		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
@@ -169,19 +198,24 @@ func compileDatePattern(p string) ([]dateOp, error) {
 				n++
 			}
 			if !strings.ContainsRune("GyMLdEc", rune(c)) || n > 5 {
-				return nil, fmt.Errorf("date pattern %q: unsupported field %q", p, p[i:i+n])
+				return ops, fmt.Errorf("date pattern %q: unsupported field %q", p, p[i:i+n])
 			}
-			flush()
-			ops = append(ops, dateOp{kind: c, width: uint8(n)})
+			if err := flush(i); err != nil {
+				return ops, err
+			}
+			if err := add(dateOp{kind: c, width: uint8(n)}); err != nil {
+				return ops, err
+			}
 			i += n
 		default:
+			if litStart < 0 {
+				litStart = i
+			}
 			_, size := utf8.DecodeRuneInString(p[i:])
-			lit.WriteString(p[i : i+size])
 			i += size
 		}
 	}
-	flush()
-	return ops, nil
+	return ops, flush(len(p))
 }
 
 // initDates resolves and compiles the date data for the locale ID chain

@@ -1,6 +1,8 @@
 package locale
 
 import (
+	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -88,7 +90,21 @@ func TestCompileDatePatternErrors(t *testing.T) {
 		}
 	}
 	ops, err := compileDatePattern("d 'de' MMMM ''y")
-	if err != nil || len(ops) != 5 {
-		t.Errorf("ops = %+v, %v", ops, err)
+	want := []dateOp{{kind: 'd', width: 1}, {lit: " "}, {lit: "de"}, {lit: " "}, {kind: 'M', width: 4}, {lit: " "}, {lit: "'"}, {kind: 'y', width: 1}}
+	if err != nil || !slices.Equal(ops.op[:ops.n], want) {
+		t.Errorf("ops = %+v, %v; want %+v", ops.op[:ops.n], err, want)
+	}
+	if _, err := compileDatePattern(strings.Repeat("d.", maxDateOps)); err == nil {
+		t.Errorf("a pattern of %d steps compiled", 2*maxDateOps)
+	}
+	maxOps := 0
+	for _, r := range dateRecords {
+		for _, p := range r.patterns {
+			ops, _ := compileDatePattern(p)
+			maxOps = max(maxOps, int(ops.n))
+		}
+	}
+	if maxOps > 14 {
+		t.Errorf("a CLDR pattern needs %d steps; update the maxDateOps comment", maxOps)
 	}
 }

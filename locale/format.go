@@ -208,7 +208,7 @@ type Formatter struct {
 	numMin, numMax int
 	pctMin, pctMax int
 
-	syms  [numCurrencies]curSym
+	syms  [numCurrencies]uint16 // symbolBase index, or numCurrencies + symbolOverrides index
 	dates dateFormats
 }
 
@@ -298,21 +298,13 @@ func NewFormatter(tag language.Tag, opts *FormatOptions) (*Formatter, error) {
 
 	// Currency symbols: English, then the overrides from root-most to
 	// most specific.
-	syms := symbolBase
-	for j := nc - 1; j >= 0; j-- {
-		for _, o := range symbolOverrides[chain[j].lo:chain[j].hi] {
-			syms[o.cur] = o
-		}
+	for j := range f.syms {
+		f.syms[j] = uint16(j)
 	}
-	for j := range syms {
-		s := syms[j].sym
-		switch f.opts.Display {
-		case DisplayNarrowSymbol:
-			s = syms[j].narrow
-		case DisplayCode:
-			s = currencyCodes[j*3 : j*3+3]
+	for j := nc - 1; j >= 0; j-- {
+		for k := chain[j].lo; k < chain[j].hi; k++ {
+			f.syms[symbolOverrides[k].cur] = numCurrencies + k
 		}
-		f.syms[j] = newCurSym(s)
 	}
 	if err := f.initDates(localeID(tag)); err != nil {
 		return nil, err

@@ -72,11 +72,11 @@ func (f *Formatter) appendCurrency(dst []byte, i int, n fixedNum) ([]byte, error
 	if fr := f.opts.Fraction; fr.set {
 		lo, hi = int(fr.min), int(fr.max)
 	}
-	var cs *curSym
-	if f.opts.Display != DisplayNone {
-		cs = &f.syms[i]
+	if f.opts.Display == DisplayNone {
+		return f.appendNum(dst, &f.cur, n, lo, hi, nil)
 	}
-	return f.appendNum(dst, &f.cur, n, lo, hi, cs)
+	cs := f.currencySym(i)
+	return f.appendNum(dst, &f.cur, n, lo, hi, &cs)
 }
 
 // lookupCurrency returns the index of code in currencyCodes through
@@ -124,5 +124,22 @@ func (f *Formatter) CurrencySymbol(code string) (string, bool) {
 	if f.opts.Display == DisplayNone {
 		return "", true
 	}
-	return f.syms[i].text, true
+	return f.currencySym(i).text, true
+}
+
+// currencySym returns the currency with index i as the Formatter shows
+// it (not for DisplayNone).
+func (f *Formatter) currencySym(i int) curSym {
+	k := f.syms[i]
+	o := &symbolBase[i]
+	if k >= numCurrencies {
+		o = &symbolOverrides[k-numCurrencies]
+	}
+	switch f.opts.Display {
+	case DisplayNarrowSymbol:
+		return curSym{o.narrow, o.flags&narrowFirstLetter != 0, o.flags&narrowLastLetter != 0}
+	case DisplayCode:
+		return curSym{currencyCodes[i*3 : i*3+3], true, true}
+	}
+	return curSym{o.sym, o.flags&symFirstLetter != 0, o.flags&symLastLetter != 0}
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
@@ -401,6 +403,20 @@ func TestNumberTablesConsistent(t *testing.T) {
 			if n := strings.Count(dateNameLists[l.idx], "|") + 1; n != l.n {
 				t.Errorf("dateRecords[%d]: name list %d has %d names, want %d", i, l.idx, n, l.n)
 			}
+		}
+	}
+	all := append(symbolBase[:len(symbolBase):len(symbolBase)], symbolOverrides[:]...)
+	for _, o := range all {
+		first := func(s string) bool { r, _ := utf8.DecodeRuneInString(s); return unicode.IsLetter(r) }
+		last := func(s string) bool { r, _ := utf8.DecodeLastRuneInString(s); return unicode.IsLetter(r) }
+		want := uint8(0)
+		for bit, ok := range map[uint8]bool{symFirstLetter: first(o.sym), symLastLetter: last(o.sym), narrowFirstLetter: first(o.narrow), narrowLastLetter: last(o.narrow)} {
+			if ok {
+				want |= bit
+			}
+		}
+		if o.flags != want || o.sym == "" || o.narrow == "" || int(o.cur) >= numCurrencies {
+			t.Errorf("symbol %+v: flags want %d", o, want)
 		}
 	}
 	for i := 1; i < len(numberLocales); i++ {

@@ -27,6 +27,16 @@ type numberLocale struct {
 // symbolOverride is the symbol and narrow symbol of one currency.
 type symbolOverride struct {
 	cur    uint8 // index into currencyCodes
+	flags  uint8 // letter flags: symFirst, symLast, narrowFirst, narrowLast
 	sym    string
 	narrow string
 }
+
+// The bits of symbolOverride.flags: whether a symbol starts or ends with a
+// letter (unicode.IsLetter), for the currency-spacing rule.
+const (
+	symFirstLetter = 1 << iota
+	symLastLetter
+	narrowFirstLetter
+	narrowLastLetter
+)

@@ -3,7 +3,6 @@ package locale
 import (
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -186,10 +185,4 @@ func compileSub(p string, s patternSyms, hideCurrency bool) (subPattern, string,
 type curSym struct {
 	text                        string
 	firstIsLetter, lastIsLetter bool
-}
-
-func newCurSym(s string) curSym {
-	first, _ := utf8.DecodeRuneInString(s)
-	last, _ := utf8.DecodeLastRuneInString(s)
-	return curSym{text: s, firstIsLetter: unicode.IsLetter(first), lastIsLetter: unicode.IsLetter(last)}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/bojanz/currency"
 )
@@ -239,7 +241,7 @@ func genNumbers(d *data) ([]byte, error) {
 		row := syms[id]
 		for i := range codes {
 			if row[i] != prow[i] {
-				ovs.p("{%d, %q, %q},\n", i, row[i].sym, row[i].narrow)
+				ovs.p("{%d, %d, %q, %q},\n", i, letterFlags(row[i]), row[i].sym, row[i].narrow)
 				nov++
 			}
 		}
@@ -263,11 +265,11 @@ func genNumbers(d *data) ([]byte, error) {
 	b.p("// indexed like currencyCodes: the end of every chain.\n")
 	b.p("var symbolBase = [numCurrencies]symbolOverride{\n")
 	for i := range codes {
-		b.p("{%d, %q, %q},\n", i, en[i].sym, en[i].narrow)
+		b.p("{%d, %d, %q, %q},\n", i, letterFlags(en[i]), en[i].sym, en[i].narrow)
 	}
 	b.p("}\n\n")
 	b.p("// symbolOverrides holds the per-locale currency symbols (currency index,\n")
-	b.p("// symbol, narrow symbol) that differ from the parent chain's.\n")
+	b.p("// letter flags, symbol, narrow symbol) that differ from the parent chain's.\n")
 	b.p("var symbolOverrides = [...]symbolOverride{\n%s}\n", ovs.String())
 	if len(codes) > 255 {
 		return nil, fmt.Errorf("%d currencies do not fit a uint8 index", len(codes))
@@ -296,6 +298,27 @@ func genNumbers(d *data) ([]byte, error) {
 	}
 	b.p("\n}\n")
 	return b.Bytes(), nil
+}
+
+// letterFlags returns the bits of locale.symbolOverride.flags: whether
+// the symbol and the narrow symbol start or end with a letter, which
+// decides the no-break space of the currency-spacing rule.
+func letterFlags(p symbolPair) int {
+	isLetter := func(r rune) bool { return unicode.IsLetter(r) }
+	f := 0
+	if r, _ := utf8.DecodeRuneInString(p.sym); isLetter(r) {
+		f |= 1
+	}
+	if r, _ := utf8.DecodeLastRuneInString(p.sym); isLetter(r) {
+		f |= 2
+	}
+	if r, _ := utf8.DecodeRuneInString(p.narrow); isLetter(r) {
+		f |= 4
+	}
+	if r, _ := utf8.DecodeLastRuneInString(p.narrow); isLetter(r) {
+		f |= 8
+	}
+	return f
 }
 
 // currencyHashSize and currencyHash must match locale.currencyHash.
