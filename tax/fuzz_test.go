@@ -52,12 +52,17 @@ func FuzzCalculate(f *testing.F) {
 		if disc > 0 {
 			o.Discounts = []pricing.Discount{pricing.Percent("D", pricing.FixedFromInt(int64(disc%100)))}
 		}
-		for k, it := range [][2]int64{{u1, q1}, {u2, q2}} {
+		// Three lines; the third shares the first one's class.
+		for k, it := range [][2]int64{{u1, q1}, {u2, q2}, {u2 / 3, q1 + 1}} {
 			unit, err := pricing.MoneyFromMinor(clamp(it[0], 1e9), cur)
 			if err != nil {
 				t.Fatal(err)
 			}
-			o.Items = append(o.Items, pricing.Item{TaxCategory: fuzzClasses[(int(flags)+k*3)%len(fuzzClasses)], Quantity: clamp(it[1], 1000), UnitPrice: unit})
+			class := fuzzClasses[(int(flags)+k*3)%len(fuzzClasses)]
+			if k == 2 {
+				class = o.Items[0].TaxCategory
+			}
+			o.Items = append(o.Items, pricing.Item{TaxCategory: class, Quantity: clamp(it[1], 1000), UnitPrice: unit})
 		}
 		q, err := o.Quote()
 		if err != nil {
