@@ -229,3 +229,47 @@ func TestCrossBorderPolicies(t *testing.T) {
 		}
 	}
 }
+
+// KeepNet and export remove the origin tax of the line's own category:
+// a reduced-rate DE price (7 %) sold to an Austrian consumer (10 %) or
+// exported to Switzerland.
+func TestOriginCategoryRemoved(t *testing.T) {
+	tests := []struct {
+		name              string
+		cust              Address
+		cb                CrossBorder
+		net, taxAmt, gros string
+	}{
+		{"AT keep net", addr("AT", "1010"), KeepNet, "10.00", "1.00", "11.00"},
+		{"AT keep gross", addr("AT", "1010"), KeepGross, "9.73", "0.97", "10.70"},
+		{"CH export", addr("CH", "8001"), KeepGross, "10.00", "0.00", "10.00"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := &Request{Date: MustDate("2025-01-01"), Store: Store{Origin: addr("DE", "10115")},
+				Customer: Customer{Address: tt.cust},
+				Policy:   Policy{PricesIncludeTax: true, CrossBorder: tt.cb, Mode: pricing.RoundHalfUp},
+				Lines:    lines("EUR", "reduced", "10.70")}
+			var res Result
+			if err := (&BuiltinCalculator{}).Calculate(context.Background(), req, &res); err != nil {
+				t.Fatal(err)
+			}
+			l := res.Lines[0]
+			if l.Net.Amount() != tt.net || l.Tax.Amount() != tt.taxAmt || l.Gross.Amount() != tt.gros {
+				t.Errorf("%s + %s = %s, want %s + %s = %s", l.Net.Amount(), l.Tax.Amount(), l.Gross.Amount(), tt.net, tt.taxAmt, tt.gros)
+			}
+		})
+	}
+}
+
+func TestEmptyOrder(t *testing.T) {
+	req := &Request{Date: MustDate("2025-01-01"), Store: Store{Origin: addr("DE", "10115")},
+		Customer: Customer{Address: addr("DE", "10115")}, Policy: Policy{Mode: pricing.RoundHalfUp}}
+	res := Result{Lines: make([]LineResult, 3)}
+	if err := (&BuiltinCalculator{}).Calculate(context.Background(), req, &res); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Lines) != 0 || len(res.Rates) != 0 || !res.Tax.IsZero() || !res.Gross.IsZero() {
+		t.Errorf("empty order: %+v", res)
+	}
+}
