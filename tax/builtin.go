@@ -19,7 +19,7 @@ var builtinDef = Definition{
 		{ID: "cy-tax", Citation: "Cyprus, Tax Department, VAT rates, https://www.mof.gov.cy/mof/tax/taxdep.nsf"},
 		{ID: "cz-fs", Citation: "Czechia, zákon č. 235/2004 Sb. § 47 as amended by zákon č. 349/2023 Sb. (single 12 % reduced rate from 2024-01-01), Finanční správa, https://www.financnisprava.cz"},
 		{ID: "dk-skat", Citation: "Denmark, Momsloven § 33, Skattestyrelsen, https://skat.dk"},
-		{ID: "ee-emta", Citation: "Estonia, Käibemaksuseadus § 15 (22 % from 2024-01-01, 24 % from 2025-07-01; accommodation 13 % from 2025-01-01; press 5 % 2022-2024, 9 % from 2025), Maksu- ja Tolliamet, https://www.emta.ee/en/business-client/taxes-and-payment/value-added-tax"},
+		{ID: "ee-emta", Citation: "Estonia, Käibemaksuseadus § 15 (22 % from 2024-01-01, 24 % from 2025-07-01; accommodation 13 % from 2025-01-01; press 5 % from 2022-08-01 to 2024-12-31, 9 % from 2025), Maksu- ja Tolliamet, https://www.emta.ee/en/business-client/taxes-and-payment/value-added-tax"},
 		{ID: "fi-vero", Citation: "Finland, Arvonlisäverolaki § 84-85a, Vero Skatt, \"VAT rates\" (25.5 % from 2024-09-01; 14 % rate lowered to 13.5 % from 2026-01-01), https://www.vero.fi/en/businesses-and-corporations/taxes-and-charges/vat/rates-of-vat/"},
 		{ID: "fr-dgfip", Citation: "France, Code général des impôts arts. 278 to 281 nonies (including 296: Guadeloupe, Martinique, La Réunion 8.5 % / 2.1 % / 1.05 %), DGFiP, https://www.impots.gouv.fr/professionnel/questions/quels-sont-les-taux-de-tva-en-vigueur-en-france-et-dans-lunion-europeenne"},
 		{ID: "de-ustg", Citation: "Germany, Umsatzsteuergesetz § 12 (16 % / 5 % from 2020-07-01 to 2020-12-31 by the Zweites Corona-Steuerhilfegesetz, BGBl. I 2020 S. 1512; 0 % for photovoltaic systems from 2023-01-01, § 12 Abs. 3), https://www.gesetze-im-internet.de/ustg_1980/__12.html"},
@@ -33,7 +33,7 @@ var builtinDef = Definition{
 		{ID: "mt-cfr", Citation: "Malta, VAT Act Cap. 406 art. 19 and Fifth Schedule, Commissioner for Revenue, https://cfr.gov.mt"},
 		{ID: "nl-bd", Citation: "Netherlands, Wet op de omzetbelasting 1968 art. 9 (reduced 6 % to 9 % from 2019-01-01), Belastingdienst, https://www.belastingdienst.nl/wps/wcm/connect/bldcontenten/belastingdienst/business/vat/vat_in_the_netherlands/calculating_vat/vat_tariffs"},
 		{ID: "pl-mf", Citation: "Poland, Ustawa o podatku od towarów i usług art. 41 and 146ef, Ministerstwo Finansów, https://www.podatki.gov.pl/vat/"},
-		{ID: "pt-at", Citation: "Portugal, Código do IVA art. 18 (mainland 23/13/6; Madeira 22/12/5, 4 from 2024-10-01; Azores 18/9/4, 16/9/4 from 2021-07-01), Autoridade Tributária e Aduaneira, https://info.portaldasfinancas.gov.pt"},
+		{ID: "pt-at", Citation: "Portugal, Código do IVA art. 18 (mainland 23/13/6; Madeira 22/12/5, 4 from 2024-10-01; Azores 18/10/5 from 2014-01-01, 18/9/4 from 2015-07-01, 16/9/4 from 2021-07-01 (Decreto Legislativo Regional 15-A/2021/A)), Autoridade Tributária e Aduaneira, https://info.portaldasfinancas.gov.pt"},
 		{ID: "ro-anaf", Citation: "Romania, Codul fiscal art. 291 as amended by Legea 141/2025 (21 % and single 11 % reduced rate from 2025-08-01), ANAF, https://www.anaf.ro"},
 		{ID: "sk-fs", Citation: "Slovakia, zákon č. 222/2004 Z. z. § 27 as amended by zákon č. 278/2024 Z. z. (23 %, 19 % and 5 % from 2025-01-01), Finančná správa, https://www.financnasprava.sk"},
 		{ID: "si-fu", Citation: "Slovenia, ZDDV-1 art. 41 and 41a (5 % from 2020-01-01), Finančna uprava, https://www.fu.gov.si"},
@@ -464,7 +464,7 @@ var builtinDef = Definition{
 			{Category: Standard, Amounts: []AmountDef{{"20", "2009-07-01", "2023-12-31", "ee-emta"}, {"22", "2024-01-01", "2025-06-30", "ee-emta"}, {"24", "2025-07-01", "", "ee-emta"}}},
 			{Category: Intermediate, Amounts: []AmountDef{{"9", "2009-01-01", "2024-12-31", "ee-emta"}, {"13", "2025-01-01", "", "ee-emta"}}},
 			{Category: Reduced, Amounts: []AmountDef{{"9", "2009-01-01", "", "ee-emta"}}},
-			{Category: SuperReduced, Amounts: []AmountDef{{"5", "2022-01-01", "2024-12-31", "ee-emta"}}},
+			{Category: SuperReduced, Amounts: []AmountDef{{"5", "2022-08-01", "2024-12-31", "ee-emta"}}},
 		}},
 		{ID: "fi_vat", Name: "Finnish VAT (ALV/moms)", Kind: VAT, Country: "FI", Zone: "fi", Tag: TagEU, Rates: []RateDef{
 			{Category: Standard, Amounts: []AmountDef{{"24", "2013-01-01", "2024-08-31", "fi-vero"}, {"25.5", "2024-09-01", "", "fi-vero"}}},
@@ -544,8 +544,8 @@ var builtinDef = Definition{
 		}},
 		{ID: "pt_20_vat", Name: "Portuguese VAT (IVA), Azores", Kind: VAT, Country: "PT", Zone: "pt-20", Tag: TagEU, Rates: []RateDef{
 			{Category: Standard, Amounts: []AmountDef{{"18", "2014-01-01", "2021-06-30", "pt-at"}, {"16", "2021-07-01", "", "pt-at"}}},
-			{Category: Intermediate, Amounts: []AmountDef{{"9", "2015-01-01", "", "pt-at"}}},
-			{Category: Reduced, Amounts: []AmountDef{{"4", "2015-01-01", "", "pt-at"}}},
+			{Category: Intermediate, Amounts: []AmountDef{{"10", "2014-01-01", "2015-06-30", "pt-at"}, {"9", "2015-07-01", "", "pt-at"}}},
+			{Category: Reduced, Amounts: []AmountDef{{"5", "2014-01-01", "2015-06-30", "pt-at"}, {"4", "2015-07-01", "", "pt-at"}}},
 		}},
 		{ID: "pt_30_vat", Name: "Portuguese VAT (IVA), Madeira", Kind: VAT, Country: "PT", Zone: "pt-30", Tag: TagEU, Rates: []RateDef{
 			{Category: Standard, Amounts: []AmountDef{{"22", "2012-04-01", "", "pt-at"}}},
