@@ -217,9 +217,13 @@ type Formatter struct {
 // data: de-CH-u-nu-latn uses de-CH, de-XX uses de. It returns an error
 // wrapping ErrUnsupportedLocale when no locale in the chain has
 // modern-coverage CLDR data, and one wrapping ErrInvalidOption for an
-// option outside its constants. opts may be nil. Unicode extensions of
-// the tag (-u-nu-, -u-ca-) are ignored: numbers use the locale's default
-// numbering system and dates the Gregorian calendar.
+// option outside its constants. opts may be nil.
+//
+// Numbers use the locale's default numbering system: Arabic-Indic digits
+// for ar-EG, Persian digits for fa. The Unicode extension -u-nu-latn
+// selects Latin digits with the locale's Latin separators and patterns
+// instead (ar-EG-u-nu-latn); other numbering systems and other
+// extensions (-u-ca-: dates are always Gregorian) are ignored.
 //
 // NewFormatter does the work once (it takes a few microseconds); keep
 // the Formatter and reuse it.
@@ -241,7 +245,7 @@ func NewFormatter(tag language.Tag, opts *FormatOptions) (*Formatter, error) {
 	// that has one, and every symbol override on the way.
 	var chain [8]*numberLocale
 	nc := 0
-	rec := -1
+	rec, latn := -1, -1
 	for id := localeID(tag); id != "" && nc < len(chain); id = parentID(id) {
 		nl, ok := findNumberLocale(id)
 		if !ok {
@@ -252,9 +256,15 @@ func NewFormatter(tag language.Tag, opts *FormatOptions) (*Formatter, error) {
 		if rec < 0 && nl.rec >= 0 {
 			rec = int(nl.rec)
 		}
+		if latn == -1 && nl.latn != -1 {
+			latn = int(nl.latn)
+		}
 	}
 	if rec < 0 {
 		return nil, &LocaleError{Tag: tag}
+	}
+	if latn >= 0 && tag.TypeForKey("nu") == "latn" {
+		rec = latn // -u-nu-latn: the locale's Latin-digit data
 	}
 	nd := &numberRecords[rec]
 	f.latin = nd.digits == "0123456789"

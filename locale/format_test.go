@@ -447,6 +447,21 @@ func TestNumberTablesConsistent(t *testing.T) {
 			}
 		}
 	}
+	for _, l := range numberLocales {
+		if l.latn >= 0 && numberRecords[l.latn].digits != "0123456789" {
+			t.Errorf("%s: Latin-digit record %d has digits %q", l.id, l.latn, numberRecords[l.latn].digits)
+		}
+		if l.latn < -2 || int(l.latn) >= len(numberRecords) || l.rec < -1 || int(l.rec) >= len(numberRecords) {
+			t.Errorf("%s: record indices %d, %d out of range", l.id, l.rec, l.latn)
+		}
+	}
+	for _, id := range modernLocaleIDs {
+		// -u-nu-latn gives Latin digits everywhere.
+		f, err := NewFormatter(language.MustParse(id+"-u-nu-latn"), nil)
+		if err != nil || !f.latin {
+			t.Errorf("%s-u-nu-latn: latin %v, %v", id, f != nil && f.latin, err)
+		}
+	}
 	for _, l := range dateLocales {
 		if !modern[l.id] {
 			t.Errorf("dateLocales has non-modern %s", l.id)
@@ -537,5 +552,37 @@ func TestAppendKeepsPrefix(t *testing.T) {
 		if err != nil || string(b) != "price: "+want {
 			t.Errorf("%s = %q, %v; want %q (zero FormatOptions must equal nil)", name, b, err, "price: "+want)
 		}
+	}
+}
+
+// TestLatinDigitsExtension checks -u-nu-latn: Latin digits with the
+// locale's CLDR Latin-system separators and patterns (numbers.json
+// symbols-numberSystem-latn), in numbers, currency amounts and dates, and
+// no change where the default digits are Latin already.
+func TestLatinDigitsExtension(t *testing.T) {
+	d := decimal.RequireFromString("-1234.5")
+	tests := []struct {
+		tag, code             string
+		number, currency, day string
+	}{
+		{"ar-EG-u-nu-latn", "EGP", "\u200e-1,234.5", "\u200f\u200e-1,234.50\u00a0ج.م.\u200f", "02\u200f/01\u200f/2026"},
+		{"fa-IR-u-nu-latn", "IRR", "\u200e\u22121,234.5", "\u200e\u2212\u200eریال\u00a01,234.50", "2 ژانویه 2026"},
+		{"bn-u-nu-latn", "BDT", "-1,234.5", "-1,234.50৳", "2 জানু, 2026"},
+		{"de-u-nu-latn", "EUR", "-1.234,5", "-1.234,50\u00a0€", "02.01.2026"},
+		{"ar-EG", "EGP", "\u061c-١٬٢٣٤٫٥", "\u061c-\u200f١٬٢٣٤٫٥٠\u00a0ج.م.\u200f", "٠٢\u200f/٠١\u200f/٢٠٢٦"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.tag, func(t *testing.T) {
+			f := mustFormatter(t, tt.tag, nil)
+			n, _ := f.Number(d)
+			c, _ := f.Currency(d, tt.code)
+			day := f.Date(fixedTime, DateMedium)
+			if n != tt.number || c != tt.currency {
+				t.Errorf("Number = %q, Currency = %q; want %q, %q", n, c, tt.number, tt.currency)
+			}
+			if day != tt.day {
+				t.Errorf("Date(medium) = %q, want %q", day, tt.day)
+			}
+		})
 	}
 }

@@ -21,6 +21,7 @@ type numberData struct {
 type numberLocale struct {
 	id     string // CLDR locale ID
 	rec    int16  // index into numberRecords, -1 for the parent's
+	latn   int16  // Latin-digit record, -1 for the parent's, -2 for none (rec is Latin)
 	lo, hi uint16 // symbolOverrides[lo:hi] apply to this locale
 }
 

@@ -72,7 +72,8 @@ func genNumbers(d *data) ([]byte, error) {
 	slices.Sort(codes)
 
 	recs := map[string]numberRecord{}
-	syms := map[string][]symbolPair{} // locale → per currency (sorted codes)
+	latnRecs := map[string]numberRecord{} // Latin-digit data of non-Latin locales
+	syms := map[string][]symbolPair{}     // locale → per currency (sorted codes)
 	for _, id := range locales {
 		var nf struct {
 			Main map[string]struct {
@@ -89,51 +90,16 @@ func genNumbers(d *data) ([]byte, error) {
 		if !ok || nsys.Type != "numeric" || len([]rune(nsys.Digits)) != 10 {
 			return nil, fmt.Errorf("%s: numbering system %q is not a numeric one", id, sys)
 		}
-		var missing []string
-		obj := func(key string) map[string]any {
-			m, _ := n[key+"-numberSystem-"+sys].(map[string]any)
-			if m == nil {
-				missing = append(missing, key)
+		r, err := readNumberRecord(n, sys, nsys.Digits)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", id, err)
+		}
+		if sys != "latn" {
+			lr, err := readNumberRecord(n, "latn", "0123456789")
+			if err != nil {
+				return nil, fmt.Errorf("%s: %v", id, err)
 			}
-			return m
-		}
-		symbols := obj("symbols")
-		r := numberRecord{
-			Digits:            nsys.Digits,
-			Decimal:           str(symbols["decimal"]),
-			Group:             str(symbols["group"]),
-			CurDecimal:        str(symbols["decimal"]),
-			CurGroup:          str(symbols["group"]),
-			Plus:              str(symbols["plusSign"]),
-			Minus:             str(symbols["minusSign"]),
-			Percent:           str(symbols["percentSign"]),
-			MinGrouping:       1,
-			DecimalPattern:    str(obj("decimalFormats")["standard"]),
-			PercentPattern:    str(obj("percentFormats")["standard"]),
-			CurrencyPattern:   str(obj("currencyFormats")["standard"]),
-			AccountingPattern: str(obj("currencyFormats")["accounting"]),
-		}
-		if len(missing) > 0 {
-			return nil, fmt.Errorf("%s: no %v for numbering system %s", id, missing, sys)
-		}
-		if s := str(symbols["currencyDecimal"]); s != "" {
-			r.CurDecimal = s
-		}
-		if s := str(symbols["currencyGroup"]); s != "" {
-			r.CurGroup = s
-		}
-		if mg := str(n["minimumGroupingDigits"]); mg != "" {
-			if _, err := fmt.Sscan(mg, &r.MinGrouping); err != nil {
-				return nil, fmt.Errorf("%s: minimumGroupingDigits %q: %v", id, mg, err)
-			}
-		}
-		if r.AccountingPattern == "" {
-			r.AccountingPattern = r.CurrencyPattern
-		}
-		for _, f := range []string{r.Decimal, r.Group, r.Minus, r.Plus, r.Percent, r.DecimalPattern, r.PercentPattern, r.CurrencyPattern} {
-			if f == "" {
-				return nil, fmt.Errorf("%s: incomplete number data %+v", id, r)
-			}
+			latnRecs[id] = lr
 		}
 		recs[id] = r
 
@@ -222,19 +188,40 @@ func genNumbers(d *data) ([]byte, error) {
 	var b buf
 	b.p("package locale\n\n")
 	b.p("// numberRecords holds the distinct number data of the modern CLDR locales\n")
-	b.p("// in their default numbering system; record 0 is English.\n")
+	b.p("// in their default numbering system, and in the Latin one for locales\n")
+	b.p("// whose default is another; record 0 is English.\n")
 	b.p("var numberRecords = [...]numberData{\n")
 	// Emit after the locale pass so all records are interned.
 	var locs buf
 	var ovs buf
 	nov := 0
 	nloc := 0
+	// latnOf is the Latin-digit record of a modern locale: a record index,
+	// or -2 when its default numbering system is already Latin.
+	latnOf := func(id string) int {
+		if r, ok := latnRecs[id]; ok {
+			return intern(r)
+		}
+		return -2
+	}
+	resolvedLatn := func(id string) int {
+		for ; id != ""; id = parent(id) {
+			if isModern[id] {
+				return latnOf(id)
+			}
+		}
+		return -2
+	}
 	for _, id := range locales {
 		rec := intern(recs[id])
 		prec := resolvedRec(parent(id))
 		own := -1
 		if rec != prec {
 			own = rec
+		}
+		latn := latnOf(id)
+		if latn == resolvedLatn(parent(id)) {
+			latn = -1
 		}
 		lo := nov
 		prow := resolvedSym(parent(id))
@@ -245,10 +232,10 @@ func genNumbers(d *data) ([]byte, error) {
 				nov++
 			}
 		}
-		if own < 0 && nov == lo {
+		if own < 0 && latn == -1 && nov == lo {
 			continue
 		}
-		locs.p("{%q, %d, %d, %d},\n", id, own, lo, nov)
+		locs.p("{%q, %d, %d, %d, %d},\n", id, own, latn, lo, nov)
 		nloc++
 	}
 	for _, r := range recList {
@@ -258,8 +245,9 @@ func genNumbers(d *data) ([]byte, error) {
 	}
 	b.p("}\n\n")
 	b.p("// numberLocales lists, sorted by CLDR locale ID, the %d modern locales whose\n", nloc)
-	b.p("// number record (rec, -1 for the parent's) or currency symbols\n")
-	b.p("// (symbolOverrides[lo:hi]) differ from their CLDR parent chain's.\n")
+	b.p("// number record (rec, -1 for the parent's), Latin-digit record (latn, -1\n")
+	b.p("// for the parent's, -2 when the default digits are Latin) or currency\n")
+	b.p("// symbols (symbolOverrides[lo:hi]) differ from their CLDR parent chain's.\n")
 	b.p("var numberLocales = [...]numberLocale{\n%s}\n\n", locs.String())
 	b.p("// symbolBase holds the English symbol and narrow symbol of every currency,\n")
 	b.p("// indexed like currencyCodes: the end of every chain.\n")
@@ -298,6 +286,59 @@ func genNumbers(d *data) ([]byte, error) {
 	}
 	b.p("\n}\n")
 	return b.Bytes(), nil
+}
+
+// readNumberRecord reads the number data of one numbering system from a
+// locale's numbers.json "numbers" object.
+func readNumberRecord(n map[string]any, sys, digits string) (numberRecord, error) {
+	str := func(v any) string { s, _ := v.(string); return s }
+	var missing []string
+	obj := func(key string) map[string]any {
+		m, _ := n[key+"-numberSystem-"+sys].(map[string]any)
+		if m == nil {
+			missing = append(missing, key)
+		}
+		return m
+	}
+	symbols := obj("symbols")
+	r := numberRecord{
+		Digits:            digits,
+		Decimal:           str(symbols["decimal"]),
+		Group:             str(symbols["group"]),
+		CurDecimal:        str(symbols["decimal"]),
+		CurGroup:          str(symbols["group"]),
+		Plus:              str(symbols["plusSign"]),
+		Minus:             str(symbols["minusSign"]),
+		Percent:           str(symbols["percentSign"]),
+		MinGrouping:       1,
+		DecimalPattern:    str(obj("decimalFormats")["standard"]),
+		PercentPattern:    str(obj("percentFormats")["standard"]),
+		CurrencyPattern:   str(obj("currencyFormats")["standard"]),
+		AccountingPattern: str(obj("currencyFormats")["accounting"]),
+	}
+	if len(missing) > 0 {
+		return r, fmt.Errorf("no %v for numbering system %s", missing, sys)
+	}
+	if s := str(symbols["currencyDecimal"]); s != "" {
+		r.CurDecimal = s
+	}
+	if s := str(symbols["currencyGroup"]); s != "" {
+		r.CurGroup = s
+	}
+	if mg := str(n["minimumGroupingDigits"]); mg != "" {
+		if _, err := fmt.Sscan(mg, &r.MinGrouping); err != nil {
+			return r, fmt.Errorf("minimumGroupingDigits %q: %v", mg, err)
+		}
+	}
+	if r.AccountingPattern == "" {
+		r.AccountingPattern = r.CurrencyPattern
+	}
+	for _, f := range []string{r.Decimal, r.Group, r.Minus, r.Plus, r.Percent, r.DecimalPattern, r.PercentPattern, r.CurrencyPattern} {
+		if f == "" {
+			return r, fmt.Errorf("incomplete %s number data %+v", sys, r)
+		}
+	}
+	return r, nil
 }
 
 // letterFlags returns the bits of locale.symbolOverride.flags: whether
