@@ -130,3 +130,16 @@ func ExampleFractionDigits() {
 	// $5.5
 	// $5.56
 }
+
+func ExampleNewFormatter_latinDigits() {
+	// ar-EG writes Arabic-Indic digits; -u-nu-latn asks for Latin ones.
+	amount := decimal.RequireFromString("1234.5")
+	for _, tag := range []string{"ar-EG", "ar-EG-u-nu-latn"} {
+		f, _ := locale.NewFormatter(language.MustParse(tag), nil)
+		s, _ := f.Currency(amount, "EGP")
+		fmt.Printf("%s %q\n", tag, s)
+	}
+	// Output:
+	// ar-EG "\u200f١٬٢٣٤٫٥٠\u00a0ج.م.\u200f"
+	// ar-EG-u-nu-latn "\u200f1,234.50\u00a0ج.م.\u200f"
+}
