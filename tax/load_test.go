@@ -120,6 +120,9 @@ func TestPercent(t *testing.T) {
 			t.Errorf("ParsePercent(%q) = %v, %v; want %s", tt.in, p, err, tt.out)
 		}
 	}
+	if f := MustPercent("9.975").Fixed(); f.String() != "9.975" {
+		t.Errorf("Fixed = %s, want 9.975", f)
+	}
 	for _, in := range []string{"", ".5", "5.", "-1", "1e2", "100.0001", "1.23456", "1,5", "12a"} {
 		if _, err := ParsePercent(in); !errors.Is(err, ErrInvalidInput) {
 			t.Errorf("ParsePercent(%q) err = %v, want ErrInvalidInput", in, err)

@@ -1,6 +1,10 @@
 package tax
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/marketkit/marketkit/pricing"
+)
 
 // percentScale is the number of Percent units in one percent: a Percent
 // holds the rate in units of 0.0001 %, so 9.975 % is 99750 and the rate as
@@ -104,4 +108,18 @@ func (p *Percent) UnmarshalText(b []byte) error {
 	}
 	*p = x
 	return nil
+}
+
+// Fixed returns the percentage as a pricing.Fixed (19 % is 19, 9.975 % is
+// 9.975), for display or for pricing's arithmetic.
+func (p Percent) Fixed() pricing.Fixed {
+	c, scale := p.v, 4
+	for scale > 0 && c%10 == 0 {
+		c, scale = c/10, scale-1
+	}
+	f, err := pricing.NewFixed(c, scale)
+	if err != nil { // unreachable: v ≤ 1 000 000 and scale 4 are in range
+		panic("tax: Percent.Fixed: " + err.Error())
+	}
+	return f
 }
