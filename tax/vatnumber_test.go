@@ -217,3 +217,34 @@ func BenchmarkVATBaselineNormalize(b *testing.B) {
 }
 
 var sinkInt int
+
+// Changing the check character of any valid number must fail: every
+// supported country's checksum is exercised.
+func TestVATNumberCheckCharacterMatters(t *testing.T) {
+	for _, tt := range validVATNumbers {
+		n := tt.want.Prefix + tt.want.Number
+		if tt.want.Prefix == "GB" && len(tt.want.Number) == 5 {
+			continue // GD/HA government numbers carry no check digit
+		}
+		last := n[len(n)-1]
+		var repl byte
+		switch {
+		case last >= '0' && last <= '9':
+			repl = '0' + (last-'0'+1)%10
+		default:
+			repl = 'A' + (last-'A'+1)%26
+		}
+		bad := n[:len(n)-1] + string(repl)
+		if tt.want.Prefix == "NL" { // NL ends in the B-suffix; change the check digit
+			bad = n[:10] + string('0'+(n[10]-'0'+1)%10) + n[11:]
+		}
+		if tt.want.Prefix == "SE" { // SE ends in 01; change the Luhn digit
+			bad = n[:11] + string('0'+(n[11]-'0'+1)%10) + n[12:]
+		}
+		t.Run(bad, func(t *testing.T) {
+			if _, err := ParseVATNumber(bad); !errors.Is(err, ErrInvalidVATNumber) {
+				t.Errorf("ParseVATNumber(%q) accepted a changed check character (valid: %q)", bad, n)
+			}
+		})
+	}
+}
