@@ -39,6 +39,12 @@ const (
 	// KeepNet removes the origin tax from the entered price and adds the
 	// destination tax: the net stays, the gross varies.
 	KeepNet
+	// KeepGrossAlways is KeepGross also when no tax applies (reverse
+	// charge, export): the customer pays the shelf price and the seller
+	// keeps the origin-tax share. Under KeepGross such lines have the
+	// origin tax removed instead (what a business customer or an export
+	// invoice expects).
+	KeepGrossAlways
 )
 
 // Policy is a market's tax policy.

@@ -243,6 +243,8 @@ func TestOriginCategoryRemoved(t *testing.T) {
 		{"AT keep net", addr("AT", "1010"), KeepNet, "10.00", "1.00", "11.00"},
 		{"AT keep gross", addr("AT", "1010"), KeepGross, "9.73", "0.97", "10.70"},
 		{"CH export", addr("CH", "8001"), KeepGross, "10.00", "0.00", "10.00"},
+		{"CH export, keep gross always", addr("CH", "8001"), KeepGrossAlways, "10.70", "0.00", "10.70"},
+		{"AT keep gross always", addr("AT", "1010"), KeepGrossAlways, "9.73", "0.97", "10.70"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -71,7 +71,7 @@ func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Re
 		return fieldErr(ErrInvalidInput, "policy.mode", p.Mode.String(), "state a rounding mode")
 	case p.Rounding > PerOrderPerRate:
 		return fieldErr(ErrInvalidInput, "policy.rounding", itoa(int(p.Rounding)), "")
-	case p.CrossBorder > KeepNet:
+	case p.CrossBorder > KeepGrossAlways:
 		return fieldErr(ErrInvalidInput, "policy.cross_border", itoa(int(p.CrossBorder)), "")
 	case !validCountry(req.Store.Origin.Country):
 		return fieldErr(ErrInvalidInput, "store.origin.country", req.Store.Origin.Country, "want an ISO 3166-1 alpha-2 code")
@@ -216,8 +216,9 @@ func (c *BuiltinCalculator) lineAmounts(d *Data, req *Request, i int, w *classIn
 		w.k = r.n
 	}
 	// The origin category is needed only to remove origin tax from an
-	// inclusive price (untaxed outcome, or KeepNet).
-	if req.Policy.PricesIncludeTax && (r.outcome.Kind != Taxed || req.Policy.CrossBorder == KeepNet) {
+	// inclusive price (untaxed outcome unless KeepGrossAlways, or KeepNet).
+	cb := req.Policy.CrossBorder
+	if req.Policy.PricesIncludeTax && (r.outcome.Kind != Taxed && cb != KeepGrossAlways || cb == KeepNet) {
 		if oc, ok := c.classify(l.TaxCategory, origin[0].country); ok {
 			w.originCat = oc
 		}
@@ -294,7 +295,7 @@ func piece(req *Request, i int, w *classInfo, origin []*TaxType, x int64, taxes 
 		}
 		return net, gross, nil
 	}
-	if taxed && (p.CrossBorder == KeepGross || sameAsOrigin(w, origin)) {
+	if taxed && (p.CrossBorder != KeepNet || sameAsOrigin(w, origin)) || !taxed && p.CrossBorder == KeepGrossAlways {
 		var sum int64
 		for k := 0; k < w.k; k++ {
 			sum += w.amt[k].Percent.v
@@ -388,7 +389,7 @@ func computeLine(req *Request, i int, w *lineWork, ci *classInfo, origin []*TaxT
 		w.n, w.gross = n, g
 		if p.Rounding == PerOrderPerRate && ci.k > 0 {
 			// The base the rates apply to: the kept gross, or the net.
-			if p.PricesIncludeTax && g == w.g && (p.CrossBorder == KeepGross || sameAsOrigin(ci, origin)) {
+			if p.PricesIncludeTax && g == w.g && (p.CrossBorder != KeepNet || sameAsOrigin(ci, origin)) {
 				var sum int64
 				for k := 0; k < ci.k; k++ {
 					sum += ci.amt[k].Percent.v

@@ -89,7 +89,9 @@
 // [KeepGross] (the shelf price stays; the net varies) or [KeepNet] (the
 // origin tax is removed and the destination tax added). When no tax applies
 // (reverse charge, export, not registered) the origin tax contained in an
-// inclusive price is always removed.
+// inclusive price is removed — what a business customer or an export
+// invoice expects — unless the policy is [KeepGrossAlways], which keeps the
+// shelf price even then.
 //
 // Inclusive: tax = gross × r / (1 + Σr) for each rate r of the line (GST and
 // QST are both taken from the same gross); exclusive: tax = net × r. Each
@@ -97,7 +99,7 @@
 // rounded once. Invariants (checked by taxtest.Check and fuzzed): net +
 // tax = gross exactly per line and in total; the breakdown ([Result].Rates)
 // sums to the total tax; under KeepGross a taxed inclusive price is never
-// changed.
+// changed, under KeepGrossAlways no inclusive price is.
 //
 // Calculate reuses the [Result] it is given; with a reused Result the
 // common path allocates nothing (pinned by TestCalculateAllocs). Rate

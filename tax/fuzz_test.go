@@ -72,7 +72,7 @@ func FuzzCalculate(f *testing.F) {
 		req := &tax.Request{Date: date, Store: tax.Store{Origin: store, EUBelowThreshold: flags&0x40 != 0},
 			Customer: tax.Customer{Address: cust, Business: business, VATNumber: vat},
 			Policy: tax.Policy{PricesIncludeTax: flags&1 != 0, Rounding: tax.Rounding(flags >> 1 % 3),
-				CrossBorder: tax.CrossBorder(flags >> 3 & 1), Mode: modes[int(flags>>4)%len(modes)]},
+				CrossBorder: tax.CrossBorder(int(flags>>3&3) % 3), Mode: modes[int(flags>>4)%len(modes)]},
 			Lines: q.Lines}
 		var res tax.Result
 		err = (&tax.BuiltinCalculator{}).Calculate(context.Background(), req, &res)

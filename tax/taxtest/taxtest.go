@@ -10,7 +10,7 @@
 // line Net + Tax = Gross exactly and Tax is the sum of the line's Taxes; the
 // order totals are the sums of the lines; the per-rate breakdown sums to
 // the total tax; a tax-inclusive price under the KeepGross policy is never
-// changed on a taxed line — plus context cancellation, Result reuse,
+// changed on a taxed line, nor on any line under KeepGrossAlways — plus context cancellation, Result reuse,
 // concurrent use, and typed errors for bad input. [Check] exposes the
 // invariants for an implementation's own fuzz targets.
 package taxtest
@@ -179,7 +179,8 @@ func Check(req *tax.Request, res *tax.Result) error {
 		if l.Outcome == nil || l.Outcome.Kind == 0 || l.Outcome.Reason == "" {
 			return fmt.Errorf("line %d: outcome not recorded: %+v", i, l.Outcome)
 		}
-		if req.Policy.PricesIncludeTax && req.Policy.CrossBorder == tax.KeepGross && l.Outcome.Kind == tax.Taxed {
+		keep := req.Policy.CrossBorder == tax.KeepGross && l.Outcome.Kind == tax.Taxed || req.Policy.CrossBorder == tax.KeepGrossAlways
+		if req.Policy.PricesIncludeTax && keep {
 			if !l.Gross.Equal(req.Lines[i].Total) {
 				return fmt.Errorf("line %d: keep-gross changed the inclusive price %v to %v", i, req.Lines[i].Total, l.Gross)
 			}
@@ -304,7 +305,7 @@ func DefaultRequests() []*tax.Request {
 	for _, c := range cust {
 		for _, incl := range []bool{false, true} {
 			for _, r := range []tax.Rounding{tax.PerLine, tax.PerUnit, tax.PerOrderPerRate} {
-				for _, cb := range []tax.CrossBorder{tax.KeepGross, tax.KeepNet} {
+				for _, cb := range []tax.CrossBorder{tax.KeepGross, tax.KeepNet, tax.KeepGrossAlways} {
 					out = append(out, &tax.Request{Date: tax.MustDate("2025-03-14"), Store: de, Customer: c, Lines: eur,
 						Policy: tax.Policy{PricesIncludeTax: incl, Rounding: r, Mode: pricing.RoundHalfUp, CrossBorder: cb}})
 				}
