@@ -112,7 +112,7 @@ func TestCalculateAllocs(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range []Rounding{PerLine, PerUnit, PerOrderPerRate} {
-		for _, cb := range []CrossBorder{KeepGross, KeepNet} {
+		for _, cb := range []CrossBorder{KeepGross, KeepNet, KeepGrossAlways} {
 			req.Policy.Rounding, req.Policy.CrossBorder = r, cb
 			n := testing.AllocsPerRun(50, func() {
 				if err := calc.Calculate(ctx, req, &res); err != nil {
