@@ -382,7 +382,7 @@ func (d *Data) buildMember(md MemberDef, f string) (member, error) {
 	}
 	return member{
 		country: md.Country, regions: md.Regions, exRegions: md.ExcludeRegions,
-		postal: md.PostalCodes, exPostal: md.ExcludePostalCodes,
+		postal: compilePatterns(md.PostalCodes), exPostal: compilePatterns(md.ExcludePostalCodes),
 	}, nil
 }
 

@@ -311,3 +311,21 @@ func TestDataConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestPostalIn(t *testing.T) {
+	pats := compilePatterns([]string{"27498", "95:99", "811", "BT"})
+	tests := []struct {
+		code string
+		want bool
+	}{
+		{"27498", true}, {"274981", true}, {"2749", false}, {"27499", false},
+		{"9500-123", true}, {"9999", true}, {"9499", false}, {"95", true}, {"9", false},
+		{"811 32", true}, {"81132", true}, {"812", false},
+		{"BT1 1AA", true}, {"bt11aa", true}, {"SW1A 1AA", false}, {"", false},
+	}
+	for _, tt := range tests {
+		if got := postalIn(tt.code, pats); got != tt.want {
+			t.Errorf("postalIn(%q) = %v, want %v", tt.code, got, tt.want)
+		}
+	}
+}

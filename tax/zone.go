@@ -26,8 +26,8 @@ type member struct {
 	country   string
 	regions   []string
 	exRegions []string
-	postal    []string
-	exPostal  []string
+	postal    []postalPat
+	exPostal  []postalPat
 }
 
 // ID returns the zone ID ("de", "eu", "ca-qc").
@@ -142,21 +142,44 @@ func equalFoldASCII(a, b string) bool {
 	return true
 }
 
+// postalPat is a compiled postal-code pattern: a prefix (hi empty) or an
+// inclusive range of prefixes of equal length.
+type postalPat struct{ lo, hi string }
+
+func compilePatterns(ps []string) []postalPat {
+	if len(ps) == 0 {
+		return nil
+	}
+	out := make([]postalPat, len(ps))
+	for i, p := range ps {
+		out[i].lo = p
+		for j := 0; j < len(p); j++ {
+			if p[j] == ':' {
+				out[i] = postalPat{lo: p[:j], hi: p[j+1:]}
+				break
+			}
+		}
+	}
+	return out
+}
+
 // postalIn matches a postal code against patterns. A pattern is a prefix
 // ("27498", "35") or an inclusive range of prefixes of equal length
-// ("22000:22999", "90:94"). Spaces and dashes in the code are ignored, so
-// "9500-123" and "811 32" match "95:99" and "811".
-func postalIn(code string, pats []string) bool {
+// ("22000:22999", "90:94"). Spaces and dashes in the code are ignored and
+// letters compare case-insensitively, so "9500-123" and "811 32" match
+// "95:99" and "811".
+func postalIn(code string, pats []postalPat) bool {
 	if postalClean(code) { // fast path: compare the code as it is
 		for _, p := range pats {
-			lo, hi := p, p
-			for j := 0; j < len(p); j++ {
-				if p[j] == ':' {
-					lo, hi = p[:j], p[j+1:]
-					break
-				}
+			if len(code) < len(p.lo) {
+				continue
 			}
-			if len(code) >= len(lo) && code[:len(lo)] >= lo && code[:len(lo)] <= hi {
+			head := code[:len(p.lo)]
+			if p.hi == "" {
+				if head == p.lo {
+					return true
+				}
+			} else if head >= p.lo && head <= p.hi {
 				return true
 			}
 		}
@@ -177,18 +200,15 @@ func postalIn(code string, pats []string) bool {
 	}
 	norm := buf[:n]
 	for _, p := range pats {
-		lo, hi := p, p
-		for j := 0; j < len(p); j++ {
-			if p[j] == ':' {
-				lo, hi = p[:j], p[j+1:]
-				break
-			}
-		}
-		if len(norm) < len(lo) {
+		if len(norm) < len(p.lo) {
 			continue
 		}
-		head := norm[:len(lo)]
-		if cmpBytesString(head, lo) >= 0 && cmpBytesString(head, hi) <= 0 {
+		head := norm[:len(p.lo)]
+		hi := p.hi
+		if hi == "" {
+			hi = p.lo
+		}
+		if cmpBytesString(head, p.lo) >= 0 && cmpBytesString(head, hi) <= 0 {
 			return true
 		}
 	}
