@@ -1,18 +1,3 @@
-// Package taxtest is a conformance suite for implementations of
-// tax.Calculator (the built-in one, or an adapter for an external
-// sales-tax service). Run it from a test:
-//
-//	func TestConformance(t *testing.T) {
-//		taxtest.Run(t, taxtest.Suite{New: func() tax.Calculator { return myCalc }})
-//	}
-//
-// The suite checks the invariants every implementation must keep — on each
-// line Net + Tax = Gross exactly and Tax is the sum of the line's Taxes; the
-// order totals are the sums of the lines; the per-rate breakdown sums to
-// the total tax; a tax-inclusive price under the KeepGross policy is never
-// changed on a taxed line, nor on any line under KeepGrossAlways — plus context cancellation, Result reuse,
-// concurrent use, and typed errors for bad input. [Check] exposes the
-// invariants for an implementation's own fuzz targets.
 package taxtest
 
 import (
@@ -263,8 +248,9 @@ func outcome(l *tax.LineResult) tax.Outcome {
 	return *l.Outcome
 }
 
-// Lines prices items given as (tax class, unit price, quantity) triples
-// in currency, with an optional order discount in percent ("" for none).
+// Lines prices items with pricing.Order.Quote in currency, with an
+// optional order discount in percent ("" for none), and returns the
+// priced lines. It panics on invalid items (it is for test fixtures).
 func Lines(currency, discount string, items ...Item) []pricing.Line {
 	o := pricing.Order{Currency: currency, Rounding: pricing.RoundHalfUp}
 	if discount != "" {
