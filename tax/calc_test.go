@@ -166,6 +166,9 @@ func TestCalculateErrors(t *testing.T) {
 			}
 		})
 	}
+	if err := calc.Calculate(context.Background(), nil, &Result{}); !errors.Is(err, ErrInvalidInput) {
+		t.Errorf("nil request: err = %v", err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	var res Result

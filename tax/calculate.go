@@ -62,6 +62,9 @@ func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Re
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if req == nil || res == nil {
+		return fieldErr(ErrInvalidInput, "request", "", "nil request or result")
+	}
 	d := c.dataOrBuiltin()
 	p := &req.Policy
 	switch {
