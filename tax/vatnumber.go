@@ -487,7 +487,10 @@ func checkVAT(pfx string, b []byte) VATReason {
 			if dd < 1 || dd > 31 || mm < 1 || mm > 12 {
 				return ReasonFormat
 			}
+			ok = (1+weighted(b, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9))%11%10 == dig(b[10])
 		}
+		// New-style personal codes (32…, since 2017) carry no birth date;
+		// they are checked by format only.
 	case "MT":
 		if len(b) != 8 {
 			return ReasonLength
