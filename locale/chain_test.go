@@ -31,6 +31,10 @@ func TestChain(t *testing.T) {
 		{"zh-HK", []string{"zh-Hant-HK", "zh-Hant"}},
 		{"pa-PK", []string{"pa-Arab-PK", "pa-Arab"}},
 		{"de-CH-1996", []string{"de-CH", "de"}},
+		{"de-Latn-DE", []string{"de-Latn-DE", "de-Latn", "de"}},
+		{"ja-Jpan-JP", []string{"ja-Jpan-JP", "ja-Jpan", "ja"}},
+		{"fr-Latn", []string{"fr-Latn", "fr"}},
+		{"de-Cyrl", []string{"de-Cyrl"}},
 		{"und", nil},
 	}
 	for _, tt := range tests {

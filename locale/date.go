@@ -229,7 +229,7 @@ func (f *Formatter) initDates(id string) error {
 		}
 	}
 	if !found {
-		return fmt.Errorf("locale: no date data for %s", f.tag)
+		return &LocaleError{Tag: f.tag}
 	}
 	dd := &dateRecords[rec]
 	for i, p := range dd.patterns {

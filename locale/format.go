@@ -17,8 +17,8 @@ var (
 	// ErrUnsupportedLocale reports a language tag for which CLDR has no
 	// modern-coverage number and date data.
 	ErrUnsupportedLocale = errors.New("locale: unsupported locale")
-	// ErrOutOfRange reports a number too large or too precise to format
-	// (see MaxIntegerDigits and MaxFractionDigits).
+	// ErrOutOfRange reports a number too large to format (see
+	// MaxIntegerDigits). A number too precise is rounded, never an error.
 	ErrOutOfRange = errors.New("locale: number out of range")
 	// ErrInvalidOption reports a FormatOptions field with a value outside
 	// its defined constants.
@@ -69,8 +69,7 @@ func (e *OptionError) Error() string {
 func (e *OptionError) Unwrap() error { return ErrInvalidOption }
 
 // RangeError reports a number whose integer part has more than
-// MaxIntegerDigits digits, or whose exponent puts it beyond
-// MaxFractionDigits. It wraps ErrOutOfRange.
+// MaxIntegerDigits digits. It wraps ErrOutOfRange.
 type RangeError struct {
 	Value string // the number, in shortened scientific notation
 }

@@ -257,6 +257,9 @@ func TestFormatterResolution(t *testing.T) {
 		{"en-AU", "USD", "US$1,234.50"},
 		{"sr-Latn-RS", "RSD", "1.234,50\u00a0RSD"},
 		{"zh-Hant-HK", "HKD", "HK$1,234.50"},
+		{"de-Latn-DE", "EUR", "1.234,50\u00a0€"}, // the likely script spelled out
+		{"ja-Jpan-JP", "JPY", "￥1,234"},
+		{"fr-Latn", "EUR", "1\u202f234,50\u00a0€"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.tag, func(t *testing.T) {

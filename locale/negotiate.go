@@ -75,7 +75,10 @@ func (m *Matcher) Supported() []language.Tag { return slices.Clone(m.supported) 
 // "" when there is none). When it parses (see [Parse]) and matches a
 // supported locale at all, that locale wins. Otherwise acceptLanguage, the
 // Accept-Language header, is matched with its q-values: entries that do
-// not parse are skipped, entries with q=0 are dropped. When neither
+// not parse are skipped, entries with q=0 are dropped, and a wildcard
+// ("*") stands for the first supported locale, so entries ranked below it
+// are not considered ("*;q=0.5,fr;q=0.1" gives the default, not a French
+// locale). When neither
 // matches, or the header is longer than MaxAcceptLanguageLength or has
 // more than MaxAcceptLanguageEntries entries, Match returns the first
 // supported locale. Match never panics.
@@ -129,7 +132,7 @@ func parseAccept(s string) []language.Tag {
 	}
 	tags, _, err := language.ParseAcceptLanguage(s)
 	if err == nil {
-		return tags
+		return beforeWildcard(tags)
 	}
 	type weighted struct {
 		tag language.Tag
@@ -155,6 +158,20 @@ func parseAccept(s string) []language.Tag {
 	tags = make([]language.Tag, len(ws))
 	for i, w := range ws {
 		tags[i] = w.tag
+	}
+	return beforeWildcard(tags)
+}
+
+// beforeWildcard returns the tags ranked above the first wildcard entry
+// ("*", which x/text reads as mul). The wildcard accepts every language
+// not listed, so every entry ranked below it loses to the default
+// supported locale: "*;q=0.5,fr;q=0.1" asks for anything rather than
+// French.
+func beforeWildcard(tags []language.Tag) []language.Tag {
+	for i, t := range tags {
+		if base, _, _ := t.Raw(); base.String() == "mul" {
+			return tags[:i]
+		}
 	}
 	return tags
 }

@@ -8,9 +8,9 @@ import (
 func init() { register("parents", "parent_tables.go", genParents) }
 
 // genParents writes the CLDR parentLocales table and, for every language
-// that has a locale with a script subtag, its likely script (from
-// likelySubtags.json), which the "nonlikelyScript → root" rule of
-// parentLocales needs.
+// CLDR has a locale of, its likely script (from likelySubtags.json), which
+// the "nonlikelyScript → root" rule of parentLocales needs: de-Latn-DE
+// falls back to de, sr-Latn to root.
 func genParents(d *data) ([]byte, error) {
 	var pl struct {
 		Supplemental struct {
@@ -45,21 +45,20 @@ func genParents(d *data) ([]byte, error) {
 	}
 	b.p("}\n\n")
 
-	// Languages whose locales carry a script subtag somewhere in CLDR.
+	// Every language CLDR has a locale of: a tag may spell out the
+	// likely script of any of them (de-Latn-DE, ja-Jpan-JP).
 	avail, err := d.availableLocales()
 	if err != nil {
 		return nil, err
 	}
 	langs := map[string]bool{}
 	for _, id := range avail {
-		parts := strings.Split(id, "-")
-		if len(parts) >= 2 && len(parts[1]) == 4 {
-			langs[parts[0]] = true
-		}
+		lang, _, _ := strings.Cut(id, "-")
+		langs[lang] = true
 	}
 	b.p("// likelyScripts maps a language to its likely script (CLDR\n")
-	b.p("// likelySubtags.json), for the languages that have locales with a script\n")
-	b.p("// subtag. Sorted by language.\n")
+	b.p("// likelySubtags.json), for every language CLDR has a locale of.\n")
+	b.p("// Sorted by language.\n")
 	b.p("var likelyScripts = [...]struct{ lang, script string }{\n")
 	for _, l := range sortedKeys(langs) {
 		full, ok := ls.Supplemental.LikelySubtags[l]
