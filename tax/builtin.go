@@ -6,7 +6,25 @@ package tax
 // amount's From is the first day of the rate as enacted where the source
 // gives it; for US states it is the start of our coverage (2018-07-01).
 //
-// US types are state BASE rates: local jurisdictions add to them.
+// US types are state BASE rates: local jurisdictions add to them. Where a
+// state levies part of its rate as a mandatory statewide local rate, the
+// figure is the statewide minimum a buyer pays (CA 7.25 = 6 state + 1.25
+// local, VA 5.3 = 4.3 + 1). New Mexico's figure is the state gross
+// receipts tax rate (a tax on the seller, customarily passed on).
+//
+// Deliberately absent (an address there is an ErrUnknownCountry error on
+// customer.address.region, never a silent 0 %):
+//   - UT: the state rate (4.70 % in 2018, 4.85 % in 2019 per third-party
+//     rate tables) plus the mandatory statewide local 1.25 % (statewide
+//     minimum 5.95 %, then 6.10 %) changed on a date within 2019 that we
+//     could not confirm against the Utah State Tax Commission;
+//   - DC: 6 % from 2018-10-01; the FY2025 Budget Support Act scheduled
+//     6.5 % from 2025-10-01 and 7 % from 2026-10-01, and we could not
+//     confirm from the Office of Tax and Revenue which rate is in force
+//     now. A wrong current rate is worse than an error.
+//
+// Hosts selling there add a TypeDef (see BuiltinDefinition) or plug in a
+// Calculator backed by a sales-tax service.
 var builtinDef = Definition{
 	Version: "2026-11-25",
 	Sources: []SourceDef{
@@ -55,6 +73,7 @@ var builtinDef = Definition{
 		{ID: "ca-mb", Citation: "Manitoba, The Retail Sales Tax Act (RST 7 % from 2019-07-01, 8 % before), https://www.gov.mb.ca/finance/taxation/taxes/retail.html"},
 		{ID: "ca-sk", Citation: "Saskatchewan, The Provincial Sales Tax Act, PST 6 %, https://www.saskatchewan.ca/business/taxes-licensing-and-reporting/provincial-taxes-policies-and-bulletins/provincial-sales-tax"},
 		{ID: "ca-qc", Citation: "Québec, Act respecting the Québec sales tax, QST 9.975 % (not compounded on GST since 2013-01-01), Revenu Québec, https://www.revenuquebec.ca/en/businesses/consumption-taxes/gsthst-and-qst/"},
+		{ID: "us-nm-trd", Citation: "New Mexico Taxation and Revenue Department, gross receipts tax rate schedules and GRT filer's kits: statewide (state) gross receipts tax rate 5.125 %, lowered to 5 % from 2022-07-01 and to 4.875 % from 2023-07-01 by House Bill 163 (2022), https://www.tax.newmexico.gov/businesses/gross-receipts-overview/"},
 		{ID: "us-states", Citation: "US state revenue departments' published statewide (base) sales tax rates, e.g. California CDTFA https://www.cdtfa.ca.gov/taxes-and-fees/sales-use-tax-rates.htm, Texas Comptroller https://comptroller.texas.gov/taxes/sales/, New York https://www.tax.ny.gov/bus/st/stidx.htm, Louisiana LDR (5 % from 2025-01-01, Act 11 of 2024), South Dakota DOR (4.2 % from 2023-07-01, HB 1137); Federation of Tax Administrators state rate table https://taxadmin.org"},
 	},
 	Zones: []ZoneDef{
@@ -101,6 +120,12 @@ var builtinDef = Definition{
 		{ID: "ie", Name: "Ireland", Members: []MemberDef{
 			{Country: "IE"},
 		}},
+		// Livigno is CAP 23041 and Campione d'Italia CAP 22061 (Poste
+		// Italiane; ibericode/vat-rates agrees). The older codes 23030 and
+		// 22060 that commerceguys/tax excludes are shared with other
+		// municipalities (Valtellina, Brianza), so excluding them would
+		// wrongly zero-rate those; an address written with them gets
+		// Italian VAT.
 		{ID: "it", Name: "Italy (ex. Livigno and Campione d'Italia)", Members: []MemberDef{
 			{Country: "IT", ExcludePostalCodes: []string{"23041", "22061"}},
 		}},
@@ -366,6 +391,9 @@ var builtinDef = Definition{
 		}},
 		{ID: "us-nj", Name: "United States, NJ", Members: []MemberDef{
 			{Country: "US", Regions: []string{"NJ"}},
+		}},
+		{ID: "us-nm", Name: "United States, NM", Members: []MemberDef{
+			{Country: "US", Regions: []string{"NM"}},
 		}},
 		{ID: "us-ny", Name: "United States, NY", Members: []MemberDef{
 			{Country: "US", Regions: []string{"NY"}},
@@ -765,6 +793,9 @@ var builtinDef = Definition{
 		}},
 		{ID: "us_nj_sales", Name: "US-NJ state sales tax (base rate)", Kind: SalesTax, Country: "US", Zone: "us-nj", Note: "State base rate only: counties, cities and districts add local rates, and product taxability differs per state. Plug in a Calculator backed by a sales-tax service for compliance.", Rates: []RateDef{
 			{Category: Standard, Amounts: []AmountDef{{"6.625", "2018-07-01", "", "us-states"}}},
+		}},
+		{ID: "us_nm_grt", Name: "US-NM state gross receipts tax (base rate)", Kind: SalesTax, Country: "US", Zone: "us-nm", Note: "New Mexico levies a gross receipts tax on the seller, not a sales tax on the buyer; sellers customarily pass it on. This is the statewide (state) GRT rate only: counties and municipalities add local GRT (destination-sourced since 2021-07-01), and taxability differs per product. Plug in a Calculator backed by a sales-tax service for compliance.", Rates: []RateDef{
+			{Category: Standard, Amounts: []AmountDef{{"5.125", "2018-07-01", "2022-06-30", "us-nm-trd"}, {"5", "2022-07-01", "2023-06-30", "us-nm-trd"}, {"4.875", "2023-07-01", "", "us-nm-trd"}}},
 		}},
 		{ID: "us_ny_sales", Name: "US-NY state sales tax (base rate)", Kind: SalesTax, Country: "US", Zone: "us-ny", Note: "State base rate only: counties, cities and districts add local rates, and product taxability differs per state. Plug in a Calculator backed by a sales-tax service for compliance.", Rates: []RateDef{
 			{Category: Standard, Amounts: []AmountDef{{"4", "2018-07-01", "", "us-states"}}},

@@ -278,3 +278,33 @@ func TestEmptyOrder(t *testing.T) {
 		t.Errorf("empty order: %+v", res)
 	}
 }
+
+// Utah and DC are deliberately not covered (builtin.go explains why): an
+// address there is a typed error naming the region, never a silent 0 %;
+// New Mexico is covered with its state gross receipts tax rate.
+func TestUSStatesNotCovered(t *testing.T) {
+	store := Store{Origin: Address{Country: "US", Region: "NM"}}
+	for _, region := range []string{"UT", "DC", "US-UT", "", "ZZ"} {
+		t.Run(region, func(t *testing.T) {
+			req := &Request{Date: MustDate("2025-01-01"), Store: store,
+				Customer: Customer{Address: Address{Country: "US", Region: region}},
+				Policy:   Policy{Mode: pricing.RoundHalfUp}, Lines: lines("USD", "", "100.00")}
+			var res Result
+			err := (&BuiltinCalculator{}).Calculate(context.Background(), req, &res)
+			var fe *FieldError
+			if !errors.Is(err, ErrUnknownCountry) || !errors.As(err, &fe) || fe.Field != "customer.address.region" || fe.Value != region {
+				t.Fatalf("err = %v, want ErrUnknownCountry naming customer.address.region %q", err, region)
+			}
+		})
+	}
+	req := &Request{Date: MustDate("2025-01-01"), Store: store,
+		Customer: Customer{Address: Address{Country: "US", Region: "NM"}},
+		Policy:   Policy{Mode: pricing.RoundHalfUp}, Lines: lines("USD", "", "100.00")}
+	var res Result
+	if err := (&BuiltinCalculator{}).Calculate(context.Background(), req, &res); err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Tax.Amount(); got != "4.88" || res.Lines[0].Taxes[0].Amount.ID != "us_nm_grt/standard/2023-07-01" {
+		t.Errorf("NM tax = %s (%s), want 4.88 at 4.875 %%", got, res.Lines[0].Taxes[0].Amount.ID)
+	}
+}

@@ -187,7 +187,11 @@ func main() {
 	}
 	sort.Strings(states)
 	for _, s := range states {
-		a, err := d.Lookup("us_"+strings.ToLower(s)+"_sales", tax.Standard, asOf)
+		id := "us_" + strings.ToLower(s) + "_sales"
+		if s == "NM" {
+			id = "us_nm_grt" // New Mexico: gross receipts tax
+		}
+		a, err := d.Lookup(id, tax.Standard, asOf)
 		got := "none"
 		if err == nil {
 			got = a.Percent.String()
