@@ -41,8 +41,10 @@ func (f *Formatter) Currency(amount decimal.Decimal, code string) (string, error
 
 // AppendCurrency appends the Currency form of amount to dst and returns
 // the extended buffer; on error dst is returned unchanged. It does not
-// allocate when dst has room and the amount's coefficient fits in an
-// int64.
+// allocate when dst has room, the amount's coefficient has at most 19
+// digits (any amount below 10^17 with two decimals) and the digits shown,
+// integer and fraction together, number at most 64: every realistic
+// amount. Larger numbers cost a few allocations.
 func (f *Formatter) AppendCurrency(dst []byte, amount decimal.Decimal, code string) ([]byte, error) {
 	i, ok := lookupCurrency(code)
 	if !ok {

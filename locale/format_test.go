@@ -589,3 +589,45 @@ func TestLatinDigitsExtension(t *testing.T) {
 		})
 	}
 }
+
+// TestNineteenDigitCoefficients checks that coefficients of 19 digits,
+// including those above MaxInt64, format like the same numbers written
+// with a 20-digit coefficient (which take the big-number path), and
+// without allocating.
+func TestNineteenDigitCoefficients(t *testing.T) {
+	f := mustFormatter(t, "en", &FormatOptions{Fraction: FractionDigits(0, 30)})
+	tests := []struct{ name, in, want string }{
+		{"max int64", "9223372036854775807", "9,223,372,036,854,775,807"},
+		{"above max int64", "9999999999999999999", "9,999,999,999,999,999,999"},
+		{"negative above max int64", "-9999999999999999.999", "-9,999,999,999,999,999.999"},
+		{"min int64", "-9223372036854775808", "-9,223,372,036,854,775,808"},
+		{"tiny", "0.1234567890123456789", "0.1234567890123456789"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := decimal.RequireFromString(tt.in)
+			if d.NumDigits() != 19 {
+				t.Fatalf("%s has %d digits, want 19", tt.in, d.NumDigits())
+			}
+			got, err := f.Number(d)
+			if err != nil || got != tt.want {
+				t.Errorf("Number(%s) = %q, %v; want %q", tt.in, got, err, tt.want)
+			}
+			wide := decimal.New(0, 0).Add(d.Mul(decimal.New(10, 0))).Shift(-1) // 20-digit coefficient
+			if wide.NumDigits() != 20 {
+				t.Fatalf("%s widened has %d digits, want 20", wide, wide.NumDigits())
+			}
+			ref, err := f.Number(wide)
+			if err != nil || ref != got {
+				t.Errorf("Number(%s) = %q, the 20-digit form gives %q, %v", tt.in, got, ref, err)
+			}
+			buf := make([]byte, 0, 128)
+			if n := testing.AllocsPerRun(50, func() { buf, _ = f.AppendNumber(buf[:0], d) }); n != 0 {
+				t.Errorf("AppendNumber(%s): %v allocs, want 0", tt.in, n)
+			}
+			if n := testing.AllocsPerRun(50, func() { buf, _ = f.AppendCurrency(buf[:0], d, "USD") }); n != 0 {
+				t.Errorf("AppendCurrency(%s): %v allocs, want 0", tt.in, n)
+			}
+		})
+	}
+}

@@ -22,8 +22,9 @@ func (f *Formatter) Number(d decimal.Decimal) (string, error) {
 }
 
 // AppendNumber appends the Number form of d to dst and returns the
-// extended buffer. It does not allocate when dst has room and d's
-// coefficient fits in an int64.
+// extended buffer. It does not allocate when dst has room, d's
+// coefficient has at most 19 digits and the digits shown number at most
+// 64 (see [Formatter.AppendCurrency]).
 func (f *Formatter) AppendNumber(dst []byte, d decimal.Decimal) ([]byte, error) {
 	return f.appendNum(dst, &f.num, decimalToFixed(d, 0), f.numMin, f.numMax, nil)
 }
@@ -43,8 +44,9 @@ func (f *Formatter) Percent(d decimal.Decimal) (string, error) {
 }
 
 // AppendPercent appends the Percent form of d to dst and returns the
-// extended buffer. It does not allocate when dst has room and d's
-// coefficient fits in an int64.
+// extended buffer. It does not allocate when dst has room, d's
+// coefficient has at most 19 digits and the digits shown number at most
+// 64 (see [Formatter.AppendCurrency]).
 func (f *Formatter) AppendPercent(dst []byte, d decimal.Decimal) ([]byte, error) {
 	return f.appendNum(dst, &f.pct, decimalToFixed(d, 2), f.pctMin, f.pctMax, nil)
 }
@@ -59,15 +61,19 @@ type fixedNum struct {
 }
 
 // decimalToFixed returns d × 10^shift as a fixedNum. It allocates only
-// when d's coefficient does not fit in an int64.
+// when d's coefficient has more than 19 digits.
 func decimalToFixed(d decimal.Decimal, shift int64) fixedNum {
 	n := fixedNum{neg: d.Sign() < 0, exp: int64(d.Exponent()) + shift}
-	if d.NumDigits() <= 18 {
-		c := d.CoefficientInt64()
-		if c < 0 {
-			c = -c
+	if d.NumDigits() <= 19 {
+		// A coefficient of up to 19 digits is below 2^64. big.Int.Int64
+		// (which CoefficientInt64 calls) returns the low 64 bits of its
+		// magnitude, negated for a negative number: undoing the negation
+		// in uint64 arithmetic gives the magnitude exactly, also above
+		// MaxInt64 (9999999999999999999 has 19 digits).
+		n.small = uint64(d.CoefficientInt64())
+		if n.neg {
+			n.small = -n.small
 		}
-		n.small = uint64(c)
 	} else {
 		bi := d.Coefficient()
 		n.big = bi.Abs(bi).Append(nil, 10)
@@ -124,7 +130,7 @@ func roundSmall(c uint64, exp int64, frac int, mode RoundingMode, neg bool) (uin
 // pattern, nil otherwise.
 func (f *Formatter) appendNum(dst []byte, nf *numFormat, n fixedNum, minFrac, maxFrac int, cs *curSym) ([]byte, error) {
 	minInt := max(nf.minInt, 1)
-	var dbuf [48]byte
+	var dbuf [64]byte
 	var r []byte
 	if q, ok := roundSmall(n.small, n.exp, maxFrac, f.opts.Rounding, n.neg); ok && n.big == nil {
 		// The digits of q, right to left, padded to minInt+maxFrac.
@@ -152,7 +158,7 @@ func (f *Formatter) appendNum(dst []byte, nf *numFormat, n fixedNum, minFrac, ma
 			return dst, err
 		}
 		if len(r) < maxFrac+minInt {
-			var pbuf [48]byte
+			var pbuf [64]byte
 			p := pbuf[:0]
 			for range maxFrac + minInt - len(r) {
 				p = append(p, '0')
