@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"math/big"
 	"math/bits"
 	"slices"
 
@@ -36,7 +37,7 @@ func (m Money) AllocateDecimal(ratios ...decimal.Decimal) ([]Money, error) {
 	for i, r := range ratios {
 		f, ok := fixedFromDecimal(r)
 		if !ok {
-			return nil, newError("AllocateDecimal", "ratios["+itoa(int64(i))+"]", r.String(), ErrRange)
+			return nil, newError("AllocateDecimal", "ratios["+itoa(int64(i))+"]", decString(r), ErrRange)
 		}
 		fs[i] = f
 	}
@@ -147,9 +148,12 @@ func (m Money) AppendAllocation(dst []Money, ratios []Fixed, unit Unit) ([]Money
 	}
 	allocUnits(units, whole, w, sum)
 	for i, u := range units {
-		c := int64(u) * stepMinor
-		if neg {
-			c = -c
+		// u × stepMinor ≤ |minor| ≤ 2^63: only a whole of −2^63 units
+		// given to one part does not fit the fast path.
+		c, ok := toInt64(u*uint64(stepMinor), neg)
+		if !ok {
+			parts[i] = m.withBig(big.NewInt(minor), int32(m.cur.digits()))
+			continue
 		}
 		parts[i] = Money{cur: m.cur, coef: c, scale: int32(m.cur.digits())}
 	}

@@ -164,10 +164,11 @@ func (c Converter) Convert(m Money) (Money, error) {
 		if q, ok := divRound(hi, lo, int32(c.digits)-m.scale-c.rate.scale, 1, neg, c.mode); ok {
 			if p, ok := toInt64(q, neg); ok {
 				if p > 0 && len(c.ending.Bands) > 0 {
-					if c.compiled {
+					// An uncompiled rule has values beyond int64 minor
+					// units: the exact path below handles it.
+					ok = c.compiled
+					if ok {
 						p, ok = applyBands(p, c.bands)
-					} else {
-						p, ok = c.ending.applyMinor(p, c.digits)
 					}
 				}
 				if ok {

@@ -7,8 +7,9 @@ import "errors"
 // grid k × Step + End in the direction Round.
 //
 // Round is read on that grid: RoundUp is the grid price at or above the
-// price, RoundDown the one at or below (never below zero: then the first
-// grid price above), and the half modes the nearest one.
+// price, RoundDown the one at or below, and the half modes the nearest
+// one; a positive price never goes to zero or below (it takes the first
+// positive grid price instead). See EndingRule.Apply for band boundaries.
 type Ending struct {
 	Below Fixed        `json:"below"`
 	Step  Fixed        `json:"step"`
@@ -94,6 +95,14 @@ func fitsDigits(f Fixed, digits int) bool {
 
 // Apply returns m moved to the rule's price grid. Zero and negative
 // amounts are returned unchanged, as is everything under the zero rule.
+// A positive amount never becomes zero: where the grid price would be 0
+// (rounding 0.40 down or to the nearest whole unit, 40 JPY to the
+// nearest 100), the first positive grid price is used instead. A band
+// never lifts a price past its Below into the next band: when the grid
+// price would reach Below, the result is the next band's price for Below
+// itself (with bands .99 below 10 and .90 below 100, 9.995 becomes 10.90
+// like 10.00 does, not 10.99), so with bands that round up a higher price
+// never ends lower.
 // Apply assumes a validated rule; an invalid band is an error, never a
 // panic.
 func (r EndingRule) Apply(m Money) (Money, error) {
@@ -101,8 +110,11 @@ func (r EndingRule) Apply(m Money) (Money, error) {
 		return m, nil
 	}
 	if p, ok := m.Minor(); ok {
-		if v, ok := r.applyMinor(p, m.cur.digits()); ok {
-			return Money{cur: m.cur, coef: v, scale: int32(m.cur.digits())}, nil
+		var buf [8]minorBand
+		if bands, ok := r.compileInto(buf[:0], m.cur.digits()); ok {
+			if v, ok := applyBands(p, bands); ok {
+				return Money{cur: m.cur, coef: v, scale: int32(m.cur.digits())}, nil
+			}
 		}
 	}
 	return r.applySlow(m)
@@ -124,66 +136,33 @@ func toMinor(f Fixed, digits int16) (int64, bool) {
 	return f.coef / p, true
 }
 
-// applyMinor is Apply on a positive amount p in minor units. It reports
-// false when a band is invalid or a value does not fit.
-func (r EndingRule) applyMinor(p int64, digits int16) (int64, bool) {
-	b := &r.Bands[len(r.Bands)-1]
-	for i := range r.Bands {
-		x := &r.Bands[i]
-		if x.Below.IsZero() {
-			b = x
-			break
-		}
-		below, ok := toMinor(x.Below, digits)
-		if !ok {
-			return 0, false
-		}
-		if p < below {
-			b = x
-			break
-		}
-	}
-	st, ok1 := toMinor(b.Step, digits)
-	end, ok2 := toMinor(b.End, digits)
-	if !ok1 || !ok2 || st <= 0 || end < 0 {
-		return 0, false
-	}
-	mode := b.Round
-	switch mode {
-	case RoundUp:
-		mode = RoundCeiling
-	case RoundDown:
-		mode = RoundFloor
-	}
-	if !mode.valid() {
-		return 0, false
-	}
-	var k int64
-	if x := p - end; x > 0 {
-		q, rem := uint64(x)/uint64(st), uint64(x)%uint64(st)
-		if roundInc(q, rem, uint64(st), false, mode) {
-			q++
-		}
-		k = int64(q)
-	}
-	v, ok := mul64(k, st)
-	if ok {
-		v, ok = add64(v, end)
-	}
-	return v, ok
-}
-
-// minorBand is an Ending in minor units of one currency (below 0: none).
+// minorBand is an Ending in minor units of one currency (below -1: none).
 type minorBand struct {
 	below, step, end int64
-	mode             RoundingMode
+	mode             RoundingMode // RoundUp and RoundDown as ceiling and floor
+}
+
+// gridMode is the mode of a band read on its price grid: up and down are
+// towards +∞ and −∞ there (the grid prices are positive).
+func gridMode(mode RoundingMode) RoundingMode {
+	switch mode {
+	case RoundUp:
+		return RoundCeiling
+	case RoundDown:
+		return RoundFloor
+	}
+	return mode
 }
 
 // compile converts a validated rule to minor units of a currency with the
 // given digits; it reports false if a value does not fit.
 func (r EndingRule) compile(digits int16) ([]minorBand, bool) {
-	out := make([]minorBand, len(r.Bands))
-	for i, b := range r.Bands {
+	return r.compileInto(make([]minorBand, 0, len(r.Bands)), digits)
+}
+
+// compileInto is compile appending to dst.
+func (r EndingRule) compileInto(dst []minorBand, digits int16) ([]minorBand, bool) {
+	for _, b := range r.Bands {
 		below, ok1 := toMinor(b.Below, digits)
 		st, ok2 := toMinor(b.Step, digits)
 		end, ok3 := toMinor(b.End, digits)
@@ -193,80 +172,90 @@ func (r EndingRule) compile(digits int16) ([]minorBand, bool) {
 		if b.Below.IsZero() {
 			below = -1
 		}
-		mode := b.Round
-		switch mode {
-		case RoundUp:
-			mode = RoundCeiling
-		case RoundDown:
-			mode = RoundFloor
-		}
-		out[i] = minorBand{below: below, step: st, end: end, mode: mode}
+		dst = append(dst, minorBand{below: below, step: st, end: end, mode: gridMode(b.Round)})
 	}
-	return out, true
+	return dst, len(dst) > 0
 }
 
-// applyBands is applyMinor on compiled bands.
+// applyBands is Apply on a positive amount p in minor units and compiled
+// bands. It reports false when a value does not fit.
 func applyBands(p int64, bands []minorBand) (int64, bool) {
-	b := &bands[len(bands)-1]
-	for i := range bands {
-		if bands[i].below < 0 || p < bands[i].below {
-			b = &bands[i]
+	i := len(bands) - 1
+	for j := range bands {
+		if bands[j].below < 0 || p < bands[j].below {
+			i = j
 			break
 		}
 	}
-	var k int64
-	if x := p - b.end; x > 0 {
-		q, rem := uint64(x)/uint64(b.step), uint64(x)%uint64(b.step)
-		if roundInc(q, rem, uint64(b.step), false, b.mode) {
-			q++
+	for {
+		b := &bands[i]
+		var k int64
+		if x := p - b.end; x > 0 {
+			q, rem := uint64(x)/uint64(b.step), uint64(x)%uint64(b.step)
+			if roundInc(q, rem, uint64(b.step), false, b.mode) {
+				q++
+			}
+			k = int64(q)
 		}
-		k = int64(q)
+		v, ok := mul64(k, b.step)
+		if ok {
+			v, ok = add64(v, b.end)
+		}
+		if ok && v == 0 {
+			v = b.step // the first positive grid price (end is 0 here)
+		}
+		if !ok || b.below < 0 || v < b.below || i == len(bands)-1 {
+			return v, ok
+		}
+		// The grid lifted the price into the next band: price the
+		// boundary there instead.
+		p, i = b.below, i+1
 	}
-	v, ok := mul64(k, b.step)
-	if ok {
-		v, ok = add64(v, b.end)
-	}
-	return v, ok
 }
 
 func (r EndingRule) applySlow(m Money) (Money, error) {
-	b := &r.Bands[len(r.Bands)-1]
-	for i := range r.Bands {
-		x := &r.Bands[i]
+	i := len(r.Bands) - 1
+	for j := range r.Bands {
+		x := &r.Bands[j]
 		if x.Below.IsZero() {
-			b = x
+			i = j
 			break
 		}
 		if lt, _ := m.Cmp(Money{cur: m.cur, coef: x.Below.coef, scale: x.Below.scale}); lt < 0 {
-			b = x
+			i = j
 			break
 		}
 	}
-	end := Money{cur: m.cur, coef: b.End.coef, scale: b.End.scale}
-	diff, err := m.Sub(end)
-	if err != nil {
-		return Money{}, err
+	for {
+		b := &r.Bands[i]
+		mode := gridMode(b.Round)
+		if !mode.valid() || b.Step.Sign() <= 0 {
+			return Money{}, newError("EndingRule.Apply", "bands["+itoa(int64(i))+"]", b.Step.String(), ErrInvalid)
+		}
+		end := Money{cur: m.cur, coef: b.End.coef, scale: b.End.scale}
+		diff, err := m.Sub(end)
+		if err != nil {
+			return Money{}, err
+		}
+		k, err := diff.Div(b.Step, 0, mode)
+		if err != nil {
+			return Money{}, err
+		}
+		if k.Sign() < 0 {
+			k = Money{cur: m.cur}
+		}
+		res, err := k.Mul(b.Step).Add(end)
+		if err != nil {
+			return Money{}, err
+		}
+		if res.IsZero() {
+			res = Money{cur: m.cur, coef: b.Step.coef, scale: b.Step.scale}
+		}
+		res = res.roundStep(step{k: 1, t: int32(m.cur.digits())}, RoundHalfUp)
+		below := Money{cur: m.cur, coef: b.Below.coef, scale: b.Below.scale}
+		if b.Below.IsZero() || i == len(r.Bands)-1 || res.cmp(below) < 0 {
+			return res, nil
+		}
+		m, i = below, i+1
 	}
-	mode := b.Round
-	switch mode {
-	case RoundUp:
-		mode = RoundCeiling
-	case RoundDown:
-		mode = RoundFloor
-	}
-	if !mode.valid() || b.Step.Sign() <= 0 {
-		return Money{}, newError("EndingRule.Apply", "band", b.Step.String(), ErrInvalid)
-	}
-	k, err := diff.Div(b.Step, 0, mode)
-	if err != nil {
-		return Money{}, err
-	}
-	if k.Sign() < 0 {
-		k = Money{cur: m.cur}
-	}
-	res, err := k.Mul(b.Step).Add(end)
-	if err != nil {
-		return Money{}, err
-	}
-	return res.roundStep(step{k: 1, t: int32(m.cur.digits())}, RoundHalfUp), nil
 }

@@ -88,6 +88,8 @@ func FuzzEndingRule(f *testing.F) {
 	f.Add(`{"bands":[{"step":"1","end":"0.99","round":"up"}]}`, int64(1234))
 	f.Add(`{"bands":[{"below":"10","step":"1","end":"0.99","round":"up"},{"step":"100","end":"0","round":"half-up"}]}`, int64(99999))
 	f.Add(`{"bands":[{"step":"0.05","end":"0","round":"down"}]}`, int64(7))
+	f.Add(`{"bands":[{"below":"10","step":"1","end":"0.99","round":"up"},{"below":"100","step":"1","end":"0.90","round":"up"},{"step":"1","end":"0","round":"up"}]}`, int64(9991))
+	f.Add(`{"bands":[{"step":"100","end":"0","round":"half-up"}]}`, int64(40))
 	f.Fuzz(func(t *testing.T, src string, minor int64) {
 		var r EndingRule
 		if err := json.Unmarshal([]byte(src), &r); err != nil || r.Validate(2) != nil {
@@ -110,26 +112,47 @@ func FuzzEndingRule(f *testing.F) {
 		if _, ok := got.Minor(); !ok {
 			t.Fatalf("Apply(%v) = %v, not in minor units", m, got)
 		}
-		// The result lies on the chosen band's grid.
-		b := r.Bands[len(r.Bands)-1]
-		for _, x := range r.Bands {
+		if got.Sign() <= 0 {
+			t.Fatalf("Apply(%v) = %v: a positive price became zero", m, got)
+		}
+		// The result lies on the grid of the chosen band or, when that
+		// band's grid price reached its Below, of a later band.
+		i := len(r.Bands) - 1
+		for j, x := range r.Bands {
 			if x.Below.IsZero() {
-				b = x
+				i = j
 				break
 			}
 			if c, _ := m.Cmp(Money{cur: m.cur, coef: x.Below.coef, scale: x.Below.scale}); c < 0 {
-				b = x
+				i = j
 				break
 			}
 		}
-		end := Money{cur: m.cur, coef: b.End.coef, scale: b.End.scale}
-		d, _ := got.Sub(end)
-		if k, _ := d.Div(b.Step, 0, RoundDown); !k.Mul(b.Step).Equal(d) {
-			t.Fatalf("Apply(%v) = %v, not on the grid %v×k+%v", m, got, b.Step, b.End)
+		onGrid := -1
+		for j := i; j < len(r.Bands) && onGrid < 0; j++ {
+			b := r.Bands[j]
+			end := Money{cur: m.cur, coef: b.End.coef, scale: b.End.scale}
+			d, _ := got.Sub(end)
+			if k, _ := d.Div(b.Step, 0, RoundDown); k.Mul(b.Step).Equal(d) {
+				onGrid = j
+			}
 		}
-		if b.Round == RoundUp {
+		if onGrid < 0 {
+			t.Fatalf("Apply(%v) = %v, not on the grid of bands[%d] or a later band", m, got, i)
+		}
+		allUp := true
+		for _, b := range r.Bands {
+			allUp = allUp && b.Round == RoundUp
+		}
+		if allUp {
 			if c, _ := got.Cmp(m); c < 0 {
 				t.Fatalf("rounding up gave %v < %v", got, m)
+			}
+			// Monotone: one minor unit more never ends lower.
+			up, _ := MoneyFromMinor(minor%1_000_000_000_000+1, "EUR")
+			next, err := r.Apply(up)
+			if c, _ := next.Cmp(got); err != nil || c < 0 {
+				t.Fatalf("Apply(%v) = %v but Apply of one cent more = %v (%v)", m, got, next, err)
 			}
 		}
 	})

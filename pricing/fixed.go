@@ -74,12 +74,17 @@ func MustParseFixed(s string) Fixed {
 func FixedFromDecimal(d decimal.Decimal) (Fixed, error) {
 	f, ok := fixedFromDecimal(d)
 	if !ok {
-		return Fixed{}, newError("FixedFromDecimal", "decimal", d.String(), ErrRange)
+		return Fixed{}, newError("FixedFromDecimal", "decimal", decString(d), ErrRange)
 	}
 	return f, nil
 }
 
 func fixedFromDecimal(d decimal.Decimal) (Fixed, bool) {
+	if e := int(d.Exponent()); e > 0 && e+d.NumDigits() > 19 && d.Sign() != 0 {
+		// At least 10^19 in magnitude: it cannot fit, and 10^e must not
+		// be computed for a hostile exponent.
+		return Fixed{}, false
+	}
 	if d.NumDigits() > 18 {
 		// Could still fit after trimming; take the exact route.
 		c, s, ok := fromBigCoef(d.Coefficient(), -d.Exponent())

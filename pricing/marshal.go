@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // AppendAmount appends the amount in plain decimal notation with at least
@@ -154,11 +155,17 @@ func (m *Money) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// truncate shortens s to about 64 bytes for an error message, cutting at
+// a rune boundary so the message stays valid UTF-8.
 func truncate(s string) string {
-	if len(s) > 64 {
-		return s[:64] + "…"
+	if len(s) <= 64 {
+		return s
 	}
-	return s
+	n := 64
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
 
 // Value implements driver.Valuer: the text form "19.99 EUR", for a text

@@ -121,7 +121,7 @@ func MoneyFromDecimal(d decimal.Decimal, code string) (Money, error) {
 		return Money{}, err
 	}
 	if e := int(d.Exponent()); e < -maxFracDigit || e+d.NumDigits() > maxIntDigits {
-		return Money{}, newError("MoneyFromDecimal", "amount", d.String(), ErrRange)
+		return Money{}, newError("MoneyFromDecimal", "amount", decString(d), ErrRange)
 	}
 	m := Money{cur: cc}
 	if f, ok := fixedFromDecimal(d); ok {
@@ -410,7 +410,7 @@ func (m Money) MulDecimal(d decimal.Decimal) (Money, error) {
 		return m.Mul(f), nil
 	}
 	if e := d.Exponent(); e > 64 || e < -100 {
-		return Money{}, newError("MulDecimal", "factor", d.String(), ErrRange)
+		return Money{}, newError("MulDecimal", "factor", decString(d), ErrRange)
 	}
 	return m.withBig(new(big.Int).Mul(m.bigCoef(), d.Coefficient()), m.scale-d.Exponent()), nil
 }

@@ -1,7 +1,7 @@
 package pricing
 
 import (
-	"math"
+	"math/big"
 	"math/bits"
 )
 
@@ -156,6 +156,9 @@ func (o *Order) Quote() (*Quote, error) {
 // allocating. On error the contents of q are unspecified.
 func (o *Order) QuoteInto(q *Quote) error {
 	const op = "Quote"
+	if o == nil || q == nil {
+		return newError(op, "order", "nil", ErrInvalid)
+	}
 	cur, digits, err := currency(op, o.Currency)
 	if err != nil {
 		return err
@@ -301,19 +304,21 @@ func discountMinor(d *Discount, base int64, cur curID, mode RoundingMode, item, 
 		if p.coef < 0 || p.Cmp(Fixed{coef: 100}) > 0 {
 			return 0, newError(op, field("percent"), p.String(), ErrInvalid)
 		}
+		// Exact: round(base × coef / (100 × 10^scale)) in one step, in
+		// 128 bits when 100 × 10^scale fits 64 bits, on big integers
+		// otherwise.
 		hi, lo := bits.Mul64(uint64(base), uint64(p.coef))
-		// Exact: round(base × coef / (100 × 10^scale)) in one step.
-		den := uint64(100)
-		if p.scale > 0 {
-			var h uint64
-			h, den = bits.Mul64(100, pow10[p.scale])
-			if h != 0 {
+		h, den := bits.Mul64(100, pow10[p.scale])
+		r, ok := uint64(0), false
+		if h == 0 {
+			r, ok = divRound(hi, lo, 0, den, false, mode)
+		}
+		if !ok {
+			b := bigDivRound(new(big.Int).Mul(big.NewInt(base), big.NewInt(p.coef)), -p.scale, big.NewInt(100), mode)
+			if !b.IsInt64() {
 				return 0, newError(op, field("percent"), p.String(), ErrRange)
 			}
-		}
-		r, ok := divRound(hi, lo, 0, den, false, mode)
-		if !ok || r > math.MaxInt64 {
-			return 0, newError(op, field("percent"), p.String(), ErrRange)
+			r = uint64(b.Int64())
 		}
 		amt = int64(r)
 	case AmountOff:

@@ -24,7 +24,10 @@ type PriceEntry struct {
 	// From and Until bound a validity window, as wall-clock times in the
 	// list's time zone: "2006-01-02T15:04:05", "2006-01-02T15:04" or
 	// "2006-01-02" (midnight). From is inclusive, Until exclusive; ""
-	// leaves that side open.
+	// leaves that side open. At a daylight-saving change, a wall time
+	// that occurs twice means its first occurrence and one that is
+	// skipped is moved forward by the gap (RFC 5545). From must be
+	// before Until.
 	From  string `json:"from,omitempty"`
 	Until string `json:"until,omitempty"`
 }
@@ -193,11 +196,39 @@ var windowLayouts = []string{"2006-01-02T15:04:05", "2006-01-02T15:04", time.Dat
 
 func parseWall(s string, loc *time.Location) (time.Time, bool) {
 	for _, l := range windowLayouts {
-		if t, err := time.ParseInLocation(l, s, loc); err == nil {
-			return t, true
+		if w, err := time.Parse(l, s); err == nil {
+			return wallIn(w, loc), true
 		}
 	}
 	return time.Time{}, false
+}
+
+// wallIn returns the instant at which clocks in loc show the wall time w
+// (given in UTC), by the rule of RFC 5545 and java.time: a wall time that
+// occurs twice (clocks going back) is the first occurrence, and one that
+// does not occur (clocks going forward) is read with the offset in effect
+// before the change, which moves it forward by the gap (02:30 on the
+// night Berlin springs forward is 03:30 CEST). time.Date leaves both
+// cases unspecified.
+func wallIn(w time.Time, loc *time.Location) time.Time {
+	u := w.Unix()
+	_, before := time.Unix(u-86400, 0).In(loc).Zone()
+	_, after := time.Unix(u+86400, 0).In(loc).Zone()
+	var best time.Time
+	for _, off := range [2]int{before, after} {
+		t := time.Unix(u-int64(off), int64(w.Nanosecond())).In(loc)
+		y, m, d := t.Date()
+		hh, mm, ss := t.Clock()
+		wy, wm, wd := w.Date()
+		wh, wmi, ws := w.Clock()
+		if y == wy && m == wm && d == wd && hh == wh && mm == wmi && ss == ws && (best.IsZero() || t.Before(best)) {
+			best = t
+		}
+	}
+	if best.IsZero() {
+		best = time.Unix(u-int64(before), int64(w.Nanosecond())).In(loc)
+	}
+	return best
 }
 
 // NewPriceList validates cfg and builds the list. Every problem is

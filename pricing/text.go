@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/big"
 	"strconv"
+
+	"github.com/shopspring/decimal"
 )
 
 // Bounds on number text accepted by the parsers: the whole text, the
@@ -124,3 +126,13 @@ func appendDigits(dst, ds []byte, scale int) []byte {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// decString returns d as text for an error message: plain notation for
+// ordinary exponents, coefficient and exponent ("12e100000") otherwise, so
+// a hostile exponent cannot make the message huge.
+func decString(d decimal.Decimal) string {
+	if e := d.Exponent(); e > -maxNumberLen && e < maxNumberLen {
+		return d.String()
+	}
+	return d.Coefficient().String() + "e" + itoa(int64(d.Exponent()))
+}
