@@ -1,6 +1,9 @@
 package address
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Address is a postal address. It is a comparable value; the zero Address
 // is empty and fails validation with a required country.
@@ -112,12 +115,26 @@ func (a *Address) value(l byte) string {
 
 // hasLines reports whether any address line is non-blank.
 func (a *Address) hasLines() bool {
-	return strings.TrimSpace(a.Line1) != "" || strings.TrimSpace(a.Line2) != "" || strings.TrimSpace(a.Line3) != ""
+	return trim(a.Line1) != "" || trim(a.Line2) != "" || trim(a.Line3) != ""
+}
+
+// trim removes white space and control characters from both ends of s: a
+// value made of them only is blank everywhere (Format, Validate, Normalize).
+func trim(s string) string {
+	return strings.TrimFunc(s, spaceOrControl)
+}
+
+func spaceOrControl(r rune) bool {
+	return unicode.IsSpace(r) || unicode.IsControl(r)
 }
 
 // countryFor returns the metadata of code, or the fallback format and
-// false when the country has none. code may be lower case.
+// false when the country has none. code may be lower case and surrounded
+// by white space.
 func countryFor(code string) (*countryData, int, bool) {
+	if len(code) != 2 {
+		code = trim(code)
+	}
 	if len(code) == 2 {
 		var b [2]byte
 		b[0], b[1] = upperASCII(code[0]), upperASCII(code[1])

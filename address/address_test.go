@@ -83,6 +83,19 @@ func TestFormat(t *testing.T) {
 		{"local layout prints keys", Address{CountryCode: "KR", AdministrativeArea: "서울특별시", Locality: "강남구", Line1: "테헤란로 123", PostalCode: "06236"}, nil, "서울특별시 강남구\n테헤란로 123\n06236"},
 		{"blank lines skipped", Address{CountryCode: "US", Line1: " ", Line2: "Apt 2", Locality: "X"}, nil, "Apt 2\nX"},
 		{"empty address", Address{}, nil, ""},
+		{"postal label sharp s", Address{CountryCode: "DE", Line1: "Hauptstraße 1", PostalCode: "01558", Locality: "Großenhain"}, &FormatOptions{Style: PostalLabel, Origin: "DE"}, "Hauptstraße 1\n01558 GROSSENHAIN"},
+		{"postal label turkish dotted i", Address{CountryCode: "TR", Line1: "Atatürk Cd. 1", PostalCode: "35210", Locality: "izmir", AdministrativeArea: "İzmir"}, &FormatOptions{Style: PostalLabel, Origin: "TR"}, "Atatürk Cd. 1\n35210 İZMİR/İzmir"},
+		{"postal label greek capitals without accents", Address{CountryCode: "GR", Line1: "Οδός 1", PostalCode: "105 57", Locality: "Αθήνα"}, &FormatOptions{Style: PostalLabel, Origin: "GR"}, "Οδός 1\n105 57 ΑΘΗΝΑ"},
+		{"postal label country name in the sender's capitals", Address{CountryCode: "GB", Line1: "1 High St", Locality: "London", PostalCode: "N1 1AA"}, &FormatOptions{Style: PostalLabel, Locale: language.German}, "1 High St\nLONDON\nN1 1AA\nVEREINIGTES KÖNIGREICH"},
+		{"postal label without country code has no country line", Address{Line1: "x", Locality: "y"}, &FormatOptions{Style: PostalLabel, Origin: "FR"}, "x\nY"},
+		{"padded country code", Address{CountryCode: " ch ", Line1: "Bahnhofstrasse 1", PostalCode: "8001", Locality: "Zürich"}, nil, "Bahnhofstrasse 1\nCH-8001 Zürich"},
+		{"typed layout prefix not doubled", Address{CountryCode: "CH", Line1: "Bahnhofstrasse 1", PostalCode: "ch-8001", Locality: "Zürich"}, nil, "Bahnhofstrasse 1\nCH-8001 Zürich"},
+		{"typed postal mark not doubled", Address{CountryCode: "JP", AdministrativeArea: "東京都", Line1: "x", PostalCode: "〒100-8994"}, nil, "〒100-8994\n東京都\nx"},
+		{"typed inline prefix not doubled", Address{CountryCode: "PR", Line1: "x", Locality: "San Juan", PostalCode: "PR 00930"}, nil, "x\nSan Juan PR 00930"},
+		{"control-only value is blank", Address{CountryCode: "US", Name: "\x00\x01", Organization: "\u0085", Line1: "x", Locality: "y"}, nil, "x\ny"},
+		{"C1 control becomes a space", Address{CountryCode: "US", Name: "a\u0080b", Line1: "x"}, nil, "a b\nx"},
+		{"latin layout from a local name", Address{CountryCode: "JP", AdministrativeArea: "tokyo", Line1: "1-5-3 Yaesu", PostalCode: "100-8994"}, &FormatOptions{Latin: true}, "1-5-3 Yaesu, Tokyo\n100-8994"},
+		{"latin layout from an ISO code", Address{CountryCode: "CN", AdministrativeArea: "cn-11", Locality: "东城区", Line1: "x", PostalCode: "100010"}, &FormatOptions{Latin: true}, "x\nDongcheng Qu\nBeijing Shi, 100010"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -172,6 +185,7 @@ func TestNormalize(t *testing.T) {
 		{"trim and fold", Address{CountryCode: " us ", Name: "  Jane \t Doe ", Line1: "1 Main  St", AdministrativeArea: "California", Locality: "X", PostalCode: " 94043 "},
 			Address{CountryCode: "US", Name: "Jane Doe", Line1: "1 Main St", AdministrativeArea: "CA", Locality: "X", PostalCode: "94043"}},
 		{"iso code to key", Address{CountryCode: "CA", AdministrativeArea: "CA-QC"}, Address{CountryCode: "CA", AdministrativeArea: "QC"}},
+		{"another country's iso code kept", Address{CountryCode: "CA", AdministrativeArea: "US-QC"}, Address{CountryCode: "CA", AdministrativeArea: "US-QC"}},
 		{"french name to key", Address{CountryCode: "CA", AdministrativeArea: "Colombie-Britannique"}, Address{CountryCode: "CA", AdministrativeArea: "BC"}},
 		{"latin name to key", Address{CountryCode: "JP", AdministrativeArea: "tokyo"}, Address{CountryCode: "JP", AdministrativeArea: "東京都"}},
 		{"upper postal code", Address{CountryCode: "GB", PostalCode: "sw1a 2aa"}, Address{CountryCode: "GB", PostalCode: "SW1A 2AA"}},

@@ -3,10 +3,12 @@ package address
 import (
 	"strings"
 
-	"github.com/marketkit/marketkit/locale"
-	"golang.org/x/text/language"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/marketkit/marketkit/locale"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
 )
 
 // Style selects the output of [Format].
@@ -84,50 +86,55 @@ func AppendFormat(b []byte, a Address, opts *FormatOptions) []byte {
 	w := writer{style: o.Style}
 	if o.Style == PostalLabel {
 		w.upper = c.upper
+		w.country = c.code
 	}
 	for layout != "" {
 		var line string
 		line, layout, _ = strings.Cut(layout, "%n")
 		b = w.line(b, &a, line)
 	}
-	if o.Style == PostalLabel && !strings.EqualFold(strings.TrimSpace(o.Origin), strings.TrimSpace(a.CountryCode)) {
-		name := ""
+	cc := trim(a.CountryCode)
+	if o.Style == PostalLabel && cc != "" && !strings.EqualFold(trim(o.Origin), cc) {
 		namer := o.CountryNames
+		sender := o.Locale
 		if namer == nil && o.Locale != (language.Tag{}) && o.Locale != language.Und {
 			if f, err := locale.NewFormatter(o.Locale, nil); err == nil {
 				namer = f
 			}
+		} else if t, ok := namer.(interface{ Tag() language.Tag }); ok && sender == (language.Tag{}) {
+			sender = t.Tag()
 		}
+		name := ""
 		if namer != nil && c != &fallbackFormat {
 			name, _ = namer.CountryName(c.code)
 		} else if namer != nil {
-			name, _ = namer.CountryName(strings.TrimSpace(a.CountryCode))
+			name, _ = namer.CountryName(cc)
 		}
 		if name == "" {
 			name = c.name
 		}
 		if name == "" {
-			name = strings.TrimSpace(a.CountryCode)
+			name = cc
 		}
-		b = w.newLine(b)
-		b = w.text(b, name, true)
+		if name = trim(name); name != "" {
+			b = w.newLine(b)
+			b = w.upperText(b, name, sender)
+		}
 	}
 	return b
 }
 
 // latinNames replaces subdivision keys in a by their Latin-script names
-// ("東京都" → "Tokyo"), down the nested levels.
+// ("東京都" → "Tokyo"), down the nested levels. Local names and ISO codes
+// are recognized as Validate recognizes them.
 func latinNames(c *countryData, a *Address) {
 	subs := c.subs
 	for _, f := range [...]*string{&a.AdministrativeArea, &a.Locality, &a.DependentLocality} {
-		v := strings.TrimSpace(*f)
-		var s *subdivision
-		for i := range subs {
-			if subs[i].key == v {
-				s = &subs[i]
-				break
-			}
+		v := trim(*f)
+		if v == "" || len(subs) == 0 {
+			return
 		}
+		s := findSub(c.code, subs, v)
 		if s == nil {
 			return
 		}
@@ -144,6 +151,7 @@ func latinNames(c *countryData, a *Address) {
 type writer struct {
 	style   Style
 	upper   string // field letters to upper-case
+	country string // destination country, whose language upper-cases fields
 	started bool   // a line has been written
 	inLine  bool   // the current output line has content
 }
@@ -164,7 +172,33 @@ func (w *writer) newLine(b []byte) []byte {
 	return b
 }
 
-// text writes s, escaped for HTML and upper-cased if asked.
+// field writes a value of a field to upper-case, in the capitals of the
+// destination country's language (see upperText).
+func (w *writer) field(b []byte, s string) []byte {
+	var tag language.Tag
+	if info, ok := locale.CountryInfo(w.country); ok {
+		tag = info.DefaultLocale
+	}
+	return w.upperText(b, s, tag)
+}
+
+// upperText writes s upper-cased by the rules of language tag: full case
+// mapping ("Straße" → "STRASSE", "ﬁ" → "FI"), dotted capital I in Turkish
+// and Azerbaijani ("izmir" → "İZMIR"), no accents on Greek capitals. ASCII
+// text in other languages takes a fast path that does not allocate.
+func (w *writer) upperText(b []byte, s string, tag language.Tag) []byte {
+	base, _ := tag.Base()
+	turkic := base.String() == "tr" || base.String() == "az"
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf || (turkic && s[i] == 'i') {
+			return w.text(b, cases.Upper(tag).String(s), false)
+		}
+	}
+	return w.text(b, s, true)
+}
+
+// text writes s, escaped for HTML, with ASCII letters upper-cased if asked
+// (callers with other text use upperText).
 func (w *writer) text(b []byte, s string, upper bool) []byte {
 	if !w.inLine {
 		b = w.newLine(b)
@@ -206,11 +240,8 @@ func (w *writer) text(b []byte, s string, upper bool) []byte {
 		if r == utf8.RuneError && n == 1 {
 			r = utf8.RuneError // invalid UTF-8 is written as U+FFFD
 		}
-		if upper {
-			r = unicode.ToUpper(r)
-		}
-		if r == '\u2028' || r == '\u2029' || r == '\u0085' {
-			r = ' '
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			r = ' ' // C1 controls (NEL) and the Unicode line separators
 		}
 		b = utf8.AppendRune(b, r)
 	}
@@ -255,7 +286,7 @@ func (w *writer) line(b []byte, a *Address, line string) []byte {
 			pending = ""
 			first := true
 			for _, l := range [3]string{a.Line1, a.Line2, a.Line3} {
-				l = strings.TrimSpace(l)
+				l = trim(l)
 				if l == "" {
 					continue
 				}
@@ -272,7 +303,14 @@ func (w *writer) line(b []byte, a *Address, line string) []byte {
 			written = true
 			continue
 		}
-		v := strings.TrimSpace(a.value(letter))
+		v := trim(a.value(letter))
+		if letter == 'Z' {
+			// A postal code typed with the prefix the layout prints
+			// ("CH-8001", "〒100-8994") is not printed with it twice.
+			if lit := trim(pending); lit != "" && len(v) > len(lit) && hasPrefixFold(v, lit) {
+				v = trim(v[len(lit):])
+			}
+		}
 		if v == "" {
 			if !written {
 				pending = "" // a prefix literal ("〒", "LT-") goes with its field
@@ -283,11 +321,19 @@ func (w *writer) line(b []byte, a *Address, line string) []byte {
 		skipLiteral = false
 		b = w.flush(b, pending)
 		pending = ""
-		b = w.text(b, v, strings.IndexByte(w.upper, letter) >= 0)
+		if strings.IndexByte(w.upper, letter) >= 0 {
+			b = w.field(b, v)
+		} else {
+			b = w.text(b, v, false)
+		}
 		written = true
 	}
 	if !hasField && pending != "" {
-		b = w.text(b, pending, w.style == PostalLabel) // a literal-only line ("ÅLAND")
+		if lit := trim(pending); w.style == PostalLabel {
+			b = w.field(b, lit) // a literal-only line ("ÅLAND")
+		} else {
+			b = w.text(b, lit, false)
+		}
 	}
 	return b
 }

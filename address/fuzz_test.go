@@ -3,6 +3,8 @@ package address
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func fuzzSeeds(f *testing.F) {
@@ -39,12 +41,13 @@ func FuzzValidateNormalize(f *testing.F) {
 
 // FuzzFormatHTML checks that HTML output never carries markup from the
 // address: no '<' or '>' except the "<br>" separators, and no '&' that does
-// not start an entity the formatter wrote.
+// not start an entity the formatter wrote. Every style is checked for empty
+// lines, white space at the ends of lines and control characters.
 func FuzzFormatHTML(f *testing.F) {
 	fuzzSeeds(f)
 	f.Fuzz(func(t *testing.T, cc, area, loc, dep, zip, line, name string) {
 		a := Address{CountryCode: cc, AdministrativeArea: area, Locality: loc, DependentLocality: dep,
-			PostalCode: zip, Line1: line, Name: name, Organization: line}
+			PostalCode: zip, SortingCode: dep, Line1: line, Line2: name, Line3: area, Name: name, Organization: line}
 		out := Format(a, &FormatOptions{Style: HTML})
 		rest := strings.ReplaceAll(out, "<br>\n", "")
 		if strings.ContainsAny(rest, "<>\"'\n") {
@@ -63,7 +66,24 @@ func FuzzFormatHTML(f *testing.F) {
 			}
 			rest = rest[1:]
 		}
-		_ = Format(a, &FormatOptions{Style: PostalLabel})
-		_ = Format(a, &FormatOptions{Style: SingleLine, Latin: true})
+		for _, o := range []*FormatOptions{nil, {Latin: true}, {Style: PostalLabel, Origin: "FR"}, {Style: PostalLabel, Latin: true}} {
+			out := Format(a, o)
+			if !utf8.ValidString(out) {
+				t.Fatalf("%+v: invalid UTF-8 in %q", o, out)
+			}
+			for _, l := range strings.Split(out, "\n") {
+				if out != "" && (l == "" || trim(l) != l) {
+					t.Fatalf("%+v: blank or untrimmed line %q in %q", o, l, out)
+				}
+				for _, r := range l {
+					if unicode.IsControl(r) {
+						t.Fatalf("%+v: control character %U in %q", o, r, out)
+					}
+				}
+			}
+		}
+		if out := Format(a, &FormatOptions{Style: SingleLine}); strings.Contains(out, "\n") {
+			t.Fatalf("line break in single line %q", out)
+		}
 	})
 }

@@ -37,13 +37,13 @@ func Normalize(a Address) Address {
 		return a
 	}
 	if a.AdministrativeArea != "" && usesField(c, 'S') {
-		if s := findSub(c.subs, a.AdministrativeArea); s != nil {
+		if s := findSub(c.code, c.subs, a.AdministrativeArea); s != nil {
 			a.AdministrativeArea = s.key
 			if a.Locality != "" && len(s.subs) > 0 {
-				if l := findSub(s.subs, a.Locality); l != nil {
+				if l := findSub(c.code, s.subs, a.Locality); l != nil {
 					a.Locality = l.key
 					if a.DependentLocality != "" && len(l.subs) > 0 {
-						if d := findSub(l.subs, a.DependentLocality); d != nil {
+						if d := findSub(c.code, l.subs, a.DependentLocality); d != nil {
 							a.DependentLocality = d.key
 						}
 					}

@@ -34,7 +34,7 @@ func Subdivisions(country string, loc language.Tag, parents ...string) []Subdivi
 	}
 	subs := c.subs
 	for _, p := range parents {
-		s := findSub(subs, p)
+		s := findSub(c.code, subs, p)
 		if s == nil {
 			return nil
 		}

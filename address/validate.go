@@ -82,7 +82,7 @@ func Validate(a Address) error {
 	}
 	var sub *subdivision
 	if area := strings.TrimSpace(a.AdministrativeArea); area != "" && len(c.subs) > 0 && usesField(c, 'S') {
-		if sub = findSub(c.subs, area); sub == nil {
+		if sub = findSub(c.code, c.subs, area); sub == nil {
 			add(FieldAdministrativeArea, CodeUnknownSubdivision, a.AdministrativeArea, "", c.subs[0].key)
 		}
 	}
@@ -110,7 +110,7 @@ func Validate(a Address) error {
 				if next == "" || len(s.subs) == 0 {
 					break
 				}
-				s = findSub(s.subs, next)
+				s = findSub(c.code, s.subs, next)
 			}
 		}
 	}
@@ -142,9 +142,10 @@ func firstExample(list string) string {
 	return ex
 }
 
-// findSub returns the subdivision of subs that v names: its key, local or
-// Latin name, ISO code or a translated name, compared case-insensitively.
-func findSub(subs []subdivision, v string) *subdivision {
+// findSub returns the subdivision of subs (of country cc) that v names: its
+// key, local or Latin name, ISO code ("QC" or "CA-QC") or a translated
+// name, compared case-insensitively.
+func findSub(cc string, subs []subdivision, v string) *subdivision {
 	for i := range subs {
 		if subs[i].key == v {
 			return &subs[i]
@@ -167,7 +168,7 @@ func findSub(subs []subdivision, v string) *subdivision {
 				return s
 			}
 		}
-		if cc, rest, ok := strings.Cut(v, "-"); ok && len(cc) == 2 && s.iso != "" && strings.EqualFold(rest, s.iso) {
+		if vcc, rest, ok := strings.Cut(v, "-"); ok && strings.EqualFold(vcc, cc) && s.iso != "" && strings.EqualFold(rest, s.iso) {
 			return s // a full ISO 3166-2 code ("CA-QC")
 		}
 	}
