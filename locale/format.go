@@ -209,6 +209,7 @@ type Formatter struct {
 
 	syms  [numCurrencies]uint16 // symbolBase index, or numCurrencies + symbolOverrides index
 	dates dateFormats
+	names nameChain // the name-table locales of the fallback chain
 }
 
 // NewFormatter returns a Formatter for tag, with the data of the most
@@ -315,9 +316,11 @@ func NewFormatter(tag language.Tag, opts *FormatOptions) (*Formatter, error) {
 			f.syms[symbolOverrides[k].cur] = numCurrencies + k
 		}
 	}
-	if err := f.initDates(localeID(tag)); err != nil {
+	id := localeID(tag)
+	if err := f.initDates(id); err != nil {
 		return nil, err
 	}
+	f.names = namesFor(id)
 	return f, nil
 }
 

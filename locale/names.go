@@ -9,8 +9,9 @@ import (
 // Display names come from CLDR (cldr-localenames-full territories.json
 // and languages.json, cldr-numbers-full currencies.json) for the
 // modern-coverage locales, deduplicated against parent locales; see
-// names_tables.go for the sizes. A lookup walks the Formatter tag's
-// fallback chain (see Chain), so de-AT finds the names of de. All three
+// names_tables.go for the sizes. NewFormatter resolves the name-table
+// locales of the tag's fallback chain (see Chain) once, so de-AT finds the
+// names of de, and CountryName and CurrencyName do not allocate. All three
 // return (name, true) or ("", false), never a made-up name: callers choose
 // their own fallback (the code, the English name).
 
@@ -21,7 +22,7 @@ import (
 // names every country in every modern locale, so this happens only for
 // tags without modern data).
 func (f *Formatter) CountryName(code string) (string, bool) {
-	return countryName(f.Tag(), code)
+	return countryName(&f.names, code)
 }
 
 // LanguageName returns the display name of a language tag in the
@@ -37,7 +38,7 @@ func (f *Formatter) CountryName(code string) (string, bool) {
 // modern-coverage locales; it reports false for other languages (tlh) and
 // for und.
 func (f *Formatter) LanguageName(tag language.Tag) (string, bool) {
-	return languageName(f.Tag(), tag)
+	return languageName(&f.names, tag)
 }
 
 // CurrencyName returns the display name of the currency with the given
@@ -47,7 +48,7 @@ func (f *Formatter) LanguageName(tag language.Tag) (string, bool) {
 // locale does not name (CHE, UYW and XAD in some locales); every country's
 // currency is named in every modern locale.
 func (f *Formatter) CurrencyName(code string) (string, bool) {
-	return currencyName(f.Tag(), code)
+	return currencyName(&f.names, code)
 }
 
 // Keys of the locale display patterns.
@@ -56,28 +57,30 @@ const (
 	keyLocaleSeparator = namePattern<<nameKindShift | 1 // "{0}, {1}"
 )
 
-func countryName(in language.Tag, code string) (string, bool) {
+// countryName returns the name of a country in the locales of names.
+func countryName(names *nameChain, code string) (string, bool) {
 	i, ok := countryIndex(code)
 	if !ok {
 		return "", false
 	}
-	return lookupName(in, nameCountry<<nameKindShift|uint16(i))
+	return names.lookup(nameCountry<<nameKindShift | uint16(i))
 }
 
-func currencyName(in language.Tag, code string) (string, bool) {
+// currencyName returns the name of a currency in the locales of names.
+func currencyName(names *nameChain, code string) (string, bool) {
 	i, ok := currencyIndex(code)
 	if !ok {
 		return "", false
 	}
-	return lookupName(in, nameCurrency<<nameKindShift|uint16(i))
+	return names.lookup(nameCurrency<<nameKindShift | uint16(i))
 }
 
-func languageName(in, lang language.Tag) (string, bool) {
+// languageName returns the display name of lang in the locales of names.
+func languageName(names *nameChain, lang language.Tag) (string, bool) {
 	base, script, region := lang.Raw()
 	if base == (language.Base{}) {
 		return "", false
 	}
-	names := namesFor(in)
 	b := base.String()
 	hasScript, hasRegion := script != (language.Script{}), region != (language.Region{})
 	// The most specific key CLDR names, and what is left to qualify it.
@@ -115,7 +118,7 @@ func languageName(in, lang language.Tag) (string, bool) {
 		}
 		var qual string
 		if t.script {
-			qual = scriptName(&names, script.String())
+			qual = scriptName(names, script.String())
 		}
 		if t.region {
 			r := region.String()
@@ -182,10 +185,11 @@ type nameChain struct {
 	n   int
 }
 
-// namesFor resolves the name-table locales of the fallback chain of tag.
-func namesFor(tag language.Tag) nameChain {
+// namesFor resolves the name-table locales of the fallback chain that
+// starts at the CLDR locale ID id (see localeID).
+func namesFor(id string) nameChain {
 	var c nameChain
-	for id := localeID(tag); id != "" && c.n < len(c.idx); id = parentID(id) {
+	for ; id != "" && c.n < len(c.idx); id = parentID(id) {
 		li := sort.SearchStrings(nameLocales[:], id)
 		if li < len(nameLocales) && nameLocales[li] == id {
 			c.idx[c.n] = uint16(li)
@@ -200,22 +204,6 @@ func namesFor(tag language.Tag) nameChain {
 func (c *nameChain) lookup(key uint16) (string, bool) {
 	for _, li := range c.idx[:c.n] {
 		if s, ok := lookupIn(int(li), key); ok {
-			return s, true
-		}
-	}
-	return "", false
-}
-
-// lookupName finds the name with the given key in the first locale of the
-// fallback chain of tag that has one, walking the chain only as far as
-// needed.
-func lookupName(tag language.Tag, key uint16) (string, bool) {
-	for id := localeID(tag); id != ""; id = parentID(id) {
-		li := sort.SearchStrings(nameLocales[:], id)
-		if li == len(nameLocales) || nameLocales[li] != id {
-			continue
-		}
-		if s, ok := lookupIn(li, key); ok {
 			return s, true
 		}
 	}

@@ -60,14 +60,14 @@ func TestDisplayNames(t *testing.T) {
 			tag := language.MustParse(tt.locale)
 			switch tt.kind {
 			case "country":
-				got, ok = countryName(tag, tt.code)
+				got, ok = countryName(namesOf(tag), tt.code)
 				if f != nil {
 					if g, o := f.CountryName(tt.code); g != got || o != ok {
 						t.Errorf("Formatter(%s).CountryName(%q) = %q, %v; lookup %q, %v", tt.locale, tt.code, g, o, got, ok)
 					}
 				}
 			case "currency":
-				got, ok = currencyName(tag, tt.code)
+				got, ok = currencyName(namesOf(tag), tt.code)
 				if f != nil {
 					if g, o := f.CurrencyName(tt.code); g != got || o != ok {
 						t.Errorf("Formatter(%s).CurrencyName(%q) = %q, %v; lookup %q, %v", tt.locale, tt.code, g, o, got, ok)
@@ -75,7 +75,7 @@ func TestDisplayNames(t *testing.T) {
 				}
 			case "language":
 				lang := language.MustParse(tt.code)
-				got, ok = languageName(tag, lang)
+				got, ok = languageName(namesOf(tag), lang)
 				if f != nil {
 					if g, o := f.LanguageName(lang); g != got || o != ok {
 						t.Errorf("Formatter(%s).LanguageName(%v) = %q, %v; lookup %q, %v", tt.locale, lang, g, o, got, ok)
@@ -97,7 +97,7 @@ func TestDisplayNamesComplete(t *testing.T) {
 	for _, id := range nameLocales {
 		tag := language.MustParse(id)
 		for _, c := range Countries() {
-			if _, ok := countryName(tag, c); !ok {
+			if _, ok := countryName(namesOf(tag), c); !ok {
 				t.Errorf("no name for country %s in %s", c, id)
 			}
 		}
@@ -106,7 +106,7 @@ func TestDisplayNamesComplete(t *testing.T) {
 			if ci.Currency == "" {
 				continue
 			}
-			if _, ok := currencyName(tag, ci.Currency); !ok {
+			if _, ok := currencyName(namesOf(tag), ci.Currency); !ok {
 				t.Errorf("no name for currency %s (of %s) in %s", ci.Currency, c, id)
 			}
 		}
@@ -114,13 +114,13 @@ func TestDisplayNamesComplete(t *testing.T) {
 	for _, id := range nameLocales {
 		tag := language.MustParse(id)
 		for k := range 2 {
-			if p, ok := lookupName(tag, keyLocalePattern+uint16(k)); !ok || !strings.Contains(p, "{0}") || !strings.Contains(p, "{1}") {
+			if p, ok := namesOf(tag).lookup(keyLocalePattern + uint16(k)); !ok || !strings.Contains(p, "{0}") || !strings.Contains(p, "{1}") {
 				t.Errorf("display pattern %d of %s = %q, %v", k, id, p, ok)
 			}
 		}
 	}
 	// de-AT has no names of its own (all equal de's) and is not stored.
-	if n, ok := countryName(language.MustParse("de-AT"), "CH"); !ok || n != "Schweiz" {
+	if n, ok := countryName(namesOf(language.MustParse("de-AT")), "CH"); !ok || n != "Schweiz" {
 		t.Errorf("country CH in de-AT = %q, %v", n, ok)
 	}
 }
@@ -131,7 +131,7 @@ func TestLocalNameMatchesNames(t *testing.T) {
 	covered := 0
 	for _, code := range Countries() {
 		c, _ := CountryInfo(code)
-		n, ok := countryName(c.DefaultLocale, code)
+		n, ok := countryName(namesOf(c.DefaultLocale), code)
 		if !ok {
 			continue // default locale without modern coverage
 		}
@@ -181,6 +181,42 @@ func TestNameTablesSorted(t *testing.T) {
 }
 
 var sinkName string
+
+// TestNameAllocs pins CountryName and CurrencyName at zero allocations:
+// NewFormatter resolves the names locales once.
+func TestNameAllocs(t *testing.T) {
+	for _, loc := range []string{"de-CH", "en", "zh-Hant-HK", "sr-Latn-ME", "es-MX", "ar-EG"} {
+		f, err := NewFormatter(language.MustParse(loc), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checks := []struct {
+			name string
+			fn   func()
+		}{
+			{"CountryName", func() { sinkName, _ = f.CountryName("fr") }},
+			{"CurrencyName", func() { sinkName, _ = f.CurrencyName("chf") }},
+			{"CountryName unknown", func() { sinkName, _ = f.CountryName("QQ") }},
+			{"LanguageName plain", func() { sinkName, _ = f.LanguageName(language.French) }},
+		}
+		for _, c := range checks {
+			if n := testing.AllocsPerRun(100, c.fn); n != 0 {
+				t.Errorf("%s %s: %v allocs, want 0", loc, c.name, n)
+			}
+		}
+	}
+}
+
+func BenchmarkCurrencyName(b *testing.B) {
+	f, err := NewFormatter(language.MustParse("de-CH"), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkName, _ = f.CurrencyName("EUR")
+	}
+}
 
 func BenchmarkCountryName(b *testing.B) {
 	f, err := NewFormatter(language.MustParse("de-CH"), nil)
@@ -236,16 +272,23 @@ func FuzzDisplayNames(f *testing.F) {
 		if err != nil {
 			tag = language.English
 		}
-		if n, ok := countryName(tag, s); ok != (n != "") {
+		if n, ok := countryName(namesOf(tag), s); ok != (n != "") {
 			t.Fatalf("countryName(%v, %q) = %q, %v", tag, s, n, ok)
 		}
-		if n, ok := currencyName(tag, s); ok != (n != "") {
+		if n, ok := currencyName(namesOf(tag), s); ok != (n != "") {
 			t.Fatalf("currencyName(%v, %q) = %q, %v", tag, s, n, ok)
 		}
 		if lang, err := Parse(s); err == nil {
-			if n, ok := languageName(tag, lang); ok != (n != "") || strings.Contains(n, "{0}") || strings.Contains(n, "{1}") {
+			if n, ok := languageName(namesOf(tag), lang); ok != (n != "") || strings.Contains(n, "{0}") || strings.Contains(n, "{1}") {
 				t.Fatalf("languageName(%v, %v) = %q, %v", tag, lang, n, ok)
 			}
 		}
 	})
+}
+
+// namesOf returns the name-table locales of tag's fallback chain, as
+// NewFormatter resolves them.
+func namesOf(tag language.Tag) *nameChain {
+	c := namesFor(localeID(tag))
+	return &c
 }
