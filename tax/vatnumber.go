@@ -1,6 +1,9 @@
 package tax
 
-import "strconv"
+import (
+	"strconv"
+	"time"
+)
 
 // maxVATInput bounds the input of ParseVATNumber and ValidateVATNumber
 // before any work is done.
@@ -306,7 +309,12 @@ func checkVAT(pfx string, b []byte) VATReason {
 			}
 			ok = c == dig(b[8])
 		} else {
-			person := weighted(b, 2, 4, 8, 5, 10, 9, 7, 3, 6) % 11 % 10
+			// EGN (citizens) embed a birth date: YYMMDD with 20 added to
+			// the month for 1800-1899 and 40 for 2000-2099.
+			person := -1
+			if yy, mm, dd := atoiB(b[:2]), atoiB(b[2:4]), atoiB(b[4:6]); validBirth(egnYear(yy, mm), egnMonth(mm), dd) {
+				person = weighted(b, 2, 4, 8, 5, 10, 9, 7, 3, 6) % 11 % 10
+			}
 			foreign := weighted(b, 21, 19, 17, 13, 11, 9, 7, 3, 1) % 10
 			other := 11 - weighted(b, 4, 3, 2, 7, 6, 5, 4, 3, 2)%11
 			if other == 11 {
@@ -350,8 +358,24 @@ func checkVAT(pfx string, b []byte) VATReason {
 			}
 			ok = c%10 == dig(b[7])
 		case 9:
-			// Birth numbers of people born before 1954 have no check digit.
+			if b[0] == '6' { // special numbers: check digit over digits 2-8
+				c := 0
+				for i, x := range b[1:8] {
+					c += (8 - i) * dig(x)
+				}
+				c %= 11
+				ok = ((8-(10-c)%11)%10+10)%10 == dig(b[8])
+				break
+			}
+			// Birth numbers of people born before 1954 have no check
+			// digit, but their date must exist.
+			if !czBirth(b) {
+				return ReasonFormat
+			}
 		case 10:
+			if !czBirth(b) {
+				return ReasonFormat
+			}
 			n, _ := strconv.ParseInt(string(b), 10, 64)
 			head, _ := strconv.ParseInt(string(b[:9]), 10, 64)
 			ok = n%11 == 0 || (head%11 == 10 && b[9] == '0')
@@ -408,6 +432,12 @@ func checkVAT(pfx string, b []byte) VATReason {
 		}
 		if !allDigits(b[2:]) || !frKeyChar(b[0]) || !frKeyChar(b[1]) {
 			return ReasonFormat
+		}
+		// The SIREN carries a Luhn check digit (Monaco's numbers, SIREN
+		// 000…, do not).
+		if !(b[2] == '0' && b[3] == '0' && b[4] == '0') && !luhnValid(b[2:]) {
+			ok = false
+			break
 		}
 		if isDigit(b[0]) && isDigit(b[1]) {
 			siren := atoiB(b[2:])
@@ -483,8 +513,9 @@ func checkVAT(pfx string, b []byte) VATReason {
 		if b[0] > '3' { // legal entity
 			ok = weighted(b, 9, 1, 4, 8, 3, 10, 2, 5, 7, 6, 1)%11 == 3
 		} else if !(b[0] == '3' && b[1] == '2') { // personal code with a birth date
-			dd, mm := atoiB(b[:2]), atoiB(b[2:4])
-			if dd < 1 || dd > 31 || mm < 1 || mm > 12 {
+			// DDMMYY-C…: C is the century (0: 1800s, 1: 1900s, 2: 2000s).
+			dd, mm, yy := atoiB(b[:2]), atoiB(b[2:4]), atoiB(b[4:6])
+			if b[6] > '2' || !validBirth(1800+100*dig(b[6])+yy, mm, dd) {
 				return ReasonFormat
 			}
 			ok = (1+weighted(b, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9))%11%10 == dig(b[10])
@@ -503,7 +534,7 @@ func checkVAT(pfx string, b []byte) VATReason {
 		if len(b) != 12 {
 			return ReasonLength
 		}
-		if !allDigits(b[:9]) || b[9] != 'B' || !allDigits(b[10:]) {
+		if !allDigits(b[:9]) || b[9] != 'B' || !allDigits(b[10:]) || b[10] == '0' && b[11] == '0' || atoiB(b[:9]) == 0 {
 			return ReasonFormat
 		}
 		c := weighted(b, 9, 8, 7, 6, 5, 4, 3, 2) % 11
@@ -592,8 +623,12 @@ func checkVAT(pfx string, b []byte) VATReason {
 			if !allDigits(b) {
 				return ReasonFormat
 			}
+			// Old numbers: weighted sum ≡ 0 (mod 97); numbers from 100 0000
+			// on may use the "9755" method (sum + 55 ≡ 0, i.e. ≡ 42).
+			// python-stdnum also accepts ≡ 55; jsvat and HMRC's method do
+			// not.
 			c := weighted(b, 8, 7, 6, 5, 4, 3, 2, 10, 1) % 97
-			ok = c == 0 || c == 42
+			ok = c == 0 || c == 42 && atoiB(b[:3]) >= 100
 		default:
 			return ReasonLength
 		}
@@ -717,4 +752,51 @@ func checkIE(b []byte) VATReason {
 		return ReasonChecksum
 	}
 	return ""
+}
+
+// validBirth reports whether y-m-d is a calendar date.
+func validBirth(y, m, d int) bool {
+	return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, time.Month(m))
+}
+
+// egnYear is the birth year of a Bulgarian EGN: YY plus 1900, 1800 when 20
+// is added to the month, 2000 when 40 is.
+func egnYear(yy, mm int) int {
+	switch {
+	case mm > 40:
+		return 2000 + yy
+	case mm > 20:
+		return 1800 + yy
+	}
+	return 1900 + yy
+}
+
+// egnMonth is the calendar month of an EGN month field.
+func egnMonth(mm int) int {
+	switch {
+	case mm > 40:
+		return mm - 40
+	case mm > 20:
+		return mm - 20
+	}
+	return mm
+}
+
+// czBirth reports whether a Czech birth number (9 digits: born before
+// 1954; 10 digits: from 1954) starts with an existing date YYMMDD, where
+// women add 50 to the month and 20 is added when the serials of a day run
+// out (since 2004).
+func czBirth(b []byte) bool {
+	y := 1900 + atoiB(b[:2])
+	if len(b) == 9 {
+		if y >= 1980 {
+			y -= 100
+		}
+		if y > 1953 {
+			return false
+		}
+	} else if y < 1954 {
+		y += 100
+	}
+	return validBirth(y, atoiB(b[2:4])%50%20, atoiB(b[4:6]))
 }

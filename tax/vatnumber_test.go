@@ -75,6 +75,12 @@ var validVATNumbers = []struct {
 	{"SK2020273893", VATNumber{"SK", "2020273893", ""}},
 	{"CY90000005D", VATNumber{"CY", "90000005D", ""}},
 	{"GBHA500", VATNumber{"GB", "HA500", ""}},
+	// Synthetic numbers accepted by python-stdnum 1.18 (an independent
+	// implementation): an EGN of someone born in 2005 (month + 40), a Czech
+	// special 9-digit number starting with 6, a "9755" GB number.
+	{"BG0548285735", VATNumber{"BG", "0548285735", ""}},
+	{"CZ610330833", VATNumber{"CZ", "610330833", ""}},
+	{"GB820774475", VATNumber{"GB", "820774475", ""}},
 }
 
 func TestParseVATNumberValid(t *testing.T) {
@@ -137,6 +143,17 @@ func TestParseVATNumberInvalid(t *testing.T) {
 		{"CH100155212", "CHE", ReasonFormat},
 		{"NO995525829MVA", "NO", ReasonChecksum},
 		{"DE1366959€6", "", ReasonFormat},
+		// Found by cross-checking 124,000 generated numbers against
+		// python-stdnum 1.18: these were accepted before.
+		{"FR04527257627", "FR", ReasonChecksum}, // key matches, SIREN fails Luhn
+		{"BG8164218435", "BG", ReasonChecksum},  // EGN month 64 does not exist
+		{"CZ717094848", "CZ", ReasonFormat},     // 9-digit birth numbers end in 1953
+		{"CZ3502301234", "CZ", ReasonFormat},    // 30 February
+		{"NL832024296B00", "NL", ReasonFormat},  // branch 00 does not exist
+		{"GB096253980", "GB", ReasonChecksum},   // "9755" only from 100 0000 00
+		{"LV29021079045", "LV", ReasonFormat},   // century digit 7
+		{"LV29021019045", "LV", ReasonFormat},   // 1910-02-29
+		{"CZ610330834", "CZ", ReasonChecksum},   // special number, changed check digit
 		{"DE136695976000000000000000000000000000000000000000000000000000000000", "", ReasonTooLong},
 	}
 	for _, tt := range tests {
