@@ -132,8 +132,21 @@ func TestValidate(t *testing.T) {
 		{"unsupported state in germany", Address{CountryCode: "DE", Line1: "a", Locality: "Köln", PostalCode: "51147", AdministrativeArea: "NRW"}, []fe{{FieldAdministrativeArea, CodeUnsupportedField, ""}}},
 		{"missing country", Address{Line1: "a"}, []fe{{FieldCountry, CodeRequired, ""}}},
 		{"unknown country", Address{CountryCode: "QQ"}, []fe{{FieldCountry, CodeUnknownCountry, ""}}},
-		{"invalid utf-8", Address{CountryCode: "US", Name: "\xff"}, []fe{{FieldName, CodeInvalidValue, ""}}},
-		{"too long", Address{CountryCode: "US", Line1: strings.Repeat("a", MaxFieldLength+1)}, []fe{{FieldAddressLines, CodeInvalidValue, ""}}},
+		{"invalid utf-8", func() Address { a := usAddress; a.Name = "\xff"; return a }(), []fe{{FieldName, CodeInvalidValue, ""}}},
+		{"invalid utf-8 reported with the other problems", Address{CountryCode: "US", Name: "\xff", PostalCode: "\xff", Line1: "a", Locality: "b", AdministrativeArea: "CA"}, []fe{
+			{FieldPostalCode, CodeInvalidValue, ""}, {FieldName, CodeInvalidValue, ""}}},
+		{"too long", func() Address { a := usAddress; a.Line1 = strings.Repeat("a", MaxFieldLength+1); return a }(), []fe{{FieldAddressLines, CodeInvalidValue, ""}}},
+		{"too long with a missing field", Address{CountryCode: "US", Line1: strings.Repeat("a", MaxFieldLength+1), AdministrativeArea: "CA", PostalCode: "94043"}, []fe{
+			{FieldAddressLines, CodeInvalidValue, ""}, {FieldLocality, CodeRequired, ""}}},
+		{"control-only line is blank", func() Address { a := usAddress; a.Line1 = "\x00\t"; return a }(), []fe{{FieldAddressLines, CodeRequired, ""}}},
+		{"lower-case postal code where the post writes capitals", Address{CountryCode: "NL", Line1: "Dam 1", Locality: "Amsterdam", PostalCode: "1012 jd"}, nil},
+		{"lower-case letter prefix", Address{CountryCode: "AD", Line1: "a", Locality: "Andorra la Vella", PostalCode: "ad500"}, nil},
+		{"required pattern prefix left out", Address{CountryCode: "LV", Line1: "Brīvības iela 1", Locality: "Rīga", PostalCode: "1050"}, nil},
+		{"required pattern prefix typed", Address{CountryCode: "LV", Line1: "Brīvības iela 1", Locality: "Rīga", PostalCode: "lv-1050"}, nil},
+		{"required pattern prefix does not rescue a wrong code", Address{CountryCode: "LV", Line1: "Brīvības iela 1", Locality: "Rīga", PostalCode: "10500"}, []fe{{FieldPostalCode, CodeInvalidPostalCode, "LV-1073"}}},
+		{"unsupported sorting code", func() Address { a := usAddress; a.SortingCode = "CEDEX 9"; return a }(), []fe{{FieldSortingCode, CodeUnsupportedField, ""}}},
+		{"another country's full iso code", func() Address { a := usAddress; a.AdministrativeArea = "CA-CA"; return a }(), []fe{{FieldAdministrativeArea, CodeUnknownSubdivision, "AL"}}},
+		{"full iso code", func() Address { a := usAddress; a.AdministrativeArea = "us-ca"; return a }(), nil},
 		{"uk postcode", Address{CountryCode: "GB", Line1: "10 Downing St", Locality: "London", PostalCode: "SW1A 2AA"}, nil},
 		{"lt prefix typed", Address{CountryCode: "LT", Line1: "a", Locality: "Vilnius", PostalCode: "LT-01103"}, nil},
 		{"canada province prefix", Address{CountryCode: "CA", Line1: "a", Locality: "Montréal", AdministrativeArea: "QC", PostalCode: "T2P 1J9"}, []fe{{FieldPostalCode, CodeInvalidPostalCode, ""}}},
@@ -177,6 +190,19 @@ func TestFieldErrorMessage(t *testing.T) {
 	}
 }
 
+func TestLongValueMessage(t *testing.T) {
+	v := strings.Repeat("é", MaxFieldLength)
+	err := Validate(Address{CountryCode: "DE", Line1: "a", Locality: "b", PostalCode: "12345", Name: v})
+	var fe *FieldError
+	if !errors.As(err, &fe) || fe.Value != v {
+		t.Fatalf("Validate: %v", err)
+	}
+	msg := err.Error()
+	if len(msg) > 200 || !utf8.ValidString(msg) || !strings.Contains(msg, "é…") {
+		t.Errorf("message of %d bytes: %q", len(msg), msg)
+	}
+}
+
 func TestNormalize(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -190,6 +216,11 @@ func TestNormalize(t *testing.T) {
 		{"latin name to key", Address{CountryCode: "JP", AdministrativeArea: "tokyo"}, Address{CountryCode: "JP", AdministrativeArea: "東京都"}},
 		{"upper postal code", Address{CountryCode: "GB", PostalCode: "sw1a 2aa"}, Address{CountryCode: "GB", PostalCode: "SW1A 2AA"}},
 		{"typed prefix removed", Address{CountryCode: "LT", PostalCode: "lt-01103"}, Address{CountryCode: "LT", PostalCode: "01103"}},
+		{"required prefix added", Address{CountryCode: "LV", PostalCode: " 1050"}, Address{CountryCode: "LV", PostalCode: "LV-1050"}},
+		{"required prefix upper-cased", Address{CountryCode: "LV", PostalCode: "lv-1050"}, Address{CountryCode: "LV", PostalCode: "LV-1050"}},
+		{"letters upper-cased where the pattern wants capitals", Address{CountryCode: "NL", PostalCode: "1012 jd"}, Address{CountryCode: "NL", PostalCode: "1012 JD"}},
+		{"control characters folded", Address{CountryCode: "US", Line1: "1\x00Main\r\nSt\x7f"}, Address{CountryCode: "US", Line1: "1 Main St"}},
+		{"invalid postal code kept", Address{CountryCode: "LV", PostalCode: "abc"}, Address{CountryCode: "LV", PostalCode: "abc"}},
 		{"nested korea", Address{CountryCode: "KR", AdministrativeArea: "Seoul", Locality: "Gangnam-gu"}, Address{CountryCode: "KR", AdministrativeArea: "서울특별시", Locality: "강남구"}},
 		{"unknown subdivision kept", Address{CountryCode: "US", AdministrativeArea: "Narnia"}, Address{CountryCode: "US", AdministrativeArea: "Narnia"}},
 		{"lower case postal code kept where not upper-cased", Address{CountryCode: "DE", PostalCode: "ab"}, Address{CountryCode: "DE", PostalCode: "ab"}},

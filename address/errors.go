@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Sentinel errors, one per [Code]; a [*FieldError] unwraps to one of them.
@@ -32,6 +33,9 @@ const (
 	CodeInvalidValue Code = "invalid_value"
 )
 
+// maxMessageValue bounds the part of a value quoted in an error message.
+const maxMessageValue = 64
+
 // FieldError is one problem with one field of an address.
 type FieldError struct {
 	Field Field  // the field at fault
@@ -45,10 +49,20 @@ type FieldError struct {
 	Example string
 }
 
-// Error returns a message naming the field, the value and the problem.
+// Error returns a message naming the field, the value and the problem. A
+// value longer than 64 bytes is cut short with "…" in the message (Value
+// keeps it whole).
 func (e *FieldError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "address: %s %q: %s", e.Field, e.Value, e.Code)
+	v := e.Value
+	if len(v) > maxMessageValue {
+		i := maxMessageValue
+		for i > 0 && !utf8.RuneStart(v[i]) {
+			i--
+		}
+		v = v[:i] + "…"
+	}
+	fmt.Fprintf(&b, "address: %s %q: %s", e.Field, v, e.Code)
 	if e.Example != "" {
 		fmt.Fprintf(&b, " (example %q)", e.Example)
 	}
@@ -72,7 +86,9 @@ func (e *FieldError) Unwrap() error {
 	return ErrInvalidValue
 }
 
-// ValidationError holds every problem [Validate] found, in field order.
+// ValidationError holds every problem [Validate] found, in the order of its
+// checks: invalid values, required fields, unsupported fields, the
+// subdivision, the postal code.
 // errors.As(err, &fe) with fe a *FieldError finds the first one;
 // errors.Is(err, ErrRequired) reports whether any is a required field.
 type ValidationError struct {

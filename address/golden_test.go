@@ -87,31 +87,107 @@ func TestGoldenFormats(t *testing.T) {
 	}
 }
 
+// validSample is sampleAddress with the fields the country does not use
+// cleared: a valid address of the country.
+func validSample(c *countryData) Address {
+	a := sampleAddress(c)
+	for _, l := range []byte{'S', 'C', 'D', 'Z', 'X'} {
+		if !usesField(c, l) {
+			switch l {
+			case 'S':
+				a.AdministrativeArea = ""
+			case 'C':
+				a.Locality = ""
+			case 'D':
+				a.DependentLocality = ""
+			case 'Z':
+				a.PostalCode = ""
+			case 'X':
+				a.SortingCode = ""
+			}
+		}
+	}
+	return a
+}
+
 // TestSampleAddressesValid checks the metadata against itself: the sample
 // address of every country, which uses the country's own examples, is valid
 // once the fields the country does not use are cleared.
 func TestSampleAddressesValid(t *testing.T) {
 	for i := range countries {
 		c := &countries[i]
-		a := sampleAddress(c)
-		for _, l := range []byte{'S', 'C', 'D', 'Z', 'X'} {
-			if !usesField(c, l) {
-				switch l {
-				case 'S':
-					a.AdministrativeArea = ""
-				case 'C':
-					a.Locality = ""
-				case 'D':
-					a.DependentLocality = ""
-				case 'Z':
-					a.PostalCode = ""
-				case 'X':
-					a.SortingCode = ""
+		if err := Validate(validSample(c)); err != nil {
+			t.Errorf("%s: %v", c.code, err)
+		}
+	}
+}
+
+// TestEveryPostalExample checks, for every postal code example of every
+// country (and of every subdivision that has its own), that the address is
+// valid as typed in several ways, that Normalize keeps it valid, is
+// idempotent and gives the same postal code whatever the typing.
+func TestEveryPostalExample(t *testing.T) {
+	checked := 0
+	for i := range countries {
+		c := &countries[i]
+		if !usesField(c, 'Z') {
+			continue
+		}
+		type example struct{ area, zip string }
+		var examples []example
+		if len(c.subs) == 0 || !usesField(c, 'S') {
+			for _, ex := range strings.Split(c.zipex, ",") {
+				if ex != "" {
+					examples = append(examples, example{"", ex})
+				}
+			}
+		} else {
+			for j := range c.subs {
+				for _, ex := range strings.Split(c.subs[j].zipex, ",") {
+					if ex != "" {
+						examples = append(examples, example{c.subs[j].key, ex})
+					}
 				}
 			}
 		}
-		if err := Validate(a); err != nil {
-			t.Errorf("%s: %v", c.code, err)
+		base := validSample(c)
+		lit := zipLiteral(c.fmt)
+		for _, ex := range examples {
+			a := base
+			a.PostalCode = ex.zip
+			if ex.area != "" {
+				a.AdministrativeArea = ex.area
+			}
+			want := Normalize(a)
+			if err := Validate(a); err != nil {
+				t.Errorf("%s %q: %v", c.code, ex.zip, err)
+				continue
+			}
+			typings := []string{ex.zip, " " + strings.ToLower(ex.zip) + " "}
+			if lit != "" {
+				typings = append(typings, lit+ex.zip)
+			}
+			for _, typed := range typings {
+				b := a
+				b.PostalCode = typed
+				if err := Validate(b); err != nil {
+					t.Errorf("%s %q typed %q: %v", c.code, ex.zip, typed, err)
+				}
+				n := Normalize(b)
+				if err := Validate(n); err != nil {
+					t.Errorf("%s %q typed %q: normalized to invalid %+v: %v", c.code, ex.zip, typed, n, err)
+				}
+				if n2 := Normalize(n); n2 != n {
+					t.Errorf("%s %q typed %q: Normalize not idempotent: %+v then %+v", c.code, ex.zip, typed, n, n2)
+				}
+				if n.PostalCode != want.PostalCode {
+					t.Errorf("%s %q typed %q: normalized to %q, want %q", c.code, ex.zip, typed, n.PostalCode, want.PostalCode)
+				}
+				checked++
+			}
 		}
+	}
+	if checked < 1000 {
+		t.Errorf("only %d typings checked", checked)
 	}
 }

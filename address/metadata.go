@@ -69,6 +69,7 @@ func lookupCountry(code string) (*countryData, int, bool) {
 // compiled holds a country's postal code patterns, compiled on first use.
 type compiled struct {
 	zip  *regexp.Regexp                  // whole-input pattern, nil when the country has none
+	pre  string                          // letters the pattern requires at the start ("LV-", "AD")
 	subs map[*subdivision]*regexp.Regexp // prefix patterns of subdivisions
 }
 
@@ -90,6 +91,9 @@ func compile(c *countryData) compiled {
 	if c.zip != "" {
 		// Generated patterns are checked by TestPatternsCompile.
 		out.zip = regexp.MustCompile(`^(?:` + c.zip + `)$`)
+		if pre, complete := out.zip.LiteralPrefix(); !complete && len(pre) >= 2 && isLetters(strings.TrimRight(pre, "- ")) {
+			out.pre = pre
+		}
 	}
 	var walk func(subs []subdivision)
 	walk = func(subs []subdivision) {
@@ -106,4 +110,30 @@ func compile(c *countryData) compiled {
 	}
 	walk(c.subs)
 	return out
+}
+
+func isLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// postalCode returns the canonical form of a trimmed postal code of country
+// c (see postalCodeBody) and whether it matches the country's pattern, which
+// it always does when the country has none. A code that starts with a digit
+// and matches only with the prefix the pattern requires gets that prefix.
+func (p *compiled) postalCode(c *countryData, zip string) (string, bool) {
+	code := postalCodeBody(c, zip)
+	if p.zip == nil || p.zip.MatchString(code) {
+		return code, true
+	}
+	if p.pre != "" && code != "" && '0' <= code[0] && code[0] <= '9' {
+		if withPre := p.pre + code; p.zip.MatchString(withPre) {
+			return withPre, true
+		}
+	}
+	return code, false
 }

@@ -2,22 +2,24 @@ package address
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
 // Normalize returns a in canonical form:
 //
-//   - every field is trimmed and runs of white space inside it become one
-//     space;
+//   - every field is trimmed and runs of white space and control characters
+//     inside it become one space;
 //   - the country code is upper-cased;
 //   - an administrative area given by local, Latin or translated name or by
 //     ISO 3166-2 code ("Québec", "qc", "CA-QC") becomes the subdivision's key
 //     ("QC"); so does a locality or dependent locality naming a nested
 //     subdivision (CN, KR);
-//   - postal and sorting codes are upper-cased where the country writes them
-//     in capitals, and a typed postal prefix that the layout prints anyway
-//     ("LT-01100", "FL-9490") is removed so that it is not printed twice.
+//   - a postal code that matches the country's pattern is upper-cased, a
+//     typed postal prefix that the layout prints anyway ("LT-01100",
+//     "FL-9490") is removed so that it is not printed twice, and a prefix
+//     the pattern requires is added ("1050" → "LV-1050" in Latvia); other
+//     postal codes, and sorting codes, are upper-cased where the country
+//     writes them in capitals.
 //
 // Other fields keep their case: the capitals a post office wants are applied
 // when formatting a [PostalLabel]. Normalize never makes a valid address
@@ -51,32 +53,29 @@ func Normalize(a Address) Address {
 			}
 		}
 	}
-	if strings.IndexByte(c.upper, 'Z') >= 0 {
-		a.PostalCode = strings.ToUpper(a.PostalCode)
-	}
 	if strings.IndexByte(c.upper, 'X') >= 0 {
 		a.SortingCode = strings.ToUpper(a.SortingCode)
 	}
-	if a.PostalCode != "" && idx >= 0 {
-		if body := postalCodeBody(c, a.PostalCode); body != a.PostalCode && body != "" {
-			if re := patternsFor(idx).zip; re == nil || re.MatchString(body) {
-				a.PostalCode = body
-			}
+	if a.PostalCode != "" {
+		if code, ok := patternsFor(idx).postalCode(c, a.PostalCode); ok && code != "" {
+			a.PostalCode = code
+		} else if strings.IndexByte(c.upper, 'Z') >= 0 {
+			a.PostalCode = strings.ToUpper(a.PostalCode)
 		}
 	}
 	return a
 }
 
-// clean trims s and folds inner runs of white space to one space; it
-// allocates only when it changes more than the ends.
+// clean trims s and folds inner runs of white space and control characters
+// to one space; it allocates only when it changes more than the ends.
 func clean(s string) string {
-	s = strings.TrimSpace(s)
+	s = trim(s)
 	if !utf8.ValidString(s) {
-		s = strings.TrimSpace(strings.ToValidUTF8(s, "\uFFFD"))
+		s = trim(strings.ToValidUTF8(s, "\uFFFD"))
 	}
 	prevSpace, dirty := false, false
 	for _, r := range s {
-		sp := unicode.IsSpace(r)
+		sp := spaceOrControl(r)
 		if sp && (prevSpace || r != ' ') {
 			dirty = true
 			break
@@ -90,7 +89,7 @@ func clean(s string) string {
 	b.Grow(len(s))
 	prevSpace = false
 	for _, r := range s {
-		if unicode.IsSpace(r) {
+		if spaceOrControl(r) {
 			if !prevSpace {
 				b.WriteByte(' ')
 			}

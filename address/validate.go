@@ -24,20 +24,22 @@ const MaxFieldLength = 512
 //     pattern as a whole, or does not start as the subdivision's codes do
 //     (Pattern and Example say what was expected);
 //   - CodeInvalidValue: a value is not valid UTF-8 or is longer than
-//     MaxFieldLength.
+//     MaxFieldLength (the other checks skip that field).
 //
 // Locality and dependent locality are not checked against the subdivision
 // lists (the lists are not complete enough to reject an address); when they
 // match a nested subdivision (CN, KR), its postal code prefix is checked.
-// Postal codes are compared in upper case where the country writes them so,
-// and a postal prefix printed by the layout ("LT-", "〒") may be typed.
+// Postal codes are compared in upper case; a postal prefix printed by the
+// layout ("LT-", "〒") may be typed, and a prefix that the country's pattern
+// requires ("LV-" in Latvia, "AD" in Andorra) may be left out before a
+// digit, as [Normalize] adds it.
 // Validate does not modify a; [Normalize] returns the canonical form.
 func Validate(a Address) error {
 	var errs []*FieldError
 	add := func(f Field, code Code, v, pattern, example string) {
 		errs = append(errs, &FieldError{Field: f, Code: code, Value: v, Pattern: pattern, Example: example})
 	}
-	cc := strings.TrimSpace(a.CountryCode)
+	cc := trim(a.CountryCode)
 	if cc == "" {
 		add(FieldCountry, CodeRequired, a.CountryCode, "", "")
 		return &ValidationError{errs}
@@ -47,6 +49,9 @@ func Validate(a Address) error {
 		add(FieldCountry, CodeUnknownCountry, a.CountryCode, "", "")
 		return &ValidationError{errs}
 	}
+	// Values that are not valid UTF-8 or too long are reported as such and
+	// skip the other checks; the other fields are still checked.
+	var bad [len(fieldNames)]bool
 	for _, f := range [...]struct {
 		field Field
 		v     string
@@ -58,38 +63,39 @@ func Validate(a Address) error {
 	} {
 		if len(f.v) > MaxFieldLength || !utf8.ValidString(f.v) {
 			add(f.field, CodeInvalidValue, f.v, "", "")
+			bad[f.field] = true
 		}
-	}
-	if errs != nil {
-		return &ValidationError{errs}
 	}
 	for i := 0; i < len(c.require); i++ {
 		l := c.require[i]
+		if bad[fieldOf(l)] {
+			continue
+		}
 		if l == 'A' {
 			if !a.hasLines() {
 				add(FieldAddressLines, CodeRequired, a.Line1, "", "")
 			}
 			continue
 		}
-		if v := a.value(l); strings.TrimSpace(v) == "" {
+		if v := a.value(l); trim(v) == "" {
 			add(fieldOf(l), CodeRequired, v, "", "")
 		}
 	}
 	for _, l := range [...]byte{'S', 'C', 'D', 'Z', 'X'} {
-		if v := a.value(l); strings.TrimSpace(v) != "" && !usesField(c, l) {
+		if v := a.value(l); !bad[fieldOf(l)] && trim(v) != "" && !usesField(c, l) {
 			add(fieldOf(l), CodeUnsupportedField, v, "", "")
 		}
 	}
 	var sub *subdivision
-	if area := strings.TrimSpace(a.AdministrativeArea); area != "" && len(c.subs) > 0 && usesField(c, 'S') {
+	if area := trim(a.AdministrativeArea); area != "" && !bad[FieldAdministrativeArea] && len(c.subs) > 0 && usesField(c, 'S') {
 		if sub = findSub(c.code, c.subs, area); sub == nil {
 			add(FieldAdministrativeArea, CodeUnknownSubdivision, a.AdministrativeArea, "", c.subs[0].key)
 		}
 	}
-	if zip := strings.TrimSpace(a.PostalCode); zip != "" && idx >= 0 && usesField(c, 'Z') {
+	if zip := trim(a.PostalCode); zip != "" && !bad[FieldPostalCode] && usesField(c, 'Z') {
 		p := patternsFor(idx)
-		code := postalCodeBody(c, zip)
-		if p.zip != nil && !p.zip.MatchString(code) {
+		code, ok := p.postalCode(c, zip)
+		if !ok {
 			add(FieldPostalCode, CodeInvalidPostalCode, a.PostalCode, c.zip, firstExample(c.zipex))
 		} else if sub != nil {
 			// Per-subdivision prefixes, down the nested levels (CN, KR).
@@ -106,8 +112,8 @@ func Validate(a Address) error {
 				case 1:
 					next = a.DependentLocality
 				}
-				next = strings.TrimSpace(next)
-				if next == "" || len(s.subs) == 0 {
+				next = trim(next)
+				if next == "" || len(s.subs) == 0 || !utf8.ValidString(next) {
 					break
 				}
 				s = findSub(c.code, s.subs, next)
@@ -176,20 +182,18 @@ func findSub(cc string, subs []subdivision, v string) *subdivision {
 }
 
 // postalCodeBody returns zip without a prefix the layout prints before it
-// ("LT-", "FL-", "〒") or the metadata's postal prefix, in upper case where
-// the country writes postal codes so. It allocates only when it changes
-// the case.
+// ("LT-", "FL-", "〒") or the metadata's postal prefix, in upper case
+// (every pattern is written in capitals and no post office tells postal
+// codes apart by case). It allocates only when it changes the case.
 func postalCodeBody(c *countryData, zip string) string {
 	if c.postprefix != "" && hasPrefixFold(zip, c.postprefix) {
-		zip = strings.TrimSpace(zip[len(c.postprefix):])
+		zip = trim(zip[len(c.postprefix):])
 	} else if lit := zipLiteral(c.fmt); lit != "" && hasPrefixFold(zip, lit) {
-		zip = strings.TrimSpace(zip[len(lit):])
+		zip = trim(zip[len(lit):])
 	}
-	if strings.IndexByte(c.upper, 'Z') >= 0 {
-		for i := 0; i < len(zip); i++ {
-			if 'a' <= zip[i] && zip[i] <= 'z' {
-				return strings.ToUpper(zip)
-			}
+	for i := 0; i < len(zip); i++ {
+		if 'a' <= zip[i] && zip[i] <= 'z' {
+			return strings.ToUpper(zip)
 		}
 	}
 	return zip
