@@ -546,3 +546,25 @@ func TestWindowsAtDSTChanges(t *testing.T) {
 		t.Errorf("From == Until: %v", err)
 	}
 }
+
+func TestEveryCurrencyRoundTrips(t *testing.T) {
+	// Money stores the ISO 4217 numeric code: every code must come back,
+	// with its digits, through text and JSON.
+	for _, code := range locale.Currencies() {
+		c, _ := locale.CurrencyInfo(code)
+		m, err := MoneyFromMinor(-12345, strings.ToLower(code))
+		if err != nil {
+			t.Errorf("%s: %v", code, err)
+			continue
+		}
+		if m.Currency() != code || m.Digits() != c.Digits {
+			t.Errorf("%s: Currency %q, Digits %d", code, m.Currency(), m.Digits())
+		}
+		back, err := ParseMoneyText(m.String())
+		var j Money
+		jerr := json.Unmarshal(mustJSON(t, m), &j)
+		if err != nil || jerr != nil || !back.Equal(m) || !j.Equal(m) {
+			t.Errorf("%s: %v → %v, %v / %v, %v", code, m, back, err, j, jerr)
+		}
+	}
+}

@@ -88,5 +88,6 @@
 // shopspring/decimal). Money arithmetic, rounding, allocation into a
 // reused slice, Order.QuoteInto with a reused Quote, PriceList.Resolve and
 // Converter.Convert do not allocate in the common case. Orders compute in
-// int64 minor units and report ErrRange beyond about ±9.2×10^16 units.
+// int64 minor units and report ErrRange beyond ±9.2×10^18 minor units
+// (about ±9.2×10^16 EUR).
 package pricing

@@ -104,7 +104,8 @@ func fitsDigits(f Fixed, digits int) bool {
 // like 10.00 does, not 10.99), so with bands that round up a higher price
 // never ends lower.
 // Apply assumes a validated rule; an invalid band is an error, never a
-// panic.
+// panic. It does not allocate for amounts in whole minor units and rules
+// of at most 8 bands.
 func (r EndingRule) Apply(m Money) (Money, error) {
 	if len(r.Bands) == 0 || m.Sign() <= 0 {
 		return m, nil

@@ -65,7 +65,8 @@ func (m Money) code() string {
 }
 
 // ParseMoney parses an amount in plain decimal notation ("19.99", "-5",
-// "0.125") in the currency code. The amount keeps all its fraction digits
+// "+5", "0.125": an optional sign, digits, and optionally a point followed
+// by digits) in the currency code. The amount keeps all its fraction digits
 // (it is not rounded); it must not have an exponent, spaces or group
 // separators, and must fit in 100 characters, 60 integer digits and 36
 // fraction digits (ErrRange otherwise). The code is an ISO 4217 code; lower case is accepted and

@@ -400,6 +400,15 @@ func TestZeroAllocs(t *testing.T) {
 		"Parse":     func() { sink, _ = ParseMoney("1234.56", "EUR") },
 		"Append":    func() { buf = a.AppendAmount(buf[:0]) },
 		"Allocate":  func() { parts, _ = a.AppendAllocation(parts[:0], thirds, MinorUnit) },
+		"Cash":      func() { parts, _ = a.AppendAllocation(parts[:0], thirds, CashUnit) },
+		"Div":       func() { sink, _ = a.Div(one, 2, RoundHalfEven) },
+		"RoundTo":   func() { sink, _ = a.RoundTo(-1, RoundFloor) },
+		"Neg":       func() { sink = a.Neg().Abs() },
+		"Minor":     func() { _, _ = a.Minor() },
+		"Equal":     func() { _ = a.Equal(b) },
+		"Ending":    func() { sink, _ = bandRule.Apply(a) },
+		"Fixed":     func() { f, _ := rate.Mul(one); f, _ = f.Add(rate); _ = f.Cmp(one) },
+		"ParseFix":  func() { _, _ = ParseFixed("0.19") },
 	}
 	for name, fn := range cases {
 		if n := testing.AllocsPerRun(100, fn); n != 0 {

@@ -209,7 +209,7 @@ func (m Money) MulRound(f Fixed, digits int, mode RoundingMode) (Money, error) {
 // Div returns m ÷ f rounded to digits fraction digits (-18..18) with mode.
 // It fails with ErrDivisionByZero when f is 0.
 func (m Money) Div(f Fixed, digits int, mode RoundingMode) (Money, error) {
-	return m.MulDiv(fixedOne, f, digits, mode)
+	return m.mulDivChecked("Div", fixedOne, f, digits, mode)
 }
 
 // MulDiv returns m × num ÷ den rounded once to digits fraction digits
@@ -217,13 +217,18 @@ func (m Money) Div(f Fixed, digits int, mode RoundingMode) (Money, error) {
 // gross.MulDiv(rate, 1+rate, 2, mode). It fails with ErrDivisionByZero when
 // den is 0. It does not allocate in the common case.
 func (m Money) MulDiv(num, den Fixed, digits int, mode RoundingMode) (Money, error) {
-	if err := checkMode("MulDiv", mode); err != nil {
+	return m.mulDivChecked("MulDiv", num, den, digits, mode)
+}
+
+// mulDivChecked is MulDiv with its arguments checked for the method op.
+func (m Money) mulDivChecked(op string, num, den Fixed, digits int, mode RoundingMode) (Money, error) {
+	if err := checkMode(op, mode); err != nil {
 		return Money{}, err
 	}
 	if den.coef == 0 {
-		return Money{}, newError("MulDiv", "divisor", den.String(), ErrDivisionByZero)
+		return Money{}, newError(op, "divisor", den.String(), ErrDivisionByZero)
 	}
-	st, err := digitsStep("MulDiv", digits)
+	st, err := digitsStep(op, digits)
 	if err != nil {
 		return Money{}, err
 	}
