@@ -83,6 +83,7 @@ func TestFormat(t *testing.T) {
 		{"local layout prints keys", Address{CountryCode: "KR", AdministrativeArea: "서울특별시", Locality: "강남구", Line1: "테헤란로 123", PostalCode: "06236"}, nil, "서울특별시 강남구\n테헤란로 123\n06236"},
 		{"blank lines skipped", Address{CountryCode: "US", Line1: " ", Line2: "Apt 2", Locality: "X"}, nil, "Apt 2\nX"},
 		{"empty address", Address{}, nil, ""},
+		{"latin layout from a latin key", Address{CountryCode: "HK", AdministrativeArea: "九龍", Locality: "Mong Kok", Line1: "1 Nathan Rd"}, &FormatOptions{Latin: true}, "1 Nathan Rd\nMong Kok\nKowloon"},
 		{"postal label sharp s", Address{CountryCode: "DE", Line1: "Hauptstraße 1", PostalCode: "01558", Locality: "Großenhain"}, &FormatOptions{Style: PostalLabel, Origin: "DE"}, "Hauptstraße 1\n01558 GROSSENHAIN"},
 		{"postal label turkish dotted i", Address{CountryCode: "TR", Line1: "Atatürk Cd. 1", PostalCode: "35210", Locality: "izmir", AdministrativeArea: "İzmir"}, &FormatOptions{Style: PostalLabel, Origin: "TR"}, "Atatürk Cd. 1\n35210 İZMİR/İzmir"},
 		{"postal label greek capitals without accents", Address{CountryCode: "GR", Line1: "Οδός 1", PostalCode: "105 57", Locality: "Αθήνα"}, &FormatOptions{Style: PostalLabel, Origin: "GR"}, "Οδός 1\n105 57 ΑΘΗΝΑ"},
@@ -361,5 +362,114 @@ func TestAllocs(t *testing.T) {
 	buf := make([]byte, 0, 256)
 	if n := testing.AllocsPerRun(100, func() { buf = AppendFormat(buf[:0], usAddress, nil) }); n != 0 {
 		t.Errorf("AppendFormat: %v allocs, want 0", n)
+	}
+}
+
+// TestFormEveryCountry renders the form of every country (and of one
+// without metadata) for several locales and checks it against the country's
+// own metadata.
+func TestFormEveryCountry(t *testing.T) {
+	locales := []language.Tag{language.English, language.CanadianFrench, language.German, language.Japanese,
+		language.MustParse("zh-Hant-TW"), language.Korean, language.Russian, language.Und}
+	codes := []string{"QQ"}
+	for i := range countries {
+		codes = append(codes, countries[i].code)
+	}
+	for _, code := range codes {
+		c, _, known := countryFor(code)
+		for _, loc := range locales {
+			f := Form(strings.ToLower(code), loc)
+			if f.Country != code {
+				t.Errorf("%s/%s: Country = %q", code, loc, f.Country)
+			}
+			if _, ok := labelIndex(f.Language); !ok {
+				t.Errorf("%s/%s: Language = %q", code, loc, f.Language)
+			}
+			layout := c.fmt
+			if f.Latin {
+				layout = c.lfmt
+			}
+			seen := map[Field]bool{}
+			for _, row := range f.Rows {
+				if len(row) == 0 {
+					t.Errorf("%s/%s: empty row", code, loc)
+				}
+				for _, fld := range row {
+					if seen[fld.Field] || fld.Label == "" || fld.Field == 0 {
+						t.Errorf("%s/%s: bad or repeated field %+v", code, loc, fld)
+					}
+					seen[fld.Field] = true
+					l := "NOADCSZX"[fld.Field.letterIndex()]
+					if !hasLetter(layout, l) {
+						t.Errorf("%s/%s: field %s not in layout %q", code, loc, fld.Field, layout)
+					}
+					if want := strings.IndexByte(c.require, l) >= 0; fld.Required != want {
+						t.Errorf("%s/%s: %s required = %t, want %t", code, loc, fld.Field, fld.Required, want)
+					}
+				}
+			}
+			for _, l := range []byte("NOADCSZX") {
+				if hasLetter(layout, l) && !seen[fieldOf(l)] {
+					t.Errorf("%s/%s: layout field %c missing from the form", code, loc, l)
+				}
+			}
+			if !known {
+				continue
+			}
+			for _, ex := range f.PostalCodeExamples {
+				if p := patternsFor(mustIndex(t, code)); p.zip != nil && !p.zip.MatchString(postalCodeBody(c, ex)) {
+					t.Errorf("%s: example %q does not match %q", code, ex, f.PostalCodePattern)
+				}
+			}
+			if seen[FieldAdministrativeArea] && len(c.subs) > 0 && len(f.Subdivisions) != len(c.subs) {
+				t.Errorf("%s/%s: %d subdivisions, want %d", code, loc, len(f.Subdivisions), len(c.subs))
+			}
+			for _, s := range f.Subdivisions {
+				if s.Key == "" || s.Name == "" || s.LocalName == "" {
+					t.Errorf("%s/%s: incomplete subdivision %+v", code, loc, s)
+				}
+			}
+		}
+	}
+}
+
+func (f Field) letterIndex() int {
+	return strings.IndexByte("NOADCSZX", map[Field]byte{FieldName: 'N', FieldOrganization: 'O', FieldAddressLines: 'A',
+		FieldDependentLocality: 'D', FieldLocality: 'C', FieldAdministrativeArea: 'S', FieldPostalCode: 'Z', FieldSortingCode: 'X'}[f])
+}
+
+func mustIndex(t *testing.T, code string) int {
+	_, i, ok := lookupCountry(code)
+	if !ok {
+		t.Fatalf("no country %s", code)
+	}
+	return i
+}
+
+func TestFormLocalLayout(t *testing.T) {
+	tests := []struct {
+		country string
+		loc     language.Tag
+		latin   bool
+		sub     string // name of the first subdivision
+	}{
+		{"TW", language.MustParse("zh-Hant-TW"), false, "台中市"},
+		{"TW", language.MustParse("zh-TW"), false, "台中市"},
+		{"TW", language.English, true, "Taichung City"},
+		{"HK", language.MustParse("zh-HK"), false, "九龍"},
+		{"HK", language.English, true, "Kowloon"},
+		{"JP", language.Japanese, false, "北海道"},
+		{"JP", language.French, true, "Hokkaido"},
+		{"KR", language.Korean, false, "강원"},
+		{"KR", language.English, true, "Gangwon-do"},
+		{"CN", language.SimplifiedChinese, false, "安徽省"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.country+"/"+tt.loc.String(), func(t *testing.T) {
+			f := Form(tt.country, tt.loc)
+			if f.Latin != tt.latin || len(f.Subdivisions) == 0 || f.Subdivisions[0].Name != tt.sub {
+				t.Errorf("Latin = %t, first subdivision %+v; want %t, %q", f.Latin, f.Subdivisions, tt.latin, tt.sub)
+			}
+		})
 	}
 }

@@ -48,6 +48,7 @@ type FormLayout struct {
 // de, es, it, pt, nl, ja and zh; other languages get English labels. The
 // country selector itself is not part of the rows. Countries without
 // metadata get the generic form (name, organization, address, city).
+// Form allocates a new FormLayout on every call.
 func Form(country string, loc language.Tag) FormLayout {
 	c, _, ok := countryFor(country)
 	base, _ := loc.Base()
@@ -58,7 +59,7 @@ func Form(country string, loc language.Tag) FormLayout {
 		f.Language = "en"
 	}
 	layout := c.fmt
-	if c.lfmt != "" && lang != c.lang {
+	if c.lfmt != "" && !c.speaks(lang) {
 		layout = c.lfmt
 		f.Latin = true
 	}
@@ -98,6 +99,14 @@ func Form(country string, loc language.Tag) FormLayout {
 		}
 	}
 	return f
+}
+
+// speaks reports whether lang, a base language ("zh"), is the language of
+// the country's local layout and names: "zh" for TW, whose metadata says
+// "zh-Hant".
+func (c *countryData) speaks(lang string) bool {
+	base, _, _ := strings.Cut(c.lang, "-")
+	return base != "" && base == lang
 }
 
 func or(a, b string) string {

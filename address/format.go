@@ -138,8 +138,8 @@ func latinNames(c *countryData, a *Address) {
 		if s == nil {
 			return
 		}
-		if s.lname != "" {
-			*f = s.lname
+		if n := s.latinName(); n != "" {
+			*f = n
 		}
 		subs = s.subs
 	}

@@ -44,6 +44,24 @@ func (s *subdivision) localName() string {
 	return s.key
 }
 
+// latinName returns the Latin-script name of s: its Latin name, or its key
+// when the data keys it in Latin script under a local name (HK keys its
+// areas "Kowloon" and names them "九龍"); "" when the data has none.
+func (s *subdivision) latinName() string {
+	if s.lname != "" {
+		return s.lname
+	}
+	if s.name == "" || s.name == s.key {
+		return ""
+	}
+	for _, r := range s.key {
+		if r >= 0x250 && (r < 0x1E00 || r > 0x1EFF) && r != '\u2019' {
+			return ""
+		}
+	}
+	return s.key
+}
+
 // nameIn returns the name of s in language lang ("fr"), if the data has it.
 func (s *subdivision) nameIn(lang string) (string, bool) {
 	o := s.other

@@ -51,15 +51,15 @@ func subdivisionsOf(c *countryData, subs []subdivision, lang string) []Subdivisi
 	out := make([]Subdivision, len(subs))
 	for i := range subs {
 		s := &subs[i]
-		d := Subdivision{Key: s.key, LocalName: s.localName(), LatinName: s.lname, HasChildren: len(s.subs) > 0}
+		d := Subdivision{Key: s.key, LocalName: s.localName(), LatinName: s.latinName(), HasChildren: len(s.subs) > 0}
 		if s.iso != "" {
 			d.ISOCode = c.code + "-" + s.iso
 		}
 		switch n, ok := s.nameIn(lang); {
 		case ok:
 			d.Name = n
-		case lang != c.lang && s.lname != "":
-			d.Name = s.lname
+		case !c.speaks(lang) && d.LatinName != "":
+			d.Name = d.LatinName
 		default:
 			d.Name = d.LocalName
 		}
