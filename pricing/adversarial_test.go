@@ -568,3 +568,46 @@ func TestEveryCurrencyRoundTrips(t *testing.T) {
 		}
 	}
 }
+
+func TestConvertedCompareAtNeverAtOrBelowPrice(t *testing.T) {
+	base, err := NewPriceList(PriceListConfig{Market: "de", Currency: "EUR", TimeZone: "Europe/Berlin", Entries: []PriceEntry{
+		{SKU: "close", Price: eur("9.50"), CompareAt: eur("9.60")},
+		{SKU: "far", Price: eur("9.50"), CompareAt: eur("12.00")},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rates, err := NewRateTable("2026-11-25", []ExchangeRate{{From: "EUR", To: "CHF", Rate: MustParseFixed("1")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch, err := NewPriceList(PriceListConfig{Market: "ch", Currency: "CHF", TimeZone: "Europe/Zurich",
+		Fallback: &Fallback{List: base, Rates: rates, Rounding: RoundHalfUp, Ending: CharmEnding(MustParseFixed("0.99"))}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	for sku, want := range map[string]string{"close": "0", "far": "12.99 CHF"} {
+		p, err := ch.Resolve(sku, Query{At: at})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Unit.String() != "9.99 CHF" || p.CompareAt.String() != want {
+			t.Errorf("%s: unit %v, was %v; want 9.99 CHF, was %s", sku, p.Unit, p.CompareAt, want)
+		}
+	}
+}
+
+func TestDecodeEdges(t *testing.T) {
+	z, err := MoneyFromDecimal(decimal.New(0, -40), "EUR")
+	if err != nil || !z.IsZero() || z.Currency() != "EUR" {
+		t.Errorf("zero with a small exponent: %v, %v", z, err)
+	}
+	var m Money
+	if err := m.UnmarshalJSON([]byte(`{"amount":"1","currency":"EUR"}{"amount":"2","currency":"EUR"}`)); !errors.Is(err, ErrSyntax) {
+		t.Errorf("trailing data: %v", err)
+	}
+	if err := m.UnmarshalJSON([]byte(" {\"amount\":\"1\",\"currency\":\"EUR\"}\n")); err != nil || m.String() != "1.00 EUR" {
+		t.Errorf("surrounding space: %v, %v", m, err)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"database/sql/driver"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 )
@@ -136,6 +137,11 @@ func (m *Money) UnmarshalJSON(b []byte) error {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&v); err != nil {
+		return newError("Money.UnmarshalJSON", "json", truncate(string(b)), ErrSyntax)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		// Trailing data after the object (json.Unmarshal checks this
+		// itself, direct callers do not).
 		return newError("Money.UnmarshalJSON", "json", truncate(string(b)), ErrSyntax)
 	}
 	if v.Currency == "" {

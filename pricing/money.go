@@ -121,7 +121,7 @@ func MoneyFromDecimal(d decimal.Decimal, code string) (Money, error) {
 	if err != nil {
 		return Money{}, err
 	}
-	if e := int(d.Exponent()); e < -maxFracDigit || e+d.NumDigits() > maxIntDigits {
+	if e := int(d.Exponent()); d.Sign() != 0 && (e < -maxFracDigit || e+d.NumDigits() > maxIntDigits) {
 		return Money{}, newError("MoneyFromDecimal", "amount", decString(d), ErrRange)
 	}
 	m := Money{cur: cc}

@@ -97,7 +97,9 @@ type Price struct {
 	Market string
 	// Unit is the price per unit.
 	Unit Money
-	// CompareAt is the "was" price, or the zero Money.
+	// CompareAt is the "was" price, or the zero Money. A converted
+	// "was" price that the rounding and ending rule brought down to the
+	// converted price or below is dropped (the zero Money).
 	CompareAt Money
 	// Source is the kind of entry that won; SourceConverted when the price
 	// came from the fallback list, whose entry kind is then in Origin.
@@ -412,6 +414,11 @@ func (l *PriceList) resolve(sku string, q *Query, p *Price) error {
 	if !fp.CompareAt.IsZero() {
 		if was, err = l.conv.Convert(fp.CompareAt); err != nil {
 			return &NoPriceError{SKU: sku, Market: l.market, Err: err}
+		}
+		if was.cmp(unit) <= 0 {
+			// Rounding and the ending rule brought the "was" price down
+			// to the price: showing it struck through would be false.
+			was = Money{}
 		}
 	}
 	*p = Price{SKU: sku, Market: l.market, Unit: unit, CompareAt: was, Source: SourceConverted,
