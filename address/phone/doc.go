@@ -23,7 +23,10 @@
 //	n.Type()          // phone.FixedLine
 //
 // [ParseValid] does both steps and returns [ErrInvalid] for numbers that
-// parse but are not valid.
+// parse but are not valid. An unknown default region ("UK", "XX") is an
+// error ([ErrInvalidRegion]), whatever the number. A leading "00" is read as
+// the international prefix when it must be (see [Parse]); extensions are
+// kept ([Number.Extension]) but have no place in the E.164 form.
 //
 // # Performance
 //

@@ -15,6 +15,9 @@ func FuzzParse(f *testing.F) {
 	f.Add("+800 1234 5678", "")
 	f.Add("１２３", "JP")
 	f.Add("\xff+1", "ZZ")
+	f.Add("+1 650-253-0000 ext. 123", "US")
+	f.Add("1-800-FLOWERS", "us")
+	f.Add("0049 30 901820", "US")
 	f.Fuzz(func(t *testing.T, s, region string) {
 		n, err := Parse(s, region)
 		if err != nil {
@@ -33,6 +36,12 @@ func FuzzParse(f *testing.F) {
 		m, err := Parse(e, "")
 		if err != nil || m.E164() != e {
 			t.Fatalf("E.164 %q of %q (region %q) parses back to %q, %v", e, s, region, m.E164(), err)
+		}
+		for _, form := range []string{n.International(), n.RFC3966()} {
+			m, err := Parse(form, "")
+			if err != nil || m.E164() != e || m.Extension() != n.Extension() {
+				t.Fatalf("%q of %q (region %q) parses back to %q ext %q, %v; want %q ext %q", form, s, region, m.E164(), m.Extension(), err, e, n.Extension())
+			}
 		}
 	})
 }

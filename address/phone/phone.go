@@ -3,6 +3,8 @@ package phone
 import (
 	"errors"
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/nyaruka/phonenumbers"
 )
@@ -44,23 +46,60 @@ type Number struct {
 }
 
 // Parse parses s. region is the ISO 3166-1 alpha-2 code of the country to
-// assume when s has no international prefix ("+…" or an international
-// dialling prefix); it may be "" when every input is international. Parse
-// checks that s looks like a phone number, not that it is one: see
-// [Number.IsValid] and [ParseValid].
+// assume when s has no international prefix ("+…" or the region's
+// international dialling prefix); it may be "" when every input is
+// international, and must otherwise be a region the phone metadata knows
+// (ErrInvalidRegion: "UK" is not one, "GB" is). A leading "00", the
+// international prefix of most of the world, is read as "+" when region is
+// "" and, for regions that dial abroad otherwise ("011" in the US), when the
+// number would not be valid as a national one but is valid as an
+// international one. Letters are read as on a phone keypad
+// ("1-800-FLOWERS"); an extension ("ext. 123", ";ext=123") is kept (see
+// [Number.Extension]). Parse checks that s looks like a phone number, not
+// that it is one: see [Number.IsValid] and [ParseValid].
 func Parse(s, region string) (Number, error) {
 	if len(s) > MaxInputLength {
-		return Number{}, &ParseError{Input: s[:MaxInputLength] + "…", Region: region, Err: ErrTooLong}
+		return Number{}, &ParseError{Input: truncate(s), Region: region, Err: ErrTooLong}
 	}
 	r, ok := regionCode(region)
 	if !ok {
 		return Number{}, &ParseError{Input: s, Region: region, Err: ErrInvalidRegion}
 	}
-	pn, err := phonenumbers.Parse(s, r)
+	intl, hasIntl := internationalZeros(s)
+	in := s
+	if hasIntl && r == "ZZ" {
+		in = intl
+	}
+	pn, err := phonenumbers.Parse(in, r)
+	if hasIntl && (err != nil || !phonenumbers.IsValidNumber(pn)) {
+		if pn2, err2 := phonenumbers.Parse(intl, "ZZ"); err2 == nil && phonenumbers.IsValidNumber(pn2) {
+			return Number{pn2}, nil
+		}
+	}
 	if err != nil {
 		return Number{}, &ParseError{Input: s, Region: region, Err: mapError(err)}
 	}
 	return Number{pn}, nil
+}
+
+// internationalZeros returns s with a leading "00" (after white space)
+// replaced by "+", and whether it had one.
+func internationalZeros(s string) (string, bool) {
+	t := strings.TrimLeft(s, " \t")
+	if len(t) > 2 && t[0] == '0' && t[1] == '0' {
+		return "+" + t[2:], true
+	}
+	return s, false
+}
+
+// truncate cuts s to MaxInputLength bytes, at a character boundary, and
+// marks the cut with "…".
+func truncate(s string) string {
+	i := MaxInputLength
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "…"
 }
 
 // ParseValid parses s as [Parse] does and fails with ErrInvalid when the
@@ -76,8 +115,8 @@ func ParseValid(s, region string) (Number, error) {
 	return n, nil
 }
 
-// regionCode upper-cases a two-letter region; "" becomes phonenumbers'
-// unknown region "ZZ".
+// regionCode upper-cases a two-letter region and checks that the phone
+// metadata knows it; "" and "ZZ" become phonenumbers' unknown region "ZZ".
 func regionCode(r string) (string, bool) {
 	switch {
 	case r == "":
@@ -95,10 +134,14 @@ func regionCode(r string) (string, bool) {
 			return "", false
 		}
 	}
-	if b == [2]byte{r[0], r[1]} {
-		return r, true
+	code := r
+	if b != [2]byte{r[0], r[1]} {
+		code = string(b[:])
 	}
-	return string(b[:]), true
+	if code != "ZZ" && phonenumbers.GetCountryCodeForRegion(code) == 0 {
+		return "", false // not a region of the phone metadata ("UK", "XX")
+	}
+	return code, true
 }
 
 func mapError(err error) error {
@@ -180,16 +223,30 @@ func (n Number) format(f phonenumbers.PhoneNumberFormat) string {
 	return phonenumbers.Format(n.pn, f)
 }
 
-// E164 returns n in E.164 form ("+14155552671"): the form to store.
+// Extension returns the extension of n ("123" of "+1 650-253-0000 ext.
+// 123"), or "".
+func (n Number) Extension() string {
+	if n.pn == nil {
+		return ""
+	}
+	return n.pn.GetExtension()
+}
+
+// E164 returns n in E.164 form ("+14155552671"): the form to store. E.164
+// has no extension: store [Number.Extension] beside it, or the RFC 3966
+// form, which keeps it.
 func (n Number) E164() string { return n.format(phonenumbers.E164) }
 
-// International returns n in international format ("+1 415-555-2671").
+// International returns n in international format ("+1 415-555-2671"),
+// with the extension if any (" ext. 123").
 func (n Number) International() string { return n.format(phonenumbers.INTERNATIONAL) }
 
-// National returns n in its country's national format ("(415) 555-2671").
+// National returns n in its country's national format ("(415) 555-2671"),
+// with the extension if any.
 func (n Number) National() string { return n.format(phonenumbers.NATIONAL) }
 
-// RFC3966 returns n as a tel: URI ("tel:+1-415-555-2671").
+// RFC3966 returns n as a tel: URI ("tel:+1-415-555-2671"), with the
+// extension if any (";ext=123").
 func (n Number) RFC3966() string { return n.format(phonenumbers.RFC3966) }
 
 // String returns the E.164 form.

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -33,6 +34,21 @@ func TestParse(t *testing.T) {
 		{"too long", strings.Repeat("1", MaxInputLength+1), "DE", result{}, ErrTooLong},
 		{"too short", "+49 1", "", result{}, ErrTooShort},
 		{"empty", "", "DE", result{}, ErrNotANumber},
+		{"unknown region", "030 901820", "XX", result{}, ErrInvalidRegion},
+		{"UK is not a region code", "020 7946 0018", "UK", result{}, ErrInvalidRegion},
+		{"unknown region with an international number", "+49 30 901820", "xx", result{}, ErrInvalidRegion},
+		{"explicit unknown region", "+49 30 901820", "ZZ", result{"+4930901820", "+49 30 901820", "030 901820", "tel:+49-30-901820", FixedLine, "DE", true}, nil},
+		{"00 without region", "0049 30 901820", "", result{"+4930901820", "+49 30 901820", "030 901820", "tel:+49-30-901820", FixedLine, "DE", true}, nil},
+		{"00 where the region dials 011", "0049 30 901820", "US", result{"+4930901820", "+49 30 901820", "030 901820", "tel:+49-30-901820", FixedLine, "DE", true}, nil},
+		{"00 where the region dials 00", "0049 30 901820", "FR", result{"+4930901820", "+49 30 901820", "030 901820", "tel:+49-30-901820", FixedLine, "DE", true}, nil},
+		{"011 from the US", "011 49 30 901820", "US", result{"+4930901820", "+49 30 901820", "030 901820", "tel:+49-30-901820", FixedLine, "DE", true}, nil},
+		{"national number of another region stays national", "030 901820", "GB", result{"+44030901820", "+44 030901820", "030901820", "tel:+44-030901820", Unknown, "", false}, nil},
+		{"international number with another default region", "+44 7400 123456", "DE", result{"+447400123456", "+44 7400 123456", "07400 123456", "tel:+44-7400-123456", Mobile, "GB", true}, nil},
+		{"vanity number", "1-800-FLOWERS", "us", result{"+18003569377", "+1 800-356-9377", "(800) 356-9377", "tel:+1-800-356-9377", TollFree, "US", true}, nil},
+		{"extension", "+1 650-253-0000 ext. 123", "", result{"+16502530000", "+1 650-253-0000 ext. 123", "(650) 253-0000 ext. 123", "tel:+1-650-253-0000;ext=123", FixedLineOrMobile, "US", true}, nil},
+		{"tel uri", "tel:+44-20-7946-0018;ext=55", "", result{"+442079460018", "+44 20 7946 0018 x55", "020 7946 0018 x55", "tel:+44-20-7946-0018;ext=55", FixedLine, "GB", true}, nil},
+		{"full-width digits", "０３０ ９０１８２０", "DE", result{"+4930901820", "+49 30 901820", "030 901820", "tel:+49-30-901820", FixedLine, "DE", true}, nil},
+		{"plus alone", "+", "", result{}, ErrNotANumber},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -79,9 +95,24 @@ func TestParseValid(t *testing.T) {
 }
 
 func TestTooLongMessageIsBounded(t *testing.T) {
-	_, err := Parse(strings.Repeat("9", 10000), "DE")
-	if err == nil || len(err.Error()) > 2*MaxInputLength {
-		t.Errorf("error for long input is %d bytes", len(err.Error()))
+	for _, in := range []string{strings.Repeat("9", 10000), strings.Repeat("９", 1000)} {
+		_, err := Parse(in, "DE")
+		if err == nil || len(err.Error()) > 2*MaxInputLength || !utf8.ValidString(err.Error()) {
+			t.Errorf("error for long input is %d bytes: %q", len(err.Error()), err)
+		}
+	}
+}
+
+func TestExtension(t *testing.T) {
+	n, err := Parse("650-253-0000 x123", "US")
+	if err != nil || n.Extension() != "123" || n.E164() != "+16502530000" {
+		t.Errorf("Parse = %v (extension %q), %v", n, n.Extension(), err)
+	}
+	if m, _ := Parse(n.RFC3966(), ""); m.Extension() != "123" {
+		t.Errorf("RFC 3966 form %q loses the extension", n.RFC3966())
+	}
+	if (Number{}).Extension() != "" {
+		t.Error("zero Number has an extension")
 	}
 }
 
