@@ -21,8 +21,10 @@ const (
 	// subtracted. Unit prices must have no more digits than the currency.
 	PerUnit
 	// PerOrderPerRate sums the unrounded bases per rate, rounds the tax of
-	// each rate once for the order and allocates it to the lines by
-	// largest remainder (JP qualified invoices require this).
+	// each rate once for the order and allocates it to the lines: each
+	// line gets the floor or the ceiling of its exact tax, the ceilings
+	// going to the largest remainders (JP qualified invoices require one
+	// rounding per rate).
 	PerOrderPerRate
 )
 

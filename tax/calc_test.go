@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/marketkit/marketkit/pricing"
 )
@@ -50,6 +51,23 @@ func TestResolution(t *testing.T) {
 		{"EU B2C goods before OSS, registered at destination", "2021-06-30", Store{Origin: addr("DE", "10115"), Registrations: []string{"FR"}}, Customer{Address: addr("FR", "75001")}, "", "eu.destination", Taxed, "fr_vat/standard/2014-01-01"},
 		{"EU B2C below threshold: origin", "2025-01-01", Store{Origin: addr("DE", "10115"), EUBelowThreshold: true}, Customer{Address: addr("FR", "75001")}, "", "eu.origin-below-threshold", Taxed, "de_vat/standard/2021-01-01"},
 		{"EU B2C digital 2020: destination", "2020-03-01", de, Customer{Address: addr("FR", "75001")}, "saas", "eu.destination", Taxed, "fr_vat/standard/2014-01-01"},
+		{"EU B2C digital 2019 below threshold: origin", "2019-01-01", Store{Origin: addr("DE", "10115"), EUBelowThreshold: true}, Customer{Address: addr("FR", "75001")}, "saas", "eu.origin-below-threshold", Taxed, "de_vat/standard/2007-01-01"},
+		{"EU B2C digital 2018 below threshold: destination (no threshold yet)", "2018-12-31", Store{Origin: addr("DE", "10115"), EUBelowThreshold: true}, Customer{Address: addr("FR", "75001")}, "saas", "eu.destination", Taxed, "fr_vat/standard/2014-01-01"},
+		{"EU B2C digital 2014: origin (before MOSS)", "2014-12-31", de, Customer{Address: addr("FR", "75001")}, "saas", "eu.origin-below-threshold", Taxed, "de_vat/standard/2007-01-01"},
+		{"EU B2C goods 2020 below threshold flag is irrelevant before OSS", "2020-03-01", Store{Origin: addr("DE", "10115"), EUBelowThreshold: true, Registrations: []string{"FR"}}, Customer{Address: addr("FR", "75001")}, "", "eu.destination", Taxed, "fr_vat/standard/2014-01-01"},
+		{"EU B2C at DE 16 % in 2H2020", "2020-07-01", de, Customer{Address: addr("DE", "80331")}, "", "eu.domestic", Taxed, "de_vat/standard/2020-07-01"},
+		{"XI number in France: EU number for goods", "2025-01-01", de, Customer{Address: addr("FR", "75001"), Business: true, VATNumber: "XI980780684"}, "", "eu.reverse-charge", ReverseCharge, ""},
+		{"GB number in France is not an EU number", "2025-01-01", de, Customer{Address: addr("FR", "75001"), Business: true, VATNumber: "GB980780684"}, "", "eu.destination", Taxed, "fr_vat/standard/2014-01-01"},
+		{"French number in Germany from a French store: domestic rules of DE", "2025-01-01", Store{Origin: addr("FR", "75001")}, Customer{Address: addr("DE", "10115"), Business: true, VATNumber: "FR40303265045"}, "", "eu.destination", Taxed, "de_vat/standard/2021-01-01"},
+		{"Ceuta: export", "2025-01-01", de, Customer{Address: addr("ES", "51001")}, "", "eu.export", Export, ""},
+		{"Melilla: export", "2025-01-01", de, Customer{Address: addr("ES", "52001")}, "", "eu.export", Export, ""},
+		{"Livigno: export", "2025-01-01", de, Customer{Address: addr("IT", "23041")}, "", "eu.export", Export, ""},
+		{"Campione: export", "2025-01-01", de, Customer{Address: addr("IT", "22061")}, "", "eu.export", Export, ""},
+		{"Mount Athos: export", "2025-01-01", de, Customer{Address: addr("GR", "63086")}, "", "eu.export", Export, ""},
+		{"Büsingen from DE: export", "2025-01-01", de, Customer{Address: addr("DE", "78266")}, "", "eu.export", Export, ""},
+		{"Guadeloupe from mainland FR: export", "2025-01-01", Store{Origin: addr("FR", "75001")}, Customer{Address: addr("FR", "97110")}, "", "eu.export", Export, ""},
+		{"Monaco from DE: French VAT", "2025-01-01", de, Customer{Address: addr("MC", "98000")}, "", "eu.destination", Taxed, "fr_vat/standard/2014-01-01"},
+		{"Madeira from DE: Madeira rate", "2025-01-01", de, Customer{Address: addr("PT", "9000-001")}, "", "eu.destination", Taxed, "pt_30_vat/standard/2012-04-01"},
 		{"EU B2C digital reduced e-book", "2025-01-01", de, Customer{Address: addr("FR", "75001")}, "ebook", "eu.destination", Taxed, "fr_vat/reduced/1982-07-01"},
 		{"EU B2C other service: origin", "2025-01-01", de, Customer{Address: addr("FR", "75001")}, "repair", "eu.service-origin", Taxed, "de_vat/standard/2021-01-01"},
 		{"EU B2B reverse charge", "2025-01-01", de, Customer{Address: addr("AT", "1010"), Business: true, VATNumber: "ATU13585627"}, "", "eu.reverse-charge", ReverseCharge, ""},
@@ -306,5 +324,62 @@ func TestUSStatesNotCovered(t *testing.T) {
 	}
 	if got := res.Tax.Amount(); got != "4.88" || res.Lines[0].Taxes[0].Amount.ID != "us_nm_grt/standard/2023-07-01" {
 		t.Errorf("NM tax = %s (%s), want 4.88 at 4.875 %%", got, res.Lines[0].Taxes[0].Amount.ID)
+	}
+}
+
+// Québec: GST 5 % and QST 9.975 % are both charged on the pre-tax price
+// (not compounded since 2013): 100.00 → 5.00 + 9.98, not 5.00 + 10.47.
+// Japan: one rounding per rate for the order (qualified invoices).
+// Estonia: 21:30 UTC on 2025-06-30 is already 2025-07-01 in Tallinn, so the
+// 24 % rate applies.
+func TestCalculateRegimes(t *testing.T) {
+	tallinn := time.FixedZone("EEST", 3*60*60)
+	tests := []struct {
+		name      string
+		req       Request
+		wantTaxes []string // per applied tax of line 0: "ID=amount"
+		wantTotal string
+	}{
+		{"Quebec not compounded", Request{Date: MustDate("2025-03-14"),
+			Store: Store{Origin: Address{Country: "CA", Region: "ON"}}, Customer: Customer{Address: Address{Country: "CA", Region: "QC"}},
+			Policy: Policy{Mode: pricing.RoundHalfUp}, Lines: lines("CAD", "", "100.00")},
+			[]string{"ca_gst/standard/2008-01-01=5.00", "ca_qc_qst/standard/2013-01-01=9.98"}, "14.98"},
+		{"Quebec inclusive keeps the price", Request{Date: MustDate("2025-03-14"),
+			Store: Store{Origin: Address{Country: "CA", Region: "QC"}}, Customer: Customer{Address: Address{Country: "CA", Region: "QC"}},
+			Policy: Policy{PricesIncludeTax: true, Mode: pricing.RoundHalfUp}, Lines: lines("CAD", "", "114.98")},
+			[]string{"ca_gst/standard/2008-01-01=5.00", "ca_qc_qst/standard/2013-01-01=9.98"}, "14.98"},
+		{"Japan per order per rate", Request{Date: MustDate("2025-03-14"),
+			Store: Store{Origin: Address{Country: "JP"}}, Customer: Customer{Address: Address{Country: "JP"}},
+			Policy: Policy{Rounding: PerOrderPerRate, Mode: pricing.RoundDown},
+			Lines:  lines("JPY", "reduced", "105", "reduced", "105", "", "1005", "", "1005")},
+			// 8 % of 210 = 16.8 → 16; 10 % of 2010 = 201. Per line it would
+			// be 8 + 8 + 100 + 100 = 216.
+			[]string{"jp_ct/reduced/2019-10-01=8"}, "217"},
+		{"Estonia at midnight in Tallinn", Request{Date: DateOf(time.Date(2025, 6, 30, 21, 30, 0, 0, time.UTC), tallinn),
+			Store: Store{Origin: addr("EE", "10111")}, Customer: Customer{Address: addr("EE", "10111")},
+			Policy: Policy{Mode: pricing.RoundHalfUp}, Lines: lines("EUR", "", "100.00")},
+			[]string{"ee_vat/standard/2025-07-01=24.00"}, "24.00"},
+		{"Estonia the evening before in Tallinn", Request{Date: DateOf(time.Date(2025, 6, 30, 20, 59, 0, 0, time.UTC), tallinn),
+			Store: Store{Origin: addr("EE", "10111")}, Customer: Customer{Address: addr("EE", "10111")},
+			Policy: Policy{Mode: pricing.RoundHalfUp}, Lines: lines("EUR", "", "100.00")},
+			[]string{"ee_vat/standard/2024-01-01=22.00"}, "22.00"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var res Result
+			if err := (&BuiltinCalculator{}).Calculate(context.Background(), &tt.req, &res); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, a := range res.Lines[0].Taxes {
+				got = append(got, a.Amount.ID+"="+a.Tax.Amount())
+			}
+			if strings.Join(got, " ") != strings.Join(tt.wantTaxes, " ") || res.Tax.Amount() != tt.wantTotal {
+				t.Errorf("taxes %v total %s, want %v total %s", got, res.Tax.Amount(), tt.wantTaxes, tt.wantTotal)
+			}
+			if tt.req.Policy.PricesIncludeTax && !res.Gross.Equal(tt.req.Lines[0].Total) {
+				t.Errorf("gross %v, want the shelf price %v", res.Gross, tt.req.Lines[0].Total)
+			}
+		})
 	}
 }

@@ -241,24 +241,61 @@ func lookupFieldErr(i int, class string, err error) error {
 // line (inclusive prices), rounded once.
 func originStrip(req *Request, i int, x int64, origin []*TaxType, c Category) (int64, error) {
 	var sum int64
-	var pcts [maxTypes]int64
-	for k, t := range origin {
+	for _, t := range origin {
 		a, err := t.Amount(c, req.Date)
 		if err != nil {
 			return 0, lookupFieldErr(i, req.Lines[i].TaxCategory, err)
 		}
-		pcts[k] = a.Percent.v
 		sum += a.Percent.v
 	}
-	var tax int64
-	for k := range origin {
-		t, ok := mulDivRound(x, uint64(pcts[k]), uint64(one+sum), req.Policy.Mode)
-		if !ok {
-			return 0, fieldErr(ErrOverflow, lineField(i, "total"), req.Lines[i].Total.Amount(), "")
-		}
-		tax += t
+	// One rounding of the whole origin share: rounding each tax separately
+	// could remove more than the price with round-up modes.
+	tax, ok := mulDivRound(x, uint64(sum), uint64(one+sum), req.Policy.Mode)
+	if !ok {
+		return 0, fieldErr(ErrOverflow, lineField(i, "total"), req.Lines[i].Total.Amount(), "")
 	}
 	return tax, nil
+}
+
+// splitInclusive sets taxes[k] to the tax of rate pcts[k] contained in the
+// gross amount x ≥ 0 (the rates are not compounded: tax_k = x·r_k/(1+Σr)).
+// A single rate is rounded once with mode. Several rates share one
+// rounding of their total, split by largest remainder (each tax is the
+// floor or the ceiling of its exact value), so that the taxes never exceed
+// x — rounding each up separately could (1 cent at GST + QST).
+func splitInclusive(x int64, pcts *[maxTypes]int64, n int, sum int64, mode pricing.RoundingMode, taxes *[maxTypes]int64) bool {
+	den := uint64(one + sum)
+	if n == 1 {
+		t, ok := mulDivRound(x, uint64(pcts[0]), den, mode)
+		taxes[0] = t
+		return ok
+	}
+	total, ok := mulDivRound(x, uint64(sum), den, mode)
+	if !ok {
+		return false
+	}
+	var rem [maxTypes]uint64
+	given := int64(0)
+	for k := 0; k < n; k++ {
+		hi, lo := bits.Mul64(uint64(x), uint64(pcts[k]))
+		q, r := bits.Div64(hi, lo, den) // q ≤ total: no overflow
+		taxes[k], rem[k] = int64(q), r
+		given += int64(q)
+	}
+	for left := total - given; left > 0; left-- {
+		best := -1
+		for k := 0; k < n; k++ {
+			if rem[k] > 0 && (best < 0 || rem[k] > rem[best]) {
+				best = k
+			}
+		}
+		if best < 0 {
+			break
+		}
+		taxes[best]++
+		rem[best] = 0
+	}
+	return true
 }
 
 // sameAsOrigin reports whether the destination amounts are the origin's.
@@ -299,18 +336,21 @@ func piece(req *Request, i int, w *classInfo, origin []*TaxType, x int64, taxes 
 		return net, gross, nil
 	}
 	if taxed && (p.CrossBorder != KeepNet || sameAsOrigin(w, origin)) || !taxed && p.CrossBorder == KeepGrossAlways {
+		if w.k == 0 {
+			return x, x, nil
+		}
 		var sum int64
+		var pcts [maxTypes]int64
 		for k := 0; k < w.k; k++ {
-			sum += w.amt[k].Percent.v
+			pcts[k] = w.amt[k].Percent.v
+			sum += pcts[k]
+		}
+		if !splitInclusive(x, &pcts, w.k, sum, mode, taxes) {
+			return 0, 0, ovf()
 		}
 		net = x
 		for k := 0; k < w.k; k++ {
-			t, ok := mulDivRound(x, uint64(w.amt[k].Percent.v), uint64(one+sum), mode)
-			if !ok {
-				return 0, 0, ovf()
-			}
-			taxes[k] = t
-			net -= t
+			net -= taxes[k]
 		}
 		return net, x, nil
 	}
@@ -438,7 +478,10 @@ func (res *Result) perOrder(mode pricing.RoundingMode) error {
 			return fieldErr(ErrOverflow, "lines", "", "order tax")
 		}
 		b.tax = t
-		// Allocate t to the lines in proportion to their base.
+		// Allocate t to the lines: each line gets the floor of its exact
+		// tax (base × pct / div) and the units left over (t ≥ Σ floors, and
+		// t ≤ Σ ceilings whatever the mode) go to the largest remainders,
+		// so no line's tax is a whole unit away from its exact tax.
 		given := int64(0)
 		for i := range res.work {
 			w := &res.work[i]
@@ -447,16 +490,12 @@ func (res *Result) perOrder(mode pricing.RoundingMode) error {
 				if ci.amt[k].ID != b.id || w.div != b.div {
 					continue
 				}
-				share := int64(0)
-				if b.sum > 0 {
-					hi, lo := bits.Mul64(uint64(t), uint64(w.base))
-					q, r := bits.Div64(hi, lo, uint64(b.sum)) // q ≤ t: no overflow
-					share = int64(q)
-					w.rem[k] = r
-				}
+				hi, lo := bits.Mul64(uint64(w.base), uint64(b.pct))
+				q, r := bits.Div64(hi, lo, b.div) // q ≤ base·pct/div ≤ the order's tax: no overflow
+				w.rem[k] = r
 				w.topped[k] = false
-				w.tax[k] = share
-				given += share
+				w.tax[k] = int64(q)
+				given += int64(q)
 			}
 		}
 		for left := t - given; left > 0; left-- {
@@ -466,8 +505,11 @@ func (res *Result) perOrder(mode pricing.RoundingMode) error {
 				w := &res.work[i]
 				ci := &res.cls[w.ci]
 				for k := 0; k < ci.k; k++ {
-					if ci.amt[k].ID != b.id || w.div != b.div || w.topped[k] || w.base == 0 {
+					if ci.amt[k].ID != b.id || w.div != b.div || w.topped[k] || w.rem[k] == 0 {
 						continue
+					}
+					if w.div != one && ci.k > 1 && lineTaxSum(w, ci.k) >= w.g {
+						continue // several taxes in a kept gross: never above the price
 					}
 					if bi < 0 || w.rem[k] > br {
 						bi, bk, br = i, k, w.rem[k]
@@ -629,4 +671,12 @@ func regionRequired(d *Data, a Address) bool {
 		}
 	}
 	return true
+}
+
+func lineTaxSum(w *lineWork, n int) int64 {
+	var s int64
+	for k := 0; k < n; k++ {
+		s += w.tax[k]
+	}
+	return s
 }

@@ -100,7 +100,11 @@
 // Inclusive: tax = gross × r / (1 + Σr) for each rate r of the line (GST and
 // QST are both taken from the same gross); exclusive: tax = net × r. Each
 // tax is computed in exact 128-bit integer arithmetic on minor units and
-// rounded once. Invariants (checked by taxtest.Check and fuzzed): net +
+// rounded once; several taxes in one inclusive price share one rounding of
+// their total, split so that each is the floor or ceiling of its exact
+// value (rounding each up could exceed a 1-cent price). PerOrderPerRate
+// rounds each rate's order total once and gives every line the floor or
+// the ceiling of its exact tax (largest remainders get the ceiling). Invariants (checked by taxtest.Check and fuzzed): net +
 // tax = gross exactly per line and in total; the breakdown ([Result].Rates)
 // sums to the total tax; under KeepGross a taxed inclusive price is never
 // changed, under KeepGrossAlways no inclusive price is.

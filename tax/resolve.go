@@ -80,6 +80,10 @@ func (c *BuiltinCalculator) resolve(d *Data, req *Request, supply Supply, vatCou
 var oss = MustDate("2021-07-01")
 var moss = MustDate("2015-01-01")
 
+// tbeThreshold is when the €10,000 threshold for B2C telecom, broadcasting
+// and electronic services started (Directive 2017/2455 art. 1).
+var tbeThreshold = MustDate("2019-01-01")
+
 // resolveEU implements the EU VAT rules for a store established in the EU
 // VAT area, or established outside it and selling to a customer inside it.
 //
@@ -90,8 +94,9 @@ var moss = MustDate("2015-01-01")
 //     reverse charge at 0 %, with the legal mention as the reason;
 //   - consumer, goods or digital services, from 2021-07-01: destination
 //     VAT, unless the store declares EUBelowThreshold (origin VAT); before
-//     2021-07-01 digital services (from 2015) were taxed at destination and
-//     goods at origin unless the store was registered at destination;
+//     2021-07-01 digital services (from 2015) were taxed at destination
+//     (from 2019 with the same threshold option) and goods at origin unless
+//     the store was registered at destination;
 //   - consumer, other services: origin VAT (general rule);
 //   - customer outside the EU VAT area (third country or special
 //     territory such as the Canary Islands): export, zero-rated — unless the
@@ -162,7 +167,11 @@ func resolveEU(d *Data, req *Request, supply Supply, vatCountry string, origin [
 	case req.Date.v >= oss.v:
 		dest = !s.EUBelowThreshold
 	case supply == Digital:
-		dest = req.Date.v >= moss.v
+		// Destination since 2015 (MOSS); from 2019-01-01 a seller
+		// established in one member state below the €10,000 threshold
+		// may keep origin VAT (art. 58(2), inserted by Directive
+		// 2017/2455).
+		dest = req.Date.v >= moss.v && !(req.Date.v >= tbeThreshold.v && s.EUBelowThreshold)
 	default:
 		dest = registered(s, custT)
 	}
