@@ -125,11 +125,16 @@ func (c Country) Languages() []language.Tag {
 }
 
 // TimeZones returns the IANA time zone IDs used in the country, from the
-// territory mappings of CLDR windowsZones, sorted, with CLDR's primary zone
-// first where CLDR names one (Europe/Berlin for DE, Asia/Shanghai for CN). IDs are CLDR's canonical ones, which
-// are sometimes older IANA aliases that still load (Asia/Calcutta,
-// America/Buenos_Aires). The slice is freshly allocated; it is empty where
-// CLDR maps no zone (BV, HM).
+// territory mappings of CLDR windowsZones, under their current IANA names
+// (Asia/Kolkata, America/Argentina/Buenos_Aires, Europe/Kyiv; CLDR's own
+// IDs are sometimes older aliases, which the cldr-bcp47 data maps). The
+// zone most people live in comes first: CLDR's primary zone where it
+// names one (Europe/Berlin for DE, Asia/Shanghai for CN), else the zone of
+// the capital for countries with several zones (America/New_York for US,
+// America/Toronto for CA, Europe/Moscow for RU); the others follow,
+// sorted. Every ID loads with time.LoadLocation, also from time/tzdata.
+// The slice is freshly allocated; it is empty where CLDR maps no zone
+// (BV, HM, XK).
 func (c Country) TimeZones() []string {
 	i, ok := countryIndex(c.Code)
 	if !ok {

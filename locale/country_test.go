@@ -1,6 +1,7 @@
 package locale
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -30,13 +31,13 @@ func TestCountryInfo(t *testing.T) {
 			[]string{"nl", "fr", "de"}, []string{"Europe/Brussels"}, 1},
 		{"canada", "CA", Country{Code: "CA", Name: "Canada", LocalName: "Canada", DefaultLocale: language.MustParse("en-CA"),
 			Currency: "CAD", FirstDayOfWeek: time.Sunday, Measurement: Metric, CallingCode: 1},
-			[]string{"en", "fr"}, []string{"America/Blanc-Sablon", "America/Cambridge_Bay"}, 23},
+			[]string{"en", "fr"}, []string{"America/Toronto", "America/Atikokan", "America/Blanc-Sablon"}, 23},
 		{"india", "IN", Country{Code: "IN", Name: "India", LocalName: "भारत", DefaultLocale: language.MustParse("hi-IN"),
 			Currency: "INR", FirstDayOfWeek: time.Sunday, Measurement: Metric, CallingCode: 91},
-			[]string{"hi", "en"}, []string{"Asia/Calcutta"}, 1},
+			[]string{"hi", "en"}, []string{"Asia/Kolkata"}, 1},
 		{"united states", "US", Country{Code: "US", Name: "United States", LocalName: "United States", DefaultLocale: language.MustParse("en-US"),
 			Currency: "USD", FirstDayOfWeek: time.Sunday, Measurement: USCustomary, CallingCode: 1},
-			[]string{"en"}, []string{"America/Adak", "America/Anchorage"}, 29},
+			[]string{"en"}, []string{"America/New_York", "America/Adak", "America/Anchorage"}, 29},
 		{"united kingdom", "GB", Country{Code: "GB", Name: "United Kingdom", LocalName: "United Kingdom", DefaultLocale: language.MustParse("en-GB"),
 			Currency: "GBP", FirstDayOfWeek: time.Monday, Measurement: Imperial, CallingCode: 44},
 			[]string{"en"}, []string{"Europe/London"}, 1},
@@ -227,4 +228,54 @@ func FuzzCountryInfo(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestCountryTimeZoneNames checks that zones carry current IANA names
+// (cldr-bcp47 _iana), not CLDR's old aliases, and that the zone most
+// people live in comes first.
+func TestCountryTimeZoneNames(t *testing.T) {
+	first := []struct{ code, zone string }{
+		{"IN", "Asia/Kolkata"},
+		{"AR", "America/Argentina/Buenos_Aires"},
+		{"UA", "Europe/Kyiv"},
+		{"VN", "Asia/Ho_Chi_Minh"},
+		{"NP", "Asia/Kathmandu"},
+		{"MM", "Asia/Yangon"},
+		{"GL", "America/Nuuk"},
+		{"US", "America/New_York"},
+		{"CA", "America/Toronto"},
+		{"RU", "Europe/Moscow"},
+		{"AU", "Australia/Sydney"},
+		{"BR", "America/Sao_Paulo"},
+		{"MX", "America/Mexico_City"},
+		{"ID", "Asia/Jakarta"},
+		{"DE", "Europe/Berlin"},
+		{"ES", "Europe/Madrid"},
+	}
+	for _, tt := range first {
+		t.Run(tt.code, func(t *testing.T) {
+			c, _ := CountryInfo(tt.code)
+			if z := c.TimeZones(); len(z) == 0 || z[0] != tt.zone {
+				t.Errorf("CountryInfo(%s).TimeZones() = %v, want %s first", tt.code, z, tt.zone)
+			}
+		})
+	}
+	old := []string{"Asia/Calcutta", "America/Buenos_Aires", "Europe/Kiev", "Asia/Saigon", "Asia/Katmandu",
+		"Asia/Rangoon", "America/Godthab", "Pacific/Ponape", "Pacific/Truk", "Atlantic/Faeroe",
+		"America/Indianapolis", "America/Louisville", "America/Coral_Harbour", "Pacific/Enderbury"}
+	for _, code := range Countries() {
+		c, _ := CountryInfo(code)
+		zones := c.TimeZones()
+		for i, z := range zones {
+			if slices.Contains(old, z) {
+				t.Errorf("country %s: old alias %s", code, z)
+			}
+			if i > 1 && zones[i-1] >= z {
+				t.Errorf("country %s: zones after the first not sorted: %v", code, zones)
+			}
+			if slices.Contains(zones[:i], z) {
+				t.Errorf("country %s: zone %s twice", code, z)
+			}
+		}
+	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -56,9 +57,7 @@ type countryRow struct {
 //     with _tender not "false";
 //   - first day of the week: weekData.json firstDay (001 when absent);
 //   - measurement system: measurementData.json measurementSystem;
-//   - time zones: windowsZones.json mapZone entries of the territory,
-//     deduplicated and sorted, with the primaryZones.json zone first where
-//     CLDR names one;
+//   - time zones: see countryZones;
 //   - calling code: github.com/nyaruka/phonenumbers (libphonenumber
 //     metadata) GetCountryCodeForRegion, 0 where it has none.
 func genTerritory(d *data) ([]byte, error) {
@@ -310,37 +309,8 @@ func countryRows(d *data) ([]countryRow, error) {
 	if err := d.read("cldr-core", "supplemental/measurementData.json", &md); err != nil {
 		return nil, err
 	}
-	var wz struct {
-		Supplemental struct {
-			WindowsZones struct {
-				MapTimezones []struct {
-					MapZone struct {
-						Other     string `json:"_other"`
-						Type      string `json:"_type"`
-						Territory string `json:"_territory"`
-					} `json:"mapZone"`
-				} `json:"mapTimezones"`
-			} `json:"windowsZones"`
-		} `json:"supplemental"`
-	}
-	if err := d.read("cldr-core", "supplemental/windowsZones.json", &wz); err != nil {
-		return nil, err
-	}
-	zones := map[string][]string{}
-	for _, m := range wz.Supplemental.WindowsZones.MapTimezones {
-		z := m.MapZone
-		for _, tz := range strings.Fields(z.Type) {
-			if !slices.Contains(zones[z.Territory], tz) {
-				zones[z.Territory] = append(zones[z.Territory], tz)
-			}
-		}
-	}
-	var primary struct {
-		Supplemental struct {
-			PrimaryZones map[string]string `json:"primaryZones"`
-		} `json:"supplemental"`
-	}
-	if err := d.read("cldr-core", "supplemental/primaryZones.json", &primary); err != nil {
+	zones, err := countryZones(d)
+	if err != nil {
 		return nil, err
 	}
 	days := map[string]int{"sun": 0, "mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6}
@@ -416,15 +386,7 @@ func countryRows(d *data) ([]countryRow, error) {
 		if r.measurement, ok = systems[ms]; !ok {
 			return nil, fmt.Errorf("measurementSystem %s = %q", code, ms)
 		}
-		r.zones = slices.Clone(zones[code])
-		slices.Sort(r.zones)
-		if pz, ok := primary.Supplemental.PrimaryZones[code]; ok {
-			i := slices.Index(r.zones, pz)
-			if i < 0 {
-				return nil, fmt.Errorf("primary zone %s of %s is not among its windowsZones %v", pz, code, r.zones)
-			}
-			r.zones = slices.Insert(slices.Delete(r.zones, i, i+1), 0, pz)
-		}
+		r.zones = zones[code]
 		r.calling = phonenumbers.GetCountryCodeForRegion(code)
 		rows = append(rows, r)
 	}
@@ -464,4 +426,160 @@ func officialLanguages(lp map[string]languagePopulation) []string {
 		out = append(out, l.tag)
 	}
 	return out
+}
+
+// countryZones returns the IANA time zones of every territory: the zones
+// windowsZones.json maps to it, renamed from CLDR's IDs (some of them old
+// IANA aliases such as Asia/Calcutta) to current IANA names with
+// cldr-bcp47 timezone.json (_iana where given, else the first _alias),
+// deduplicated, the primary zone first and the others sorted. The primary
+// zone is the one primaryZones.json names for the territory, else the
+// zone of its capital from capitalZones; a territory in neither has its
+// zones sorted.
+func countryZones(d *data) (map[string][]string, error) {
+	var wz struct {
+		Supplemental struct {
+			WindowsZones struct {
+				MapTimezones []struct {
+					MapZone struct {
+						Type      string `json:"_type"`
+						Territory string `json:"_territory"`
+					} `json:"mapZone"`
+				} `json:"mapTimezones"`
+			} `json:"windowsZones"`
+		} `json:"supplemental"`
+	}
+	if err := d.read("cldr-core", "supplemental/windowsZones.json", &wz); err != nil {
+		return nil, err
+	}
+	var primary struct {
+		Supplemental struct {
+			PrimaryZones map[string]string `json:"primaryZones"`
+		} `json:"supplemental"`
+	}
+	if err := d.read("cldr-core", "supplemental/primaryZones.json", &primary); err != nil {
+		return nil, err
+	}
+	iana, err := d.ianaZoneNames()
+	if err != nil {
+		return nil, err
+	}
+	rename := func(z string) (string, error) {
+		n, ok := iana[z]
+		if !ok {
+			return "", fmt.Errorf("time zone %s is not in cldr-bcp47 timezone.json", z)
+		}
+		return n, nil
+	}
+
+	cldrZones := map[string][]string{} // territory → CLDR zone IDs
+	for _, m := range wz.Supplemental.WindowsZones.MapTimezones {
+		z := m.MapZone
+		for _, tz := range strings.Fields(z.Type) {
+			if !slices.Contains(cldrZones[z.Territory], tz) {
+				cldrZones[z.Territory] = append(cldrZones[z.Territory], tz)
+			}
+		}
+	}
+	out := map[string][]string{}
+	for _, terr := range sortedKeys(cldrZones) {
+		ids := slices.Sorted(slices.Values(cldrZones[terr]))
+		pz, ok := primary.Supplemental.PrimaryZones[terr]
+		if ok && !slices.Contains(ids, pz) {
+			return nil, fmt.Errorf("primary zone %s of %s is not among its windowsZones %v", pz, terr, ids)
+		}
+		if !ok {
+			pz = capitalZones[terr]
+		}
+		var names []string
+		for _, z := range ids {
+			n, err := rename(z)
+			if err != nil {
+				return nil, err
+			}
+			if !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+		slices.Sort(names)
+		if pz != "" {
+			p, err := rename(pz)
+			if err != nil {
+				return nil, err
+			}
+			i := slices.Index(names, p)
+			if i < 0 {
+				return nil, fmt.Errorf("primary zone %s of %s is not among its zones %v", p, terr, names)
+			}
+			names = slices.Insert(slices.Delete(names, i, i+1), 0, p)
+		}
+		out[terr] = names
+	}
+	return out, nil
+}
+
+// capitalZones is the zone of the capital city (current IANA names) of
+// the countries with more than one zone for which CLDR names no primary
+// zone (primaryZones.json), so that CountryInfo lists the zone most people
+// live in first: America/New_York for US, not America/Adak. CLDR has no
+// population data per zone. Where the capital has no zone of its own,
+// the zone it keeps time with: Australia/Sydney for Canberra,
+// America/Sao_Paulo for Brasília, Asia/Almaty for Astana, Asia/Hebron for
+// Ramallah. AQ and UM have no capital and keep their zones sorted.
+// countryZones checks that every entry is among the country's zones.
+var capitalZones = map[string]string{
+	"AR": "America/Argentina/Buenos_Aires",
+	"AU": "Australia/Sydney",
+	"BR": "America/Sao_Paulo",
+	"CA": "America/Toronto",
+	"CD": "Africa/Kinshasa",
+	"CY": "Asia/Nicosia",
+	"FM": "Pacific/Pohnpei",
+	"GL": "America/Nuuk",
+	"ID": "Asia/Jakarta",
+	"KI": "Pacific/Tarawa",
+	"KZ": "Asia/Almaty",
+	"MN": "Asia/Ulaanbaatar",
+	"MX": "America/Mexico_City",
+	"PF": "Pacific/Tahiti",
+	"PG": "Pacific/Port_Moresby",
+	"PS": "Asia/Hebron",
+	"RU": "Europe/Moscow",
+	"US": "America/New_York",
+}
+
+// ianaZoneNames maps every time zone ID and alias of cldr-bcp47
+// timezone.json to the current IANA name of its zone: _iana where given
+// (Asia/Calcutta → Asia/Kolkata), else the first _alias, which is then
+// both CLDR's and IANA's ID.
+func (d *data) ianaZoneNames() (map[string]string, error) {
+	var tz struct {
+		Keyword struct {
+			U struct {
+				TZ map[string]json.RawMessage `json:"tz"`
+			} `json:"u"`
+		} `json:"keyword"`
+	}
+	if err := d.read("cldr-bcp47", "bcp47/timezone.json", &tz); err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, key := range sortedKeys(tz.Keyword.U.TZ) {
+		var e struct {
+			Alias string `json:"_alias"`
+			IANA  string `json:"_iana"`
+		}
+		if json.Unmarshal(tz.Keyword.U.TZ[key], &e) != nil || e.Alias == "" {
+			continue // the key's own _description and _alias strings
+		}
+		aliases := strings.Fields(e.Alias)
+		name := e.IANA
+		if name == "" {
+			name = aliases[0]
+		}
+		for _, a := range aliases {
+			out[a] = name
+		}
+	}
+	return out, nil
 }
