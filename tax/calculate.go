@@ -417,12 +417,24 @@ func computeLine(req *Request, i int, w *lineWork, ci *classInfo, origin []*TaxT
 			return ovf()
 		}
 		w.n, w.gross = n1-dn, g1-dg
+		neg := w.n < 0
 		for k := 0; k < ci.k; k++ {
 			t, ok := mulOK(ut[k], l.Quantity)
 			if !ok {
 				return ovf()
 			}
 			w.tax[k] = t - dt[k]
+			neg = neg || w.tax[k] < 0
+		}
+		if neg {
+			// The discount's tax, rounded on its own, exceeds the tax of
+			// the units (0.01 units whose tax rounds to 0): round this
+			// line per line instead of reporting a negative tax.
+			n, g, err := piece(req, i, ci, origin, w.g, &w.tax)
+			if err != nil {
+				return err
+			}
+			w.n, w.gross = n, g
 		}
 	default:
 		n, g, err := piece(req, i, ci, origin, w.g, &w.tax)

@@ -9,8 +9,10 @@
 // The suite checks the invariants every implementation must keep — on each
 // line Net + Tax = Gross exactly and Tax is the sum of the line's Taxes; the
 // order totals are the sums of the lines; the per-rate breakdown sums to
-// the total tax; a tax-inclusive price under the KeepGross policy is never
-// changed on a taxed line, nor on any line under KeepGrossAlways — plus context cancellation, Result reuse,
-// concurrent use, and typed errors for bad input. [Check] exposes the
+// the total tax; no net or tax is negative for a non-negative price; a
+// tax-inclusive price under the KeepGross policy is never changed on a
+// taxed line, nor on any line under KeepGrossAlways — plus context
+// cancellation, Result reuse, concurrent use, and typed errors for bad
+// input. [Check] exposes the
 // invariants for an implementation's own fuzz targets.
 package taxtest

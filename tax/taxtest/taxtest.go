@@ -170,6 +170,14 @@ func Check(req *tax.Request, res *tax.Result) error {
 				return fmt.Errorf("line %d: keep-gross changed the inclusive price %v to %v", i, req.Lines[i].Total, l.Gross)
 			}
 		}
+		if req.Lines[i].Total.Sign() >= 0 && (l.Net.Sign() < 0 || l.Tax.Sign() < 0) {
+			return fmt.Errorf("line %d: negative net %v or tax %v for a non-negative price %v", i, l.Net, l.Tax, req.Lines[i].Total)
+		}
+		for _, a := range l.Taxes {
+			if req.Lines[i].Total.Sign() >= 0 && a.Tax.Sign() < 0 {
+				return fmt.Errorf("line %d: negative %s tax %v", i, a.Amount.ID, a.Tax)
+			}
+		}
 		if l.Outcome.Kind != tax.Taxed && !l.Tax.IsZero() {
 			return fmt.Errorf("line %d: outcome %v but tax %v", i, l.Outcome.Kind, l.Tax)
 		}
