@@ -92,23 +92,35 @@ func fieldOf(letter byte) Field {
 	return 0
 }
 
-// value returns the value of the field with format letter l.
-func (a *Address) value(l byte) string {
+// ptr returns the field with format letter l ("A" gives the first address
+// line), or nil for another letter.
+func (a *Address) ptr(l byte) *string {
 	switch l {
 	case 'N':
-		return a.Name
+		return &a.Name
 	case 'O':
-		return a.Organization
+		return &a.Organization
+	case 'A':
+		return &a.Line1
 	case 'D':
-		return a.DependentLocality
+		return &a.DependentLocality
 	case 'C':
-		return a.Locality
+		return &a.Locality
 	case 'S':
-		return a.AdministrativeArea
+		return &a.AdministrativeArea
 	case 'Z':
-		return a.PostalCode
+		return &a.PostalCode
 	case 'X':
-		return a.SortingCode
+		return &a.SortingCode
+	}
+	return nil
+}
+
+// value returns the value of the field with format letter l, "" for A (the
+// address lines are read together, see hasLines) and other letters.
+func (a *Address) value(l byte) string {
+	if p := a.ptr(l); p != nil && l != 'A' {
+		return *p
 	}
 	return ""
 }

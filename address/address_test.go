@@ -433,9 +433,14 @@ func TestFormEveryCountry(t *testing.T) {
 	}
 }
 
+// letterIndex is the index in "NOADCSZX" of f's format letter.
 func (f Field) letterIndex() int {
-	return strings.IndexByte("NOADCSZX", map[Field]byte{FieldName: 'N', FieldOrganization: 'O', FieldAddressLines: 'A',
-		FieldDependentLocality: 'D', FieldLocality: 'C', FieldAdministrativeArea: 'S', FieldPostalCode: 'Z', FieldSortingCode: 'X'}[f])
+	for i, l := range []byte("NOADCSZX") {
+		if fieldOf(l) == f {
+			return i
+		}
+	}
+	return -1
 }
 
 func mustIndex(t *testing.T, code string) int {

@@ -214,21 +214,8 @@ func (w *writer) text(b []byte, s string, upper bool) []byte {
 				c = ' ' // no control characters, in particular no line breaks
 			}
 			if w.style == HTML {
-				switch c {
-				case '<':
-					b = append(b, "&lt;"...)
-					continue
-				case '>':
-					b = append(b, "&gt;"...)
-					continue
-				case '&':
-					b = append(b, "&amp;"...)
-					continue
-				case '"':
-					b = append(b, "&#34;"...)
-					continue
-				case '\'':
-					b = append(b, "&#39;"...)
+				if e := htmlEntity(c); e != "" {
+					b = append(b, e...)
 					continue
 				}
 			}
@@ -246,6 +233,24 @@ func (w *writer) text(b []byte, s string, upper bool) []byte {
 		b = utf8.AppendRune(b, r)
 	}
 	return b
+}
+
+// htmlEntity returns the entity that stands for c in HTML text and
+// attribute values, or "" when c needs none (as html.EscapeString).
+func htmlEntity(c byte) string {
+	switch c {
+	case '<':
+		return "&lt;"
+	case '>':
+		return "&gt;"
+	case '&':
+		return "&amp;"
+	case '"':
+		return "&#34;"
+	case '\'':
+		return "&#39;"
+	}
+	return ""
 }
 
 // line renders one line of a layout.

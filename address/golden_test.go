@@ -91,20 +91,9 @@ func TestGoldenFormats(t *testing.T) {
 // cleared: a valid address of the country.
 func validSample(c *countryData) Address {
 	a := sampleAddress(c)
-	for _, l := range []byte{'S', 'C', 'D', 'Z', 'X'} {
+	for _, l := range []byte("SCDZX") {
 		if !usesField(c, l) {
-			switch l {
-			case 'S':
-				a.AdministrativeArea = ""
-			case 'C':
-				a.Locality = ""
-			case 'D':
-				a.DependentLocality = ""
-			case 'Z':
-				a.PostalCode = ""
-			case 'X':
-				a.SortingCode = ""
-			}
+			*a.ptr(l) = ""
 		}
 	}
 	return a
