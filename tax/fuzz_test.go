@@ -15,6 +15,9 @@ var fuzzCountries = []tax.Address{
 	{Country: "ES", PostalCode: "35001"}, {Country: "PT", PostalCode: "9500-123"}, {Country: "CH", PostalCode: "8001"},
 	{Country: "GB", PostalCode: "SW1A 1AA"}, {Country: "CA", Region: "QC"}, {Country: "CA", Region: "ON"},
 	{Country: "JP"}, {Country: "US", Region: "CA"}, {Country: "IN"}, {Country: "BR"}, {Country: "DE", PostalCode: "27498"},
+	{Country: "IT", PostalCode: "23041"}, {Country: "GR", PostalCode: "63086"}, {Country: "FI", PostalCode: "22100"},
+	{Country: "FR", PostalCode: "97110"}, {Country: "CA", Region: "BC"}, {Country: "US", Region: "NM"},
+	{Country: "GB", PostalCode: "BT1 1AA"}, {Country: "PT", PostalCode: "9000-001"}, {Country: "CA", Region: "NS"},
 }
 
 var fuzzClasses = []string{"", "standard", "reduced", "intermediate", "super-reduced", "zero", "exempt", "parking", "increased", "books"}
@@ -28,6 +31,9 @@ func FuzzCalculate(f *testing.F) {
 	f.Add(uint8(0), uint8(2), uint16(2300), uint8(0x1f), int64(1), int64(7), int64(99999), int64(2), uint8(0), true, "FR40303265045")
 	f.Add(uint8(8), uint8(7), uint16(2400), uint8(0x07), int64(4999), int64(2), int64(310), int64(4), uint8(25), false, "")
 	f.Add(uint8(9), uint8(9), uint16(2100), uint8(0x0d), int64(398), int64(3), int64(2980), int64(1), uint8(0), false, "")
+	f.Add(uint8(0), uint8(13), uint16(2400), uint8(0x03), int64(1), int64(80), int64(33333), int64(79), uint8(34), true, "EL094259216")
+	f.Add(uint8(7), uint8(7), uint16(2300), uint8(0x39), int64(1), int64(1), int64(1), int64(3), uint8(0), false, "")
+	f.Add(uint8(0), uint8(2), uint16(2300), uint8(0x05), int64(999), int64(2), int64(5), int64(9), uint8(5), true, "XI980780684")
 	f.Fuzz(func(t *testing.T, si, ci uint8, day uint16, flags uint8, u1, q1, u2, q2 int64, disc uint8, business bool, vat string) {
 		store := fuzzCountries[int(si)%len(fuzzCountries)]
 		cust := fuzzCountries[int(ci)%len(fuzzCountries)]
