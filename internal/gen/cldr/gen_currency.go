@@ -18,22 +18,18 @@ func init() { register("currency", "currency_tables.go", genCurrency) }
 // supplemental/currencyData.json (_cashDigits, _cashRounding, falling back
 // to CLDR's _digits and _rounding as the CLDR specification says).
 func genCurrency(d *data) ([]byte, error) {
-	var cd struct {
-		Supplemental struct {
-			CurrencyData struct {
-				Fractions map[string]struct {
-					Digits       string `json:"_digits"`
-					Rounding     string `json:"_rounding"`
-					CashDigits   string `json:"_cashDigits"`
-					CashRounding string `json:"_cashRounding"`
-				} `json:"fractions"`
-			} `json:"currencyData"`
-		} `json:"supplemental"`
-	}
-	if err := d.read("cldr-core", "supplemental/currencyData.json", &cd); err != nil {
+	cd, err := readSupplemental[struct {
+		Fractions map[string]struct {
+			Digits       string `json:"_digits"`
+			Rounding     string `json:"_rounding"`
+			CashDigits   string `json:"_cashDigits"`
+			CashRounding string `json:"_cashRounding"`
+		} `json:"fractions"`
+	}](d, "currencyData.json", "currencyData")
+	if err != nil {
 		return nil, err
 	}
-	fr := cd.Supplemental.CurrencyData.Fractions
+	fr := cd.Fractions
 	def, ok := fr["DEFAULT"]
 	if !ok {
 		return nil, fmt.Errorf("currencyData has no DEFAULT fractions")

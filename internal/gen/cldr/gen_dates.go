@@ -28,7 +28,7 @@ func genDates(d *data) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	parent, err := newParentFunc(d)
+	parent, err := d.parentFunc()
 	if err != nil {
 		return nil, err
 	}
@@ -52,31 +52,22 @@ func genDates(d *data) ([]byte, error) {
 	recs := map[string]dateRecord{}
 	for _, id := range locales {
 		type names map[string]string
-		var cg struct {
-			Main map[string]struct {
-				Dates struct {
-					Calendars struct {
-						Gregorian struct {
-							Months struct {
-								Format struct{ Wide, Abbreviated names }
-							}
-							Days struct {
-								Format     struct{ Wide, Abbreviated names }
-								StandAlone struct{ Wide names } `json:"stand-alone"`
-							}
-							Eras struct {
-								EraAbbr names `json:"eraAbbr"`
-							}
-							DateFormats map[string]string `json:"dateFormats"`
-						} `json:"gregorian"`
-					} `json:"calendars"`
-				} `json:"dates"`
-			} `json:"main"`
-		}
-		if err := d.read("cldr-dates-full", "main/"+id+"/ca-gregorian.json", &cg); err != nil {
+		g, err := readLocale[struct {
+			Months struct {
+				Format struct{ Wide, Abbreviated names }
+			}
+			Days struct {
+				Format     struct{ Wide, Abbreviated names }
+				StandAlone struct{ Wide names } `json:"stand-alone"`
+			}
+			Eras struct {
+				EraAbbr names `json:"eraAbbr"`
+			}
+			DateFormats map[string]string `json:"dateFormats"`
+		}](d, "cldr-dates-full", id, "ca-gregorian.json", "dates", "calendars", "gregorian")
+		if err != nil {
 			return nil, err
 		}
-		g := cg.Main[id].Dates.Calendars.Gregorian
 		var r dateRecord
 		for i, s := range []string{"short", "medium", "long", "full"} {
 			p := g.DateFormats[s]
@@ -117,20 +108,9 @@ func genDates(d *data) ([]byte, error) {
 		recs[id] = r
 	}
 
-	isModern := map[string]bool{}
-	for _, id := range locales {
-		isModern[id] = true
-	}
-	var recList []dateRecord
-	recIndex := map[dateRecord]int{}
-	intern := func(r dateRecord) int {
-		if i, ok := recIndex[r]; ok {
-			return i
-		}
-		recIndex[r] = len(recList)
-		recList = append(recList, r)
-		return len(recList) - 1
-	}
+	isModern := setOf(locales)
+	var records interner[dateRecord]
+	intern := records.intern
 	intern(recs["en"])
 	resolved := func(id string) int {
 		for ; id != ""; id = parent(id) {
@@ -150,7 +130,7 @@ func genDates(d *data) ([]byte, error) {
 		locs.p("{%q, %d},\n", id, rec)
 		nloc++
 	}
-	if len(lists) > 65535 || len(recList) > 65535 {
+	if len(lists) > 65535 || len(records.list) > 65535 {
 		return nil, fmt.Errorf("date tables too large for uint16 indices")
 	}
 
@@ -166,7 +146,7 @@ func genDates(d *data) ([]byte, error) {
 	b.p("}\n\n")
 	b.p("// dateRecords holds the distinct Gregorian date data; record 0 is English.\n")
 	b.p("var dateRecords = [...]dateData{\n")
-	for _, r := range recList {
+	for _, r := range records.list {
 		b.p("{[4]string{%q, %q, %q, %q}, %d, %d, %d, %d, %d, %d},\n",
 			r.Patterns[0], r.Patterns[1], r.Patterns[2], r.Patterns[3],
 			r.MonthsWide, r.MonthsAbbr, r.DaysWide, r.DaysAbbr, r.DaysStandWide, r.Eras)

@@ -54,11 +54,10 @@ func genNames(d *data) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	parents, err := d.parentLocales()
+	parent, err := d.parentFunc()
 	if err != nil {
 		return nil, err
 	}
-	parent := func(id string) string { return runtimeParent(parents, likely, id) }
 
 	// Locales we can serve: modern, language[-Script][-Region] only
 	// (locale.localeID drops variants), with all three files.
@@ -328,46 +327,9 @@ func validLocaleID(id string) bool {
 	return true
 }
 
-// runtimeParent is locale.parentID: parentLocales first, then truncation,
-// where dropping a script that is not the language's likely script leads
-// to root.
-func runtimeParent(parents, likely map[string]string, id string) string {
-	if p, ok := parents[id]; ok {
-		if p == "root" || p == "und" {
-			return ""
-		}
-		return p
-	}
-	i := strings.LastIndexByte(id, '-')
-	if i < 0 {
-		return ""
-	}
-	p, last := id[:i], id[i+1:]
-	if len(last) == 4 && !strings.Contains(p, "-") {
-		l, ok := likely[p]
-		if !ok {
-			return ""
-		}
-		if parts := strings.Split(l, "-"); len(parts) < 2 || parts[1] != last {
-			return ""
-		}
-	}
-	return p
-}
-
 // scriptNames reads localeDisplayNames scripts of one locale.
 func (d *data) scriptNames(id string) (map[string]string, error) {
-	var v struct {
-		Main map[string]struct {
-			LocaleDisplayNames struct {
-				Scripts map[string]string `json:"scripts"`
-			} `json:"localeDisplayNames"`
-		} `json:"main"`
-	}
-	if err := d.read("cldr-localenames-full", "main/"+id+"/scripts.json", &v); err != nil {
-		return nil, err
-	}
-	return v.Main[id].LocaleDisplayNames.Scripts, nil
+	return readLocale[map[string]string](d, "cldr-localenames-full", id, "scripts.json", "localeDisplayNames", "scripts")
 }
 
 // displayPattern is localeDisplayPattern of localeDisplayNames.json.
@@ -378,50 +340,24 @@ type displayPattern struct {
 
 // displayPattern reads the locale display pattern of one locale.
 func (d *data) displayPattern(id string) (displayPattern, error) {
-	var v struct {
-		Main map[string]struct {
-			LocaleDisplayNames struct {
-				Pattern displayPattern `json:"localeDisplayPattern"`
-			} `json:"localeDisplayNames"`
-		} `json:"main"`
-	}
-	if err := d.read("cldr-localenames-full", "main/"+id+"/localeDisplayNames.json", &v); err != nil {
-		return displayPattern{}, err
-	}
-	return v.Main[id].LocaleDisplayNames.Pattern, nil
+	return readLocale[displayPattern](d, "cldr-localenames-full", id, "localeDisplayNames.json", "localeDisplayNames", "localeDisplayPattern")
 }
 
 // languageNames reads localeDisplayNames languages of one locale.
 func (d *data) languageNames(id string) (map[string]string, error) {
-	var v struct {
-		Main map[string]struct {
-			LocaleDisplayNames struct {
-				Languages map[string]string `json:"languages"`
-			} `json:"localeDisplayNames"`
-		} `json:"main"`
-	}
-	if err := d.read("cldr-localenames-full", "main/"+id+"/languages.json", &v); err != nil {
-		return nil, err
-	}
-	return v.Main[id].LocaleDisplayNames.Languages, nil
+	return readLocale[map[string]string](d, "cldr-localenames-full", id, "languages.json", "localeDisplayNames", "languages")
 }
 
 // currencyNames reads the currency display names of one locale.
 func (d *data) currencyNames(id string) (map[string]string, error) {
-	var v struct {
-		Main map[string]struct {
-			Numbers struct {
-				Currencies map[string]struct {
-					DisplayName string `json:"displayName"`
-				} `json:"currencies"`
-			} `json:"numbers"`
-		} `json:"main"`
-	}
-	if err := d.read("cldr-numbers-full", "main/"+id+"/currencies.json", &v); err != nil {
+	cs, err := readLocale[map[string]struct {
+		DisplayName string `json:"displayName"`
+	}](d, "cldr-numbers-full", id, "currencies.json", "numbers", "currencies")
+	if err != nil {
 		return nil, err
 	}
 	out := map[string]string{}
-	for c, n := range v.Main[id].Numbers.Currencies {
+	for c, n := range cs {
 		out[c] = n.DisplayName
 	}
 	return out, nil

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -52,19 +51,15 @@ func genNumbers(d *data) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	parent, err := newParentFunc(d)
+	parent, err := d.parentFunc()
 	if err != nil {
 		return nil, err
 	}
-	var ns struct {
-		Supplemental struct {
-			NumberingSystems map[string]struct {
-				Digits string `json:"_digits"`
-				Type   string `json:"_type"`
-			} `json:"numberingSystems"`
-		} `json:"supplemental"`
-	}
-	if err := d.read("cldr-core", "supplemental/numberingSystems.json", &ns); err != nil {
+	numberingSystems, err := readSupplemental[map[string]struct {
+		Digits string `json:"_digits"`
+		Type   string `json:"_type"`
+	}](d, "numberingSystems.json", "numberingSystems")
+	if err != nil {
 		return nil, err
 	}
 
@@ -75,18 +70,13 @@ func genNumbers(d *data) ([]byte, error) {
 	latnRecs := map[string]numberRecord{} // Latin-digit data of non-Latin locales
 	syms := map[string][]symbolPair{}     // locale → per currency (sorted codes)
 	for _, id := range locales {
-		var nf struct {
-			Main map[string]struct {
-				Numbers map[string]any `json:"numbers"`
-			} `json:"main"`
-		}
-		if err := d.read("cldr-numbers-full", "main/"+id+"/numbers.json", &nf); err != nil {
+		n, err := readLocale[map[string]any](d, "cldr-numbers-full", id, "numbers.json", "numbers")
+		if err != nil {
 			return nil, err
 		}
-		n := nf.Main[id].Numbers
 		str := func(v any) string { s, _ := v.(string); return s }
 		sys := str(n["defaultNumberingSystem"])
-		nsys, ok := ns.Supplemental.NumberingSystems[sys]
+		nsys, ok := numberingSystems[sys]
 		if !ok || nsys.Type != "numeric" || len([]rune(nsys.Digits)) != 10 {
 			return nil, fmt.Errorf("%s: numbering system %q is not a numeric one", id, sys)
 		}
@@ -103,17 +93,10 @@ func genNumbers(d *data) ([]byte, error) {
 		}
 		recs[id] = r
 
-		var cf struct {
-			Main map[string]struct {
-				Numbers struct {
-					Currencies map[string]map[string]string `json:"currencies"`
-				} `json:"numbers"`
-			} `json:"main"`
-		}
-		if err := d.read("cldr-numbers-full", "main/"+id+"/currencies.json", &cf); err != nil {
+		cs, err := readLocale[map[string]map[string]string](d, "cldr-numbers-full", id, "currencies.json", "numbers", "currencies")
+		if err != nil {
 			return nil, err
 		}
-		cs := cf.Main[id].Numbers.Currencies
 		row := make([]symbolPair, len(codes))
 		for i, c := range codes {
 			s := cs[c]["symbol"]
@@ -150,20 +133,9 @@ func genNumbers(d *data) ([]byte, error) {
 	}
 
 	// Intern the records and resolve along the CLDR chain.
-	isModern := map[string]bool{}
-	for _, id := range locales {
-		isModern[id] = true
-	}
-	var recList []numberRecord
-	recIndex := map[numberRecord]int{}
-	intern := func(r numberRecord) int {
-		if i, ok := recIndex[r]; ok {
-			return i
-		}
-		recIndex[r] = len(recList)
-		recList = append(recList, r)
-		return len(recList) - 1
-	}
+	isModern := setOf(locales)
+	var records interner[numberRecord]
+	intern := records.intern
 	// Intern en first so that record 0 is English.
 	intern(recs["en"])
 	resolvedRec := func(id string) int {
@@ -238,7 +210,7 @@ func genNumbers(d *data) ([]byte, error) {
 		locs.p("{%q, %d, %d, %d, %d},\n", id, own, latn, lo, nov)
 		nloc++
 	}
-	for _, r := range recList {
+	for _, r := range records.list {
 		b.p("{%q, %q, %q, %q, %q, %q, %q, %q, %d, %q, %q, %q, %q},\n",
 			r.Digits, r.Decimal, r.Group, r.CurDecimal, r.CurGroup, r.Plus, r.Minus, r.Percent,
 			r.MinGrouping, r.DecimalPattern, r.PercentPattern, r.CurrencyPattern, r.AccountingPattern)
@@ -395,50 +367,4 @@ func formatLocales(d *data) ([]string, error) {
 		return nil, err
 	}
 	return slices.DeleteFunc(ids, func(id string) bool { return id == "und" || id == "root" }), nil
-}
-
-// newParentFunc returns the CLDR parent of a locale ID ("" for root), with
-// the same rules as locale.parentID: parentLocales first, then truncation,
-// where dropping a script that is not the language's likely one leads to
-// root.
-func newParentFunc(d *data) (func(string) string, error) {
-	var pl struct {
-		Supplemental struct {
-			ParentLocales struct {
-				ParentLocale map[string]string `json:"parentLocale"`
-			} `json:"parentLocales"`
-		} `json:"supplemental"`
-	}
-	if err := d.read("cldr-core", "supplemental/parentLocales.json", &pl); err != nil {
-		return nil, err
-	}
-	var ls struct {
-		Supplemental struct {
-			LikelySubtags map[string]string `json:"likelySubtags"`
-		} `json:"supplemental"`
-	}
-	if err := d.read("cldr-core", "supplemental/likelySubtags.json", &ls); err != nil {
-		return nil, err
-	}
-	return func(id string) string {
-		if p, ok := pl.Supplemental.ParentLocales.ParentLocale[id]; ok {
-			if p == "root" || p == "und" {
-				return ""
-			}
-			return p
-		}
-		i := strings.LastIndexByte(id, '-')
-		if i < 0 {
-			return ""
-		}
-		par, last := id[:i], id[i+1:]
-		if len(last) == 4 && !strings.Contains(par, "-") {
-			full := ls.Supplemental.LikelySubtags[par]
-			parts := strings.Split(full, "-")
-			if len(parts) < 2 || parts[1] != last {
-				return ""
-			}
-		}
-		return par
-	}, nil
 }

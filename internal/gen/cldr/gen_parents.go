@@ -12,22 +12,12 @@ func init() { register("parents", "parent_tables.go", genParents) }
 // the "nonlikelyScript → root" rule of parentLocales needs: de-Latn-DE
 // falls back to de, sr-Latn to root.
 func genParents(d *data) ([]byte, error) {
-	var pl struct {
-		Supplemental struct {
-			ParentLocales struct {
-				ParentLocale map[string]string `json:"parentLocale"`
-			} `json:"parentLocales"`
-		} `json:"supplemental"`
-	}
-	if err := d.read("cldr-core", "supplemental/parentLocales.json", &pl); err != nil {
+	parents, err := d.parentLocales()
+	if err != nil {
 		return nil, err
 	}
-	var ls struct {
-		Supplemental struct {
-			LikelySubtags map[string]string `json:"likelySubtags"`
-		} `json:"supplemental"`
-	}
-	if err := d.read("cldr-core", "supplemental/likelySubtags.json", &ls); err != nil {
+	likely, err := d.likelySubtags()
+	if err != nil {
 		return nil, err
 	}
 	var b buf
@@ -35,9 +25,8 @@ func genParents(d *data) ([]byte, error) {
 	b.p("// parentLocales maps a CLDR locale ID to its explicit parent (CLDR\n")
 	b.p("// supplemental/parentLocales.json); \"\" stands for root. Sorted by child.\n")
 	b.p("var parentLocales = [...]struct{ child, parent string }{\n")
-	children := sortedKeys(pl.Supplemental.ParentLocales.ParentLocale)
-	for _, c := range children {
-		p := pl.Supplemental.ParentLocales.ParentLocale[c]
+	for _, c := range sortedKeys(parents) {
+		p := parents[c]
 		if p == "root" || p == "und" {
 			p = ""
 		}
@@ -61,7 +50,7 @@ func genParents(d *data) ([]byte, error) {
 	b.p("// Sorted by language.\n")
 	b.p("var likelyScripts = [...]struct{ lang, script string }{\n")
 	for _, l := range sortedKeys(langs) {
-		full, ok := ls.Supplemental.LikelySubtags[l]
+		full, ok := likely[l]
 		if !ok {
 			continue
 		}

@@ -162,36 +162,13 @@ func noCurrency(rows []countryRow) []string {
 
 // territoryNames reads localeDisplayNames territories of one locale.
 func (d *data) territoryNames(id string) (map[string]string, error) {
-	var v struct {
-		Main map[string]struct {
-			LocaleDisplayNames struct {
-				Territories map[string]string `json:"territories"`
-			} `json:"localeDisplayNames"`
-		} `json:"main"`
-	}
-	if err := d.read("cldr-localenames-full", "main/"+id+"/territories.json", &v); err != nil {
-		return nil, err
-	}
-	return v.Main[id].LocaleDisplayNames.Territories, nil
+	return readLocale[map[string]string](d, "cldr-localenames-full", id, "territories.json", "localeDisplayNames", "territories")
 }
 
 // exists reports whether pkg/path is in the unpacked data.
 func (d *data) exists(pkg, path string) bool {
 	_, err := os.Stat(filepath.Join(d.root, pkg, path))
 	return err == nil
-}
-
-// likelySubtags returns CLDR's likelySubtags table.
-func (d *data) likelySubtags() (map[string]string, error) {
-	var ls struct {
-		Supplemental struct {
-			LikelySubtags map[string]string `json:"likelySubtags"`
-		} `json:"supplemental"`
-	}
-	if err := d.read("cldr-core", "supplemental/likelySubtags.json", &ls); err != nil {
-		return nil, err
-	}
-	return ls.Supplemental.LikelySubtags, nil
 }
 
 // defaultLocale returns the minimized likely locale of a region.
@@ -216,38 +193,6 @@ func defaultLocale(likely map[string]string, region string) (string, error) {
 	return lang + "-" + script + "-" + region, nil
 }
 
-// cldrParent returns the CLDR parent of a locale ID for data inheritance,
-// "" for root, using parentLocales and truncation (the same rule as
-// locale.parentID, without the likely-script check, which only matters
-// for IDs that do not occur as default locales).
-func cldrParent(parents map[string]string, id string) string {
-	if p, ok := parents[id]; ok {
-		if p == "root" || p == "und" {
-			return ""
-		}
-		return p
-	}
-	i := strings.LastIndexByte(id, '-')
-	if i < 0 {
-		return ""
-	}
-	return id[:i]
-}
-
-func (d *data) parentLocales() (map[string]string, error) {
-	var pl struct {
-		Supplemental struct {
-			ParentLocales struct {
-				ParentLocale map[string]string `json:"parentLocale"`
-			} `json:"parentLocales"`
-		} `json:"supplemental"`
-	}
-	if err := d.read("cldr-core", "supplemental/parentLocales.json", &pl); err != nil {
-		return nil, err
-	}
-	return pl.Supplemental.ParentLocales.ParentLocale, nil
-}
-
 func countryRows(d *data) ([]countryRow, error) {
 	en, err := d.territoryNames("en")
 	if err != nil {
@@ -265,48 +210,32 @@ func countryRows(d *data) ([]countryRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	var ti struct {
-		Supplemental struct {
-			TerritoryInfo map[string]struct {
-				LanguagePopulation map[string]languagePopulation `json:"languagePopulation"`
-			} `json:"territoryInfo"`
-		} `json:"supplemental"`
-	}
-	if err := d.read("cldr-core", "supplemental/territoryInfo.json", &ti); err != nil {
+	territoryInfo, err := readSupplemental[map[string]struct {
+		LanguagePopulation map[string]languagePopulation `json:"languagePopulation"`
+	}](d, "territoryInfo.json", "territoryInfo")
+	if err != nil {
 		return nil, err
 	}
-	var cd struct {
-		Supplemental struct {
-			CurrencyData struct {
-				Region map[string][]map[string]struct {
-					From   string `json:"_from"`
-					To     string `json:"_to"`
-					Tender string `json:"_tender"`
-				} `json:"region"`
-			} `json:"currencyData"`
-		} `json:"supplemental"`
-	}
-	if err := d.read("cldr-core", "supplemental/currencyData.json", &cd); err != nil {
+	currencyData, err := readSupplemental[struct {
+		Region map[string][]map[string]struct {
+			From   string `json:"_from"`
+			To     string `json:"_to"`
+			Tender string `json:"_tender"`
+		} `json:"region"`
+	}](d, "currencyData.json", "currencyData")
+	if err != nil {
 		return nil, err
 	}
-	var wd struct {
-		Supplemental struct {
-			WeekData struct {
-				FirstDay map[string]string `json:"firstDay"`
-			} `json:"weekData"`
-		} `json:"supplemental"`
-	}
-	if err := d.read("cldr-core", "supplemental/weekData.json", &wd); err != nil {
+	weekData, err := readSupplemental[struct {
+		FirstDay map[string]string `json:"firstDay"`
+	}](d, "weekData.json", "weekData")
+	if err != nil {
 		return nil, err
 	}
-	var md struct {
-		Supplemental struct {
-			MeasurementData struct {
-				System map[string]string `json:"measurementSystem"`
-			} `json:"measurementData"`
-		} `json:"supplemental"`
-	}
-	if err := d.read("cldr-core", "supplemental/measurementData.json", &md); err != nil {
+	measurementSystem, err := readSupplemental[struct {
+		System map[string]string `json:"measurementSystem"`
+	}](d, "measurementData.json", "measurementData")
+	if err != nil {
 		return nil, err
 	}
 	zones, err := countryZones(d)
@@ -327,7 +256,7 @@ func countryRows(d *data) ([]countryRow, error) {
 			return nil, err
 		}
 		hasData := func(id string) bool {
-			for ; id != ""; id = runtimeParent(parents, likely, id) {
+			for ; id != ""; id = cldrParent(parents, likely, id) {
 				if _, ok := slices.BinarySearch(avail, id); ok {
 					return true
 				}
@@ -338,7 +267,7 @@ func countryRows(d *data) ([]countryRow, error) {
 			// No CLDR data in the likely locale's chain (sm-WS, bi-VU):
 			// the first official language with data, else English.
 			r.locale = "en-" + code
-			for _, l := range officialLanguages(ti.Supplemental.TerritoryInfo[code].LanguagePopulation) {
+			for _, l := range officialLanguages(territoryInfo[code].LanguagePopulation) {
 				if id := l + "-" + code; hasData(id) {
 					r.locale = id
 					break
@@ -346,7 +275,7 @@ func countryRows(d *data) ([]countryRow, error) {
 			}
 		}
 		// Localized name: walk the chain of the default locale.
-		for id := r.locale; id != "" && r.local == ""; id = cldrParent(parents, id) {
+		for id := r.locale; id != "" && r.local == ""; id = cldrParent(parents, likely, id) {
 			if _, ok := slices.BinarySearch(avail, id); !ok || !d.exists("cldr-localenames-full", "main/"+id+"/territories.json") {
 				continue
 			}
@@ -362,26 +291,26 @@ func countryRows(d *data) ([]countryRow, error) {
 		if r.local == "" {
 			r.local = r.english
 		}
-		r.languages = officialLanguages(ti.Supplemental.TerritoryInfo[code].LanguagePopulation)
+		r.languages = officialLanguages(territoryInfo[code].LanguagePopulation)
 		// Current legal tender.
 		r.currency = "XXX"
-		for _, entry := range cd.Supplemental.CurrencyData.Region[code] {
+		for _, entry := range currencyData.Region[code] {
 			for cur, v := range entry {
 				if r.currency == "XXX" && v.To == "" && v.Tender != "false" {
 					r.currency = cur
 				}
 			}
 		}
-		fd, ok := wd.Supplemental.WeekData.FirstDay[code]
+		fd, ok := weekData.FirstDay[code]
 		if !ok {
-			fd = wd.Supplemental.WeekData.FirstDay["001"]
+			fd = weekData.FirstDay["001"]
 		}
 		if r.firstDay, ok = days[fd]; !ok {
 			return nil, fmt.Errorf("weekData firstDay %s = %q", code, fd)
 		}
-		ms, ok := md.Supplemental.MeasurementData.System[code]
+		ms, ok := measurementSystem.System[code]
 		if !ok {
-			ms = md.Supplemental.MeasurementData.System["001"]
+			ms = measurementSystem.System["001"]
 		}
 		if r.measurement, ok = systems[ms]; !ok {
 			return nil, fmt.Errorf("measurementSystem %s = %q", code, ms)
@@ -437,27 +366,19 @@ func officialLanguages(lp map[string]languagePopulation) []string {
 // zone of its capital from capitalZones; a territory in neither has its
 // zones sorted.
 func countryZones(d *data) (map[string][]string, error) {
-	var wz struct {
-		Supplemental struct {
-			WindowsZones struct {
-				MapTimezones []struct {
-					MapZone struct {
-						Type      string `json:"_type"`
-						Territory string `json:"_territory"`
-					} `json:"mapZone"`
-				} `json:"mapTimezones"`
-			} `json:"windowsZones"`
-		} `json:"supplemental"`
-	}
-	if err := d.read("cldr-core", "supplemental/windowsZones.json", &wz); err != nil {
+	windowsZones, err := readSupplemental[struct {
+		MapTimezones []struct {
+			MapZone struct {
+				Type      string `json:"_type"`
+				Territory string `json:"_territory"`
+			} `json:"mapZone"`
+		} `json:"mapTimezones"`
+	}](d, "windowsZones.json", "windowsZones")
+	if err != nil {
 		return nil, err
 	}
-	var primary struct {
-		Supplemental struct {
-			PrimaryZones map[string]string `json:"primaryZones"`
-		} `json:"supplemental"`
-	}
-	if err := d.read("cldr-core", "supplemental/primaryZones.json", &primary); err != nil {
+	primaryZones, err := readSupplemental[map[string]string](d, "primaryZones.json", "primaryZones")
+	if err != nil {
 		return nil, err
 	}
 	iana, err := d.ianaZoneNames()
@@ -473,7 +394,7 @@ func countryZones(d *data) (map[string][]string, error) {
 	}
 
 	cldrZones := map[string][]string{} // territory → CLDR zone IDs
-	for _, m := range wz.Supplemental.WindowsZones.MapTimezones {
+	for _, m := range windowsZones.MapTimezones {
 		z := m.MapZone
 		for _, tz := range strings.Fields(z.Type) {
 			if !slices.Contains(cldrZones[z.Territory], tz) {
@@ -484,7 +405,7 @@ func countryZones(d *data) (map[string][]string, error) {
 	out := map[string][]string{}
 	for _, terr := range sortedKeys(cldrZones) {
 		ids := slices.Sorted(slices.Values(cldrZones[terr]))
-		pz, ok := primary.Supplemental.PrimaryZones[terr]
+		pz, ok := primaryZones[terr]
 		if ok && !slices.Contains(ids, pz) {
 			return nil, fmt.Errorf("primary zone %s of %s is not among its windowsZones %v", pz, terr, ids)
 		}

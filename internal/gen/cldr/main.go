@@ -207,3 +207,141 @@ func (d *data) modernLocales() ([]string, error) {
 type buf struct{ bytes.Buffer }
 
 func (b *buf) p(format string, args ...any) { fmt.Fprintf(&b.Buffer, format, args...) }
+
+// readSupplemental decodes the value under supplemental.<key> of cldr-core
+// supplemental/<file> (for example "currencyData.json", "currencyData")
+// into a T.
+func readSupplemental[T any](d *data, file, key string) (T, error) {
+	var v struct {
+		Supplemental map[string]json.RawMessage `json:"supplemental"`
+	}
+	var out T
+	if err := d.read("cldr-core", "supplemental/"+file, &v); err != nil {
+		return out, err
+	}
+	raw, ok := v.Supplemental[key]
+	if !ok {
+		return out, fmt.Errorf("cldr-core/supplemental/%s has no %s", file, key)
+	}
+	if err := json.Unmarshal(raw, &out); err != nil {
+		return out, fmt.Errorf("cldr-core/supplemental/%s %s: %v", file, key, err)
+	}
+	return out, nil
+}
+
+// readLocale decodes the value at path below main.<id> of
+// pkg/main/<id>/<file> (for example "cldr-numbers-full", "de",
+// "currencies.json", "numbers", "currencies") into a T. A missing key
+// leaves the zero T.
+func readLocale[T any](d *data, pkg, id, file string, path ...string) (T, error) {
+	var v struct {
+		Main map[string]json.RawMessage `json:"main"`
+	}
+	var out T
+	name := pkg + "/main/" + id + "/" + file
+	if err := d.read(pkg, "main/"+id+"/"+file, &v); err != nil {
+		return out, err
+	}
+	raw, ok := v.Main[id]
+	for _, key := range path {
+		if !ok {
+			return out, nil
+		}
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(raw, &m); err != nil {
+			return out, fmt.Errorf("%s %s: %v", name, key, err)
+		}
+		raw, ok = m[key]
+	}
+	if !ok {
+		return out, nil
+	}
+	if err := json.Unmarshal(raw, &out); err != nil {
+		return out, fmt.Errorf("%s %s: %v", name, strings.Join(path, "."), err)
+	}
+	return out, nil
+}
+
+// likelySubtags returns CLDR's likelySubtags table.
+func (d *data) likelySubtags() (map[string]string, error) {
+	return readSupplemental[map[string]string](d, "likelySubtags.json", "likelySubtags")
+}
+
+// parentLocales returns CLDR's parentLocales table (child → parent, with
+// "root" for root).
+func (d *data) parentLocales() (map[string]string, error) {
+	pl, err := readSupplemental[struct {
+		ParentLocale map[string]string `json:"parentLocale"`
+	}](d, "parentLocales.json", "parentLocales")
+	return pl.ParentLocale, err
+}
+
+// parentFunc returns the CLDR parent of a locale ID ("" for root), with
+// the rule of locale.parentID (see cldrParent).
+func (d *data) parentFunc() (func(string) string, error) {
+	parents, err := d.parentLocales()
+	if err != nil {
+		return nil, err
+	}
+	likely, err := d.likelySubtags()
+	if err != nil {
+		return nil, err
+	}
+	return func(id string) string { return cldrParent(parents, likely, id) }, nil
+}
+
+// cldrParent is locale.parentID: parentLocales first, then truncation,
+// where dropping a script that is not the language's likely script leads
+// to root.
+func cldrParent(parents, likely map[string]string, id string) string {
+	if p, ok := parents[id]; ok {
+		if p == "root" || p == "und" {
+			return ""
+		}
+		return p
+	}
+	i := strings.LastIndexByte(id, '-')
+	if i < 0 {
+		return ""
+	}
+	p, last := id[:i], id[i+1:]
+	if len(last) == 4 && !strings.Contains(p, "-") {
+		l, ok := likely[p]
+		if !ok {
+			return ""
+		}
+		if parts := strings.Split(l, "-"); len(parts) < 2 || parts[1] != last {
+			return ""
+		}
+	}
+	return p
+}
+
+// interner numbers distinct values in the order they are first seen; its
+// zero value is ready to use.
+type interner[T comparable] struct {
+	list  []T
+	index map[T]int
+}
+
+// intern returns the number of v, adding it to list when it is new.
+func (in *interner[T]) intern(v T) int {
+	if i, ok := in.index[v]; ok {
+		return i
+	}
+	if in.index == nil {
+		in.index = map[T]int{}
+	}
+	in.index[v] = len(in.list)
+	in.list = append(in.list, v)
+	return len(in.list) - 1
+}
+
+// setOf returns the set of the strings in s.
+func setOf(s []string) map[string]bool {
+	m := make(map[string]bool, len(s))
+	for _, v := range s {
+		m[v] = true
+	}
+	return m
+}
