@@ -110,12 +110,7 @@ func (m Money) AppendAllocation(dst []Money, ratios []Fixed, unit Unit) ([]Money
 		maxS = max(maxS, r.scale)
 	}
 	var wbuf [64]uint64
-	var w []uint64
-	if len(ratios) <= len(wbuf) {
-		w = wbuf[:len(ratios)]
-	} else {
-		w = make([]uint64, len(ratios))
-	}
+	w := scratch(wbuf[:], len(ratios))
 	var sum uint64
 	for i, r := range ratios {
 		if r.coef < 0 {
@@ -140,12 +135,7 @@ func (m Money) AppendAllocation(dst []Money, ratios []Fixed, unit Unit) ([]Money
 	neg := minor < 0
 	whole := uabs(minor) / uint64(stepMinor)
 	var ubuf [64]uint64
-	var units []uint64
-	if len(w) <= len(ubuf) {
-		units = ubuf[:len(w)]
-	} else {
-		units = make([]uint64, len(w))
-	}
+	units := scratch(ubuf[:], len(w))
 	allocUnits(units, whole, w, sum)
 	for i, u := range units {
 		// u × stepMinor ≤ |minor| ≤ 2^63: only a whole of −2^63 units

@@ -81,6 +81,15 @@ func add64(a, b int64) (int64, bool) {
 	return c, true
 }
 
+// scratch returns buf[:n] when it is long enough, else a new slice: the
+// stack buffers of the allocation and order code.
+func scratch[T int64 | uint64](buf []T, n int) []T {
+	if n <= len(buf) {
+		return buf[:n]
+	}
+	return make([]T, n)
+}
+
 // align brings two fast-path values to the larger scale.
 func align(a int64, as int32, b int64, bs int32) (int64, int64, int32, bool) {
 	var ok bool
@@ -171,6 +180,18 @@ func divRound(hi, lo uint64, e int32, d uint64, neg bool, mode RoundingMode) (ui
 }
 
 // ---- exact fallback on math/big ----
+
+// alignBig brings a × 10^-as and b × 10^-bs to the larger scale, in
+// place, and returns them with that scale.
+func alignBig(a *big.Int, as int32, b *big.Int, bs int32) (*big.Int, *big.Int, int32) {
+	switch {
+	case as < bs:
+		return a.Mul(a, bigPow10(bs-as)), b, bs
+	case as > bs:
+		return a, b.Mul(b, bigPow10(as-bs)), as
+	}
+	return a, b, as
+}
 
 var bigTen = big.NewInt(10)
 

@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"cmp"
 	"math/big"
 
 	"github.com/shopspring/decimal"
@@ -164,18 +165,11 @@ func (f Fixed) IsZero() bool { return f.coef == 0 }
 
 // Cmp compares f and g numerically and returns -1, 0 or +1.
 func (f Fixed) Cmp(g Fixed) int {
-	a, b, _, ok := align(f.coef, f.scale, g.coef, g.scale)
-	if !ok {
-		return new(big.Int).Mul(big.NewInt(f.coef), bigPow10(g.scale)).Cmp(
-			new(big.Int).Mul(big.NewInt(g.coef), bigPow10(f.scale)))
+	if a, b, _, ok := align(f.coef, f.scale, g.coef, g.scale); ok {
+		return cmp.Compare(a, b)
 	}
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	a, b, _ := alignBig(big.NewInt(f.coef), f.scale, big.NewInt(g.coef), g.scale)
+	return a.Cmp(b)
 }
 
 // Equal reports whether f and g are numerically equal.

@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"cmp"
 	"math/big"
 	"sync"
 
@@ -294,15 +295,7 @@ func (m Money) addSlow(o Money) (Money, error) {
 }
 
 func (m Money) addBig(o Money) Money {
-	a, b := m.bigCoef(), o.bigCoef()
-	s := m.scale
-	switch {
-	case m.scale < o.scale:
-		a.Mul(a, bigPow10(o.scale-m.scale))
-		s = o.scale
-	case m.scale > o.scale:
-		b.Mul(b, bigPow10(m.scale-o.scale))
-	}
+	a, b, s := alignBig(m.bigCoef(), m.scale, o.bigCoef(), o.scale)
 	return m.withBig(a.Add(a, b), s)
 }
 
@@ -349,22 +342,10 @@ func (m Money) Cmp(o Money) (int, error) {
 func (m Money) cmp(o Money) int {
 	if m.wide == nil && o.wide == nil {
 		if a, b, _, ok := align(m.coef, m.scale, o.coef, o.scale); ok {
-			switch {
-			case a < b:
-				return -1
-			case a > b:
-				return 1
-			}
-			return 0
+			return cmp.Compare(a, b)
 		}
 	}
-	a, b := m.bigCoef(), o.bigCoef()
-	switch {
-	case m.scale < o.scale:
-		a.Mul(a, bigPow10(o.scale-m.scale))
-	case m.scale > o.scale:
-		b.Mul(b, bigPow10(m.scale-o.scale))
-	}
+	a, b, _ := alignBig(m.bigCoef(), m.scale, o.bigCoef(), o.scale)
 	return a.Cmp(b)
 }
 

@@ -178,21 +178,11 @@ func (o *Order) QuoteInto(q *Quote) error {
 	}
 	lines = lines[:n]
 	var wbuf [64]uint64
-	var w []uint64
-	if n <= len(wbuf) {
-		w = wbuf[:n]
-	} else {
-		w = make([]uint64, n)
-	}
+	w := scratch(wbuf[:], n)
 
 	// Pass 1: line subtotals and line discounts, in minor units.
 	var sbuf [2 * 64]int64
-	var subs []int64
-	if n <= 64 {
-		subs = sbuf[:2*n]
-	} else {
-		subs = make([]int64, 2*n)
-	}
+	subs := scratch(sbuf[:], 2*n)
 	rests := subs[n:]
 	subs = subs[:n]
 	var subtotal, lineDisc, afterLines int64
@@ -253,12 +243,7 @@ func (o *Order) QuoteInto(q *Quote) error {
 
 	// Pass 3: allocate the order discount and write the lines.
 	var shbuf [64]uint64
-	var shares []uint64
-	if n <= len(shbuf) {
-		shares = shbuf[:n]
-	} else {
-		shares = make([]uint64, n)
-	}
+	shares := scratch(shbuf[:], n)
 	if orderDisc > 0 {
 		allocUnits(shares, uint64(orderDisc), w, uint64(afterLines))
 	}
