@@ -124,6 +124,8 @@ func TestValidate(t *testing.T) {
 	}{
 		{"valid us", usAddress, nil},
 		{"valid zip+4", func() Address { a := usAddress; a.PostalCode = "94043-1351"; return a }(), nil},
+		{"state without accents", Address{CountryCode: "ES", Line1: "Calle Larios 1", Locality: "Málaga", AdministrativeArea: "MALAGA", PostalCode: "29005"}, nil},
+		{"province with a dotless capital", Address{CountryCode: "TR", Line1: "a", Locality: "Konak", AdministrativeArea: "IZMIR", PostalCode: "35210"}, nil},
 		{"us state by name", func() Address { a := usAddress; a.AdministrativeArea = "california"; return a }(), nil},
 		{"partial postal code match rejected", func() Address { a := usAddress; a.PostalCode = "940431"; return a }(), []fe{{FieldPostalCode, CodeInvalidPostalCode, "95014"}}},
 		{"postal code of another state", func() Address { a := usAddress; a.PostalCode = "10001"; return a }(), []fe{{FieldPostalCode, CodeInvalidPostalCode, "90000"}}},
@@ -223,6 +225,10 @@ func TestNormalize(t *testing.T) {
 		{"control characters folded", Address{CountryCode: "US", Line1: "1\x00Main\r\nSt\x7f"}, Address{CountryCode: "US", Line1: "1 Main St"}},
 		{"invalid postal code kept", Address{CountryCode: "LV", PostalCode: "abc"}, Address{CountryCode: "LV", PostalCode: "abc"}},
 		{"nested korea", Address{CountryCode: "KR", AdministrativeArea: "Seoul", Locality: "Gangnam-gu"}, Address{CountryCode: "KR", AdministrativeArea: "서울특별시", Locality: "강남구"}},
+		{"turkish lower-case i", Address{CountryCode: "TR", AdministrativeArea: "istanbul"}, Address{CountryCode: "TR", AdministrativeArea: "İstanbul"}},
+		{"turkish capitals without dots", Address{CountryCode: "TR", AdministrativeArea: "IGDIR"}, Address{CountryCode: "TR", AdministrativeArea: "Iğdır"}},
+		{"name without accents", Address{CountryCode: "BR", AdministrativeArea: "Sao Paulo"}, Address{CountryCode: "BR", AdministrativeArea: "SP"}},
+		{"latin name with macrons", Address{CountryCode: "JP", AdministrativeArea: "Tōkyō"}, Address{CountryCode: "JP", AdministrativeArea: "東京都"}},
 		{"unknown subdivision kept", Address{CountryCode: "US", AdministrativeArea: "Narnia"}, Address{CountryCode: "US", AdministrativeArea: "Narnia"}},
 		{"lower case postal code kept where not upper-cased", Address{CountryCode: "DE", PostalCode: "ab"}, Address{CountryCode: "DE", PostalCode: "ab"}},
 	}

@@ -2,7 +2,10 @@ package address
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // MaxFieldLength is the longest value, in bytes, that [Validate] accepts in
@@ -19,7 +22,8 @@ const MaxFieldLength = 512
 //     is filled in (a state in Germany, a city in Japan);
 //   - CodeUnknownSubdivision: the administrative area is none of the
 //     country's subdivisions (keys, local and Latin names, ISO 3166-2 codes
-//     and translated names are accepted, case-insensitively);
+//     and translated names are accepted, ignoring case and accents:
+//     "quebec", "Sao Paulo", "ISTANBUL");
 //   - CodeInvalidPostalCode: the postal code does not match the country's
 //     pattern as a whole, or does not start as the subdivision's codes do
 //     (Pattern and Example say what was expected);
@@ -150,17 +154,31 @@ func firstExample(list string) string {
 
 // findSub returns the subdivision of subs (of country cc) that v names: its
 // key, local or Latin name, ISO code ("QC" or "CA-QC") or a translated
-// name, compared case-insensitively.
+// name, compared case-insensitively, and then also ignoring accents and
+// the Turkish dotted and dotless i ("Sao Paulo", "istanbul", "QUEBEC").
 func findSub(cc string, subs []subdivision, v string) *subdivision {
 	for i := range subs {
 		if subs[i].key == v {
 			return &subs[i]
 		}
 	}
+	if s := matchSub(cc, subs, v, strings.EqualFold); s != nil {
+		return s
+	}
+	lv := loose(v)
+	if lv == "" {
+		return nil
+	}
+	return matchSub(cc, subs, lv, func(name, lv string) bool { return name != "" && loose(name) == lv })
+}
+
+// matchSub returns the first subdivision with a key, name, Latin name or
+// ISO code for which eq(name, v) holds, else the first with a translated
+// name or full ISO 3166-2 code for which it holds.
+func matchSub(cc string, subs []subdivision, v string, eq func(name, v string) bool) *subdivision {
 	for i := range subs {
 		s := &subs[i]
-		if strings.EqualFold(s.key, v) || strings.EqualFold(s.name, v) || strings.EqualFold(s.lname, v) ||
-			(s.iso != "" && strings.EqualFold(s.iso, v)) {
+		if eq(s.key, v) || eq(s.name, v) || eq(s.lname, v) || (s.iso != "" && eq(s.iso, v)) {
 			return s
 		}
 	}
@@ -170,15 +188,36 @@ func findSub(cc string, subs []subdivision, v string) *subdivision {
 		for o != "" {
 			var item string
 			item, o, _ = strings.Cut(o, "|")
-			if _, n, ok := strings.Cut(item, "="); ok && strings.EqualFold(n, v) {
+			if _, n, ok := strings.Cut(item, "="); ok && eq(n, v) {
 				return s
 			}
 		}
-		if vcc, rest, ok := strings.Cut(v, "-"); ok && strings.EqualFold(vcc, cc) && s.iso != "" && strings.EqualFold(rest, s.iso) {
+		if s.iso != "" && len(v) == len(cc)+1+len(s.iso) && v[len(cc)] == '-' && eq(v[:len(cc)], cc) && eq(v[len(cc)+1:], s.iso) {
 			return s // a full ISO 3166-2 code ("CA-QC")
 		}
 	}
 	return nil
+}
+
+// loose returns s for a comparison that ignores case, accents and the dot
+// of the Turkish i: decomposed, without nonspacing marks, lower-cased, with
+// ı as i and ß as ss.
+func loose(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r == 'ı':
+			r = 'i'
+		case r == 'ß':
+			b.WriteString("ss")
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
 }
 
 // postalCodeBody returns zip without a prefix the layout prints before it
