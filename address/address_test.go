@@ -365,6 +365,10 @@ func TestAllocs(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() { _ = Format(usAddress, nil) }); n > 1 {
 		t.Errorf("Format: %v allocs, want ≤ 1", n)
 	}
+	label := &FormatOptions{Style: PostalLabel, Origin: "US"}
+	if n := testing.AllocsPerRun(100, func() { _ = Format(usAddress, label) }); n > 1 {
+		t.Errorf("Format of an ASCII postal label: %v allocs, want ≤ 1", n)
+	}
 	buf := make([]byte, 0, 256)
 	if n := testing.AllocsPerRun(100, func() { buf = AppendFormat(buf[:0], usAddress, nil) }); n != 0 {
 		t.Errorf("AppendFormat: %v allocs, want 0", n)

@@ -47,9 +47,11 @@
 //
 // Importing the package does no work: the metadata is a static table.
 // Postal code patterns are compiled once per country, on first use.
-// Formatting a typical address allocates only the returned string, and
-// validating a valid one does not allocate. All functions are safe for
-// concurrent use.
+// Formatting a typical address allocates only the returned string
+// ([AppendFormat] into a large enough buffer: nothing), and validating a
+// valid one does not allocate; postal labels with letters outside ASCII to
+// upper-case, and names matched only ignoring accents, allocate. All
+// functions are safe for concurrent use.
 //
 // Phone numbers live in package address/phone, so that importing address
 // does not pay the start-up cost of the phone metadata.

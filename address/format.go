@@ -25,10 +25,12 @@ const (
 	// output never contains markup from the address.
 	HTML
 	// PostalLabel is MultiLine with the fields the country's post expects
-	// in capitals upper-cased, and the destination country's name on the
-	// last line, upper-cased, in the sender's language (see
-	// FormatOptions.CountryNames) unless FormatOptions.Origin is the
-	// destination country.
+	// in capitals upper-cased by the rules of the country's language
+	// ("Großenhain" → "GROSSENHAIN", "izmir" → "İZMİR" in Turkey), and
+	// the destination country's name on the last line, upper-cased, in the
+	// sender's language (see FormatOptions.CountryNames) unless
+	// FormatOptions.Origin is the destination country or the address has
+	// no country code.
 	PostalLabel
 )
 
@@ -63,8 +65,11 @@ type FormatOptions struct {
 }
 
 // Format returns a formatted in its country's layout (see [Style]). The
-// fallback layout is used for countries without metadata. Blank fields are
-// left out with the literal text attached to them.
+// fallback layout is used for countries without metadata. Blank fields
+// (white space and control characters only) are left out with the literal
+// text attached to them; control characters inside values become spaces,
+// and a postal code typed with the prefix the layout prints ("CH-8001")
+// is printed with it once.
 func Format(a Address, opts *FormatOptions) string {
 	var buf [256]byte
 	return string(AppendFormat(buf[:0], a, opts))
