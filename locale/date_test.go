@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 var fixedTime = time.Date(2026, time.January, 2, 23, 30, 0, 0, time.UTC)
@@ -107,4 +108,54 @@ func TestCompileDatePatternErrors(t *testing.T) {
 	if maxOps > 14 {
 		t.Errorf("a CLDR pattern needs %d steps; update the maxDateOps comment", maxOps)
 	}
+}
+
+// TestDateEveryLocale formats extreme and odd times in every modern locale
+// and style: the output is valid UTF-8, carries the year in the locale's
+// digits (the short style may show two digits) and the weekday name in the
+// full style (where CLDR's pattern has one: ms-BN's has not), and styles
+// outside the constants format as DateMedium.
+func TestDateEveryLocale(t *testing.T) {
+	times := []time.Time{
+		time.Date(12345, time.March, 4, 0, 0, 0, 0, time.UTC),                            // five-digit year
+		time.Date(-44, time.March, 15, 12, 0, 0, 0, time.UTC),                            // 45 BC: year of era 45
+		time.Date(2024, time.February, 29, 23, 59, 0, 0, time.FixedZone("+14", 14*3600)), // Line Islands
+		time.Date(1, time.January, 1, 0, 0, 0, 0, time.FixedZone("-13:59", -(13*3600+59*60))),
+	}
+	for _, id := range modernLocaleIDs {
+		f := mustFormatter(t, id, nil)
+		for _, tm := range times {
+			year := tm.Year()
+			if year <= 0 {
+				year = 1 - year
+			}
+			full := string(f.appendInt(nil, year, 1))
+			two := string(f.appendInt(nil, year%100, 2))
+			for style := DateShort; style <= DateFull; style++ {
+				got := f.Date(tm, style)
+				if !utf8.ValidString(got) {
+					t.Fatalf("%s: Date(%v, %s) = %q: invalid UTF-8", id, tm, style, got)
+				}
+				if !strings.Contains(got, full) && !(style == DateShort && strings.Contains(got, two)) {
+					t.Errorf("%s: Date(%v, %s) = %q: no year %q", id, tm, style, got, full)
+				}
+				if wd := f.dates.daysWide[tm.Weekday()]; style == DateFull && hasWeekday(&f.dates.ops[DateFull]) && !strings.Contains(got, wd) && !strings.Contains(got, f.dates.daysStand[tm.Weekday()]) && !strings.Contains(got, f.dates.daysAbbr[tm.Weekday()]) {
+					t.Errorf("%s: Date(%v, full) = %q: no weekday %q", id, tm, got, wd)
+				}
+			}
+			if got, want := f.Date(tm, DateFull+1), f.Date(tm, DateMedium); got != want {
+				t.Errorf("%s: Date(%v, DateStyle(4)) = %q, want the medium %q", id, tm, got, want)
+			}
+		}
+	}
+}
+
+// hasWeekday reports whether a compiled date pattern shows the weekday.
+func hasWeekday(ops *dateOps) bool {
+	for _, op := range ops.op[:ops.n] {
+		if op.kind == 'E' || op.kind == 'c' {
+			return true
+		}
+	}
+	return false
 }
