@@ -133,6 +133,9 @@ func (a *Address) hasLines() bool {
 // trim removes white space and control characters from both ends of s: a
 // value made of them only is blank everywhere (Format, Validate, Normalize).
 func trim(s string) string {
+	if s == "" || (' ' < s[0] && s[0] < 0x7f && ' ' < s[len(s)-1] && s[len(s)-1] < 0x7f) {
+		return s // printable ASCII at both ends, the usual case
+	}
 	return strings.TrimFunc(s, spaceOrControl)
 }
 
