@@ -91,6 +91,7 @@ func TestFormat(t *testing.T) {
 		{"postal label without country code has no country line", Address{Line1: "x", Locality: "y"}, &FormatOptions{Style: PostalLabel, Origin: "FR"}, "x\nY"},
 		{"padded country code", Address{CountryCode: " ch ", Line1: "Bahnhofstrasse 1", PostalCode: "8001", Locality: "Zürich"}, nil, "Bahnhofstrasse 1\nCH-8001 Zürich"},
 		{"typed layout prefix not doubled", Address{CountryCode: "CH", Line1: "Bahnhofstrasse 1", PostalCode: "ch-8001", Locality: "Zürich"}, nil, "Bahnhofstrasse 1\nCH-8001 Zürich"},
+		{"postal code that is only the layout prefix is blank", Address{CountryCode: "CH", Line1: "Bahnhofstrasse 1", PostalCode: "CH-", Locality: "Zürich"}, nil, "Bahnhofstrasse 1\nZürich"},
 		{"typed postal mark not doubled", Address{CountryCode: "JP", AdministrativeArea: "東京都", Line1: "x", PostalCode: "〒100-8994"}, nil, "〒100-8994\n東京都\nx"},
 		{"typed inline prefix not doubled", Address{CountryCode: "PR", Line1: "x", Locality: "San Juan", PostalCode: "PR 00930"}, nil, "x\nSan Juan PR 00930"},
 		{"control-only value is blank", Address{CountryCode: "US", Name: "\x00\x01", Organization: "\u0085", Line1: "x", Locality: "y"}, nil, "x\ny"},

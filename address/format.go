@@ -317,7 +317,7 @@ func (w *writer) line(b []byte, a *Address, line string) []byte {
 		if letter == 'Z' {
 			// A postal code typed with the prefix the layout prints
 			// ("CH-8001", "〒100-8994") is not printed with it twice.
-			if lit := trim(pending); lit != "" && len(v) > len(lit) && hasPrefixFold(v, lit) {
+			if lit := trim(pending); lit != "" && hasPrefixFold(v, lit) {
 				v = trim(v[len(lit):])
 			}
 		}

@@ -25,7 +25,7 @@ var (
 
 // ParseError reports why an input is not a usable phone number.
 type ParseError struct {
-	Input  string // the input as given
+	Input  string // the input as given, cut to MaxInputLength bytes and "…" when longer
 	Region string // the default region as given
 	Err    error  // one of the sentinel errors
 }
