@@ -56,7 +56,9 @@ func (f *Formatter) AppendCurrency(dst []byte, amount decimal.Decimal, code stri
 // AppendCurrencyFixed appends the Currency form of the fixed-point amount
 // value × 10^exp (as decimal.New(value, exp) would hold it: value 123456
 // with exp -2 is 1234.56) to dst. It is the fast path for callers that
-// keep money as scaled int64 and never allocates when dst has room.
+// keep money as scaled int64; it does not allocate when dst has room and
+// at most 64 digits are shown, integer and fraction together (any value
+// with any exp from -30 to 30 at the currency's digits).
 func (f *Formatter) AppendCurrencyFixed(dst []byte, value int64, exp int32, code string) ([]byte, error) {
 	i, ok := lookupCurrency(code)
 	if !ok {

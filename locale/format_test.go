@@ -3,6 +3,7 @@ package locale
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 	"testing"
@@ -299,6 +300,8 @@ func TestFormatterConcurrent(t *testing.T) {
 	f := mustFormatter(t, "ar-EG", nil)
 	want, _ := f.Currency(decimal.RequireFromString("1234.5"), "EGP")
 	wantDate := f.Date(fixedTime, DateFull)
+	wantCountry, _ := f.CountryName("CH")
+	wantLang, _ := f.LanguageName(language.MustParse("fr-BE"))
 	var wg sync.WaitGroup
 	errs := make(chan string, 8)
 	for range 8 {
@@ -312,6 +315,14 @@ func TestFormatterConcurrent(t *testing.T) {
 				}
 				if d := f.Date(fixedTime, DateFull); d != wantDate {
 					errs <- "Date = " + d
+					return
+				}
+				if n, _ := f.CountryName("CH"); n != wantCountry {
+					errs <- "CountryName = " + n
+					return
+				}
+				if n, _ := f.LanguageName(language.MustParse("fr-BE")); n != wantLang {
+					errs <- "LanguageName = " + n
 					return
 				}
 			}
@@ -629,5 +640,24 @@ func TestNineteenDigitCoefficients(t *testing.T) {
 				t.Errorf("AppendCurrency(%s): %v allocs, want 0", tt.in, n)
 			}
 		})
+	}
+}
+
+// TestAppendCurrencyFixedAllocs pins the documented allocation-free range
+// of AppendCurrencyFixed: every value, exponents -30 to 30, the
+// currency's digits.
+func TestAppendCurrencyFixedAllocs(t *testing.T) {
+	buf := make([]byte, 0, 256)
+	for _, tag := range []string{"de", "ar-EG", "en-IN"} {
+		f := mustFormatter(t, tag, nil)
+		for _, code := range []string{"EUR", "JPY", "BHD"} {
+			for _, e := range []int32{-30, -19, -2, 0, 18, 30} {
+				for _, v := range []int64{math.MinInt64, math.MaxInt64, 0, -1, 123456} {
+					if n := testing.AllocsPerRun(20, func() { buf, _ = f.AppendCurrencyFixed(buf[:0], v, e, code) }); n != 0 {
+						t.Errorf("%s AppendCurrencyFixed(%d, %d, %s): %v allocs, want 0", tag, v, e, code, n)
+					}
+				}
+			}
+		}
 	}
 }
