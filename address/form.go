@@ -22,7 +22,8 @@ type FormLayout struct {
 	// Country is the upper-case country code.
 	Country string
 	// Language is the language of the labels: the requested locale's
-	// language when the label table has it, "en" otherwise.
+	// language when the label table has it, "en" otherwise (also for
+	// Chinese in traditional characters: the table's zh is simplified).
 	Language string
 	// Latin reports whether the rows follow the country's Latin-script
 	// layout; format addresses entered in this form with
@@ -53,11 +54,11 @@ func Form(country string, loc language.Tag) FormLayout {
 	c, _, ok := countryFor(country)
 	base, _ := loc.Base()
 	lang := base.String()
-	col, found := labelIndex(lang)
-	f := FormLayout{Country: strings.ToUpper(strings.TrimSpace(country)), Language: labelLanguages[col]}
-	if !found {
-		f.Language = "en"
+	col, _ := labelIndex(lang)
+	if script, _ := loc.Script(); lang == "zh" && script.String() == "Hant" {
+		col = 0 // the zh labels are in simplified characters
 	}
+	f := FormLayout{Country: strings.ToUpper(trim(country)), Language: labelLanguages[col]}
 	layout := c.fmt
 	if c.lfmt != "" && !c.speaks(lang) {
 		layout = c.lfmt

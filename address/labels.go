@@ -1,6 +1,6 @@
 package address
 
-// Label translations. Google's metadata names the kind of each field
+// Label translations (zh in simplified characters). Google's metadata names the kind of each field
 // (state, prefecture, post_town, eircode, …) but ships no translations, and
 // no npm package carries libaddressinput's messages; so marketkit keeps this
 // small table itself, for the languages in labelLanguages. Other languages
