@@ -39,6 +39,7 @@ type classInfo struct {
 	cat       Category
 	originCat Category // category at the origin (inclusive prices), 0 if unknown or unneeded
 	amt       [maxTypes]*Amount
+	row       [maxTypes]int // 1 + index in Result.Rates of each amount (row[0]: the untaxed row when k == 0); 0 until emitted
 }
 
 type bucket struct {
@@ -339,6 +340,15 @@ func piece(req *Request, i int, w *classInfo, origin []*TaxType, x int64, taxes 
 		if w.k == 0 {
 			return x, x, nil
 		}
+		if w.k == 1 { // the common case, without the split
+			pct := uint64(w.amt[0].Percent.v)
+			t, ok := mulDivRound(x, pct, uint64(one)+pct, mode)
+			if !ok {
+				return 0, 0, ovf()
+			}
+			taxes[0] = t
+			return x - t, x, nil
+		}
 		var sum int64
 		var pcts [maxTypes]int64
 		for k := 0; k < w.k; k++ {
@@ -622,21 +632,27 @@ func (res *Result) emit(req *Request, i int, w *lineWork) error {
 		} else {
 			at.Tax = res.money(w.tax[k])
 		}
-		j := findRate(res.Rates, a, Taxed)
+		j := ci.row[k] - 1
 		if j < 0 {
-			res.Rates = append(res.Rates, RateTotal{Amount: a, Outcome: Taxed})
-			res.rateMinor = append(res.rateMinor, rateMinor{})
-			j = len(res.Rates) - 1
+			if j = findRate(res.Rates, a, Taxed); j < 0 {
+				res.Rates = append(res.Rates, RateTotal{Amount: a, Outcome: Taxed})
+				res.rateMinor = append(res.rateMinor, rateMinor{})
+				j = len(res.Rates) - 1
+			}
+			ci.row[k] = j + 1
 		}
 		res.rateMinor[j].base += w.n
 		res.rateMinor[j].tax += w.tax[k]
 	}
 	if ci.k == 0 {
-		j := findRate(res.Rates, nil, ci.out.outcome.Kind)
+		j := ci.row[0] - 1
 		if j < 0 {
-			res.Rates = append(res.Rates, RateTotal{Outcome: ci.out.outcome.Kind})
-			res.rateMinor = append(res.rateMinor, rateMinor{})
-			j = len(res.Rates) - 1
+			if j = findRate(res.Rates, nil, ci.out.outcome.Kind); j < 0 {
+				res.Rates = append(res.Rates, RateTotal{Outcome: ci.out.outcome.Kind})
+				res.rateMinor = append(res.rateMinor, rateMinor{})
+				j = len(res.Rates) - 1
+			}
+			ci.row[0] = j + 1
 		}
 		res.rateMinor[j].base += w.n
 	}
