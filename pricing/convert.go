@@ -87,6 +87,9 @@ func (t *RateTable) Rate(from, to string) (Fixed, bool) {
 func (t *RateTable) Convert(m Money, to string, mode RoundingMode) (Money, error) {
 	c, err := t.Converter(m.Currency(), to, mode, EndingRule{})
 	if err != nil {
+		if e, ok := err.(*Error); ok {
+			e.Op = "RateTable.Convert" // a fresh *Error: name the caller's method
+		}
 		return Money{}, err
 	}
 	return c.Convert(m)

@@ -111,7 +111,7 @@ func ExampleRateTable_Convert() {
 	fmt.Println(err, errors.Is(err, pricing.ErrNoRate))
 	// Output:
 	// 21.64 USD
-	// pricing: Converter: rate "USD→EUR": no exchange rate true
+	// pricing: RateTable.Convert: rate "USD→EUR": no exchange rate true
 }
 
 func ExampleLine_ApplyTax() {
