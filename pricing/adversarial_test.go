@@ -611,3 +611,16 @@ func TestDecodeEdges(t *testing.T) {
 		t.Errorf("surrounding space: %v, %v", m, err)
 	}
 }
+
+func TestPriceListTimeZone(t *testing.T) {
+	for _, tz := range []string{"", "Local", "Mars/Olympus", "../../etc/passwd", "Europe/Berlin\x00"} {
+		_, err := NewPriceList(PriceListConfig{Market: "de", Currency: "EUR", TimeZone: tz})
+		var e *Error
+		if !errors.As(err, &e) || e.Field != "time_zone" || e.Value != tz || !errors.Is(err, ErrInvalid) {
+			t.Errorf("TimeZone %q: %v", tz, err)
+		}
+	}
+	if _, err := NewPriceList(PriceListConfig{Market: "x", Currency: "EUR", TimeZone: "UTC"}); err != nil {
+		t.Errorf("UTC: %v", err)
+	}
+}

@@ -39,7 +39,8 @@ type PriceListConfig struct {
 	// Currency is the ISO 4217 code of every price in the list.
 	Currency string `json:"currency"`
 	// TimeZone is the market's IANA time zone ("Europe/Berlin"); validity
-	// windows are wall-clock times in it.
+	// windows are wall-clock times in it. "Local" is rejected: a market's
+	// prices must not depend on the server's zone.
 	TimeZone string       `json:"time_zone"`
 	Entries  []PriceEntry `json:"entries"`
 	// Fallback, if set, prices SKUs the list has no entry for.
@@ -247,7 +248,8 @@ func NewPriceList(cfg PriceListConfig) (*PriceList, error) {
 		errs = append(errs, newError(op, "market", "", ErrInvalid))
 	}
 	loc, err := time.LoadLocation(cfg.TimeZone)
-	if err != nil || cfg.TimeZone == "" {
+	// "" and "Local" would make windows depend on the server's zone.
+	if err != nil || cfg.TimeZone == "" || cfg.TimeZone == "Local" {
 		return nil, newError(op, "time_zone", cfg.TimeZone, ErrInvalid)
 	}
 	l := &PriceList{market: cfg.Market, cur: cur, loc: loc, skus: make(map[string][]entry)}
