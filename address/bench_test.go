@@ -43,6 +43,21 @@ func BenchmarkFormatHTML(b *testing.B) {
 	}
 }
 
+// BenchmarkFormatPostalLabel: the US label upper-cases ASCII only (no
+// allocation beyond the result); the German one upper-cases "Köln" by the
+// rules of German (x/text/cases).
+func BenchmarkFormatPostalLabel(b *testing.B) {
+	for _, tt := range benchAddresses[:2] {
+		b.Run(tt.name, func(b *testing.B) {
+			opts := &FormatOptions{Style: PostalLabel, Origin: tt.a.CountryCode}
+			b.ReportAllocs()
+			for b.Loop() {
+				sinkString = Format(tt.a, opts)
+			}
+		})
+	}
+}
+
 func BenchmarkAppendFormat(b *testing.B) {
 	b.ReportAllocs()
 	buf := make([]byte, 0, 256)
