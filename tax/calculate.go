@@ -322,19 +322,11 @@ func piece(req *Request, i int, w *classInfo, origin []*TaxType, x int64, taxes 
 	taxed := w.out.outcome.Kind == Taxed
 	*taxes = [maxTypes]int64{}
 	if !p.PricesIncludeTax {
-		net = x
-		gross = x
-		for k := 0; k < w.k; k++ {
-			t, ok := mulDivRound(x, uint64(w.amt[k].Percent.v), one, mode)
-			if !ok {
-				return 0, 0, ovf()
-			}
-			taxes[k] = t
-			if gross, ok = addOK(gross, t); !ok {
-				return 0, 0, ovf()
-			}
+		gross, ok := addExclusive(x, w, mode, taxes)
+		if !ok {
+			return 0, 0, ovf()
 		}
-		return net, gross, nil
+		return x, gross, nil
 	}
 	if taxed && (p.CrossBorder != KeepNet || sameAsOrigin(w, origin)) || !taxed && p.CrossBorder == KeepGrossAlways {
 		if w.k == 0 {
@@ -375,18 +367,28 @@ func piece(req *Request, i int, w *classInfo, origin []*TaxType, x int64, taxes 
 		return 0, 0, err
 	}
 	net = x - strip
-	gross = net
+	gross, ok := addExclusive(net, w, mode, taxes)
+	if !ok {
+		return 0, 0, ovf()
+	}
+	return net, gross, nil
+}
+
+// addExclusive sets the taxes of the net amount n (each rounded once) and
+// returns n plus the taxes; false on overflow.
+func addExclusive(n int64, w *classInfo, mode pricing.RoundingMode, taxes *[maxTypes]int64) (int64, bool) {
+	gross := n
 	for k := 0; k < w.k; k++ {
-		t, ok := mulDivRound(net, uint64(w.amt[k].Percent.v), one, mode)
+		t, ok := mulDivRound(n, uint64(w.amt[k].Percent.v), one, mode)
 		if !ok {
-			return 0, 0, ovf()
+			return 0, false
 		}
 		taxes[k] = t
 		if gross, ok = addOK(gross, t); !ok {
-			return 0, 0, ovf()
+			return 0, false
 		}
 	}
-	return net, gross, nil
+	return gross, true
 }
 
 // computeLine fills net, taxes and gross of line i under the rounding

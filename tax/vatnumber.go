@@ -276,17 +276,7 @@ func checkVAT(pfx string, b []byte) VATReason {
 		if b[0] != 'U' || !allDigits(b[1:]) {
 			return ReasonFormat
 		}
-		d := b[1:]
-		s := 0
-		for i := 0; i < 7; i++ {
-			x := dig(d[i])
-			if i%2 == 1 {
-				x *= 2
-				x = x/10 + x%10
-			}
-			s += x
-		}
-		ok = (10-(s+4)%10)%10 == dig(d[7])
+		ok = (10-(doubledSum(b[1:8], 1)+4)%10)%10 == dig(b[8])
 	case "BE":
 		if len(b) != 10 {
 			return ReasonLength
@@ -421,11 +411,7 @@ func checkVAT(pfx string, b []byte) VATReason {
 		if !allDigits(b) {
 			return ReasonFormat
 		}
-		c := 11 - weighted(b, 7, 9, 10, 5, 8, 4, 2)%11
-		if c == 11 {
-			c = 0
-		}
-		ok = c != 10 && c == dig(b[7])
+		ok = mod11Check(b, 7, 9, 10, 5, 8, 4, 2)
 	case "FR":
 		if len(b) != 11 {
 			return ReasonLength
@@ -639,11 +625,7 @@ func checkVAT(pfx string, b []byte) VATReason {
 		if !allDigits(b) {
 			return ReasonFormat
 		}
-		c := 11 - weighted(b, 5, 4, 3, 2, 7, 6, 5, 4)%11
-		if c == 11 {
-			c = 0
-		}
-		ok = c != 10 && c == dig(b[8])
+		ok = mod11Check(b, 5, 4, 3, 2, 7, 6, 5, 4)
 	case "NO":
 		if len(b) != 9 {
 			return ReasonLength
@@ -651,11 +633,7 @@ func checkVAT(pfx string, b []byte) VATReason {
 		if !allDigits(b) {
 			return ReasonFormat
 		}
-		c := 11 - weighted(b, 3, 2, 7, 6, 5, 4, 3, 2)%11
-		if c == 11 {
-			c = 0
-		}
-		ok = c != 10 && c == dig(b[8])
+		ok = mod11Check(b, 3, 2, 7, 6, 5, 4, 3, 2)
 	default:
 		return ReasonCountry
 	}
@@ -707,17 +685,7 @@ func checkES(b []byte) VATReason {
 		default:
 			return ReasonFormat
 		}
-		d := b[1:8]
-		s := 0
-		for i := 0; i < 7; i++ {
-			x := dig(d[i])
-			if i%2 == 0 {
-				x *= 2
-				x = x/10 + x%10
-			}
-			s += x
-		}
-		c := (10 - s%10) % 10
+		c := (10 - doubledSum(b[1:8], 0)%10) % 10
 		if !(isDigit(last) && dig(last) == c || last == "JABCDEFGHI"[c]) {
 			return ReasonChecksum
 		}
@@ -752,6 +720,33 @@ func checkIE(b []byte) VATReason {
 		return ReasonChecksum
 	}
 	return ""
+}
+
+// doubledSum is the Luhn-style sum of the digits of d where the digits at
+// positions parity, parity+2, … are doubled and their digits summed (AT
+// UID, ES CIF).
+func doubledSum(d []byte, parity int) int {
+	s := 0
+	for i, c := range d {
+		x := dig(c)
+		if i%2 == parity {
+			x *= 2
+			x = x/10 + x%10
+		}
+		s += x
+	}
+	return s
+}
+
+// mod11Check reports whether the digit after the weighted ones is
+// 11 − (Σ wᵢdᵢ mod 11), where 11 means 0 and 10 is never valid (CH UID,
+// NO organisation numbers, FI).
+func mod11Check(b []byte, w ...int) bool {
+	c := 11 - weighted(b, w...)%11
+	if c == 11 {
+		c = 0
+	}
+	return c != 10 && c == dig(b[len(w)])
 }
 
 // validBirth reports whether y-m-d is a calendar date.
