@@ -4,6 +4,10 @@ package locale
 // bug or a CLDR update that breaks an assumption of the lookup code.
 
 import (
+	"archive/zip"
+	"io"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -214,6 +218,48 @@ func TestCountryTimeZonesLoad(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"BV", "HM", "XK"}, without); diff != "" {
 		t.Errorf("countries without time zones (-want +got):\n%s", diff)
+	}
+}
+
+// TestCountryTimeZonesInGoTZData checks every zone against Go's own copy
+// of the IANA database, $GOROOT/lib/time/zoneinfo.zip, from which
+// time/tzdata is generated: LoadLocation above may have found a zone in
+// the host's /usr/share/zoneinfo instead.
+func TestCountryTimeZonesInGoTZData(t *testing.T) {
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		t.Fatalf("go env GOROOT: %v", err)
+	}
+	zr, err := zip.OpenReader(filepath.Join(strings.TrimSpace(string(out)), "lib", "time", "zoneinfo.zip"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	files := map[string]*zip.File{}
+	for _, f := range zr.File {
+		files[f.Name] = f
+	}
+	for _, code := range Countries() {
+		c, _ := CountryInfo(code)
+		for _, z := range c.TimeZones() {
+			f, ok := files[z]
+			if !ok {
+				t.Errorf("country %s: time zone %q is not in Go's tzdata", code, z)
+				continue
+			}
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, err := io.ReadAll(rc)
+			rc.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := time.LoadLocationFromTZData(z, data); err != nil {
+				t.Errorf("country %s: time zone %q: %v", code, z, err)
+			}
+		}
 	}
 }
 
