@@ -82,6 +82,8 @@ func TestResolution(t *testing.T) {
 		{"Northern Ireland is not EU for this resolver", "2025-01-01", de, Customer{Address: addr("GB", "BT1 1AA")}, "", "eu.export", Export, ""},
 		{"EU to GB, registered for UK VAT", "2025-01-01", Store{Origin: addr("DE", "10115"), Registrations: []string{"GB"}}, Customer{Address: addr("GB", "SW1A 1AA")}, "", "default.zone", Taxed, "gb_vat/standard/2011-01-04"},
 		{"non-EU seller with OSS", "2025-01-01", Store{Origin: addr("CH", "8001"), Registrations: []string{"EU"}}, Customer{Address: addr("IT", "00118")}, "saas", "eu.non-eu-seller-oss", Taxed, "it_vat/standard/2013-10-01"},
+		{"non-EU seller with OSS, other service: no EU VAT", "2025-01-01", Store{Origin: addr("CH", "8001"), Registrations: []string{"EU"}}, Customer{Address: addr("IT", "00118")}, "repair", "eu.non-eu-seller-service", Export, ""},
+		{"non-EU seller with OSS, goods", "2025-01-01", Store{Origin: addr("CH", "8001"), Registrations: []string{"EU"}}, Customer{Address: addr("IT", "00118")}, "", "eu.non-eu-seller-oss", Taxed, "it_vat/standard/2013-10-01"},
 		{"non-EU seller B2B", "2025-01-01", Store{Origin: addr("CH", "8001")}, Customer{Address: addr("IT", "00118"), Business: true, VATNumber: "IT00743110157"}, "", "eu.non-eu-seller-b2b", ReverseCharge, ""},
 		{"non-EU seller unregistered", "2025-01-01", Store{Origin: addr("CH", "8001")}, Customer{Address: addr("IT", "00118")}, "", "default.not-registered", NotRegistered, ""},
 		{"CH domestic incl. Liechtenstein", "2025-01-01", Store{Origin: addr("CH", "8001")}, Customer{Address: addr("LI", "9490")}, "", "default.zone", Taxed, "ch_vat/standard/2024-01-01"},

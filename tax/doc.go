@@ -68,12 +68,13 @@
 //     another member state → reverse charge at 0 % with the legal mention;
 //     consumer, goods or digital services, from 2021-07-01 → destination
 //     VAT unless [Store].EUBelowThreshold (the €10,000 EU-wide threshold),
-//     before → digital at destination (from 2015), goods at origin unless
-//     registered at destination; consumer, other services → origin;
+//     before → digital at destination (from 2015; from 2019 origin below
+//     the threshold too), goods at origin unless registered at destination; consumer, other services → origin;
 //     customer outside the EU VAT area → export, zero-rated (unless the store
 //     is registered there, e.g. for UK or Swiss VAT); a non-EU store charges
-//     destination VAT when registered for the OSS ("EU") or in that member
-//     state, and reverse-charges businesses.
+//     destination VAT on goods and digital services when registered for the
+//     OSS ("EU") or in that member state, no EU VAT on other services to
+//     consumers (art. 45), and reverse-charges businesses.
 //   - Canada rules (store in Canada, or registered there as a non-resident):
 //     the customer's province decides — GST, or HST, plus PST (BC, MB, SK) or
 //     QST (QC) charged on the pre-tax price, not compounded; a non-resident

@@ -32,6 +32,7 @@ const (
 	reasonRCGoods      = "Intra-Community supply of goods, exempt (Directive 2006/112/EC art. 138); reverse charge: the customer accounts for VAT."
 	reasonRCServices   = "Reverse charge: VAT to be accounted for by the recipient (Directive 2006/112/EC arts. 44 and 196)."
 	reasonRCNonEU      = "Supply by a seller established outside the EU to an EU business: the customer accounts for VAT (reverse charge or import VAT)."
+	reasonServiceNonEU = "B2C service by a seller established outside the EU: place of supply where the supplier is established (Directive 2006/112/EC art. 45), no EU VAT."
 	reasonNonEUOSS     = "B2C supply by a seller established outside the EU and registered for the One-Stop Shop: VAT of the customer's member state."
 	reasonExportEU     = "Export outside the EU VAT area: zero-rated (Directive 2006/112/EC art. 146; services: place of supply outside the EU)."
 	reasonCanada       = "Canada: GST/HST and PST/QST of the customer's province (Excise Tax Act Part IX); PST and QST are not compounded."
@@ -101,9 +102,11 @@ var tbeThreshold = MustDate("2019-01-01")
 //   - customer outside the EU VAT area (third country or special
 //     territory such as the Canary Islands): export, zero-rated — unless the
 //     store is registered in the customer's zone (default resolver);
-//   - non-EU store: B2B reverse charge; B2C destination VAT when registered
-//     in the customer's member state or for the OSS ("EU"); otherwise the
-//     EU rules do not apply and the chain continues.
+//   - non-EU store: B2B reverse charge; B2C goods and digital services:
+//     destination VAT when registered in the customer's member state or
+//     for the OSS ("EU"), otherwise the EU rules do not apply and the
+//     chain continues; B2C other services: no EU VAT (art. 45, place of
+//     the supplier).
 func resolveEU(d *Data, req *Request, supply Supply, vatCountry string, origin []*TaxType) (resolution, bool) {
 	var r resolution
 	s, cu := &req.Store, &req.Customer
@@ -122,6 +125,13 @@ func resolveEU(d *Data, req *Request, supply Supply, vatCountry string, origin [
 		if isEUVATCountry(vatCountry) {
 			r.country = custT.country
 			r.outcome = Outcome{Kind: ReverseCharge, Rule: "eu.non-eu-seller-b2b", Reason: reasonRCNonEU}
+			return r, true
+		}
+		if supply == Service {
+			// General rule: the place of a B2C service is where the
+			// supplier is established — outside the EU.
+			r.country = custT.country
+			r.outcome = Outcome{Kind: Export, Rule: "eu.non-eu-seller-service", Reason: reasonServiceNonEU}
 			return r, true
 		}
 		if registered(s, custT) {
