@@ -19,7 +19,9 @@ const (
 	// MultiLine puts each line of the country's layout on its own line,
 	// separated by "\n". It is the zero Style.
 	MultiLine Style = iota
-	// SingleLine joins the lines with ", ".
+	// SingleLine joins the lines with ", " in Latin script, and with the
+	// separator of the country's script otherwise: nothing in Chinese and
+	// Japanese, a space in Korean and Thai, "، " in Arabic script.
 	SingleLine
 	// HTML escapes every value and joins the lines with "<br>\n". The
 	// output never contains markup from the address.
@@ -88,7 +90,10 @@ func AppendFormat(b []byte, a Address, opts *FormatOptions) []byte {
 		layout = c.lfmt
 		latinNames(c, &a)
 	}
-	w := writer{style: o.Style}
+	w := writer{style: o.Style, sep: ", "}
+	if !o.Latin {
+		w.sep = lineSeparator(c.lang)
+	}
 	if o.Style == PostalLabel {
 		w.upper = c.upper
 		w.country = c.code
@@ -129,6 +134,23 @@ func AppendFormat(b []byte, a Address, opts *FormatOptions) []byte {
 	return b
 }
 
+// lineSeparator returns the separator of lines joined into one in the
+// local script of a country whose metadata language is lang: none in
+// Chinese and Japanese, a space in Korean and Thai, the Arabic comma in
+// languages written in Arabic script, ", " otherwise.
+func lineSeparator(lang string) string {
+	base, _, _ := strings.Cut(lang, "-")
+	switch base {
+	case "ja", "zh":
+		return ""
+	case "ko", "th":
+		return " "
+	case "ar", "fa", "ps", "ur", "ku", "ckb":
+		return "، "
+	}
+	return ", "
+}
+
 // latinNames replaces subdivision keys in a by their Latin-script names
 // ("東京都" → "Tokyo"), down the nested levels. Local names and ISO codes
 // are recognized as Validate recognizes them.
@@ -155,6 +177,7 @@ func latinNames(c *countryData, a *Address) {
 // escape through a pointer.
 type writer struct {
 	style   Style
+	sep     string // line separator of SingleLine
 	upper   string // field letters to upper-case
 	country string // destination country, whose language upper-cases fields
 	started bool   // a line has been written
@@ -165,7 +188,7 @@ func (w *writer) newLine(b []byte) []byte {
 	if w.started {
 		switch w.style {
 		case SingleLine:
-			b = append(b, ", "...)
+			b = append(b, w.sep...)
 		case HTML:
 			b = append(b, "<br>\n"...)
 		default:
@@ -301,11 +324,9 @@ func (w *writer) line(b []byte, a *Address, line string) []byte {
 					continue
 				}
 				if !first {
-					if line == "" && !written {
-						w.inLine = false // %A alone on its line: one line each
-					} else {
-						b = w.text(b, ", ", false)
-					}
+					// Each address line on a line of its own; what follows
+					// %A in the layout ("%A, %S") goes on the last one.
+					w.inLine = false
 				}
 				b = w.text(b, l, false)
 				first = false
