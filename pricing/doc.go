@@ -56,13 +56,18 @@
 //
 // A [PriceList] holds one market's prices in one currency: base prices,
 // "was" prices, quantity tiers, customer-group prices and validity windows
-// in the market's time zone. [PriceList.Resolve] picks the most specific
-// applicable entry (customer group > tier > window > base) and
-// [PriceList.Explain] says why. A list may fall back to another market's
-// list through an explicit [RateTable] and an [EndingRule] (charm prices
-// .99/.95/.90, whole units, the nearest 10 or 100, or price bands), both
-// plain data validated when loaded. A SKU without a price is a
-// [*NoPriceError] (ErrNoPrice) naming SKU and market, never a zero price.
+// in the market's time zone (at a daylight-saving change a repeated wall
+// time means its first occurrence and a skipped one moves forward, as in
+// RFC 5545). [PriceList.Resolve] picks the most specific applicable entry
+// (customer group > tier > window > base) and [PriceList.Explain] says
+// why. A list may fall back to another market's list through an explicit
+// [RateTable] and an [EndingRule] (charm prices .99/.95/.90, whole units,
+// the nearest 10 or 100, or price bands), both plain data validated when
+// loaded. An ending rule never turns a positive price into zero and never
+// lifts a price past its band's upper bound ([EndingRule.Apply]); a
+// converted "was" price that does not stay above the converted price is
+// dropped. A SKU without a price is a [*NoPriceError] (ErrNoPrice) naming
+// SKU and market, never a zero price.
 //
 // # Errors
 //
