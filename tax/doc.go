@@ -135,8 +135,11 @@
 // # Not modelled
 //
 // Product-level reclassifications (which goods are reduced in which
-// country), the 11.11 % Norwegian raw-fish rate, Corsica's and the Greek
-// islands' special rates, Jungholz/Mittelberg, Northern Ireland's EU goods
+// country: the host's class mapping decides) and temporary cuts for
+// product lists whose rate is not one of the country's general rates
+// (Austria's 5 % for hospitality and culture 2020-07-01..2021-12-31, food
+// at 0 % in Poland, Spain and Portugal during 2022-2024), the 11.11 %
+// Norwegian raw-fish rate, Corsica's and the Greek islands' special rates, Jungholz/Mittelberg, Northern Ireland's EU goods
 // rules, IOSS import thresholds, India's CGST/SGST/IGST split and cess,
 // local US/Canadian municipal taxes, and compounding taxes (none of the
 // covered taxes compound since 2013).

@@ -3,7 +3,10 @@ package tax
 // Address is the part of an address that decides taxation: the ISO 3166-1
 // alpha-2 country ("DE"), the subdivision ("QC" or "CA-QC"; needed for CA,
 // US, IN) and the postal code (needed for special territories: Heligoland
-// 27498, Canary Islands 35xxx/38xxx, Åland 22xxx, …). It is deliberately
+// 27498, Canary Islands 35xxx/38xxx, Åland 22xxx, …); an empty postal
+// code matches no postal pattern, so it is read as the mainland (useful
+// for digital services where only the country is known, wrong for goods
+// shipped to a special territory — pass the code). It is deliberately
 // small so that tax does not depend on the address package; a host copies
 // the three fields from its own address value.
 type Address struct {
