@@ -193,7 +193,9 @@ type FormatOptions struct {
 // Formatter formats numbers, percentages, currency amounts and dates for
 // one locale. NewFormatter resolves all the locale data once; a Formatter
 // is immutable and safe for concurrent use by multiple goroutines. The
-// zero Formatter has no locale data: make one with NewFormatter.
+// zero Formatter has no locale data: its number, percent and currency
+// methods return a *LocaleError (ErrUnsupportedLocale), its date and name
+// methods empty results. Make one with NewFormatter.
 //
 // The Append forms write into the caller's buffer and do not allocate; the
 // string forms allocate only the result.

@@ -661,3 +661,38 @@ func TestAppendCurrencyFixedAllocs(t *testing.T) {
 		}
 	}
 }
+
+// TestZeroFormatter checks that the zero Formatter reports its missing
+// data instead of formatting numbers as empty strings.
+func TestZeroFormatter(t *testing.T) {
+	var f Formatter
+	d := decimal.RequireFromString("1234.5")
+	checks := []struct {
+		name string
+		fn   func() (string, error)
+	}{
+		{"Currency", func() (string, error) { return f.Currency(d, "USD") }},
+		{"Number", func() (string, error) { return f.Number(d) }},
+		{"Percent", func() (string, error) { return f.Percent(d) }},
+		{"AppendCurrencyFixed", func() (string, error) {
+			b, err := f.AppendCurrencyFixed([]byte("x"), 1, 0, "USD")
+			return string(b), err
+		}},
+	}
+	for _, c := range checks {
+		got, err := c.fn()
+		var le *LocaleError
+		if !errors.Is(err, ErrUnsupportedLocale) || !errors.As(err, &le) {
+			t.Errorf("zero Formatter %s = %q, %v; want a *LocaleError", c.name, got, err)
+		}
+		if got != "" && got != "x" {
+			t.Errorf("zero Formatter %s wrote %q", c.name, got)
+		}
+	}
+	if got := f.Date(fixedTime, DateFull); got != "" {
+		t.Errorf("zero Formatter Date = %q, want empty", got)
+	}
+	if got, ok := f.CountryName("DE"); ok || got != "" {
+		t.Errorf("zero Formatter CountryName = %q, %v; want \"\", false", got, ok)
+	}
+}

@@ -11,7 +11,8 @@ import (
 // 0 to 3 fraction digits rounded with the formatter's rounding mode unless
 // FormatOptions.Fraction says otherwise: 1234567.891 is "1,234,567.891"
 // in en, "1.234.567,891" in de, "12,34,567.891" in en-IN and
-// "١٬٢٣٤٬٥٦٧٫٨٩١" in ar-EG. The only error is ErrOutOfRange.
+// "١٬٢٣٤٬٥٦٧٫٨٩١" in ar-EG. The only error is ErrOutOfRange (and
+// ErrUnsupportedLocale from the zero Formatter).
 func (f *Formatter) Number(d decimal.Decimal) (string, error) {
 	var buf [64]byte
 	b, err := f.AppendNumber(buf[:0], d)
@@ -33,7 +34,8 @@ func (f *Formatter) AppendNumber(dst []byte, d decimal.Decimal) ([]byte, error) 
 // is multiplied by 100 exactly, so 0.19 is "19%" in en, "19 %" in de
 // and fr (with a no-break space) and "%19" in tr. Percentages have no
 // fraction digits unless FormatOptions.Fraction says otherwise. The only
-// error is ErrOutOfRange.
+// error is ErrOutOfRange (and ErrUnsupportedLocale from the zero
+// Formatter).
 func (f *Formatter) Percent(d decimal.Decimal) (string, error) {
 	var buf [64]byte
 	b, err := f.AppendPercent(buf[:0], d)
@@ -129,6 +131,9 @@ func roundSmall(c uint64, exp int64, frac int, mode RoundingMode, neg bool) (uin
 // ICU and bojanz/currency. cs is the currency shown for a currency
 // pattern, nil otherwise.
 func (f *Formatter) appendNum(dst []byte, nf *numFormat, n fixedNum, minFrac, maxFrac int, cs *curSym) ([]byte, error) {
+	if nf.decimal == "" { // the zero Formatter: every locale has a decimal separator
+		return dst, &LocaleError{Tag: f.tag}
+	}
 	minInt := max(nf.minInt, 1)
 	var dbuf [64]byte
 	var r []byte
