@@ -147,6 +147,8 @@ func TestValidate(t *testing.T) {
 		{"too long with a missing field", Address{CountryCode: "US", Line1: strings.Repeat("a", MaxFieldLength+1), AdministrativeArea: "CA", PostalCode: "94043"}, []fe{
 			{FieldAddressLines, CodeInvalidValue, ""}, {FieldLocality, CodeRequired, ""}}},
 		{"control-only line is blank", func() Address { a := usAddress; a.Line1 = "\x00\t"; return a }(), []fe{{FieldAddressLines, CodeRequired, ""}}},
+		{"full-width postal code", Address{CountryCode: "JP", AdministrativeArea: "東京都", Line1: "a", PostalCode: "〒１００ー８９９４"}, nil},
+		{"doubled inner space", Address{CountryCode: "GB", Line1: "10 Downing St", Locality: "London", PostalCode: "SW1A  2AA"}, nil},
 		{"lower-case postal code where the post writes capitals", Address{CountryCode: "NL", Line1: "Dam 1", Locality: "Amsterdam", PostalCode: "1012 jd"}, nil},
 		{"lower-case letter prefix", Address{CountryCode: "AD", Line1: "a", Locality: "Andorra la Vella", PostalCode: "ad500"}, nil},
 		{"required pattern prefix left out", Address{CountryCode: "LV", Line1: "Brīvības iela 1", Locality: "Rīga", PostalCode: "1050"}, nil},
@@ -224,6 +226,8 @@ func TestNormalize(t *testing.T) {
 		{"latin name to key", Address{CountryCode: "JP", AdministrativeArea: "tokyo"}, Address{CountryCode: "JP", AdministrativeArea: "東京都"}},
 		{"upper postal code", Address{CountryCode: "GB", PostalCode: "sw1a 2aa"}, Address{CountryCode: "GB", PostalCode: "SW1A 2AA"}},
 		{"typed prefix removed", Address{CountryCode: "LT", PostalCode: "lt-01103"}, Address{CountryCode: "LT", PostalCode: "01103"}},
+		{"full-width postal code made ASCII", Address{CountryCode: "JP", PostalCode: "１００－８９９４"}, Address{CountryCode: "JP", PostalCode: "100-8994"}},
+		{"postal code with an ideographic space", Address{CountryCode: "CA", PostalCode: "ｈ３ｚ\u3000２ｙ７"}, Address{CountryCode: "CA", PostalCode: "H3Z 2Y7"}},
 		{"required prefix added", Address{CountryCode: "LV", PostalCode: " 1050"}, Address{CountryCode: "LV", PostalCode: "LV-1050"}},
 		{"required prefix upper-cased", Address{CountryCode: "LV", PostalCode: "lv-1050"}, Address{CountryCode: "LV", PostalCode: "LV-1050"}},
 		{"letters upper-cased where the pattern wants capitals", Address{CountryCode: "NL", PostalCode: "1012 jd"}, Address{CountryCode: "NL", PostalCode: "1012 JD"}},

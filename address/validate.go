@@ -223,8 +223,17 @@ func loose(s string) string {
 // postalCodeBody returns zip without a prefix the layout prints before it
 // ("LT-", "FL-", "〒") or the metadata's postal prefix, in upper case
 // (every pattern is written in capitals and no post office tells postal
-// codes apart by case). It allocates only when it changes the case.
+// codes apart by case), with runs of white space folded to one space and
+// full-width forms and dashes as typed by CJK input methods made ASCII
+// ("１００ー８９９４" → "100-8994"). It allocates only when it changes zip.
 func postalCodeBody(c *countryData, zip string) string {
+	zip = clean(zip)
+	for i := 0; i < len(zip); i++ {
+		if zip[i] >= utf8.RuneSelf {
+			zip = strings.Map(asciiPostal, zip)
+			break
+		}
+	}
 	if c.postprefix != "" && hasPrefixFold(zip, c.postprefix) {
 		zip = trim(zip[len(c.postprefix):])
 	} else if lit := zipLiteral(c.fmt); lit != "" && hasPrefixFold(zip, lit) {
@@ -236,6 +245,19 @@ func postalCodeBody(c *countryData, zip string) string {
 		}
 	}
 	return zip
+}
+
+// asciiPostal maps the full-width forms of ASCII (U+FF01…U+FF5E) to ASCII,
+// and the dashes and long-vowel marks typed for hyphens to "-".
+func asciiPostal(r rune) rune {
+	switch {
+	case 0xFF01 <= r && r <= 0xFF5E:
+		return r - 0xFF01 + '!'
+	case r == '\u2010', r == '\u2011', r == '\u2012', r == '\u2013', r == '\u2014', r == '\u2015',
+		r == '\u2212', r == '\u30FC', r == '\uFF70':
+		return '-'
+	}
+	return r
 }
 
 func hasPrefixFold(s, prefix string) bool {
