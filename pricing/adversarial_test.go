@@ -624,3 +624,34 @@ func TestPriceListTimeZone(t *testing.T) {
 		t.Errorf("UTC: %v", err)
 	}
 }
+
+func TestWallTimesAtDSTChanges(t *testing.T) {
+	tests := []struct {
+		tz, wall string
+		want     string // the instant, UTC
+	}{
+		// Chile springs forward at midnight: a window "from 2026-09-06"
+		// starts at 01:00 that day, not at 23:00 the evening before (what
+		// time.ParseInLocation returns).
+		{"America/Santiago", "2026-09-06", "2026-09-06T04:00:00Z"},
+		// Chile falls back at midnight: 23:30 happens twice; the first.
+		{"America/Santiago", "2026-04-04T23:30", "2026-04-05T02:30:00Z"},
+		// Lord Howe moves by 30 minutes.
+		{"Australia/Lord_Howe", "2026-10-04T02:15", "2026-10-03T15:45:00Z"},
+		{"Australia/Lord_Howe", "2026-04-05T01:45", "2026-04-04T14:45:00Z"},
+		// Samoa skipped a whole day.
+		{"Pacific/Apia", "2011-12-30", "2011-12-30T10:00:00Z"},
+		{"Asia/Kolkata", "2026-01-01", "2025-12-31T18:30:00Z"},
+		{"Europe/Berlin", "2026-10-25T02:30:15", "2026-10-25T00:30:15Z"},
+	}
+	for _, tt := range tests {
+		loc, err := time.LoadLocation(tt.tz)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := parseWall(tt.wall, loc)
+		if !ok || got.UTC().Format(time.RFC3339) != tt.want {
+			t.Errorf("%s %s = %v (%v), want %s", tt.tz, tt.wall, got.UTC(), ok, tt.want)
+		}
+	}
+}
