@@ -33,10 +33,11 @@ const MaxFieldLength = 512
 // Locality and dependent locality are not checked against the subdivision
 // lists (the lists are not complete enough to reject an address); when they
 // match a nested subdivision (CN, KR), its postal code prefix is checked.
-// Postal codes are compared in upper case; a postal prefix printed by the
-// layout ("LT-", "〒") may be typed, and a prefix that the country's pattern
-// requires ("LV-" in Latvia, "AD" in Andorra) may be left out before a
-// digit, as [Normalize] adds it.
+// Postal codes are compared in upper case, with full-width digits and CJK
+// dashes read as ASCII and runs of spaces as one; a postal prefix printed
+// by the layout ("LT-", "〒") may be typed, and a prefix that the
+// country's pattern requires ("LV-" in Latvia, "AD" in Andorra) may be
+// left out before a digit, as [Normalize] adds it.
 // Validate does not modify a; [Normalize] returns the canonical form.
 func Validate(a Address) error {
 	var errs []*FieldError
