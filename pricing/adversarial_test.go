@@ -655,3 +655,15 @@ func TestWallTimesAtDSTChanges(t *testing.T) {
 		}
 	}
 }
+
+func TestCompareAtAbovePrice(t *testing.T) {
+	for _, was := range []string{"9.50", "9.00", "0"} {
+		_, err := NewPriceList(PriceListConfig{Market: "de", Currency: "EUR", TimeZone: "Europe/Berlin", Entries: []PriceEntry{
+			{SKU: "a", Price: eur("9.50"), CompareAt: eur(was)},
+		}})
+		var e *Error
+		if !errors.As(err, &e) || e.Field != "entries[0].compare_at" || !errors.Is(err, ErrInvalid) {
+			t.Errorf("compare_at %s with price 9.50: %v", was, err)
+		}
+	}
+}

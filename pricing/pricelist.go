@@ -14,7 +14,7 @@ type PriceEntry struct {
 	// Price is the price per unit, in the list's currency.
 	Price Money `json:"price"`
 	// CompareAt is an optional "was" price shown struck through; the zero
-	// Money means none.
+	// Money means none. It must be above Price.
 	CompareAt Money `json:"compare_at"`
 	// Group restricts the entry to one customer group ("" is everyone).
 	Group string `json:"group,omitempty"`
@@ -267,7 +267,9 @@ func NewPriceList(cfg PriceListConfig) (*PriceList, error) {
 		if !(pe.CompareAt.cur == 0 && pe.CompareAt.IsZero()) {
 			if pe.CompareAt.cur != cur {
 				errs = append(errs, newError(op, f+".compare_at", pe.CompareAt.String(), ErrCurrencyMismatch))
-			} else if pe.CompareAt.Sign() <= 0 {
+			} else if pe.CompareAt.Sign() <= 0 || (pe.Price.cur == cur && pe.CompareAt.cmp(pe.Price) <= 0) {
+				// A "was" price at or below the price would be shown
+				// struck through next to a price that is not lower.
 				errs = append(errs, newError(op, f+".compare_at", pe.CompareAt.String(), ErrInvalid))
 			}
 		}
