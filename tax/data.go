@@ -168,7 +168,7 @@ func (t *TaxType) Amounts(c Category) []Amount {
 }
 
 // Amount returns the amount of category c in force on d. Exempt always
-// succeeds with 0 %. It allocates nothing.
+// succeeds with 0 %. It allocates nothing when it succeeds.
 func (t *TaxType) Amount(c Category, d Date) (Amount, error) {
 	if !c.Valid() {
 		return Amount{}, &LookupError{Type: t.id, Category: c, Date: d, Err: ErrUnknownCategory}

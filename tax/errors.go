@@ -5,9 +5,12 @@ import (
 	"strconv"
 )
 
-// Sentinel errors. Every error returned by this package wraps one of them,
-// so callers can test the category with errors.Is and the details with
-// errors.As on the typed errors below.
+// Sentinel errors. Every error the package itself returns wraps one of
+// them, so callers can test the category with errors.Is and the details
+// with errors.As on the typed errors below. Two kinds of errors pass
+// through unchanged: the context's error from Calculate (context.Canceled,
+// context.DeadlineExceeded) and a wrapped Verifier's own errors from
+// CachingVerifier.Verify.
 var (
 	// ErrUnknownCountry reports a country (or zone) for which no tax data
 	// is known. The package never falls back to a silent 0 %.

@@ -1,8 +1,10 @@
 package taxtest_test
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/marketkit/marketkit/pricing"
 	"github.com/marketkit/marketkit/tax"
 	"github.com/marketkit/marketkit/tax/taxtest"
 )
@@ -28,6 +30,20 @@ func TestCheckDetectsViolations(t *testing.T) {
 		{"missing line", func(r *tax.Result) { r.Lines = r.Lines[:1] }},
 		{"no reason", func(r *tax.Result) { r.Lines[0].Outcome.Reason = "" }},
 	}
+	// A negative net with net + tax = gross still kept on the line.
+	tamper = append(tamper, struct {
+		name string
+		edit func(*tax.Result)
+	}{"negative net", func(r *tax.Result) {
+		l := &r.Lines[0]
+		cent := pricing.MustParseMoney("0.01", l.Gross.Currency())
+		l.Net = cent.Neg()
+		l.Tax, _ = l.Gross.Add(cent)
+		for k := range l.Taxes {
+			l.Taxes[k].Tax = l.Tax.MulInt(0)
+		}
+		l.Taxes[0].Tax = l.Tax
+	}})
 	for _, tt := range tamper {
 		t.Run(tt.name, func(t *testing.T) {
 			var res tax.Result
@@ -38,8 +54,14 @@ func TestCheckDetectsViolations(t *testing.T) {
 				t.Fatalf("untampered: %v", err)
 			}
 			tt.edit(&res)
-			if err := taxtest.Check(req, &res); err == nil {
-				t.Error("Check accepted a tampered result")
+			err := taxtest.Check(req, &res)
+			if err == nil {
+				t.Fatal("Check accepted a tampered result")
+			}
+			// The negative line is reported before the totals that it
+			// also breaks.
+			if tt.name == "negative net" && !strings.Contains(err.Error(), "negative") {
+				t.Errorf("err = %v, want the negative net reported", err)
 			}
 		})
 	}
