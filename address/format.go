@@ -328,7 +328,11 @@ func (w *writer) line(b []byte, a *Address, line string) []byte {
 					// %A in the layout ("%A, %S") goes on the last one.
 					w.inLine = false
 				}
-				b = w.text(b, l, false)
+				if strings.IndexByte(w.upper, 'A') >= 0 {
+					b = w.field(b, l)
+				} else {
+					b = w.text(b, l, false)
+				}
 				first = false
 			}
 			written = true
