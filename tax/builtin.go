@@ -12,16 +12,17 @@ package tax
 // local, VA 5.3 = 4.3 + 1). New Mexico's figure is the state gross
 // receipts tax rate (a tax on the seller, customarily passed on).
 //
+// Utah's figure is the state rate only (4.85 %): unlike CA and VA, its
+// near-universal local 1.25 % is not included, because it is a local
+// option (published rate tables list places at the bare state rate).
+//
 // Deliberately absent (an address there is an ErrUnknownCountry error on
-// customer.address.region, never a silent 0 %):
-//   - UT: the state rate (4.70 % in 2018, 4.85 % in 2019 per third-party
-//     rate tables) plus the mandatory statewide local 1.25 % (statewide
-//     minimum 5.95 %, then 6.10 %) changed on a date within 2019 that we
-//     could not confirm against the Utah State Tax Commission;
-//   - DC: 6 % from 2018-10-01; the FY2025 Budget Support Act scheduled
-//     6.5 % from 2025-10-01 and 7 % from 2026-10-01, and we could not
-//     confirm from the Office of Tax and Revenue which rate is in force
-//     now. A wrong current rate is worse than an error.
+// customer.address.region, never a silent 0 %): DC. Its rate was 6 % from
+// 2018-10-01; the FY2025 Budget Support Act scheduled 6.5 % from 2025-10-01
+// and 7 % from 2026-10-01, the FY2026 Budget Support Act cancelled the
+// 6.5 % step (6 % through 2026-09-30), and whether 7 % took effect on
+// 2026-10-01 could not be confirmed from the Office of Tax and Revenue. A
+// wrong current rate is worse than an error.
 //
 // Hosts selling there add a TypeDef (see BuiltinDefinition) or plug in a
 // Calculator backed by a sales-tax service.
@@ -74,6 +75,7 @@ var builtinDef = Definition{
 		{ID: "ca-sk", Citation: "Saskatchewan, The Provincial Sales Tax Act, PST 6 %, https://www.saskatchewan.ca/business/taxes-licensing-and-reporting/provincial-taxes-policies-and-bulletins/provincial-sales-tax"},
 		{ID: "ca-qc", Citation: "Québec, Act respecting the Québec sales tax, QST 9.975 % (not compounded on GST since 2013-01-01), Revenu Québec, https://www.revenuquebec.ca/en/businesses/consumption-taxes/gsthst-and-qst/"},
 		{ID: "us-nm-trd", Citation: "New Mexico Taxation and Revenue Department, gross receipts tax rate schedules and GRT filer's kits: statewide (state) gross receipts tax rate 5.125 %, lowered to 5 % from 2022-07-01 and to 4.875 % from 2023-07-01 by House Bill 163 (2022), https://www.tax.newmexico.gov/businesses/gross-receipts-overview/"},
+		{ID: "us-ut-stc", Citation: "Utah State Tax Commission, Tax Bulletin 01-19 (state sales and use tax rate 4.70 % raised to 4.85 % from 2019-04-01 after the November 2018 ballot) and Utah Code § 59-12-103; the 1 % local option (§ 59-12-205) and 0.25 % county option (§ 59-12-1102, imposed by the state where a county does not, § 59-12-1802) come on top, https://tax.utah.gov/sales/rates"},
 		{ID: "us-states", Citation: "US state revenue departments' published statewide (base) sales tax rates, e.g. California CDTFA https://www.cdtfa.ca.gov/taxes-and-fees/sales-use-tax-rates.htm, Texas Comptroller https://comptroller.texas.gov/taxes/sales/, New York https://www.tax.ny.gov/bus/st/stidx.htm, Louisiana LDR (5 % from 2025-01-01, Act 11 of 2024), South Dakota DOR (4.2 % from 2023-07-01, HB 1137); Federation of Tax Administrators state rate table https://taxadmin.org"},
 	},
 	Zones: []ZoneDef{
@@ -430,6 +432,9 @@ var builtinDef = Definition{
 		}},
 		{ID: "us-tx", Name: "United States, TX", Members: []MemberDef{
 			{Country: "US", Regions: []string{"TX"}},
+		}},
+		{ID: "us-ut", Name: "United States, UT", Members: []MemberDef{
+			{Country: "US", Regions: []string{"UT"}},
 		}},
 		{ID: "us-vt", Name: "United States, VT", Members: []MemberDef{
 			{Country: "US", Regions: []string{"VT"}},
@@ -832,6 +837,9 @@ var builtinDef = Definition{
 		}},
 		{ID: "us_tx_sales", Name: "US-TX state sales tax (base rate)", Kind: SalesTax, Country: "US", Zone: "us-tx", Note: "State base rate only: counties, cities and districts add local rates, and product taxability differs per state. Plug in a Calculator backed by a sales-tax service for compliance.", Rates: []RateDef{
 			{Category: Standard, Amounts: []AmountDef{{"6.25", "2018-07-01", "", "us-states"}}},
+		}},
+		{ID: "us_ut_sales", Name: "US-UT state sales tax (base rate)", Kind: SalesTax, Country: "US", Zone: "us-ut", Note: "Utah's state rate only (4.85 % since 2019-04-01). The 1 % local option and the 0.25 % county option apply almost everywhere (so most buyers pay at least 6.10 %), and counties, cities and districts add more; unprepared food is taxed at 3 %. Plug in a Calculator backed by a sales-tax service for compliance.", Rates: []RateDef{
+			{Category: Standard, Amounts: []AmountDef{{"4.7", "2018-07-01", "2019-03-31", "us-ut-stc"}, {"4.85", "2019-04-01", "", "us-ut-stc"}}},
 		}},
 		{ID: "us_vt_sales", Name: "US-VT state sales tax (base rate)", Kind: SalesTax, Country: "US", Zone: "us-vt", Note: "State base rate only: counties, cities and districts add local rates, and product taxability differs per state. Plug in a Calculator backed by a sales-tax service for compliance.", Rates: []RateDef{
 			{Category: Standard, Amounts: []AmountDef{{"6", "2018-07-01", "", "us-states"}}},

@@ -152,6 +152,8 @@ func TestBuiltinKnownRates(t *testing.T) {
 		{"us_ca_sales", Standard, "2025-01-01", "7.25"},
 		{"us_la_sales", Standard, "2025-01-01", "5"},
 		{"us_la_sales", Standard, "2024-12-31", "4.45"},
+		{"us_ut_sales", Standard, "2019-03-31", "4.7"},
+		{"us_ut_sales", Standard, "2019-04-01", "4.85"},
 		{"us_nm_grt", Standard, "2022-06-30", "5.125"},
 		{"us_nm_grt", Standard, "2022-07-01", "5"},
 		{"us_nm_grt", Standard, "2023-06-30", "5"},

@@ -27,10 +27,10 @@
 //
 // US rates are state BASE rates only: counties, cities and districts add
 // their own rates and taxability differs by product and state (New
-// Mexico's is the state gross receipts tax rate). Utah and the District of
-// Columbia are not covered (their current base rates could not be
-// confirmed): an address there is an ErrUnknownCountry error naming
-// customer.address.region. Plug an external sales-tax service in through
+// Mexico's is the state gross receipts tax rate, Utah's the state rate
+// without its near-universal local 1.25 %). The District of Columbia is
+// not covered (its current rate could not be confirmed): an address there
+// is an ErrUnknownCountry error naming customer.address.region. Plug an external sales-tax service in through
 // [Calculator] for US compliance.
 //
 // Hosts load their own data with [LoadJSON] (fuzzed) or extend
