@@ -65,7 +65,8 @@
 //   - EU rules (store established in the EU VAT area, or outside it selling
 //     into it): domestic sale → the customer's zone in the same member state;
 //     business customer with a VAT number that passes [ParseVATNumber] in
-//     another member state → reverse charge at 0 % with the legal mention;
+//     another member state → reverse charge at 0 % with the legal mention
+//     (a number of the seller's own member state → the seller's VAT);
 //     consumer, goods or digital services, from 2021-07-01 → destination
 //     VAT unless [Store].EUBelowThreshold (the €10,000 EU-wide threshold),
 //     before → digital at destination (from 2015; from 2019 origin below

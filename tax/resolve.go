@@ -25,20 +25,21 @@ func (r *resolution) add(t *TaxType) {
 
 // Invoice texts recorded in Outcome.Reason.
 const (
-	reasonDomestic     = "Domestic supply: tax of the store's country."
-	reasonOrigin       = "B2C distance sale below the EU €10,000 threshold (Directive 2006/112/EC art. 59c): VAT of the seller's member state."
-	reasonDestination  = "B2C distance sale (Directive 2006/112/EC arts. 33 and 58, One-Stop Shop since 2021-07-01): VAT of the customer's member state."
-	reasonServiceB2C   = "B2C service: place of supply where the supplier is established (Directive 2006/112/EC art. 45)."
-	reasonRCGoods      = "Intra-Community supply of goods, exempt (Directive 2006/112/EC art. 138); reverse charge: the customer accounts for VAT."
-	reasonRCServices   = "Reverse charge: VAT to be accounted for by the recipient (Directive 2006/112/EC arts. 44 and 196)."
-	reasonRCNonEU      = "Supply by a seller established outside the EU to an EU business: the customer accounts for VAT (reverse charge or import VAT)."
-	reasonServiceNonEU = "B2C service by a seller established outside the EU: place of supply where the supplier is established (Directive 2006/112/EC art. 45), no EU VAT."
-	reasonNonEUOSS     = "B2C supply by a seller established outside the EU and registered for the One-Stop Shop: VAT of the customer's member state."
-	reasonExportEU     = "Export outside the EU VAT area: zero-rated (Directive 2006/112/EC art. 146; services: place of supply outside the EU)."
-	reasonCanada       = "Canada: GST/HST and PST/QST of the customer's province (Excise Tax Act Part IX); PST and QST are not compounded."
-	reasonExportCanada = "Export from Canada: zero-rated (Excise Tax Act Schedule VI Part V)."
-	reasonDefault      = "Tax of the customer's zone, where the store is established or registered."
-	reasonNotInZone    = "Customer outside every tax zone where the store is established or registered: no tax charged by the seller."
+	reasonDomestic       = "Domestic supply: tax of the store's country."
+	reasonOrigin         = "B2C distance sale below the EU €10,000 threshold (Directive 2006/112/EC art. 59c): VAT of the seller's member state."
+	reasonDestination    = "B2C distance sale (Directive 2006/112/EC arts. 33 and 58, One-Stop Shop since 2021-07-01): VAT of the customer's member state."
+	reasonB2BSellerState = "Business customer identified for VAT in the seller's member state: no intra-Community exemption (Directive 2006/112/EC art. 138(1)(b)); VAT of the seller's member state."
+	reasonServiceB2C     = "B2C service: place of supply where the supplier is established (Directive 2006/112/EC art. 45)."
+	reasonRCGoods        = "Intra-Community supply of goods, exempt (Directive 2006/112/EC art. 138); reverse charge: the customer accounts for VAT."
+	reasonRCServices     = "Reverse charge: VAT to be accounted for by the recipient (Directive 2006/112/EC arts. 44 and 196)."
+	reasonRCNonEU        = "Supply by a seller established outside the EU to an EU business: the customer accounts for VAT (reverse charge or import VAT)."
+	reasonServiceNonEU   = "B2C service by a seller established outside the EU: place of supply where the supplier is established (Directive 2006/112/EC art. 45), no EU VAT."
+	reasonNonEUOSS       = "B2C supply by a seller established outside the EU and registered for the One-Stop Shop: VAT of the customer's member state."
+	reasonExportEU       = "Export outside the EU VAT area: zero-rated (Directive 2006/112/EC art. 146; services: place of supply outside the EU)."
+	reasonCanada         = "Canada: GST/HST and PST/QST of the customer's province (Excise Tax Act Part IX); PST and QST are not compounded."
+	reasonExportCanada   = "Export from Canada: zero-rated (Excise Tax Act Schedule VI Part V)."
+	reasonDefault        = "Tax of the customer's zone, where the store is established or registered."
+	reasonNotInZone      = "Customer outside every tax zone where the store is established or registered: no tax charged by the seller."
 )
 
 // registered reports whether the store collects tax t: established in its
@@ -92,7 +93,8 @@ var tbeThreshold = MustDate("2019-01-01")
 //     is the origin zone, or a regional zone such as the Azores);
 //   - business customer in another member state with a valid-format EU VAT
 //     number (EL, XI accepted) not issued by the seller's member state:
-//     reverse charge at 0 %, with the legal mention as the reason;
+//     reverse charge at 0 %, with the legal mention as the reason; with a
+//     number of the seller's member state: the seller's VAT;
 //   - consumer, goods or digital services, from 2021-07-01: destination
 //     VAT, unless the store declares EUBelowThreshold (origin VAT); before
 //     2021-07-01 digital services (from 2015) were taxed at destination
@@ -168,6 +170,17 @@ func resolveEU(d *Data, req *Request, supply Supply, vatCountry string, origin [
 			reason = reasonRCServices
 		}
 		r.outcome = Outcome{Kind: ReverseCharge, Rule: "eu.reverse-charge", Reason: reason}
+		return r, true
+	}
+	// A business that gives a VAT number of the seller's own member state
+	// is a taxable person identified there: no exemption (art. 138), no
+	// distance sale (art. 14(4) covers only non-taxable customers) and, for
+	// services, the establishment its number identifies (art. 44;
+	// Implementing Regulation 282/2011 art. 22): the seller's VAT.
+	if isEUVATCountry(vatCountry) && vatCountry == storeT.country {
+		r.add(storeT)
+		r.country = storeT.country
+		r.outcome = Outcome{Kind: Taxed, Rule: "eu.b2b-seller-state-number", Reason: reasonB2BSellerState}
 		return r, true
 	}
 	dest := false
