@@ -144,6 +144,8 @@ func TestCalculateErrors(t *testing.T) {
 		{"no rounding mode", func(r *Request) { r.Policy.Mode = 0 }, ErrInvalidInput, "policy.mode", ""},
 		{"bad rounding", func(r *Request) { r.Policy.Rounding = 9 }, ErrInvalidInput, "policy.rounding", ""},
 		{"store in unknown country", func(r *Request) { r.Store.Origin = addr("BR", "") }, ErrUnknownCountry, "store.origin.country", "BR"},
+		{"US store without a state", func(r *Request) { r.Store.Origin = addr("US", "10001") }, ErrUnknownCountry, "store.origin.region", ""},
+		{"CA store in an unknown province", func(r *Request) { r.Store.Origin = Address{Country: "CA", Region: "XX"} }, ErrUnknownCountry, "store.origin.region", "XX"},
 		{"customer not a country", func(r *Request) { r.Customer.Address = addr("ZZ", "") }, ErrUnknownCountry, "customer.address.country", "ZZ"},
 		{"customer malformed", func(r *Request) { r.Customer.Address = addr("dk", "") }, ErrInvalidInput, "customer.address.country", "dk"},
 		{"category without rate in DK", func(r *Request) { r.Lines = lines("EUR", "reduced", "1.00") }, ErrUnknownCategory, "lines[0].tax_category", "reduced"},

@@ -116,6 +116,10 @@ func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Re
 		}
 	}
 	if len(origin) == 0 {
+		if regionRequired(d, req.Store.Origin) {
+			return fieldErr(ErrUnknownCountry, "store.origin.region", req.Store.Origin.Region,
+				"no tax zone of "+req.Store.Origin.Country+" contains this subdivision (required there)")
+		}
 		return fieldErr(ErrUnknownCountry, "store.origin.country", req.Store.Origin.Country, "no tax data for the store's origin")
 	}
 
