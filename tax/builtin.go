@@ -35,7 +35,7 @@ var builtinDef = Definition{
 		{ID: "be-spf", Citation: "Belgium, SPF Finances, TVA taux, https://finances.belgium.be/fr/entreprises/tva/assujettissement-activite/taux-tva"},
 		{ID: "bg-nra", Citation: "Bulgaria, Value Added Tax Act art. 66, National Revenue Agency, https://nra.bg"},
 		{ID: "hr-pu", Citation: "Croatia, Zakon o porezu na dodanu vrijednost art. 38, Porezna uprava, https://www.porezna-uprava.hr"},
-		{ID: "cy-tax", Citation: "Cyprus, Tax Department, VAT rates, https://www.mof.gov.cy/mof/tax/taxdep.nsf"},
+		{ID: "cy-tax", Citation: "Cyprus, Value Added Tax Law 95(I)/2000 as amended (19 % and 9 % from 2014-01-13; 3 % super-reduced rate for books, press, disability aids and some services from 2023-07-21), Tax Department, VAT rates, https://www.mof.gov.cy/mof/tax/taxdep.nsf"},
 		{ID: "cz-fs", Citation: "Czechia, zákon č. 235/2004 Sb. § 47 as amended by zákon č. 349/2023 Sb. (single 12 % reduced rate from 2024-01-01), Finanční správa, https://www.financnisprava.cz"},
 		{ID: "dk-skat", Citation: "Denmark, Momsloven § 33, Skattestyrelsen, https://skat.dk"},
 		{ID: "ee-emta", Citation: "Estonia, Käibemaksuseadus § 15 (22 % from 2024-01-01, 24 % from 2025-07-01; accommodation 13 % from 2025-01-01; press 5 % from 2022-08-01 to 2024-12-31, 9 % from 2025), Maksu- ja Tolliamet, https://www.emta.ee/en/business-client/taxes-and-payment/value-added-tax"},
@@ -482,6 +482,7 @@ var builtinDef = Definition{
 			{Category: Standard, Amounts: []AmountDef{{"19", "2014-01-13", "", "cy-tax"}}},
 			{Category: Intermediate, Amounts: []AmountDef{{"9", "2014-01-13", "", "cy-tax"}}},
 			{Category: Reduced, Amounts: []AmountDef{{"5", "2004-05-01", "", "cy-tax"}}},
+			{Category: SuperReduced, Amounts: []AmountDef{{"3", "2023-07-21", "", "cy-tax"}}},
 			{Category: Zero, Amounts: []AmountDef{{"0", "2004-05-01", "", "cy-tax"}}},
 		}},
 		{ID: "cz_vat", Name: "Czech VAT (DPH)", Kind: VAT, Country: "CZ", Zone: "cz", Tag: TagEU, Rates: []RateDef{

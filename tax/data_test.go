@@ -183,6 +183,7 @@ func TestBuiltinKnownRates(t *testing.T) {
 		{"ro_vat", Intermediate, "2025-07-31", "9"},
 		{"ro_vat", Reduced, "2025-07-31", "5"},
 		{"hr_vat", Standard, "2025-01-01", "25"},
+		{"cy_vat", SuperReduced, "2023-07-21", "3"},
 		{"hu_vat", Standard, "2025-01-01", "27"},
 		{"es_cn_igic", Standard, "2025-01-01", "7"},
 		{"fr_dom_vat", Standard, "2025-01-01", "8.5"},
