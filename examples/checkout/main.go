@@ -26,8 +26,6 @@ import (
 	"time"
 	_ "time/tzdata" // market time zones without depending on the host's zoneinfo
 
-	"golang.org/x/text/language"
-
 	"github.com/marketkit/marketkit/address"
 	"github.com/marketkit/marketkit/address/phone"
 	"github.com/marketkit/marketkit/locale"
@@ -148,29 +146,23 @@ func checkout(m *market, at time.Time) (*checkoutResult, error) {
 	return c, nil
 }
 
-// taxAddress copies the fields that decide taxation. Package tax wants the
-// ISO 3166-2 subdivision ("US-NY"); package address keeps the key printed on
-// mail ("NY", "東京都", and a name for Indian states), so look the code up.
+// taxAddress copies the fields that decide taxation. tax.Address.Region is
+// an ISO 3166-2 subdivision; the normalized address.Address key is the same
+// code in the US and Canada, the countries where tax needs it.
 func taxAddress(a address.Address) tax.Address {
-	region := a.AdministrativeArea
-	for _, s := range address.Subdivisions(a.CountryCode, language.Und) {
-		if s.Key == region && s.ISOCode != "" {
-			region = s.ISOCode
-			break
-		}
-	}
-	return tax.Address{Country: a.CountryCode, Region: region, PostalCode: a.PostalCode}
+	return tax.Address{Country: a.CountryCode, Region: a.AdministrativeArea, PostalCode: a.PostalCode}
 }
 
 // print writes the checkout with the market's formatters: money and dates
 // in the market's locale, the label in the sender's.
 func (c *checkoutResult) print(w io.Writer) error {
 	m := c.Market
-	f, err := locale.NewFormatter(m.Locale, &locale.FormatOptions{Rounding: locale.RoundHalfUp})
+	f, err := locale.NewFormatter(m.Locale, nil)
 	if err != nil {
 		return err
 	}
-	// Percentages: Fraction applies to money too, hence a second formatter.
+	// Percentages show no fraction digits by default (8.1 % would print as
+	// 8 %), and Fraction applies to money too: hence a second formatter.
 	pf, err := locale.NewFormatter(m.Locale, &locale.FormatOptions{Fraction: locale.FractionDigits(0, 3)})
 	if err != nil {
 		return err
@@ -181,15 +173,20 @@ func (c *checkoutResult) print(w io.Writer) error {
 	}
 	var p printer
 	money := func(x pricing.Money) string { return p.str(x.Format(f)) }
+	// pricing and tax count percent (10 is 10 %), locale takes a fraction (0.1).
 	percent := func(x pricing.Fixed) string { return p.str(pf.Percent(x.Decimal().Shift(-2))) }
 
 	country, _ := f.CountryName(c.Address.CountryCode)
 	p.printf(w, "== %s: %s, %s, %s, %s\n", m.ID, country, m.Locale, m.Currency, f.Date(c.At, locale.DateFull))
 	p.printf(w, "  %-6s %3s  %-11s %12s  %-5s %12s\n", "item", "qty", "unit price", "subtotal", "tax", "to pay")
-	for i, l := range c.Quote.Lines {
-		t, price := c.Tax.Lines[i], c.Prices[i]
+	for _, t := range c.Tax.Lines {
+		l, price := c.Quote.Lines[t.Index], c.Prices[t.Index]
+		var rates []string // one per tax: GST + QST in Québec
+		for _, x := range t.Taxes {
+			rates = append(rates, percent(x.Amount.Percent.Fixed()))
+		}
 		p.printf(w, "  %-6s %3d  %-11s %12s  %-5s %12s  %s", l.SKU, l.Quantity, money(l.UnitPrice),
-			money(l.Subtotal), percent(t.Taxes[0].Amount.Percent.Fixed()), money(t.Gross), price.Source)
+			money(l.Subtotal), strings.Join(rates, "+"), money(t.Gross), price.Source)
 		if !price.CompareAt.IsZero() {
 			p.printf(w, ", was %s", money(price.CompareAt))
 		}
@@ -214,8 +211,8 @@ func (c *checkoutResult) print(w io.Writer) error {
 		}
 		p.printf(w, "  %s %s %s on %s: %s\n", incl, percent(r.Amount.Percent.Fixed()), name, money(r.Base), money(r.Tax))
 	}
-	p.printf(w, "  net %s + tax %s = total %s (tax rounded %s, %s; %s)\n",
-		money(c.Tax.Net), money(c.Tax.Tax), money(c.Tax.Gross), rounding(m.Policy.Rounding), m.Policy.Mode, c.Tax.Lines[0].Outcome.Rule)
+	p.printf(w, "  net %s + tax %s = total %s (tax rounded %s, %s)\n",
+		money(c.Tax.Net), money(c.Tax.Tax), money(c.Tax.Gross), rounding(m.Policy.Rounding), m.Policy.Mode)
 	if m.Order.Cash {
 		cash, err := c.Tax.Gross.RoundCash(pricing.RoundHalfUp)
 		if err != nil {
