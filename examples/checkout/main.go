@@ -67,12 +67,14 @@ func render(w io.Writer, at time.Time, ids ...string) error {
 }
 
 func findMarket(id string) (*market, error) {
+	var known []string
 	for i := range markets {
 		if markets[i].ID == id {
 			return &markets[i], nil
 		}
+		known = append(known, markets[i].ID)
 	}
-	return nil, fmt.Errorf("unknown market %q", id)
+	return nil, fmt.Errorf("unknown market %q (known: %s)", id, strings.Join(known, ", "))
 }
 
 // An order is what the customer put in the cart.
@@ -205,6 +207,10 @@ func (c *checkoutResult) print(w io.Writer) error {
 		incl = "incl."
 	}
 	for _, r := range c.Tax.Rates {
+		if r.Amount == nil { // untaxed lines: export, reverse charge, not registered
+			p.printf(w, "  %s: no tax on %s\n", r.Outcome, money(r.Base))
+			continue
+		}
 		name := r.Amount.Type
 		if t, ok := tax.Builtin().Type(r.Amount.Type); ok {
 			name = t.Name()

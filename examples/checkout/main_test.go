@@ -121,7 +121,8 @@ func checkInvariants(t *testing.T, m *market, c *checkoutResult) {
 }
 
 // TestNotRegistered shows why the store lists its registrations: without
-// them no New York sales tax is charged.
+// them a Berlin store's sale to New York is an export, and no sales tax is
+// charged.
 func TestNotRegistered(t *testing.T) {
 	m := markets[2]
 	if m.ID != "us" {
@@ -135,8 +136,15 @@ func TestNotRegistered(t *testing.T) {
 	if !c.Tax.Tax.IsZero() {
 		t.Errorf("tax = %v, want none without a registration", c.Tax.Tax)
 	}
-	if k := c.Tax.Lines[0].Outcome.Kind; k == tax.Taxed {
-		t.Errorf("outcome = %v, want an untaxed outcome", k)
+	if k := c.Tax.Lines[0].Outcome.Kind; k != tax.Export {
+		t.Errorf("outcome = %v, want export", k)
+	}
+	var out bytes.Buffer
+	if err := c.print(&out); err != nil {
+		t.Fatal(err)
+	}
+	if want := "export: no tax on $73.08\n"; !strings.Contains(out.String(), want) {
+		t.Errorf("print output lacks %q:\n%s", want, out.String())
 	}
 }
 
@@ -185,8 +193,9 @@ func TestErrors(t *testing.T) {
 	t.Run("unknown market", func(t *testing.T) {
 		var out bytes.Buffer
 		err := render(&out, blackFriday, "de", "fr")
-		if err == nil || err.Error() != `unknown market "fr"` {
-			t.Fatalf("render(de, fr) error = %v, want unknown market \"fr\"", err)
+		want := `unknown market "fr" (known: de, ch, us, jp)`
+		if err == nil || err.Error() != want {
+			t.Fatalf("render(de, fr) error = %v, want %s", err, want)
 		}
 	})
 }
