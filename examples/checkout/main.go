@@ -66,6 +66,7 @@ func render(w io.Writer, at time.Time, ids ...string) error {
 	return nil
 }
 
+// findMarket returns the market with the given ID.
 func findMarket(id string) (*market, error) {
 	var known []string
 	for i := range markets {
@@ -77,7 +78,7 @@ func findMarket(id string) (*market, error) {
 	return nil, fmt.Errorf("unknown market %q (known: %s)", id, strings.Join(known, ", "))
 }
 
-// An order is what the customer put in the cart.
+// order is the customer's cart.
 type order struct {
 	Items    []pricing.Item // SKU, TaxCategory and Quantity; the price list sets UnitPrice
 	Discount pricing.Discount
@@ -253,6 +254,7 @@ func (p *printer) printf(w io.Writer, format string, args ...any) {
 	}
 }
 
+// rounding names a rounding point (tax.Rounding has no String method).
 func rounding(r tax.Rounding) string {
 	switch r {
 	case tax.PerLine:

@@ -8,7 +8,7 @@ import (
 	"github.com/marketkit/marketkit/tax"
 )
 
-// A market is what a host application configures per country: locale,
+// market is what a host application configures per country: locale,
 // currency, time zone, prices and tax policy. The order is this example's
 // sample cart.
 type market struct {
