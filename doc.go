@@ -36,6 +36,8 @@
 // Dependencies point one way: locale imports no other package of ours;
 // pricing builds on locale; tax on pricing; address on locale.
 //
-// Runnable programs live under examples/: go run ./examples/localize prints
-// a price, a date and country facts for several markets.
+// Runnable programs live under examples/: go run ./examples/checkout prices,
+// taxes and ships one order in four markets with every package together;
+// go run ./examples/localize prints country facts, a price and a date for
+// several markets.
 package marketkit
