@@ -49,8 +49,10 @@
 // price × quantity), line discounts in stacking order, the line's share of
 // the order discounts (allocated in proportion to the line totals) and the
 // taxable Total. [Discount] is a percentage or a fixed amount, capped at
-// what it discounts, so no total is ever negative. Package tax fills a
-// line's Net, Tax and Gross through [Line.ApplyTax].
+// what it discounts, so no total is ever negative. [Quote].OrderDiscounts
+// reports each order discount as an [AppliedDiscount]: its code, kind,
+// percentage and the amount it took. Package tax fills a line's Net, Tax
+// and Gross through [Line.ApplyTax].
 //
 // # Price lists and conversion
 //

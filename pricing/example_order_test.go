@@ -29,14 +29,20 @@ func ExampleOrder_Quote() {
 	for _, l := range q.Lines {
 		fmt.Printf("%-4s %-8s %v − %v − %v = %v\n", l.SKU, l.TaxCategory, l.Subtotal, l.LineDiscount, l.OrderDiscount, l.Total)
 	}
+	// Each applied discount carries its kind and, for a percentage, the
+	// percentage: enough for a receipt line.
 	for _, d := range q.OrderDiscounts {
-		fmt.Println(d.Code, d.Amount)
+		if d.Kind == pricing.PercentOff {
+			fmt.Printf("%s %v %%: −%v\n", d.Code, d.Percent, d.Amount)
+		} else {
+			fmt.Printf("%s: −%v\n", d.Code, d.Amount)
+		}
 	}
 	fmt.Println("subtotal", q.Subtotal, "total", q.Total)
 	// Output:
 	// MUG  standard 24.00 EUR − 0.00 EUR − 5.74 EUR = 18.26 EUR
 	// TEA  reduced  14.97 EUR − 2.99 EUR − 2.86 EUR = 9.12 EUR
-	// WELCOME10 3.60 EUR
-	// FIVER 5.00 EUR
+	// WELCOME10 10 %: −3.60 EUR
+	// FIVER: −5.00 EUR
 	// subtotal 38.97 EUR total 27.38 EUR
 }

@@ -117,10 +117,22 @@ func (l *Line) ApplyTax(tax Money, included bool) error {
 	return nil
 }
 
-// AppliedDiscount is an order discount and the amount it took.
+// AppliedDiscount is an order discount and the amount it took. Kind and
+// Percent repeat the discount's own, so a receipt can print "10 %" next to
+// the amount without going back to Order.Discounts.
 type AppliedDiscount struct {
-	Code   string
+	// Code is the discount's Code.
+	Code string
+	// Amount is what the discount took from the order, in the order's
+	// currency and minor units. For AmountOff it is the discount's Amount
+	// capped at what was left of the order; for PercentOff it is Percent %
+	// of what was left, rounded with the order's rounding mode.
 	Amount Money
+	// Kind is the discount's Kind: PercentOff or AmountOff.
+	Kind DiscountKind
+	// Percent is the discount's Percent (10 is 10 %) when Kind is
+	// PercentOff, and zero when Kind is AmountOff.
+	Percent Fixed
 }
 
 // Quote is a priced order.
@@ -132,7 +144,8 @@ type Quote struct {
 	// LineDiscounts is the sum of the line discounts.
 	LineDiscounts Money
 	// OrderDiscounts lists the order discounts in stacking order with the
-	// amount each took; OrderDiscount is their sum.
+	// amount each took (and each one's kind and percentage);
+	// OrderDiscount is the sum of the amounts.
 	OrderDiscounts []AppliedDiscount
 	OrderDiscount  Money
 	// Total is Subtotal − LineDiscounts − OrderDiscount, which is also the
@@ -237,7 +250,11 @@ func (o *Order) QuoteInto(q *Quote) error {
 			return err
 		}
 		rest -= d
-		applied = append(applied, AppliedDiscount{Code: o.Discounts[j].Code, Amount: money(d)})
+		a := AppliedDiscount{Code: o.Discounts[j].Code, Amount: money(d), Kind: o.Discounts[j].Kind}
+		if a.Kind == PercentOff {
+			a.Percent = o.Discounts[j].Percent
+		}
+		applied = append(applied, a)
 	}
 	orderDisc := afterLines - rest
 

@@ -45,8 +45,61 @@ func TestQuote(t *testing.T) {
 	if diff := cmp.Diff([]string{"57.45 EUR", "1.65 EUR", "10.08 EUR", "45.72 EUR"}, totals); diff != "" {
 		t.Errorf("totals (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]AppliedDiscount{{"FIVE", eur("5.00")}, {"TEN", eur("5.08")}}, q.OrderDiscounts); diff != "" {
+	wantApplied := []AppliedDiscount{
+		{Code: "FIVE", Amount: eur("5.00"), Kind: AmountOff},
+		{Code: "TEN", Amount: eur("5.08"), Kind: PercentOff, Percent: MustParseFixed("10")},
+	}
+	if diff := cmp.Diff(wantApplied, q.OrderDiscounts); diff != "" {
 		t.Errorf("applied (-want +got):\n%s", diff)
+	}
+}
+
+// TestQuoteAppliedDiscounts checks that each applied order discount carries
+// the discount's code, kind and (for PercentOff only) percentage next to the
+// amount it took, also when the amount is capped or zero.
+func TestQuoteAppliedDiscounts(t *testing.T) {
+	items := []Item{{SKU: "A", Quantity: 2, UnitPrice: eur("10.00")}}
+	tests := []struct {
+		name      string
+		discounts []Discount
+		want      []AppliedDiscount
+	}{
+		{"percent", []Discount{Percent("TEN", MustParseFixed("10"))},
+			[]AppliedDiscount{{Code: "TEN", Amount: eur("2.00"), Kind: PercentOff, Percent: MustParseFixed("10")}}},
+		{"fractional percent", []Discount{Percent("P", MustParseFixed("12.5"))},
+			[]AppliedDiscount{{Code: "P", Amount: eur("2.50"), Kind: PercentOff, Percent: MustParseFixed("12.5")}}},
+		{"amount", []Discount{Amount("FIVE", eur("5.00"))},
+			[]AppliedDiscount{{Code: "FIVE", Amount: eur("5.00"), Kind: AmountOff}}},
+		{"amount capped at what is left", []Discount{Amount("BIG", eur("50.00"))},
+			[]AppliedDiscount{{Code: "BIG", Amount: eur("20.00"), Kind: AmountOff}}},
+		// A Percent set on an AmountOff discount is not used, so it is not reported.
+		{"amount with a stray percent", []Discount{{Code: "X", Kind: AmountOff, Amount: eur("1.00"), Percent: MustParseFixed("30")}},
+			[]AppliedDiscount{{Code: "X", Amount: eur("1.00"), Kind: AmountOff}}},
+		{"stacked, the second takes nothing", []Discount{Percent("ALL", MustParseFixed("100")), Percent("TEN", MustParseFixed("10"))},
+			[]AppliedDiscount{
+				{Code: "ALL", Amount: eur("20.00"), Kind: PercentOff, Percent: MustParseFixed("100")},
+				{Code: "TEN", Amount: eur("0.00"), Kind: PercentOff, Percent: MustParseFixed("10")},
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := Order{Currency: "EUR", Rounding: RoundHalfUp, Items: items, Discounts: tt.discounts}
+			q, err := o.Quote()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, q.OrderDiscounts); diff != "" {
+				t.Errorf("applied (-want +got):\n%s", diff)
+			}
+			// A reused Quote gets the same, not stale fields.
+			q2 := &Quote{OrderDiscounts: []AppliedDiscount{{Code: "OLD", Kind: PercentOff, Percent: MustParseFixed("99")}}}
+			if err := o.QuoteInto(q2); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, q2.OrderDiscounts); diff != "" {
+				t.Errorf("QuoteInto applied (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
 
@@ -159,6 +212,19 @@ func checkQuote(t *testing.T, o *Order) *Quote {
 		lineDisc, _ = lineDisc.Add(l.LineDiscount)
 		disc, _ = disc.Add(l.OrderDiscount)
 		after, _ = after.Add(rest)
+	}
+	if len(q.OrderDiscounts) != len(o.Discounts) {
+		t.Fatalf("%d applied discounts for %d order discounts", len(q.OrderDiscounts), len(o.Discounts))
+	}
+	for j, a := range q.OrderDiscounts {
+		d := o.Discounts[j]
+		var pct Fixed // only a PercentOff discount reports its percentage
+		if d.Kind == PercentOff {
+			pct = d.Percent
+		}
+		if a.Code != d.Code || a.Kind != d.Kind || !a.Percent.Equal(pct) {
+			t.Fatalf("applied discount %d = %+v for %+v", j, a, d)
+		}
 	}
 	if len(q.Lines) > 0 {
 		if !sub.Equal(q.Subtotal) || !total.Equal(q.Total) || !disc.Equal(q.OrderDiscount) || !lineDisc.Equal(q.LineDiscounts) {
