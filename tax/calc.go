@@ -31,6 +31,48 @@ const (
 	PerOrderPerRate
 )
 
+var roundingNames = [...]string{"per-line", "per-unit", "per-order-per-rate"}
+
+// String returns the name used in text and JSON: "per-line", "per-unit"
+// or "per-order-per-rate"; an undefined value gives "rounding(N)".
+func (r Rounding) String() string {
+	if int(r) < len(roundingNames) {
+		return roundingNames[r]
+	}
+	return "rounding(" + itoa(int(r)) + ")"
+}
+
+// MarshalText implements encoding.TextMarshaler. An undefined value is a
+// *FieldError (field "rounding") wrapping ErrInvalidInput.
+func (r Rounding) MarshalText() ([]byte, error) {
+	if int(r) >= len(roundingNames) {
+		return nil, fieldErr(ErrInvalidInput, "rounding", r.String(), "")
+	}
+	return []byte(roundingNames[r]), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler: it accepts the names
+// returned by String; anything else is a *FieldError (field "rounding")
+// wrapping ErrInvalidInput and leaves r unchanged.
+func (r *Rounding) UnmarshalText(b []byte) error {
+	i, ok := enumIndex(roundingNames[:], b)
+	if !ok {
+		return fieldErr(ErrInvalidInput, "rounding", string(b), "want per-line, per-unit or per-order-per-rate")
+	}
+	*r = Rounding(i)
+	return nil
+}
+
+// enumIndex returns the index of b in names.
+func enumIndex(names []string, b []byte) (int, bool) {
+	for i, n := range names {
+		if n == string(b) {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
 // CrossBorder is the policy for tax-inclusive prices when the applicable
 // rate differs from the store's own (origin) rate. The zero value is
 // KeepGross.
@@ -51,6 +93,38 @@ const (
 	// invoice expects).
 	KeepGrossAlways
 )
+
+var crossBorderNames = [...]string{"keep-gross", "keep-net", "keep-gross-always"}
+
+// String returns the name used in text and JSON: "keep-gross", "keep-net"
+// or "keep-gross-always"; an undefined value gives "cross-border(N)".
+func (c CrossBorder) String() string {
+	if int(c) < len(crossBorderNames) {
+		return crossBorderNames[c]
+	}
+	return "cross-border(" + itoa(int(c)) + ")"
+}
+
+// MarshalText implements encoding.TextMarshaler. An undefined value is a
+// *FieldError (field "cross_border") wrapping ErrInvalidInput.
+func (c CrossBorder) MarshalText() ([]byte, error) {
+	if int(c) >= len(crossBorderNames) {
+		return nil, fieldErr(ErrInvalidInput, "cross_border", c.String(), "")
+	}
+	return []byte(crossBorderNames[c]), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler: it accepts the names
+// returned by String; anything else is a *FieldError (field
+// "cross_border") wrapping ErrInvalidInput and leaves c unchanged.
+func (c *CrossBorder) UnmarshalText(b []byte) error {
+	i, ok := enumIndex(crossBorderNames[:], b)
+	if !ok {
+		return fieldErr(ErrInvalidInput, "cross_border", string(b), "want keep-gross, keep-net or keep-gross-always")
+	}
+	*c = CrossBorder(i)
+	return nil
+}
 
 // Policy is a market's tax policy.
 type Policy struct {

@@ -132,17 +132,36 @@ const (
 	Service               // other services (general B2C rule: origin)
 )
 
-// String returns "goods", "digital" or "service".
+var supplyNames = [...]string{"goods", "digital", "service"}
+
+// String returns the name used in text and JSON: "goods", "digital" or
+// "service"; an undefined value gives "supply(N)".
 func (s Supply) String() string {
-	switch s {
-	case Goods:
-		return "goods"
-	case Digital:
-		return "digital"
-	case Service:
-		return "service"
+	if int(s) < len(supplyNames) {
+		return supplyNames[s]
 	}
 	return "supply(" + itoa(int(s)) + ")"
+}
+
+// MarshalText implements encoding.TextMarshaler. An undefined value is a
+// *FieldError (field "supply") wrapping ErrInvalidInput.
+func (s Supply) MarshalText() ([]byte, error) {
+	if int(s) >= len(supplyNames) {
+		return nil, fieldErr(ErrInvalidInput, "supply", s.String(), "")
+	}
+	return []byte(supplyNames[s]), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler: it accepts the names
+// returned by String; anything else is a *FieldError (field "supply")
+// wrapping ErrInvalidInput and leaves s unchanged.
+func (s *Supply) UnmarshalText(b []byte) error {
+	i, ok := enumIndex(supplyNames[:], b)
+	if !ok {
+		return fieldErr(ErrInvalidInput, "supply", string(b), "want goods, digital or service")
+	}
+	*s = Supply(i)
+	return nil
 }
 
 func itoa(n int) string {
