@@ -307,3 +307,16 @@ func ExampleBuild() {
 	// rate us_co_city_sales 4.81%: base 100.00 tax 4.81
 	// total: net 100.00 + tax 7.71 = gross 107.71 USD
 }
+
+// Percent.Fixed is the percentage (19 for 19 %), Percent.Fraction the rate
+// as pricing and locale.Formatter.Percent take it (0.19).
+func ExamplePercent_Fraction() {
+	for _, s := range []string{"19", "8.1", "9.975"} {
+		p := tax.MustPercent(s)
+		fmt.Println(p.Fixed(), p.Fraction())
+	}
+	// Output:
+	// 19 0.19
+	// 8.1 0.081
+	// 9.975 0.09975
+}

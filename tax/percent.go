@@ -111,15 +111,27 @@ func (p *Percent) UnmarshalText(b []byte) error {
 }
 
 // Fixed returns the percentage as a pricing.Fixed (19 % is 19, 9.975 % is
-// 9.975), for display or for pricing's arithmetic.
-func (p Percent) Fixed() pricing.Fixed {
-	c, scale := p.v, 4
+// 9.975), for display or for pricing's arithmetic. For the rate as a
+// fraction (0.19) use Fraction.
+func (p Percent) Fixed() pricing.Fixed { return trimmedFixed(p.v, 4) }
+
+// Fraction returns the rate as an exact fraction of one: 19 % is 0.19,
+// 8.1 % is 0.081, 9.975 % is 0.09975, 100 % is 1, 0 % is 0. It is
+// Units() / 1_000_000 with trailing zeros dropped, so Fraction × 100
+// equals Fixed exactly. This is the form pricing uses for rates and
+// locale.Formatter.Percent formats (pass p.Fraction().Decimal()). It does
+// not allocate.
+func (p Percent) Fraction() pricing.Fixed { return trimmedFixed(p.v, 6) }
+
+// trimmedFixed returns c × 10^-scale as a Fixed without trailing zeros in
+// the fraction.
+func trimmedFixed(c int64, scale int) pricing.Fixed {
 	for scale > 0 && c%10 == 0 {
 		c, scale = c/10, scale-1
 	}
 	f, err := pricing.NewFixed(c, scale)
-	if err != nil { // unreachable: v ≤ 1 000 000 and scale 4 are in range
-		panic("tax: Percent.Fixed: " + err.Error())
+	if err != nil { // unreachable: 0 ≤ v ≤ 1 000 000 and scale ≤ 6 are in range
+		panic("tax: Percent: " + err.Error())
 	}
 	return f
 }
