@@ -323,6 +323,13 @@ func NewCalculator(opts *Options) (*BuiltinCalculator, error) {
 	return c, nil
 }
 
+// Data returns the rate data c calculates with: Options.Data, or
+// [Builtin] for the zero value, a nil c and NewCalculator(nil). The
+// amounts of a Result that c produced point into it, so an invoice can
+// name each tax: Data().Type(AppliedTax.Amount.Type) gives the type's
+// Name, Kind and Note (RateTotal.Amount likewise).
+func (c *BuiltinCalculator) Data() *Data { return c.dataOrBuiltin() }
+
 func (c *BuiltinCalculator) dataOrBuiltin() *Data {
 	if c == nil || c.data == nil {
 		return Builtin()

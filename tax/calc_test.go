@@ -388,3 +388,82 @@ func TestCalculateRegimes(t *testing.T) {
 		})
 	}
 }
+
+func TestCalculatorData(t *testing.T) {
+	def := BuiltinDefinition()
+	for i := range def.Types {
+		if def.Types[i].ID == "de_vat" {
+			def.Types[i].Name = "Umsatzsteuer"
+		}
+	}
+	custom, err := Build(def)
+	if err != nil {
+		t.Fatal(err)
+	}
+	withCustom, err := NewCalculator(&Options{Data: custom})
+	if err != nil {
+		t.Fatal(err)
+	}
+	withNil, err := NewCalculator(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		calc *BuiltinCalculator
+		want *Data
+	}{
+		{"zero value", &BuiltinCalculator{}, Builtin()},
+		{"nil calculator", nil, Builtin()},
+		{"NewCalculator(nil)", withNil, Builtin()},
+		{"Options without data", mustCalc(t, &Options{Classes: []ClassRule{{Class: "book", Category: Reduced}}}), Builtin()},
+		{"host data", withCustom, custom},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.calc.Data(); got != tt.want {
+				t.Errorf("Data() = %p, want %p", got, tt.want)
+			}
+		})
+	}
+
+	// The names of a result's taxes come from the calculator's data.
+	req := &Request{
+		Date:     MustDate("2025-05-01"),
+		Store:    Store{Origin: Address{Country: "DE", PostalCode: "10115"}},
+		Customer: Customer{Address: Address{Country: "DE", PostalCode: "51147"}},
+		Policy:   Policy{Mode: pricing.RoundHalfUp},
+		Lines:    []pricing.Line{{SKU: "a", Quantity: 1, Total: pricing.MustParseMoney("100.00", "EUR")}},
+	}
+	for _, tt := range []struct {
+		calc *BuiltinCalculator
+		want string
+	}{{&BuiltinCalculator{}, "German VAT (USt)"}, {withCustom, "Umsatzsteuer"}} {
+		var res Result
+		if err := tt.calc.Calculate(context.Background(), req, &res); err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range []*Amount{res.Lines[0].Taxes[0].Amount, res.Rates[0].Amount} {
+			ty, ok := tt.calc.Data().Type(a.Type)
+			if !ok {
+				t.Errorf("Data().Type(%q) not found", a.Type)
+				continue
+			}
+			if ty.Name() != tt.want {
+				t.Errorf("Data().Type(%q).Name() = %q, want %q", a.Type, ty.Name(), tt.want)
+			}
+			if got, _ := ty.Amount(a.Category, req.Date); got != *a {
+				t.Errorf("Data().Type(%q).Amount = %+v, want the result's amount %+v", a.Type, got, *a)
+			}
+		}
+	}
+}
+
+func mustCalc(t *testing.T, o *Options) *BuiltinCalculator {
+	t.Helper()
+	c, err := NewCalculator(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}

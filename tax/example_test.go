@@ -320,3 +320,40 @@ func ExamplePercent_Fraction() {
 	// 8.1 0.081
 	// 9.975 0.09975
 }
+
+// A result names each tax by type ID; the calculator's Data gives the
+// type's display name for the invoice (here of host data that renames
+// German VAT).
+func ExampleBuiltinCalculator_Data() {
+	def := tax.BuiltinDefinition()
+	for i := range def.Types {
+		if def.Types[i].ID == "de_vat" {
+			def.Types[i].Name = "Umsatzsteuer"
+		}
+	}
+	data, err := tax.Build(def)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	calc, _ := tax.NewCalculator(&tax.Options{Data: data})
+	req := &tax.Request{
+		Date:     tax.MustDate("2025-05-01"),
+		Store:    tax.Store{Origin: tax.Address{Country: "DE", PostalCode: "10115"}},
+		Customer: tax.Customer{Address: tax.Address{Country: "DE", PostalCode: "51147"}},
+		Policy:   tax.Policy{PricesIncludeTax: true, Mode: pricing.RoundHalfUp},
+		Lines:    quote("EUR", "", "119.00", 1, "reduced", "10.70", 1),
+	}
+	var res tax.Result
+	if err := calc.Calculate(context.Background(), req, &res); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, r := range res.Rates {
+		t, _ := calc.Data().Type(r.Amount.Type)
+		fmt.Printf("%s %s %%: %s on %s\n", t.Name(), r.Amount.Percent, r.Tax, r.Base)
+	}
+	// Output:
+	// Umsatzsteuer 19 %: 19.00 EUR on 100.00 EUR
+	// Umsatzsteuer 7 %: 0.70 EUR on 10.00 EUR
+}
