@@ -118,6 +118,22 @@ func ExampleFormatter_Percent() {
 	// de "7,7\u00a0%"
 }
 
+func ExampleFormatOptions_percentFraction() {
+	// Tax rates keep their fraction digits; money keeps the currency's.
+	opts := &locale.FormatOptions{PercentFraction: locale.FractionDigits(0, 3)}
+	for _, tag := range []string{"de-CH", "de-DE", "fr-CA"} {
+		f, _ := locale.NewFormatter(language.MustParse(tag), opts)
+		a, _ := f.Percent(decimal.RequireFromString("0.081"))
+		b, _ := f.Percent(decimal.RequireFromString("0.09975"))
+		m, _ := f.Currency(decimal.RequireFromString("12.5"), "CHF")
+		fmt.Printf("%s %q %q %q\n", tag, a, b, m)
+	}
+	// Output:
+	// de-CH "8.1%" "9.975%" "CHF\u00a012.50"
+	// de-DE "8,1\u00a0%" "9,975\u00a0%" "12,50\u00a0CHF"
+	// fr-CA "8,1\u00a0%" "9,975\u00a0%" "12,50\u00a0CHF"
+}
+
 func ExampleFractionDigits() {
 	// Show up to two digits, dropping trailing zeros.
 	f, _ := locale.NewFormatter(language.English, &locale.FormatOptions{Fraction: locale.FractionDigits(0, 2)})

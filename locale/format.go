@@ -172,7 +172,8 @@ func clamp(v, lo, hi int) int {
 // value both mean the defaults: standard style, the currency symbol,
 // RoundHalfEven, currency amounts with exactly the currency's ISO 4217
 // digits, numbers with 0 to 3 fraction digits and percentages with none
-// (the CLDR patterns' defaults).
+// (the CLDR patterns' defaults). Fraction changes the digits of all three,
+// PercentFraction those of percentages alone.
 type FormatOptions struct {
 	// Style is the currency pattern: standard or accounting.
 	Style Style
@@ -183,8 +184,16 @@ type FormatOptions struct {
 	// fraction digits than shown.
 	Rounding RoundingMode
 	// Fraction overrides the fraction digits of every number, percentage
-	// and currency amount when set with FractionDigits.
+	// and currency amount when set with FractionDigits. PercentFraction,
+	// when set, takes precedence for percentages.
 	Fraction Digits
+	// PercentFraction overrides the fraction digits of percentages only,
+	// when set with FractionDigits; numbers and currency amounts keep
+	// their digits. FractionDigits(0, 2) shows a VAT rate of 0.081 as
+	// "8.1%" in en and 0.19 as "19%". The zero Digits keeps the CLDR
+	// default (no fraction digits) or Fraction when that is set. Like
+	// Fraction, it is valid by construction: FractionDigits clamps.
+	PercentFraction Digits
 	// NoGrouping turns grouping separators off: 1234567.89 rather than
 	// 1,234,567.89.
 	NoGrouping bool
@@ -305,6 +314,9 @@ func NewFormatter(tag language.Tag, opts *FormatOptions) (*Formatter, error) {
 	f.pctMin, f.pctMax = f.pct.minFrac, f.pct.maxFrac
 	if fr := f.opts.Fraction; fr.set {
 		f.numMin, f.numMax = int(fr.min), int(fr.max)
+		f.pctMin, f.pctMax = int(fr.min), int(fr.max)
+	}
+	if fr := f.opts.PercentFraction; fr.set {
 		f.pctMin, f.pctMax = int(fr.min), int(fr.max)
 	}
 

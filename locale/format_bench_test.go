@@ -108,6 +108,19 @@ func BenchmarkAppendPercent(b *testing.B) {
 	sinkBytes = buf
 }
 
+// BenchmarkAppendPercentFraction is BenchmarkAppendPercent (its baseline)
+// with PercentFraction showing a VAT rate's fraction digits.
+func BenchmarkAppendPercentFraction(b *testing.B) {
+	f := mustFormatter(b, "de-DE", &FormatOptions{PercentFraction: FractionDigits(0, 2)})
+	buf := make([]byte, 0, 64)
+	d := decimal.RequireFromString("0.081")
+	b.ReportAllocs()
+	for b.Loop() {
+		buf, _ = f.AppendPercent(buf[:0], d)
+	}
+	sinkBytes = buf
+}
+
 // dateLayouts are the time.Format layouts equivalent to the en-US CLDR
 // date patterns, the baseline of BenchmarkAppendDate.
 var dateLayouts = [...]string{

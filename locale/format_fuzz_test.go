@@ -151,8 +151,9 @@ func currencyMinus(f *Formatter) string {
 }
 
 // FuzzNumber formats arbitrary decimal strings as numbers and
-// percentages: no panic, only range errors, and Latin-digit output parses
-// back to the half-even rounded value.
+// percentages (with the CLDR digits and with PercentFraction 0 to 2): no
+// panic, only range errors, and Latin-digit output parses back to the
+// half-even rounded value.
 func FuzzNumber(f *testing.F) {
 	f.Add("1234567.891", uint16(0))
 	f.Add("-0.0005", uint16(50))
@@ -164,14 +165,19 @@ func FuzzNumber(f *testing.F) {
 			return
 		}
 		fm := fuzzFormatter(t, loc, 0)
+		fp, err := NewFormatter(fm.tag, &FormatOptions{PercentFraction: FractionDigits(0, 2)})
+		if err != nil {
+			t.Fatal(err)
+		}
 		n, errN := fm.Number(d)
 		p, errP := fm.Percent(d)
-		for _, err := range []error{errN, errP} {
+		p2, errP2 := fp.Percent(d)
+		for _, err := range []error{errN, errP, errP2} {
 			if err != nil && !errors.Is(err, ErrOutOfRange) {
 				t.Fatalf("%s: %v", s, err)
 			}
 		}
-		if errN != nil || errP != nil || !fm.latin || !saneForReference(d) {
+		if errN != nil || errP != nil || errP2 != nil || !fm.latin || !saneForReference(d) {
 			return
 		}
 		minus := strings.TrimSuffix(fm.num.neg.prefix, fm.num.pos.prefix)
@@ -181,6 +187,9 @@ func FuzzNumber(f *testing.F) {
 		pminus := strings.TrimSuffix(fm.pct.neg.prefix, fm.pct.pos.prefix)
 		if got, want := parseBack(t, p, fm.pct.decimal, pminus), d.Shift(2).RoundBank(0); !got.Equal(want) {
 			t.Fatalf("Percent(%s) = %q reads back as %s, want %s", s, p, got, want)
+		}
+		if got, want := parseBack(t, p2, fp.pct.decimal, pminus), d.Shift(2).RoundBank(2); !got.Equal(want) {
+			t.Fatalf("Percent(%s) with PercentFraction(0, 2) = %q reads back as %s, want %s", s, p2, got, want)
 		}
 	})
 }

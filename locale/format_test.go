@@ -105,6 +105,88 @@ func TestPercent(t *testing.T) {
 	}
 }
 
+// TestPercentFraction covers FormatOptions.PercentFraction: VAT-style
+// rates keep their fraction digits in every locale's own separators and
+// digits, it takes precedence over Fraction, and out-of-range requests
+// are clamped by FractionDigits exactly as for Fraction.
+func TestPercentFraction(t *testing.T) {
+	upTo2 := FractionDigits(0, 2)
+	tests := []struct {
+		name, tag, in string
+		opts          *FormatOptions
+		want          string
+	}{
+		{"de-DE 8.1", "de-DE", "0.081", &FormatOptions{PercentFraction: upTo2}, "8,1\u00a0%"},
+		{"en-US 8.1", "en-US", "0.081", &FormatOptions{PercentFraction: upTo2}, "8.1%"},
+		{"ar-EG native digits", "ar-EG", "0.081", &FormatOptions{PercentFraction: upTo2}, "٨٫١٪\u061c"},
+		{"ar-EG-u-nu-latn", "ar-EG-u-nu-latn", "0.081", &FormatOptions{PercentFraction: upTo2}, "8.1\u200e%\u200e"},
+		{"fr-CH no space", "fr-CH", "0.081", &FormatOptions{PercentFraction: upTo2}, "8,1%"},
+		{"fr-CH 2.6", "fr-CH", "0.026", &FormatOptions{PercentFraction: upTo2}, "2,6%"},
+		{"de-CH 8.1", "de-CH", "0.081", &FormatOptions{PercentFraction: upTo2}, "8.1%"},
+		{"tr prefix", "tr", "0.081", &FormatOptions{PercentFraction: upTo2}, "%8,1"},
+		{"whole rate drops zeros", "en-US", "0.19", &FormatOptions{PercentFraction: upTo2}, "19%"},
+		{"fixed two digits", "en-US", "0.19", &FormatOptions{PercentFraction: FractionDigits(2, 2)}, "19.00%"},
+		{"QC 9.975 in full", "fr-CA", "0.09975", &FormatOptions{PercentFraction: FractionDigits(0, 3)}, "9,975\u00a0%"},
+		{"rounded half-even", "en-US", "0.09975", &FormatOptions{PercentFraction: upTo2}, "9.98%"},
+		{"rounded with mode", "en-US", "0.09975", &FormatOptions{PercentFraction: upTo2, Rounding: RoundDown}, "9.97%"},
+		{"negative", "en-US", "-0.0775", &FormatOptions{PercentFraction: upTo2}, "-7.75%"},
+		{"zero value is CLDR default", "de-DE", "0.081", &FormatOptions{}, "8\u00a0%"},
+		{"zero value keeps Fraction", "de-DE", "0.081", &FormatOptions{Fraction: FractionDigits(2, 2)}, "8,10\u00a0%"},
+		{"precedence over Fraction", "de-DE", "0.081", &FormatOptions{Fraction: FractionDigits(2, 2), PercentFraction: FractionDigits(0, 1)}, "8,1\u00a0%"},
+		{"none over Fraction", "en-US", "0.081", &FormatOptions{Fraction: FractionDigits(2, 2), PercentFraction: FractionDigits(0, 0)}, "8%"},
+		{"min above max clamps to max", "en-US", "0.081", &FormatOptions{PercentFraction: FractionDigits(3, 1)}, "8.1%"},
+		{"negative range clamps to none", "en-US", "0.081", &FormatOptions{PercentFraction: FractionDigits(-2, -1)}, "8%"},
+		{"max clamps to MaxFractionDigits", "en-US", "0.0000000000000000000000000000000123", &FormatOptions{PercentFraction: FractionDigits(0, 99)}, "0.000000000000000000000000000001%"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := mustFormatter(t, tt.tag, tt.opts)
+			got, err := f.Percent(decimal.RequireFromString(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Percent(%s) in %s mismatch (-want +got):\n%s", tt.in, tt.tag, diff)
+			}
+		})
+	}
+}
+
+// TestPercentFractionLeavesMoneyAndNumbers checks that PercentFraction
+// changes percentages only: Number and Currency give the same bytes as
+// a Formatter without it, with and without Fraction.
+func TestPercentFractionLeavesMoneyAndNumbers(t *testing.T) {
+	amounts := []string{"0", "0.081", "1234.5", "-1234.5678", "0.0005", "1234567.891"}
+	for _, tag := range []string{"de-DE", "de-CH", "en-US", "ar-EG", "fr-CH", "ja-JP", "en-IN"} {
+		for _, base := range []FormatOptions{{}, {Fraction: FractionDigits(1, 4)}, {Style: StyleAccounting, Display: DisplayCode, Rounding: RoundHalfUp}} {
+			with := base
+			with.PercentFraction = FractionDigits(2, 2)
+			ref, f := mustFormatter(t, tag, &base), mustFormatter(t, tag, &with)
+			for _, in := range amounts {
+				d := decimal.RequireFromString(in)
+				for _, code := range []string{"EUR", "CHF", "JPY", "BHD"} {
+					want, errW := ref.Currency(d, code)
+					got, errG := f.Currency(d, code)
+					if got != want || errG != nil || errW != nil {
+						t.Errorf("%s %+v Currency(%s, %s) = %q, %v; without PercentFraction %q, %v", tag, base, in, code, got, errG, want, errW)
+					}
+				}
+				want, errW := ref.Number(d)
+				got, errG := f.Number(d)
+				if got != want || errG != nil || errW != nil {
+					t.Errorf("%s %+v Number(%s) = %q, %v; without PercentFraction %q, %v", tag, base, in, got, errG, want, errW)
+				}
+			}
+			// The percent output itself must differ where the digits matter,
+			// or the formatter under test would not use PercentFraction.
+			p, _ := f.Percent(decimal.RequireFromString("0.09975"))
+			if rp, _ := ref.Percent(decimal.RequireFromString("0.09975")); p == rp {
+				t.Errorf("%s %+v: Percent(0.09975) = %q with and without PercentFraction", tag, base, p)
+			}
+		}
+	}
+}
+
 func TestCurrency(t *testing.T) {
 	tests := []struct {
 		name, tag, in, code string
@@ -360,6 +442,21 @@ func TestZeroAllocs(t *testing.T) {
 		}
 		if n := testing.AllocsPerRun(100, func() { sinkString = f.Date(fixedTime, DateLong) }); n != 1 {
 			t.Errorf("%s Date: %v allocs, want 1", tc.tag, n)
+		}
+	}
+}
+
+// TestPercentFractionAllocs pins AppendPercent at 0 allocations when
+// PercentFraction adds fraction digits, rounding included.
+func TestPercentFractionAllocs(t *testing.T) {
+	buf := make([]byte, 0, 128)
+	for _, tag := range []string{"de-DE", "en-US", "ar-EG", "fr-CH"} {
+		f := mustFormatter(t, tag, &FormatOptions{PercentFraction: FractionDigits(0, 3)})
+		for _, in := range []string{"0.081", "0.09975", "-0.0000125", "1234.56789"} {
+			d := decimal.RequireFromString(in)
+			if n := testing.AllocsPerRun(100, func() { buf, _ = f.AppendPercent(buf[:0], d) }); n != 0 {
+				t.Errorf("%s AppendPercent(%s): %v allocs, want 0", tag, in, n)
+			}
 		}
 	}
 }

@@ -33,8 +33,10 @@ func (f *Formatter) AppendNumber(dst []byte, d decimal.Decimal) ([]byte, error) 
 // Percent formats d as a percentage with the locale's percent pattern: d
 // is multiplied by 100 exactly, so 0.19 is "19%" in en, "19 %" in de
 // and fr (with a no-break space) and "%19" in tr. Percentages have no
-// fraction digits unless FormatOptions.Fraction says otherwise. The only
-// error is ErrOutOfRange (and ErrUnsupportedLocale from the zero
+// fraction digits unless FormatOptions.PercentFraction (or, when that is
+// unset, FormatOptions.Fraction) says otherwise: with PercentFraction
+// FractionDigits(0, 2), 0.081 is "8.1%" in en and "8,1 %" in de. The
+// only error is ErrOutOfRange (and ErrUnsupportedLocale from the zero
 // Formatter).
 func (f *Formatter) Percent(d decimal.Decimal) (string, error) {
 	var buf [64]byte
