@@ -27,13 +27,14 @@
 //
 // [NewFormatter] resolves all the data for a locale once and returns an
 // immutable *[Formatter] that is safe for concurrent use. Its methods format
-// numbers, percentages, currency amounts (standard or accounting style;
-// symbol, narrow symbol or ISO code; rounded to the currency's digits with
-// a stated rounding mode) and Gregorian dates in four styles, and give the
-// display names of countries, languages and currencies. The number,
-// percentage, currency and date methods have Append forms that write into
-// the caller's buffer without allocating, for hot paths such as product
-// listings.
+// numbers; percentages (with their own fraction digits through
+// [FormatOptions].PercentFraction, for VAT rates such as 8.1 %); currency
+// amounts (standard or accounting style; symbol, narrow symbol or ISO code;
+// rounded to the currency's digits with a stated rounding mode); and
+// Gregorian dates in four styles. They also give the display names of
+// countries, languages and currencies. The number, percentage, currency and
+// date methods have Append forms that write into the caller's buffer without
+// allocating, for hot paths such as product listings.
 //
 // Currency formatting gives the same bytes as github.com/bojanz/currency's
 // Formatter.Format for the same CLDR release (a differential test proves it
