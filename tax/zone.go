@@ -1,14 +1,32 @@
 package tax
 
-// Address is the part of an address that decides taxation: the ISO 3166-1
-// alpha-2 country ("DE"), the subdivision ("QC" or "CA-QC"; needed for CA,
-// US, IN) and the postal code (needed for special territories: Heligoland
-// 27498, Canary Islands 35xxx/38xxx, Åland 22xxx, …); an empty postal
-// code matches no postal pattern, so it is read as the mainland (useful
-// for digital services where only the country is known, wrong for goods
-// shipped to a special territory — pass the code). It is deliberately
-// small so that tax does not depend on the address package; a host copies
-// the three fields from its own address value.
+// Address is the part of an address that decides taxation. It is
+// deliberately small so that tax does not depend on the address package;
+// a host copies the three fields from its own address value.
+//
+// Country is the ISO 3166-1 alpha-2 code ("DE").
+//
+// Region is the ISO 3166-2 subdivision code, bare or with its country
+// prefix, in any letter case: "NY", "ny" or "US-NY"; "QC" or "CA-QC". It
+// is not a display name ("New York", "Québec") and not a postal key in
+// another script ("東京都"): convert those to the code first. Region is
+// read only in countries whose tax zones are divided by subdivision —
+// with the built-in data Canada (GST, HST, PST, QST by province) and the
+// United States (state sales tax); host data may divide others. There a
+// region that no zone contains — missing, a name instead of a code, an
+// unknown code, a code with another country's prefix, or the District of
+// Columbia, which the built-in data does not cover — is a *FieldError
+// wrapping ErrUnknownCountry for the field "customer.address.region" (or
+// "store.origin.region"), never a silent 0 %. In every other country
+// Region is ignored, whatever it holds: India's GST, for one, is a single
+// country-wide rate here, so an Indian address needs no region, and a
+// Japanese address carrying "東京都" is taxed like one without.
+//
+// PostalCode is needed for special territories (Heligoland 27498, Canary
+// Islands 35xxx/38xxx, Åland 22xxx, …). An empty postal code matches no
+// postal pattern, so it is read as the mainland: useful for digital
+// services where only the country is known, wrong for goods shipped to a
+// special territory — pass the code.
 type Address struct {
 	Country    string
 	Region     string
