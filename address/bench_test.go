@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"testing"
+
+	"golang.org/x/text/language"
 )
 
 var (
@@ -117,4 +119,32 @@ func BenchmarkNormalize(b *testing.B) {
 	for b.Loop() {
 		sinkAddr = Normalize(a)
 	}
+}
+
+// BenchmarkSubdivisionCode maps a normalized address's key to its ISO
+// 3166-2 code. The baseline is what a caller had to do before
+// SubdivisionCode: list the country's subdivisions and search the list.
+func BenchmarkSubdivisionCode(b *testing.B) {
+	lookups := []struct{ country, key string }{{"US", "NY"}, {"CA", "QC"}, {"JP", "東京都"}}
+	b.Run("SubdivisionCode", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, l := range lookups {
+				sinkString, sinkBool = SubdivisionCode(l.country, l.key)
+			}
+		}
+	})
+	b.Run("baseline_Subdivisions_scan", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, l := range lookups {
+				for _, s := range Subdivisions(l.country, language.Und) {
+					if s.Key == l.key {
+						sinkString, sinkBool = s.ISOCode, s.ISOCode != ""
+						break
+					}
+				}
+			}
+		}
+	})
 }

@@ -41,12 +41,16 @@
 // [Form] returns the rows of inputs of a country's address form with
 // labels in the user's language and required flags, the postal code pattern
 // and examples, and the subdivision choices; [Subdivisions] lists a
-// country's subdivisions and nested levels.
+// country's subdivisions and nested levels. [SubdivisionCode] maps the
+// subdivision key of a normalized address ("NY", "QC", "東京都") to its ISO
+// 3166-2 code ("US-NY", "CA-QC", "JP-13"), as package tax wants it.
 //
 // # Performance
 //
 // Importing the package does no work: the metadata is a static table.
-// Postal code patterns are compiled once per country, on first use.
+// Postal code patterns are compiled, and the ISO codes of subdivisions
+// indexed, once per country, on first use; after that [SubdivisionCode]
+// does not allocate.
 // Formatting a typical address allocates only the returned string
 // ([AppendFormat] into a large enough buffer: nothing), and validating a
 // valid one does not allocate; postal labels with letters outside ASCII to

@@ -174,3 +174,26 @@ func ExampleSubdivisions() {
 	// 25
 	// 강남구 Gangnam-gu
 }
+
+func ExampleSubdivisionCode() {
+	for _, a := range []address.Address{
+		{CountryCode: "US", AdministrativeArea: "NY"},
+		{CountryCode: "CA", AdministrativeArea: "QC"},
+		{CountryCode: "JP", AdministrativeArea: "東京都"},
+	} {
+		iso, ok := address.SubdivisionCode(a.CountryCode, a.AdministrativeArea)
+		fmt.Println(a.AdministrativeArea, iso, ok)
+	}
+
+	// Only canonical keys are looked up: normalize a typed address first.
+	typed := address.Address{CountryCode: "ca", AdministrativeArea: "Québec"}
+	fmt.Println(address.SubdivisionCode(typed.CountryCode, typed.AdministrativeArea))
+	a := address.Normalize(typed)
+	fmt.Println(address.SubdivisionCode(a.CountryCode, a.AdministrativeArea))
+	// Output:
+	// NY US-NY true
+	// QC CA-QC true
+	// 東京都 JP-13 true
+	//  false
+	// CA-QC true
+}

@@ -1,6 +1,12 @@
 package address
 
-import "golang.org/x/text/language"
+import (
+	"slices"
+	"strings"
+	"sync"
+
+	"golang.org/x/text/language"
+)
 
 // Subdivision is a state, province, prefecture… of a country, or a city or
 // district nested in one (CN, KR).
@@ -66,4 +72,112 @@ func subdivisionsOf(c *countryData, subs []subdivision, lang string) []Subdivisi
 		out[i] = d
 	}
 	return out
+}
+
+// SubdivisionCode returns the ISO 3166-2 code of the subdivision of
+// country (ISO 3166-1 alpha-2, any case) whose canonical key is key, the
+// value [Normalize] leaves in Address.AdministrativeArea:
+// SubdivisionCode("US", "NY") is "US-NY", SubdivisionCode("CA", "QC") is
+// "CA-QC" and SubdivisionCode("JP", "東京都") is "JP-13". It returns ("",
+// false) when the country has no such top-level subdivision or the data
+// has no ISO code for it (the US territories, for example).
+//
+// key must be a canonical key, compared exactly: names ("New York",
+// "Québec"), other cases ("ny") and ISO codes are not looked up. Pass the
+// address through [Normalize] first, which turns them into keys:
+//
+//	a = address.Normalize(a)
+//	region, ok := address.SubdivisionCode(a.CountryCode, a.AdministrativeArea)
+//
+// The codes of a country are built once, on its first lookup; after that
+// SubdivisionCode does not allocate.
+func SubdivisionCode(country, key string) (string, bool) {
+	_, i, ok := countryFor(country)
+	if !ok || key == "" {
+		return "", false
+	}
+	t := isoTableFor(i)
+	if j, found := slices.BinarySearch(t.keys, key); found {
+		return t.byKey[j], true
+	}
+	return "", false
+}
+
+// isoTable holds the full ISO 3166-2 codes ("CA-QC") of a country's
+// top-level subdivisions.
+type isoTable struct {
+	codes []string // parallel to countryData.subs, "" where the data has no code
+	keys  []string // sorted keys of the subdivisions with a code, each once
+	byKey []string // parallel to keys: the code of each
+}
+
+// isoTables caches an isoTable per country (index into countries). Each
+// entry is filled once, on first use, by buildISOTable; the zero value is
+// ready.
+var isoTables [len(countries)]struct {
+	once sync.Once
+	t    isoTable
+}
+
+func isoTableFor(i int) *isoTable {
+	e := &isoTables[i]
+	e.once.Do(func() { e.t = buildISOTable(&countries[i]) })
+	return &e.t
+}
+
+// buildISOTable returns the ISO codes of c's top-level subdivisions, all
+// cut from one string. Where the data gives two subdivisions the same key
+// (IR has two such pairs: Alborz keyed as Razavi Khorasan, Hormozgan as
+// Markazi), the key maps to the one whose local name is the key.
+func buildISOTable(c *countryData) isoTable {
+	n, withISO := 0, 0
+	for i := range c.subs {
+		if iso := c.subs[i].iso; iso != "" {
+			n += len(c.code) + 1 + len(iso)
+			withISO++
+		}
+	}
+	if n == 0 {
+		return isoTable{}
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i := range c.subs {
+		if iso := c.subs[i].iso; iso != "" {
+			b.WriteString(c.code)
+			b.WriteByte('-')
+			b.WriteString(iso)
+		}
+	}
+	all := b.String()
+	t := isoTable{codes: make([]string, len(c.subs))}
+	order := make([]int, 0, withISO)
+	for i := range c.subs {
+		if iso := c.subs[i].iso; iso != "" {
+			l := len(c.code) + 1 + len(iso)
+			t.codes[i], all = all[:l], all[l:]
+			order = append(order, i)
+		}
+	}
+	// Sort by key; among equal keys the one named by its key comes first.
+	named := func(i int) bool { s := &c.subs[i]; return s.name == "" || s.name == s.key }
+	slices.SortStableFunc(order, func(i, j int) int {
+		if k := strings.Compare(c.subs[i].key, c.subs[j].key); k != 0 {
+			return k
+		}
+		switch ni, nj := named(i), named(j); {
+		case ni && !nj:
+			return -1
+		case nj && !ni:
+			return 1
+		}
+		return 0
+	})
+	t.keys, t.byKey = make([]string, 0, len(order)), make([]string, 0, len(order))
+	for _, i := range order {
+		if k := c.subs[i].key; len(t.keys) == 0 || t.keys[len(t.keys)-1] != k {
+			t.keys, t.byKey = append(t.keys, k), append(t.byKey, t.codes[i])
+		}
+	}
+	return t
 }
