@@ -14,6 +14,7 @@ var (
 	sinkErr    error
 	sinkAddr   Address
 	sinkBool   bool
+	sinkSubs   []Subdivision
 )
 
 var benchAddresses = []struct {
@@ -145,6 +146,24 @@ func BenchmarkSubdivisionCode(b *testing.B) {
 					}
 				}
 			}
+		}
+	})
+}
+
+// BenchmarkSubdivisions lists the US states for an English reader. The
+// baseline builds each ISO code by concatenation, as Subdivisions did
+// before the codes were cached.
+func BenchmarkSubdivisions(b *testing.B) {
+	b.Run("Subdivisions", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkSubs = Subdivisions("US", language.English)
+		}
+	})
+	b.Run("baseline_concatenated_codes", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkSubs = subdivisionsSlow("US", language.English)
 		}
 	})
 }

@@ -51,7 +51,7 @@ type FormLayout struct {
 // metadata get the generic form (name, organization, address, city).
 // Form allocates a new FormLayout on every call.
 func Form(country string, loc language.Tag) FormLayout {
-	c, _, ok := countryFor(country)
+	c, idx, ok := countryFor(country)
 	base, _ := loc.Base()
 	lang := base.String()
 	col, _ := labelIndex(lang)
@@ -96,7 +96,7 @@ func Form(country string, loc language.Tag) FormLayout {
 			f.PostalCodeExamples = strings.Split(c.zipex, ",")
 		}
 		if seen['S'] {
-			f.Subdivisions = subdivisionsOf(c, c.subs, lang)
+			f.Subdivisions = subdivisionsOf(c, c.subs, lang, isoTableFor(idx).codes)
 		}
 	}
 	return f

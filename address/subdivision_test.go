@@ -157,3 +157,64 @@ func TestSubdivisionCodeConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// subdivisionsSlow is Subdivisions without the cached ISO codes: each code
+// is built by concatenation, as before SubdivisionCode. It is the
+// reference for TestSubdivisionsCachedCodes and the baseline of
+// BenchmarkSubdivisions.
+func subdivisionsSlow(country string, loc language.Tag, parents ...string) []Subdivision {
+	c, _, ok := countryFor(country)
+	if !ok {
+		return nil
+	}
+	subs := c.subs
+	for _, p := range parents {
+		s := findSub(c.code, subs, p)
+		if s == nil {
+			return nil
+		}
+		subs = s.subs
+	}
+	base, _ := loc.Base()
+	return subdivisionsOf(c, subs, base.String(), nil)
+}
+
+// TestSubdivisionsCachedCodes checks that the cached ISO codes change
+// nothing in what Subdivisions and Form list, for every country, its
+// nested levels and several languages.
+func TestSubdivisionsCachedCodes(t *testing.T) {
+	locales := []language.Tag{language.Und, language.English, language.French, language.Japanese, language.Korean}
+	for i := range countries {
+		c := &countries[i]
+		for _, loc := range locales {
+			want := subdivisionsSlow(c.code, loc)
+			if diff := cmp.Diff(want, Subdivisions(c.code, loc)); diff != "" {
+				t.Errorf("Subdivisions(%q, %v) (-slow +cached):\n%s", c.code, loc, diff)
+			}
+			if f := Form(c.code, loc); f.Subdivisions != nil {
+				if diff := cmp.Diff(want, f.Subdivisions); diff != "" {
+					t.Errorf("Form(%q, %v).Subdivisions (-slow +cached):\n%s", c.code, loc, diff)
+				}
+			}
+			for _, s := range c.subs {
+				if len(s.subs) == 0 {
+					continue
+				}
+				if diff := cmp.Diff(subdivisionsSlow(c.code, loc, s.key), Subdivisions(c.code, loc, s.key)); diff != "" {
+					t.Errorf("Subdivisions(%q, %v, %q) (-slow +cached):\n%s", c.code, loc, s.key, diff)
+				}
+			}
+		}
+	}
+	// The US has ISO codes, so the comparison above covers cached ones.
+	if us := Subdivisions("US", language.English); len(us) == 0 || us[0].ISOCode != "US-AL" {
+		t.Fatalf("Subdivisions(US)[0] = %+v, want Alabama, US-AL", us)
+	}
+}
+
+func TestSubdivisionsAllocs(t *testing.T) {
+	Subdivisions("US", language.English) // builds the US codes
+	if n := testing.AllocsPerRun(100, func() { _ = Subdivisions("US", language.English) }); n != 1 {
+		t.Errorf("Subdivisions(US): %v allocs, want 1 (the slice)", n)
+	}
+}
