@@ -17,10 +17,13 @@ func fuzzSeeds(f *testing.F) {
 	f.Add("GB", "", "London", "", "sw1a 2aa", "10 Downing St", "PM")
 	f.Add("JP", "tokyo", "", "", "〒100-8994", "a", "b")
 	f.Add("xx", "\xff", " \t ", "\u2028", "", "<b>", "&amp;")
+	f.Add("us", "NY", "New York", "", "10118", "350 5th Ave", "Jane")
 }
 
 // FuzzValidateNormalize checks that Validate and Normalize never panic and
-// that normalizing a valid address keeps it valid (and is idempotent).
+// that normalizing a valid address keeps it valid (and is idempotent); and
+// that SubdivisionCode never panics, finds a code only in the country
+// given, and finds the same one after Normalize.
 func FuzzValidateNormalize(f *testing.F) {
 	fuzzSeeds(f)
 	f.Fuzz(func(t *testing.T, cc, area, loc, dep, zip, line, name string) {
@@ -35,6 +38,18 @@ func FuzzValidateNormalize(f *testing.F) {
 		}
 		if n2 := Normalize(n); n2 != n {
 			t.Fatalf("Normalize not idempotent: %+v then %+v", n, n2)
+		}
+		if iso, ok := SubdivisionCode(cc, area); ok {
+			if !strings.HasPrefix(iso, n.CountryCode+"-") || len(iso) <= 3 {
+				t.Fatalf("SubdivisionCode(%q, %q) = %q, not a code of %s", cc, area, iso, n.CountryCode)
+			}
+			// A key is canonical: Normalize keeps it.
+			if iso2, ok2 := SubdivisionCode(n.CountryCode, n.AdministrativeArea); iso2 != iso || !ok2 {
+				t.Fatalf("SubdivisionCode(%q, %q) = %q but after Normalize (%q, %q) = %q, %t",
+					cc, area, iso, n.CountryCode, n.AdministrativeArea, iso2, ok2)
+			}
+		} else if iso != "" {
+			t.Fatalf("SubdivisionCode(%q, %q) = %q, false", cc, area, iso)
 		}
 	})
 }
