@@ -94,6 +94,7 @@ type checkoutResult struct {
 	Prices  []pricing.Price
 	Quote   *pricing.Quote
 	Tax     tax.Result
+	Rates   *tax.Data // the rate data Tax was calculated with, for the tax names
 	Address address.Address
 	Phone   phone.Number // zero when the customer gave none
 }
@@ -146,27 +147,25 @@ func checkout(m *market, at time.Time) (*checkoutResult, error) {
 	if err := calc.Calculate(context.Background(), req, &c.Tax); err != nil {
 		return nil, fmt.Errorf("market %s: %w", m.ID, err)
 	}
+	c.Rates = calc.Data()
 	return c, nil
 }
 
 // taxAddress copies the fields that decide taxation. tax.Address.Region is
-// an ISO 3166-2 subdivision; the normalized address.Address key is the same
-// code in the US and Canada, the countries where tax needs it.
+// an ISO 3166-2 subdivision code, which address.SubdivisionCode gives for a
+// normalized address ("NY" → "US-NY", "東京都" → "JP-13").
 func taxAddress(a address.Address) tax.Address {
-	return tax.Address{Country: a.CountryCode, Region: a.AdministrativeArea, PostalCode: a.PostalCode}
+	region, _ := address.SubdivisionCode(a.CountryCode, a.AdministrativeArea)
+	return tax.Address{Country: a.CountryCode, Region: region, PostalCode: a.PostalCode}
 }
 
 // print writes the checkout with the market's formatters: money and dates
 // in the market's locale, the label in the sender's.
 func (c *checkoutResult) print(w io.Writer) error {
 	m := c.Market
-	f, err := locale.NewFormatter(m.Locale, nil)
-	if err != nil {
-		return err
-	}
 	// Percentages show no fraction digits by default (8.1 % would print as
-	// 8 %), and Fraction applies to money too: hence a second formatter.
-	pf, err := locale.NewFormatter(m.Locale, &locale.FormatOptions{Fraction: locale.FractionDigits(0, 3)})
+	// 8 %); PercentFraction gives tax rates theirs and leaves money alone.
+	f, err := locale.NewFormatter(m.Locale, &locale.FormatOptions{PercentFraction: locale.FractionDigits(0, 3)})
 	if err != nil {
 		return err
 	}
@@ -176,8 +175,8 @@ func (c *checkoutResult) print(w io.Writer) error {
 	}
 	var p printer
 	money := func(x pricing.Money) string { return p.str(x.Format(f)) }
-	// pricing and tax count percent (10 is 10 %), locale takes a fraction (0.1).
-	percent := func(x pricing.Fixed) string { return p.str(pf.Percent(x.Decimal().Shift(-2))) }
+	// locale takes a fraction (0.1 for 10 %); tax.Percent.Fraction gives it.
+	percent := func(x tax.Percent) string { return p.str(f.Percent(x.Fraction().Decimal())) }
 
 	country, _ := f.CountryName(c.Address.CountryCode)
 	p.printf(w, "== %s: %s, %s, %s, %s\n", m.ID, country, m.Locale, m.Currency, f.Date(c.At, locale.DateFull))
@@ -186,7 +185,7 @@ func (c *checkoutResult) print(w io.Writer) error {
 		l, price := c.Quote.Lines[t.Index], c.Prices[t.Index]
 		var rates []string // one per tax: GST + QST in Québec
 		for _, x := range t.Taxes {
-			rates = append(rates, percent(x.Amount.Percent.Fixed()))
+			rates = append(rates, percent(x.Amount.Percent))
 		}
 		p.printf(w, "  %-6s %3d  %-11s %12s  %-5s %12s  %s", l.SKU, l.Quantity, money(l.UnitPrice),
 			money(l.Subtotal), strings.Join(rates, "+"), money(t.Gross), price.Source)
@@ -198,8 +197,8 @@ func (c *checkoutResult) print(w io.Writer) error {
 	p.printf(w, "  subtotal %s\n", money(c.Quote.Subtotal))
 	for _, d := range c.Quote.OrderDiscounts {
 		p.printf(w, "  discount %s", d.Code)
-		if m.Order.Discount.Kind == pricing.PercentOff {
-			p.printf(w, " %s", percent(m.Order.Discount.Percent))
+		if d.Kind == pricing.PercentOff { // d.Percent counts percent: 10 is 10 %
+			p.printf(w, " %s", p.str(f.Percent(d.Percent.Decimal().Shift(-2))))
 		}
 		p.printf(w, ": %s\n", money(d.Amount.Neg()))
 	}
@@ -213,13 +212,13 @@ func (c *checkoutResult) print(w io.Writer) error {
 			continue
 		}
 		name := r.Amount.Type
-		if t, ok := tax.Builtin().Type(r.Amount.Type); ok {
+		if t, ok := c.Rates.Type(r.Amount.Type); ok {
 			name = t.Name()
 		}
-		p.printf(w, "  %s %s %s on %s: %s\n", incl, percent(r.Amount.Percent.Fixed()), name, money(r.Base), money(r.Tax))
+		p.printf(w, "  %s %s %s on %s: %s\n", incl, percent(r.Amount.Percent), name, money(r.Base), money(r.Tax))
 	}
-	p.printf(w, "  net %s + tax %s = total %s (tax rounded %s, %s)\n",
-		money(c.Tax.Net), money(c.Tax.Tax), money(c.Tax.Gross), rounding(m.Policy.Rounding), m.Policy.Mode)
+	p.printf(w, "  net %s + tax %s = total %s (tax rounding %s, %s)\n",
+		money(c.Tax.Net), money(c.Tax.Tax), money(c.Tax.Gross), m.Policy.Rounding, m.Policy.Mode)
 	if m.Order.Cash {
 		cash, err := c.Tax.Gross.RoundCash(pricing.RoundHalfUp)
 		if err != nil {
@@ -252,17 +251,4 @@ func (p *printer) printf(w io.Writer, format string, args ...any) {
 	if p.err == nil {
 		_, p.err = fmt.Fprintf(w, format, args...)
 	}
-}
-
-// rounding names a rounding point (tax.Rounding has no String method).
-func rounding(r tax.Rounding) string {
-	switch r {
-	case tax.PerLine:
-		return "per line"
-	case tax.PerUnit:
-		return "per unit"
-	case tax.PerOrderPerRate:
-		return "per order and rate"
-	}
-	return "?"
 }
