@@ -103,7 +103,7 @@ func TestFormat(t *testing.T) {
 		{"control-only value is blank", Address{CountryCode: "US", Name: "\x00\x01", Organization: "\u0085", Line1: "x", Locality: "y"}, nil, "x\ny"},
 		{"C1 control becomes a space", Address{CountryCode: "US", Name: "a\u0080b", Line1: "x"}, nil, "a b\nx"},
 		{"latin layout from a local name", Address{CountryCode: "JP", AdministrativeArea: "tokyo", Line1: "1-5-3 Yaesu", PostalCode: "100-8994"}, &FormatOptions{Latin: true}, "1-5-3 Yaesu, Tokyo\n100-8994"},
-		{"latin layout from an ISO code", Address{CountryCode: "CN", AdministrativeArea: "cn-11", Locality: "东城区", Line1: "x", PostalCode: "100010"}, &FormatOptions{Latin: true}, "x\nDongcheng Qu\nBeijing Shi, 100010"},
+		{"latin layout from an ISO code", Address{CountryCode: "CN", AdministrativeArea: "cn-bj", Locality: "东城区", Line1: "x", PostalCode: "100010"}, &FormatOptions{Latin: true}, "x\nDongcheng Qu\nBeijing Shi, 100010"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

