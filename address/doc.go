@@ -9,7 +9,10 @@
 // generated from Google's address metadata, the data behind libaddressinput,
 // as shipped by the npm packages named in [MetadataVersion]. The generator
 // (internal/gen/address) compares both copies and takes the newer one per
-// country; data.go lists which. Countries without metadata get a generic
+// country; data.go lists which. It also corrects ISO codes both copies get
+// wrong: China's are today's letter codes ("CN-GD", not the numeric
+// "CN-44" withdrawn in 2017), and the US territories have their ISO
+// 3166-2:US codes ("US-PR"). Countries without metadata get a generic
 // layout (name, organization, address lines, city). To refresh:
 //
 //	cd address && go generate

@@ -180,6 +180,8 @@ func ExampleSubdivisionCode() {
 		{CountryCode: "US", AdministrativeArea: "NY"},
 		{CountryCode: "CA", AdministrativeArea: "QC"},
 		{CountryCode: "JP", AdministrativeArea: "東京都"},
+		{CountryCode: "CN", AdministrativeArea: "广东省"},
+		{CountryCode: "US", AdministrativeArea: "PR"},
 	} {
 		iso, ok := address.SubdivisionCode(a.CountryCode, a.AdministrativeArea)
 		fmt.Println(a.AdministrativeArea, iso, ok)
@@ -194,6 +196,8 @@ func ExampleSubdivisionCode() {
 	// NY US-NY true
 	// QC CA-QC true
 	// 東京都 JP-13 true
+	// 广东省 CN-GD true
+	// PR US-PR true
 	//  false
 	// CA-QC true
 }
