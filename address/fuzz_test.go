@@ -18,6 +18,9 @@ func fuzzSeeds(f *testing.F) {
 	f.Add("JP", "tokyo", "", "", "〒100-8994", "a", "b")
 	f.Add("xx", "\xff", " \t ", "\u2028", "", "<b>", "&amp;")
 	f.Add("us", "NY", "New York", "", "10118", "350 5th Ave", "Jane")
+	f.Add("IR", "Alborz Province", "Karaj", "", "31999-12345", "a", "b")
+	f.Add("CN", "cn-gd", "广州市", "", "510000", "a", "b")
+	f.Add("US", "us-pr", "San Juan", "", "00901", "a", "b")
 }
 
 // FuzzValidateNormalize checks that Validate and Normalize never panic and
