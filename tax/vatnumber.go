@@ -368,7 +368,12 @@ func checkVAT(pfx string, b []byte) VATReason {
 			}
 			n, _ := strconv.ParseInt(string(b), 10, 64)
 			head, _ := strconv.ParseInt(string(b[:9]), 10, 64)
-			ok = n%11 == 0 || (head%11 == 10 && b[9] == '0')
+			// The number is divisible by 11. Exception: numbers issued
+			// before 1985 whose first nine digits leave remainder 10
+			// end in 0; from 1985 such numbers are not issued. A
+			// 10-digit number's year is 1954 (YY 54) to 2053 (YY 53).
+			yy := atoiB(b[:2])
+			ok = n%11 == 0 || (head%11 == 10 && b[9] == '0' && yy >= 54 && yy < 85)
 		}
 	case "DE":
 		if len(b) != 9 {

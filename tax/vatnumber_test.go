@@ -81,6 +81,16 @@ var validVATNumbers = []struct {
 	{"BG0548285735", VATNumber{"BG", "0548285735", ""}},
 	{"CZ610330833", VATNumber{"CZ", "610330833", ""}},
 	{"GB820774475", VATNumber{"GB", "820774475", ""}},
+	// Czech 10-digit birth numbers issued before 1985 whose first nine
+	// digits leave remainder 10 mod 11 end in 0 (the number itself is then
+	// not divisible by 11). Constructed: a real date YYMMDD (women: month
+	// + 50), then the smallest serial SSS from 100 with YYMMDDSSS mod 11 =
+	// 10, then check digit 0. 800101103 = 11*72736463 + 10 (1980-01-01);
+	// 841231104 = 11*76475554 + 10 (1984-12-31, the last year);
+	// 545101105 = 11*49554645 + 10 (a woman born 1954-01-01, the first).
+	{"CZ8001011030", VATNumber{"CZ", "8001011030", ""}},
+	{"CZ8412311040", VATNumber{"CZ", "8412311040", ""}},
+	{"CZ5451011050", VATNumber{"CZ", "5451011050", ""}},
 }
 
 func TestParseVATNumberValid(t *testing.T) {
@@ -154,6 +164,13 @@ func TestParseVATNumberInvalid(t *testing.T) {
 		{"LV29021079045", "LV", ReasonFormat},   // century digit 7
 		{"LV29021019045", "LV", ReasonFormat},   // 1910-02-29
 		{"CZ610330834", "CZ", ReasonChecksum},   // special number, changed check digit
+		// Remainder 10 with check digit 0 is valid only before 1985 (built
+		// as for CZ8001011030 above): 850101108 = 11*77281918 + 10
+		// (1985-01-01), 905101108 = 11*82281918 + 10 (a woman born
+		// 1990-01-01), 050101105 = 11*4554645 + 10 (2005-01-01).
+		{"CZ8501011080", "CZ", ReasonChecksum},
+		{"CZ9051011080", "CZ", ReasonChecksum},
+		{"CZ0501011050", "CZ", ReasonChecksum},
 		{"DE136695976000000000000000000000000000000000000000000000000000000000", "", ReasonTooLong},
 	}
 	for _, tt := range tests {
