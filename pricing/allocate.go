@@ -45,7 +45,9 @@ func (m Money) AllocateDecimal(ratios ...decimal.Decimal) ([]Money, error) {
 }
 
 // Split splits m into n parts that differ by at most one minor unit; the
-// larger parts come first (10.00 EUR / 3 = 3.34, 3.33, 3.33).
+// parts with the extra unit come first (10.00 EUR / 3 = 3.34, 3.33, 3.33;
+// −10.00 EUR / 3 = −3.34, −3.33, −3.33). n must be in 1..2^20 (ErrRatio
+// otherwise) and m a whole number of minor units (ErrNotRounded).
 func (m Money) Split(n int) ([]Money, error) {
 	return m.SplitIn(n, MinorUnit)
 }

@@ -18,17 +18,19 @@
 // Money has no currency and is the identity for [Money.Add], so sums can
 // start from it.
 //
-// Text forms: [Money.String] and [Money.MarshalText] write "19.99 EUR",
+// Text forms: [Money.String] and [Money.MarshalText] write "19.99 EUR"
+// (read back by [ParseMoneyText]),
 // [Money.MarshalJSON] writes {"amount":"19.99","currency":"EUR"} (the
 // amount is a string so no JSON reader turns it into a float),
 // [Money.Value] and [Money.Scan] store the text form in SQL, and
-// [Money.Format] formats for display through a locale.Formatter.
+// [Money.Format] formats for display through a [locale.Formatter].
 //
 // # Rounding
 //
 // Multiplication is exact ([Money.Mul], [Money.MulInt]); rounding happens
 // only where you ask for it, with a [RoundingMode] you name (the zero mode
-// is invalid): [Money.Round] to the currency's digits, [Money.RoundTo] to
+// is invalid, unlike [locale.RoundingMode], whose zero value is half-even
+// for display): [Money.Round] to the currency's digits, [Money.RoundTo] to
 // any digits, [Money.RoundCash] to the CLDR cash increment (0.05 CHF and
 // CAD, 0.50 DKK, whole SEK and NOK) only for payment in cash. The fused
 // operations round once, at the end: [Money.MulRound] (a tax or discount
@@ -68,21 +70,23 @@
 // loaded. An ending rule never turns a positive price into zero and never
 // lifts a price past its band's upper bound ([EndingRule.Apply]); a
 // converted "was" price that does not stay above the converted price is
-// dropped. A SKU without a price is a [*NoPriceError] (ErrNoPrice) naming
+// dropped. A SKU without a price is a [*NoPriceError] ([ErrNoPrice]) naming
 // SKU and market, never a zero price.
 //
 // # Errors
 //
-// Every error wraps one of the package's sentinels (ErrSyntax,
-// ErrCurrency, ErrCurrencyMismatch, ErrDivisionByZero, …) for errors.Is,
-// and carries details for errors.As: [*Error] names the operation, the
-// field and the value. Bad input never panics; only the Must functions,
-// meant for literals, do.
+// Every error wraps one of the package's sentinels ([ErrSyntax],
+// [ErrCurrency], [ErrCurrencyMismatch], [ErrDivisionByZero], …) for
+// errors.Is, and carries details for errors.As: [*Error] names the
+// operation, the field and the value; [*MismatchError] names the two
+// currencies and [*NoPriceError] the SKU and market. Bad input never
+// panics; only [MustParseMoney] and [MustParseFixed], meant for literals,
+// do.
 //
 // # Concurrency
 //
-// Money, Fixed, Converter and the option types are immutable values.
-// PriceList and RateTable are immutable after construction and safe for
+// [Money], [Fixed], [Converter] and the option types are immutable values.
+// [PriceList] and [RateTable] are immutable after construction and safe for
 // concurrent use by multiple goroutines.
 //
 // # Performance
@@ -93,8 +97,8 @@
 // big-integer arithmetic, so results never depend on the path
 // (differential tests and fuzz targets compare both paths with
 // shopspring/decimal). Money arithmetic, rounding, allocation into a
-// reused slice, Order.QuoteInto with a reused Quote, PriceList.Resolve and
-// Converter.Convert do not allocate in the common case. Orders compute in
-// int64 minor units and report ErrRange beyond ±9.2×10^18 minor units
-// (about ±9.2×10^16 EUR).
+// reused slice ([Money.AppendAllocation]), [Order.QuoteInto] with a reused
+// [Quote], [PriceList.Resolve] and [Converter.Convert] do not allocate in
+// the common case. Orders compute in int64 minor units and report
+// [ErrRange] beyond ±9.2×10^18 minor units (about ±9.2×10^16 EUR).
 package pricing
