@@ -12,8 +12,9 @@
 // country; data.go lists which. It also corrects ISO codes both copies get
 // wrong: China's are today's letter codes ("CN-GD", not the numeric
 // "CN-44" withdrawn in 2017), and the US territories have their ISO
-// 3166-2:US codes ("US-PR"). Countries without metadata get a generic
-// layout (name, organization, address lines, city). To refresh:
+// 3166-2:US codes ("US-PR"). Countries without metadata ([HasMetadata]
+// reports false) get a generic layout (name, organization, address lines,
+// city). To refresh:
 //
 //	cd address && go generate
 //
@@ -24,26 +25,30 @@
 // # Formatting
 //
 // [Format] renders an [Address] in its country's order, in local or Latin
-// script, as several lines, one line, HTML (every value escaped) or a
-// postal label (capitals where the post wants them, destination country on
-// the last line in the sender's language through a [CountryNamer] such as
-// *locale.Formatter). [AppendFormat] appends to a buffer.
+// script ([FormatOptions].Latin), in one of four [Style] values: several
+// lines ([MultiLine]), one line ([SingleLine]), [HTML] (every value
+// escaped) or a postal label ([PostalLabel]: capitals where the post wants
+// them, destination country on the last line in the sender's language
+// through a [CountryNamer] such as [*locale.Formatter]). [AppendFormat]
+// appends to a buffer.
 //
 // # Validation
 //
 // [Validate] returns every problem at once as a [*ValidationError] of
 // [*FieldError] values (field, code, value, expected pattern and example);
-// use errors.As to inspect them and errors.Is with the Err* sentinels.
-// Postal codes are matched against the whole value, per country and, where
-// the data has them, per subdivision. [Normalize] returns the canonical form
-// (trimmed, subdivision keys, upper-case postal codes); normalizing a valid
-// address keeps it valid.
+// use errors.As to inspect them and errors.Is with the sentinels
+// ([ErrRequired], [ErrInvalidPostalCode], [ErrUnknownSubdivision], …; one
+// per [Code]). Postal codes are matched against the whole value, per
+// country and, where the data has them, per subdivision. Values longer
+// than [MaxFieldLength] bytes or not valid UTF-8 are rejected.
+// [Normalize] returns the canonical form (trimmed, subdivision keys,
+// upper-case postal codes); normalizing a valid address keeps it valid.
 //
 // # Forms
 //
-// [Form] returns the rows of inputs of a country's address form with
-// labels in the user's language and required flags, the postal code pattern
-// and examples, and the subdivision choices; [Subdivisions] lists a
+// [Form] returns a [FormLayout]: the rows of inputs of a country's address
+// form with labels in the user's language and required flags, the postal
+// code pattern and examples, and the subdivision choices; [Subdivisions] lists a
 // country's subdivisions and nested levels. [SubdivisionCode] maps the
 // subdivision key of a normalized address ("NY", "QC", "東京都") to its ISO
 // 3166-2 code ("US-NY", "CA-QC", "JP-13"), as package tax wants it.
@@ -56,10 +61,12 @@
 // does not allocate.
 // Formatting a typical address allocates only the returned string
 // ([AppendFormat] into a large enough buffer: nothing), and validating a
-// valid one does not allocate; postal labels with letters outside ASCII to
-// upper-case, and names matched only ignoring accents, allocate. All
+// valid one does not allocate; postal labels that upper-case letters
+// outside ASCII, and subdivision names matched only ignoring accents,
+// allocate. [Subdivisions] and [Form] return new values on every call. All
 // functions are safe for concurrent use.
 //
-// Phone numbers live in package address/phone, so that importing address
+// Phone numbers live in package
+// [github.com/marketkit/marketkit/address/phone], so that importing address
 // does not pay the start-up cost of the phone metadata.
 package address

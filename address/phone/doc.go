@@ -34,9 +34,19 @@
 // all of it in phonenumbers: the wrapper adds a few per cent at most
 // (BenchmarkWrapperOverhead times both in one loop and reports the
 // overhead; BenchmarkParseValidateFormat and its baseline BenchmarkDirect
-// time them apart). Validate phone numbers once, when a form is submitted, and store the E.164 form;
-// do not parse them in a listing or any other hot path. Inputs longer than
-// MaxInputLength bytes are rejected before any parsing.
+// time them apart). Validate phone numbers once, when a form is submitted,
+// and store the E.164 form; do not parse them in a listing or any other hot
+// path. Inputs longer than [MaxInputLength] bytes are rejected before any
+// parsing.
+//
+// # Errors
+//
+// Every error of [Parse] and [ParseValid] is a [*ParseError] carrying the
+// input and the default region, and unwraps to one of the sentinels
+// ([ErrNotANumber], [ErrInvalidCountryCode], [ErrTooShort], [ErrTooLong],
+// [ErrInvalidRegion], [ErrInvalid]) for errors.Is.
+//
+// # Concurrency
 //
 // All functions are safe for concurrent use; a [Number] is immutable.
 package phone

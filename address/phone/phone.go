@@ -15,12 +15,23 @@ const MaxInputLength = 128
 
 // Sentinel errors; a [*ParseError] unwraps to one of them.
 var (
-	ErrTooLong            = errors.New("phone: input too long")
-	ErrNotANumber         = errors.New("phone: not a phone number")
+	// ErrTooLong reports an input longer than MaxInputLength bytes, or a
+	// number with more digits than any phone number has.
+	ErrTooLong = errors.New("phone: input too long")
+	// ErrNotANumber reports an input that does not look like a phone
+	// number at all.
+	ErrNotANumber = errors.New("phone: not a phone number")
+	// ErrInvalidCountryCode reports an unknown country calling code, or a
+	// national number without a default region.
 	ErrInvalidCountryCode = errors.New("phone: invalid or missing country code")
-	ErrTooShort           = errors.New("phone: too short")
-	ErrInvalidRegion      = errors.New("phone: invalid default region")
-	ErrInvalid            = errors.New("phone: not a valid number")
+	// ErrTooShort reports a number with too few digits.
+	ErrTooShort = errors.New("phone: too short")
+	// ErrInvalidRegion reports a default region the phone metadata does not
+	// know ("UK", "XX"; "" is allowed).
+	ErrInvalidRegion = errors.New("phone: invalid default region")
+	// ErrInvalid reports, from ParseValid, a number that parses but is not
+	// valid (see Number.IsValid).
+	ErrInvalid = errors.New("phone: not a valid number")
 )
 
 // ParseError reports why an input is not a usable phone number.
