@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/marketkit/marketkit/pricing"
 )
 
@@ -57,6 +58,23 @@ func TestResolution(t *testing.T) {
 		{"EU B2C goods 2020 below threshold flag is irrelevant before OSS", "2020-03-01", Store{Origin: addr("DE", "10115"), EUBelowThreshold: true, Registrations: []string{"FR"}}, Customer{Address: addr("FR", "75001")}, "", "eu.destination", Taxed, "fr_vat/standard/2014-01-01"},
 		{"EU B2C at DE 16 % in 2H2020", "2020-07-01", de, Customer{Address: addr("DE", "80331")}, "", "eu.domestic", Taxed, "de_vat/standard/2020-07-01"},
 		{"XI number in France: EU number for goods", "2025-01-01", de, Customer{Address: addr("FR", "75001"), Business: true, VATNumber: "XI980780684"}, "", "eu.reverse-charge", ReverseCharge, ""},
+		// Windsor Framework: an XI number is an EU number for goods only;
+		// for services its holder is a UK business (outside EU VAT).
+		{"XI number in France, digital service: outside EU VAT", "2025-01-01", de, Customer{Address: addr("FR", "75001"), Business: true, VATNumber: "XI980780684"}, "saas", "eu.xi-number-service", Export, ""},
+		{"XI number in France, other service: outside EU VAT", "2025-01-01", de, Customer{Address: addr("FR", "75001"), Business: true, VATNumber: "XI980780684"}, "repair", "eu.xi-number-service", Export, ""},
+		{"XI number in the seller's state, service: outside EU VAT", "2025-01-01", de, Customer{Address: addr("DE", "80331"), Business: true, VATNumber: "XI980780684"}, "saas", "eu.xi-number-service", Export, ""},
+		{"XI number in the seller's state, goods: domestic", "2025-01-01", de, Customer{Address: addr("DE", "80331"), Business: true, VATNumber: "XI980780684"}, "", "eu.domestic", Taxed, "de_vat/standard/2021-01-01"},
+		{"XI number in Belfast, goods: intra-Community supply", "2025-01-01", de, Customer{Address: addr("GB", "BT1 1AA"), Business: true, VATNumber: "XI980780684"}, "", "eu.reverse-charge", ReverseCharge, ""},
+		{"XI number in Belfast, lower-case postal code, goods", "2025-01-01", de, Customer{Address: addr("GB", "bt7 1nn"), Business: true, VATNumber: "xi 980 7806 84"}, "", "eu.reverse-charge", ReverseCharge, ""},
+		{"XI number in Belfast, goods, store registered for UK VAT", "2025-01-01", Store{Origin: addr("DE", "10115"), Registrations: []string{"GB"}}, Customer{Address: addr("GB", "BT1 1AA"), Business: true, VATNumber: "XI980780684"}, "", "eu.reverse-charge", ReverseCharge, ""},
+		{"XI number in Belfast, digital service: outside EU VAT", "2025-01-01", de, Customer{Address: addr("GB", "BT1 1AA"), Business: true, VATNumber: "XI980780684"}, "saas", "eu.xi-number-service", Export, ""},
+		{"XI number in Belfast, other service: outside EU VAT", "2025-01-01", de, Customer{Address: addr("GB", "BT1 1AA"), Business: true, VATNumber: "XI980780684"}, "repair", "eu.xi-number-service", Export, ""},
+		{"XI number in London, goods: export", "2025-01-01", de, Customer{Address: addr("GB", "SW1A 1AA"), Business: true, VATNumber: "XI980780684"}, "", "eu.export", Export, ""},
+		{"GB number in Belfast, goods: export", "2025-01-01", de, Customer{Address: addr("GB", "BT1 1AA"), Business: true, VATNumber: "GB980780684"}, "", "eu.export", Export, ""},
+		{"Belfast consumer, digital service: export", "2025-01-01", de, Customer{Address: addr("GB", "BT1 1AA")}, "saas", "eu.export", Export, ""},
+		{"non-EU seller, XI number in Italy, digital service: outside EU VAT", "2025-01-01", Store{Origin: addr("CH", "8001")}, Customer{Address: addr("IT", "00118"), Business: true, VATNumber: "XI980780684"}, "saas", "eu.xi-number-service", Export, ""},
+		{"non-EU seller, XI number in Italy, goods", "2025-01-01", Store{Origin: addr("CH", "8001")}, Customer{Address: addr("IT", "00118"), Business: true, VATNumber: "XI980780684"}, "", "eu.non-eu-seller-b2b", ReverseCharge, ""},
+		{"non-EU seller, XI number in Belfast, goods: not EU rules", "2025-01-01", Store{Origin: addr("CH", "8001")}, Customer{Address: addr("GB", "BT1 1AA"), Business: true, VATNumber: "XI980780684"}, "", "default.not-registered", NotRegistered, ""},
 		{"GB number in France is not an EU number", "2025-01-01", de, Customer{Address: addr("FR", "75001"), Business: true, VATNumber: "GB980780684"}, "", "eu.destination", Taxed, "fr_vat/standard/2014-01-01"},
 		{"Ceuta: export", "2025-01-01", de, Customer{Address: addr("ES", "51001")}, "", "eu.export", Export, ""},
 		{"Melilla: export", "2025-01-01", de, Customer{Address: addr("ES", "52001")}, "", "eu.export", Export, ""},
@@ -122,6 +140,51 @@ func TestResolution(t *testing.T) {
 			}
 			if tt.wantKind != Taxed && !l.Tax.IsZero() {
 				t.Errorf("untaxed line has tax %v", l.Tax)
+			}
+		})
+	}
+}
+
+// An XI number is an EU number for goods only (Windsor Framework art. 8):
+// the recorded outcome says so, no tax is charged and a tax-inclusive price
+// loses its German VAT (19 % of 119.00 = 19.00) like any untaxed line.
+func TestNorthernIrelandOutcomes(t *testing.T) {
+	calc, err := NewCalculator(&Options{Classes: []ClassRule{
+		{Class: "saas", Category: Standard, Supply: Digital},
+		{Class: "repair", Category: Standard, Supply: Service},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	belfast := Customer{Address: addr("GB", "BT1 1AA"), Business: true, VATNumber: "XI980780684"}
+	paris := Customer{Address: addr("FR", "75001"), Business: true, VATNumber: "XI980780684"}
+	tests := []struct {
+		name  string
+		cust  Customer
+		class string
+		want  Outcome
+	}{
+		{"Belfast goods", belfast, "", Outcome{Kind: ReverseCharge, Rule: "eu.reverse-charge", Reason: reasonRCGoodsNI}},
+		{"Belfast digital", belfast, "saas", Outcome{Kind: Export, Rule: "eu.xi-number-service", Reason: reasonXIService}},
+		{"Belfast repair", belfast, "repair", Outcome{Kind: Export, Rule: "eu.xi-number-service", Reason: reasonXIService}},
+		{"Paris goods", paris, "", Outcome{Kind: ReverseCharge, Rule: "eu.reverse-charge", Reason: reasonRCGoods}},
+		{"Paris digital", paris, "saas", Outcome{Kind: Export, Rule: "eu.xi-number-service", Reason: reasonXIService}},
+		{"Paris repair", paris, "repair", Outcome{Kind: Export, Rule: "eu.xi-number-service", Reason: reasonXIService}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := &Request{Date: MustDate("2025-01-01"), Store: Store{Origin: addr("DE", "10115")}, Customer: tt.cust,
+				Policy: Policy{Mode: pricing.RoundHalfUp, PricesIncludeTax: true}, Lines: lines("EUR", tt.class, "119.00")}
+			var res Result
+			if err := calc.Calculate(context.Background(), req, &res); err != nil {
+				t.Fatal(err)
+			}
+			l := res.Lines[0]
+			if diff := cmp.Diff(&tt.want, l.Outcome); diff != "" {
+				t.Errorf("outcome (-want +got)\n%s", diff)
+			}
+			if !l.Tax.IsZero() || l.Gross.Amount() != "100.00" {
+				t.Errorf("tax %v gross %v, want 0 and 100.00", l.Tax, l.Gross)
 			}
 		})
 	}

@@ -67,6 +67,14 @@
 //     business customer with a VAT number that passes [ParseVATNumber] in
 //     another member state → reverse charge at 0 % with the legal mention
 //     (a number of the seller's own member state → the seller's VAT);
+//     Northern Ireland (XI) numbers count as EU numbers for goods only
+//     (Windsor Framework art. 8): goods to an XI-numbered business in
+//     another member state or in Northern Ireland (country GB, postal code
+//     BT…) are an exempt intra-Community supply, reverse-charged, while
+//     digital and other services to it are outside the scope of EU VAT
+//     (the customer is a UK business; art. 44 puts the supply in the UK)
+//     and recorded as rule "eu.xi-number-service", kind Export, whatever
+//     the customer's address;
 //     consumer, goods or digital services, from 2021-07-01 → destination
 //     VAT unless [Store].EUBelowThreshold (the €10,000 EU-wide threshold),
 //     before → digital at destination (from 2015; from 2019 origin below
@@ -141,7 +149,7 @@
 // (Austria's 5 % for hospitality and culture 2020-07-01..2021-12-31, food
 // at 0 % in Poland, Spain and Portugal during 2022-2024), the 11.11 %
 // Norwegian raw-fish rate, Corsica's and the Greek islands' special rates, Jungholz/Mittelberg, Northern Ireland's EU goods
-// rules, IOSS import thresholds, India's CGST/SGST/IGST split and cess,
+// rules for consumers (a B2C sale to a BT postal code is an export), IOSS import thresholds, India's CGST/SGST/IGST split and cess,
 // local US/Canadian municipal taxes, and compounding taxes (none of the
 // covered taxes compound since 2013).
 package tax

@@ -22,11 +22,34 @@ var fuzzCountries = []tax.Address{
 
 var fuzzClasses = []string{"", "standard", "reduced", "intermediate", "super-reduced", "zero", "exempt", "parking", "increased", "books"}
 
+// supplyCalculators returns calculators that classify every category-named
+// class of fuzzClasses as goods (the zero calculator), digital services and
+// other services.
+func supplyCalculators(f *testing.F) [3]*tax.BuiltinCalculator {
+	calcs := [3]*tax.BuiltinCalculator{{}}
+	for i, sup := range []tax.Supply{tax.Digital, tax.Service} {
+		var rules []tax.ClassRule
+		for _, class := range fuzzClasses {
+			if cat, ok := tax.ParseCategory(class); ok && class != "" {
+				rules = append(rules, tax.ClassRule{Class: class, Category: cat, Supply: sup})
+			}
+		}
+		c, err := tax.NewCalculator(&tax.Options{Classes: rules})
+		if err != nil {
+			f.Fatal(err)
+		}
+		calcs[i+1] = c
+	}
+	return calcs
+}
+
 // FuzzCalculate runs the calculation over arbitrary lines, policies, dates
 // and parties and checks the invariants (taxtest.Check): net + tax = gross
 // per line and in total, the breakdown sums to the tax, keep-gross never
-// changes a taxed inclusive price. Errors must be typed.
+// changes a taxed inclusive price. Errors must be typed. day/3000 picks the
+// supply kind of the category-named classes (goods, digital, services).
 func FuzzCalculate(f *testing.F) {
+	calcs := supplyCalculators(f)
 	f.Add(uint8(0), uint8(1), uint16(2000), uint8(0), int64(11900), int64(1), int64(535), int64(3), uint8(10), false, "")
 	f.Add(uint8(0), uint8(2), uint16(2300), uint8(0x1f), int64(1), int64(7), int64(99999), int64(2), uint8(0), true, "FR40303265045")
 	f.Add(uint8(8), uint8(7), uint16(2400), uint8(0x07), int64(4999), int64(2), int64(310), int64(4), uint8(25), false, "")
@@ -34,6 +57,11 @@ func FuzzCalculate(f *testing.F) {
 	f.Add(uint8(0), uint8(13), uint16(2400), uint8(0x03), int64(1), int64(80), int64(33333), int64(79), uint8(34), true, "EL094259216")
 	f.Add(uint8(7), uint8(7), uint16(2300), uint8(0x39), int64(1), int64(1), int64(1), int64(3), uint8(0), false, "")
 	f.Add(uint8(0), uint8(2), uint16(2300), uint8(0x05), int64(999), int64(2), int64(5), int64(9), uint8(5), true, "XI980780684")
+	// XI numbers: goods to Belfast (intra-Community supply), digital and
+	// other services to Belfast and to France (outside EU VAT).
+	f.Add(uint8(0), uint8(20), uint16(2300), uint8(0x05), int64(999), int64(2), int64(5), int64(9), uint8(5), true, "XI980780684")
+	f.Add(uint8(0), uint8(20), uint16(5300), uint8(0x05), int64(999), int64(2), int64(5), int64(9), uint8(5), true, "XI980780684")
+	f.Add(uint8(0), uint8(2), uint16(8300), uint8(0x05), int64(999), int64(2), int64(5), int64(9), uint8(5), true, "XI980780684")
 	f.Fuzz(func(t *testing.T, si, ci uint8, day uint16, flags uint8, u1, q1, u2, q2 int64, disc uint8, business bool, vat string) {
 		store := fuzzCountries[int(si)%len(fuzzCountries)]
 		cust := fuzzCountries[int(ci)%len(fuzzCountries)]
@@ -81,7 +109,7 @@ func FuzzCalculate(f *testing.F) {
 				CrossBorder: tax.CrossBorder(int(flags>>3&3) % 3), Mode: modes[int(flags>>4)%len(modes)]},
 			Lines: q.Lines}
 		var res tax.Result
-		err = (&tax.BuiltinCalculator{}).Calculate(context.Background(), req, &res)
+		err = calcs[int(day)/3000%3].Calculate(context.Background(), req, &res)
 		if err != nil {
 			var fe *tax.FieldError
 			if !errors.As(err, &fe) || fe.Field == "" {

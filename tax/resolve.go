@@ -36,6 +36,8 @@ const (
 	reasonServiceNonEU   = "B2C service by a seller established outside the EU: place of supply where the supplier is established (Directive 2006/112/EC art. 45), no EU VAT."
 	reasonNonEUOSS       = "B2C supply by a seller established outside the EU and registered for the One-Stop Shop: VAT of the customer's member state."
 	reasonExportEU       = "Export outside the EU VAT area: zero-rated (Directive 2006/112/EC art. 146; services: place of supply outside the EU)."
+	reasonRCGoodsNI      = "Supply of goods to Northern Ireland to a customer identified for VAT with an XI number: treated as an intra-Community supply (Windsor Framework art. 8), exempt (Directive 2006/112/EC art. 138); the customer accounts for VAT."
+	reasonXIService      = "Service to a business identified for VAT with an XI (Northern Ireland) number: the Windsor Framework treats it as an EU number for goods only; place of supply in the United Kingdom (Directive 2006/112/EC art. 44): outside the scope of EU VAT, no EU reverse charge."
 	reasonCanada         = "Canada: GST/HST and PST/QST of the customer's province (Excise Tax Act Part IX); PST and QST are not compounded."
 	reasonExportCanada   = "Export from Canada: zero-rated (Excise Tax Act Schedule VI Part V)."
 	reasonDefault        = "Tax of the customer's zone, where the store is established or registered."
@@ -92,9 +94,15 @@ var tbeThreshold = MustDate("2019-01-01")
 //   - domestic (same member state): the VAT of the customer's zone (which
 //     is the origin zone, or a regional zone such as the Azores);
 //   - business customer in another member state with a valid-format EU VAT
-//     number (EL, XI accepted) not issued by the seller's member state:
+//     number (EL accepted) not issued by the seller's member state:
 //     reverse charge at 0 %, with the legal mention as the reason; with a
 //     number of the seller's member state: the seller's VAT;
+//   - XI (Northern Ireland) numbers are EU numbers for goods only
+//     (Windsor Framework art. 8): goods to an XI-numbered business in
+//     another member state or in Northern Ireland (GB postal code BT…) are
+//     reverse-charged; for services (digital or other) the customer is a UK
+//     business and the supply is outside the scope of EU VAT (art. 44:
+//     the customer's place, the UK);
 //   - consumer, goods or digital services, from 2021-07-01: destination
 //     VAT, unless the store declares EUBelowThreshold (origin VAT); before
 //     2021-07-01 digital services (from 2015) were taxed at destination
@@ -120,6 +128,17 @@ func resolveEU(d *Data, req *Request, supply Supply, vatCountry string, origin [
 		}
 	}
 	custT := firstTagged(d, cu.Address, TagEU)
+	if vatCountry == "XI" && supply != Goods && (storeT != nil || custT != nil) {
+		// Windsor Framework art. 8 covers goods only: for services an
+		// XI number identifies a UK business, wherever its address.
+		if storeT != nil {
+			r.country = storeT.country
+		} else {
+			r.country = custT.country
+		}
+		r.outcome = Outcome{Kind: Export, Rule: "eu.xi-number-service", Reason: reasonXIService}
+		return r, true
+	}
 	if storeT == nil {
 		if custT == nil {
 			return r, false
@@ -145,6 +164,12 @@ func resolveEU(d *Data, req *Request, supply Supply, vatCountry string, origin [
 		return r, false
 	}
 	if custT == nil {
+		if vatCountry == "XI" && supply == Goods && northernIreland(cu.Address) {
+			// Northern Ireland stays in the EU VAT area for goods.
+			r.country = storeT.country
+			r.outcome = Outcome{Kind: ReverseCharge, Rule: "eu.reverse-charge", Reason: reasonRCGoodsNI}
+			return r, true
+		}
 		if cr, ok := resolveCanada(d, req); ok && cr.outcome.Kind == Taxed {
 			return cr, true
 		}
@@ -266,8 +291,18 @@ func resolveDefault(d *Data, req *Request) resolution {
 	return r
 }
 
+// niPostal is the postal area of Northern Ireland (BT).
+var niPostal = [...]postalPat{{lo: "BT"}}
+
+// northernIreland reports whether a is in Northern Ireland: GB with a BT
+// postal code.
+func northernIreland(a Address) bool {
+	return a.Country == "GB" && postalIn(a.PostalCode, niPostal[:])
+}
+
 // isEUVATCountry reports whether a VAT number country (GR for EL, XI for
-// Northern Ireland) is an EU one.
+// Northern Ireland) is an EU one. XI is one for goods only: resolveEU
+// handles services to XI numbers before asking.
 func isEUVATCountry(cc string) bool {
 	switch cc {
 	case "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT",
