@@ -31,7 +31,7 @@ type CurrencyError struct {
 	Code string // the code as given
 }
 
-// Error implements error.
+// Error returns a message such as `locale: unknown currency code "EURO"`.
 func (e *CurrencyError) Error() string {
 	return fmt.Sprintf("locale: unknown currency code %q", e.Code)
 }
@@ -45,7 +45,8 @@ type LocaleError struct {
 	Tag language.Tag // the tag as given
 }
 
-// Error implements error.
+// Error returns a message such as `locale: unsupported locale "tlh": CLDR
+// has no modern number and date data for it`.
 func (e *LocaleError) Error() string {
 	return fmt.Sprintf("locale: unsupported locale %q: CLDR has no modern number and date data for it", e.Tag.String())
 }
@@ -60,7 +61,7 @@ type OptionError struct {
 	Value int    // the invalid value
 }
 
-// Error implements error.
+// Error returns a message such as `locale: invalid FormatOptions.Display 9`.
 func (e *OptionError) Error() string {
 	return fmt.Sprintf("locale: invalid FormatOptions.%s %d", e.Field, e.Value)
 }
@@ -74,7 +75,8 @@ type RangeError struct {
 	Value string // the number, in shortened scientific notation
 }
 
-// Error implements error.
+// Error returns a message such as `locale: number 1e1000 out of range:
+// more than 1000 integer digits`.
 func (e *RangeError) Error() string {
 	return fmt.Sprintf("locale: number %s out of range: more than %d integer digits", e.Value, MaxIntegerDigits)
 }
@@ -118,7 +120,11 @@ const (
 	DisplayNone
 )
 
-// RoundingMode says how a number is rounded to the shown digits.
+// RoundingMode says how a number is rounded to the shown digits. Its zero
+// value is RoundHalfEven, the CLDR default, so the zero FormatOptions is
+// valid; the rounding modes of package
+// [github.com/marketkit/marketkit/pricing], whose zero value is invalid, are
+// a separate type.
 type RoundingMode uint8
 
 const (
@@ -206,8 +212,9 @@ type FormatOptions struct {
 // methods return a *LocaleError (ErrUnsupportedLocale), its date and name
 // methods empty results. Make one with NewFormatter.
 //
-// The Append forms write into the caller's buffer and do not allocate; the
-// string forms allocate only the result.
+// The Append forms write into the caller's buffer and do not allocate when
+// it has room (see each method for the limits); the string forms allocate
+// only the result.
 type Formatter struct {
 	tag    language.Tag
 	opts   FormatOptions

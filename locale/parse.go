@@ -25,8 +25,8 @@ type TagError struct {
 	Reason string // why it was rejected, e.g. "longer than 100 bytes"
 }
 
-// Error implements error. Values longer than MaxTagLength are shortened in
-// the message.
+// Error returns a message such as `locale: invalid language tag "e n": tag
+// is not well-formed`. Values longer than MaxTagLength are shortened in the message.
 func (e *TagError) Error() string {
 	v := e.Value
 	if len(v) > MaxTagLength {
