@@ -74,6 +74,7 @@ type Order struct {
 // Line is a priced order line, ready for package tax: Total is the taxable
 // base (after all discounts); Net, Tax and Gross are filled by ApplyTax.
 type Line struct {
+	// SKU, TaxCategory, Quantity and UnitPrice are copied from the Item.
 	SKU         string
 	TaxCategory string
 	Quantity    int64
@@ -137,8 +138,10 @@ type AppliedDiscount struct {
 
 // Quote is a priced order.
 type Quote struct {
+	// Currency is the order's ISO 4217 code.
 	Currency string
-	Lines    []Line
+	// Lines holds one priced Line per Item, in the order of Order.Items.
+	Lines []Line
 	// Subtotal is the sum of the line subtotals.
 	Subtotal Money
 	// LineDiscounts is the sum of the line discounts.

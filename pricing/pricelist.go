@@ -62,8 +62,10 @@ type Fallback struct {
 // Source says which kind of entry priced a SKU.
 type Source uint8
 
-// The sources, from least to most specific. A converted price keeps the
-// Source of the entry it was converted from in Price.Origin.
+// The sources: the four kinds of entry, from least to most specific (see
+// the resolution order of [PriceList]), then SourceConverted for a price
+// taken from the fallback list, which keeps the Source of the entry it was
+// converted from in Price.Origin.
 const (
 	SourceBase Source = iota + 1
 	SourceWindow
@@ -94,6 +96,7 @@ type Query struct {
 
 // Price is a resolved price.
 type Price struct {
+	// SKU and Market are the SKU asked for and the list's market.
 	SKU    string
 	Market string
 	// Unit is the price per unit.
@@ -433,11 +436,13 @@ func (l *PriceList) resolve(sku string, q *Query, p *Price) error {
 // Candidate is one entry considered by Explain.
 type Candidate struct {
 	// Entry is the index in the list's Entries.
-	Entry  int
+	Entry int
+	// Source is the kind of entry (base, window, tier or group).
 	Source Source
-	Price  Money
-	// Applies reports whether the entry applies to the query; Reason says
-	// why not, or why it won or lost.
+	// Price is the entry's price per unit.
+	Price Money
+	// Applies reports whether the entry applies to the query; Won whether
+	// it priced the SKU. Reason says why not, or why it won or lost.
 	Applies bool
 	Won     bool
 	Reason  string
@@ -445,6 +450,7 @@ type Candidate struct {
 
 // Explanation tells which entry priced a SKU and why.
 type Explanation struct {
+	// Price is the price Resolve returns; meaningful only when Err is nil.
 	Price Price
 	// Err is the resolution error, if no price applies.
 	Err error

@@ -192,9 +192,10 @@ func cashStep(code string) step {
 	return step{k: k, t: int32(c.CashDigits)}
 }
 
-// MulRound returns m × f rounded to digits fraction digits with mode, in
-// one step (the 128-bit product is never truncated before rounding). Use it
-// for tax and discount amounts: MulRound(rate, 2, RoundHalfUp).
+// MulRound returns m × f rounded to digits fraction digits (-18..18) with
+// mode, in one step (the 128-bit product is never truncated before
+// rounding). Use it for tax and discount amounts: MulRound(rate, 2,
+// RoundHalfUp).
 func (m Money) MulRound(f Fixed, digits int, mode RoundingMode) (Money, error) {
 	if err := checkMode("MulRound", mode); err != nil {
 		return Money{}, err
