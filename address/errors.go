@@ -7,7 +7,8 @@ import (
 	"unicode/utf8"
 )
 
-// Sentinel errors, one per [Code]; a [*FieldError] unwraps to one of them.
+// Sentinel errors, one per [Code] in the same order (ErrRequired for
+// CodeRequired, …); a [*FieldError] unwraps to the one of its Code.
 var (
 	ErrRequired           = errors.New("address: required field is empty")
 	ErrInvalidPostalCode  = errors.New("address: invalid postal code")
@@ -21,7 +22,7 @@ var (
 // fit for an API response.
 type Code string
 
-// The codes of [FieldError].
+// The codes of [FieldError]; [Validate] documents when each is reported.
 const (
 	CodeRequired           Code = "required"
 	CodeInvalidPostalCode  Code = "invalid_postal_code"
@@ -92,6 +93,7 @@ func (e *FieldError) Unwrap() error {
 // errors.As(err, &fe) with fe a *FieldError finds the first one;
 // errors.Is(err, ErrRequired) reports whether any is a required field.
 type ValidationError struct {
+	// Errors lists the problems found, at least one.
 	Errors []*FieldError
 }
 

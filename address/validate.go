@@ -13,11 +13,15 @@ import (
 const MaxFieldLength = 512
 
 // Validate checks a against its country's rules and returns nil or a
-// [*ValidationError] holding every problem found:
+// [*ValidationError] holding every problem found. A blank or unknown
+// country code is reported alone, since every other rule depends on the
+// country:
 //
 //   - CodeRequired: a field the country requires is blank (the country code
 //     is always required);
-//   - CodeUnknownCountry: the country has no metadata;
+//   - CodeUnknownCountry: the country has no metadata ([HasMetadata]
+//     reports false), though [Format] still formats it with the generic
+//     layout;
 //   - CodeUnsupportedField: a field the country's layout has no place for
 //     is filled in (a state in Germany, a city in Japan);
 //   - CodeUnknownSubdivision: the administrative area is none of the
