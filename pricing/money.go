@@ -70,8 +70,10 @@ func (m Money) code() string {
 // by digits) in the currency code. The amount keeps all its fraction digits
 // (it is not rounded); it must not have an exponent, spaces or group
 // separators, and must fit in 100 characters, 60 integer digits and 36
-// fraction digits (ErrRange otherwise). The code is an ISO 4217 code; lower case is accepted and
-// normalized ("eur" becomes "EUR").
+// fraction digits (ErrRange otherwise). The code is an ISO 4217 code;
+// lower case is accepted and normalized ("eur" becomes "EUR"). ParseMoney
+// does not allocate for amounts of at most 18 digits, integer and fraction
+// together.
 func ParseMoney(amount, code string) (Money, error) {
 	cc, _, err := currency("ParseMoney", code)
 	if err != nil {
