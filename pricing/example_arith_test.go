@@ -1,7 +1,10 @@
 package pricing_test
 
 import (
+	"errors"
 	"fmt"
+
+	"github.com/shopspring/decimal"
 
 	"github.com/marketkit/marketkit/pricing"
 )
@@ -56,4 +59,62 @@ func ExampleMoney_Equal() {
 	// true false
 	// -1 <nil>
 	// pricing: Cmp: currency mismatch: EUR and USD
+}
+
+func ExampleMoney_Minor() {
+	m := pricing.MustParseMoney("19.99", "EUR")
+	units, ok := m.Minor()
+	fmt.Println(units, ok)
+	// More fraction digits than the currency has: round first.
+	_, ok = pricing.MustParseMoney("19.995", "EUR").Minor()
+	fmt.Println(ok)
+	// Output:
+	// 1999 true
+	// false
+}
+
+func ExampleMoneyFromDecimal() {
+	d := decimal.RequireFromString("1234.5")
+	m, err := pricing.MoneyFromDecimal(d, "eur")
+	fmt.Println(m, err)
+	_, err = pricing.MoneyFromDecimal(d, "EURO")
+	fmt.Println(errors.Is(err, pricing.ErrCurrency))
+	// Output:
+	// 1234.50 EUR <nil>
+	// true
+}
+
+func ExampleMoney_AllocateDecimal() {
+	// Split a shipping fee 50/30/20 between three shipments.
+	fee := pricing.MustParseMoney("9.99", "EUR")
+	parts, err := fee.AllocateDecimal(
+		decimal.RequireFromString("0.5"),
+		decimal.RequireFromString("0.3"),
+		decimal.RequireFromString("0.2"),
+	)
+	fmt.Println(parts, err)
+	// Output:
+	// [4.99 EUR 3.00 EUR 2.00 EUR] <nil>
+}
+
+func ExampleParseRoundingMode() {
+	mode, err := pricing.ParseRoundingMode("half-even")
+	fmt.Println(mode, err)
+	_, err = pricing.ParseRoundingMode("bankers")
+	fmt.Println(err)
+	// Output:
+	// half-even <nil>
+	// pricing: ParseRoundingMode: mode "bankers": invalid rounding mode
+}
+
+func ExampleCharmEnding() {
+	rule := pricing.CharmEnding(pricing.MustParseFixed("0.99"))
+	for _, s := range []string{"18.61", "19.00", "19.99"} {
+		p, err := rule.Apply(pricing.MustParseMoney(s, "EUR"))
+		fmt.Println(p, err)
+	}
+	// Output:
+	// 18.99 EUR <nil>
+	// 19.99 EUR <nil>
+	// 19.99 EUR <nil>
 }
