@@ -77,7 +77,7 @@ type Country struct {
 }
 
 // CountryInfo returns the facts about the country with the given ISO
-// 3166-1 alpha-2 code. Lowercase input is accepted and normalized;
+// 3166-1 alpha-2 code. Lower-case input is accepted and normalized;
 // unknown codes, groupings (EU, UN, 419) and private-use codes (ZZ) return
 // false. It does not allocate; the first call of the process parses the
 // 250 default locales once (well under a millisecond), so importing the

@@ -20,7 +20,7 @@ type Currency struct {
 }
 
 // CurrencyInfo returns the facts about the currency with the given ISO 4217
-// code. Lowercase input is accepted and normalized; an unknown code returns
+// code. Lower-case input is accepted and normalized; an unknown code returns
 // false. It does not allocate.
 func CurrencyInfo(code string) (Currency, bool) {
 	i, ok := currencyIndex(code)

@@ -16,7 +16,7 @@ import (
 // their own fallback (the code, the English name).
 
 // CountryName returns the name of the country with the given ISO 3166-1
-// alpha-2 code (lowercase accepted) in the Formatter's locale, e.g.
+// alpha-2 code (lower case accepted) in the Formatter's locale, e.g.
 // "Schweiz" for CH in de. It reports false for a code CountryInfo does not
 // know, and for a locale whose fallback chain has no name for it (CLDR
 // names every country in every modern locale, so this happens only for
@@ -42,7 +42,7 @@ func (f *Formatter) LanguageName(tag language.Tag) (string, bool) {
 }
 
 // CurrencyName returns the display name of the currency with the given
-// ISO 4217 code (lowercase accepted) in the Formatter's locale, e.g.
+// ISO 4217 code (lower case accepted) in the Formatter's locale, e.g.
 // "Schweizer Franken" for CHF in de. It reports false for a code
 // CurrencyInfo does not know, and for the few fund and special codes a
 // locale does not name (CHE, UYW and XAD in some locales); every country's
