@@ -30,8 +30,22 @@
 //     rates, tax-inclusive and tax-exclusive calculation with a stated
 //     rounding policy, EU reverse charge and VAT number validation.
 //   - [github.com/marketkit/marketkit/address]: per-country address formats,
-//     formatting, validation and form descriptions; phone numbers live in
-//     address/phone so that importing address stays cheap.
+//     formatting, validation, normalization and checkout form descriptions,
+//     from Google's address metadata.
+//   - [github.com/marketkit/marketkit/address/phone]: phone numbers (parse,
+//     validate, type, format) over nyaruka/phonenumbers, kept in a package
+//     of its own because importing it costs about 5 ms and 2.5 MB.
+//
+// # Conventions
+//
+// Every package follows the same rules. Money, rates and quantities are
+// exact: no float ever holds them. Rounding happens only where a mode is
+// named (pricing's zero RoundingMode is invalid for that reason; locale's
+// zero mode is CLDR's half-even, for display). Errors are package-prefixed
+// sentinels wrapped by typed errors that carry the field and the value, for
+// errors.Is and errors.As. Lookups where absence is normal return (T, bool).
+// Types documented as safe for concurrent use are immutable after
+// construction and tested under the race detector.
 //
 // Dependencies point one way: locale imports no other package of ours;
 // pricing builds on locale; tax on pricing; address on locale.
