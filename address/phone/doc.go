@@ -30,7 +30,7 @@
 //
 // # Performance
 //
-// Parsing, validating and formatting a number costs about 10–20 µs, almost
+// Parsing, validating and formatting a number costs about 15–20 µs, almost
 // all of it in phonenumbers: the wrapper adds a few per cent at most
 // (BenchmarkWrapperOverhead times both in one loop and reports the
 // overhead; BenchmarkParseValidateFormat and its baseline BenchmarkDirect
