@@ -62,7 +62,11 @@ func (m Money) SplitIn(n int, unit Unit) ([]Money, error) {
 	for i := range fs {
 		fs[i] = Fixed{coef: 1}
 	}
-	return m.AppendAllocation(make([]Money, 0, n), fs, unit)
+	parts, err := m.AppendAllocation(make([]Money, 0, n), fs, unit)
+	if e, ok := err.(*Error); ok && e.Op == "Allocate" {
+		e.Op = "Split" // name the call the caller made; the error is ours and fresh
+	}
+	return parts, err
 }
 
 // AppendAllocation splits m into len(ratios) parts proportional to ratios,

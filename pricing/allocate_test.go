@@ -3,6 +3,7 @@ package pricing
 import (
 	"errors"
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -211,4 +212,27 @@ func FuzzAllocate(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestSplitErrorNamesSplit(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		call func() error
+		want string
+	}{
+		{"Split unrounded", func() error { _, err := MustParseMoney("10.005", "EUR").Split(3); return err }, "pricing: Split: "},
+		{"SplitIn unrounded cash", func() error { _, err := MustParseMoney("10.02", "CHF").SplitIn(2, CashUnit); return err }, "pricing: Split: "},
+		{"Split bad n", func() error { _, err := MustParseMoney("10.00", "EUR").Split(0); return err }, "pricing: Split: "},
+		{"Allocate unrounded", func() error { _, err := MustParseMoney("10.005", "EUR").Allocate(1, 2); return err }, "pricing: Allocate: "},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.call()
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Fatalf("error = %v, want prefix %q", err, tt.want)
+			}
+			if !errors.Is(err, ErrNotRounded) && !errors.Is(err, ErrRatio) {
+				t.Errorf("error %v wraps neither ErrNotRounded nor ErrRatio", err)
+			}
+		})
+	}
 }

@@ -238,10 +238,18 @@ func TestFallbackConcurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	toCHF, err := rates.Converter("EUR", "CHF", RoundHalfUp, CharmEnding(MustParseFixed("0.99")))
+	if err != nil {
+		t.Fatal(err)
+	}
 	var wg sync.WaitGroup
 	for range 8 {
 		wg.Go(func() {
 			for range 300 {
+				if m, err := toCHF.Convert(eur("19.99")); err != nil || m.String() != "18.99 CHF" {
+					t.Errorf("Converter.Convert = %v, %v", m, err)
+					return
+				}
 				p, err := ch.Resolve("MUG", Query{At: at})
 				if err != nil || !p.Unit.Equal(want.Unit) {
 					t.Errorf("Resolve = %v, %v", p.Unit, err)
