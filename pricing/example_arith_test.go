@@ -28,7 +28,7 @@ func ExampleMoney_Split() {
 	// Output:
 	// [3.34 EUR 3.33 EUR 3.33 EUR]
 	// [-3.34 EUR -3.33 EUR -3.33 EUR]
-	// pricing: Allocate: amount "10.005 EUR": amount not rounded to the unit
+	// pricing: Split: amount "10.005 EUR": amount not rounded to the unit
 }
 
 func ExampleMoney_Mul() {
