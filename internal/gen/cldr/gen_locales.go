@@ -20,13 +20,8 @@ func genLocales(d *data) ([]byte, error) {
 	list := func(name, doc string, ids []string) {
 		b.p("// %s %s, sorted.\n", name, doc)
 		b.p("var %s = [...]string{", name)
-		for i, id := range ids {
-			if i%10 == 0 {
-				b.p("\n")
-			}
-			b.p("%q, ", id)
-		}
-		b.p("\n}\n\n")
+		elems(&b, ids, 10, "%q")
+		b.p("}\n\n")
 	}
 	list("cldrAvailableLocales", "holds the IDs of every locale CLDR has data for", avail)
 	list("cldrModernLocales", "holds the IDs of the locales with modern coverage", modern)

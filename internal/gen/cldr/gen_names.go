@@ -246,32 +246,17 @@ func genNames(d *data) ([]byte, error) {
 	b.p("// nameLanguageKeys are the languages.json keys with names, sorted; a\n")
 	b.p("// language key ID is a position in this array.\n")
 	b.p("var nameLanguageKeys = [...]string{")
-	for i, k := range langKeys {
-		if i%10 == 0 {
-			b.p("\n")
-		}
-		b.p("%q, ", k)
-	}
-	b.p("\n}\n\n")
+	elems(&b, langKeys, 10, "%q")
+	b.p("}\n\n")
 	b.p("// nameLocales are the locale IDs with names of their own, sorted.\n")
 	b.p("var nameLocales = [...]string{")
-	for i, id := range kept {
-		if i%10 == 0 {
-			b.p("\n")
-		}
-		b.p("%q, ", id)
-	}
-	b.p("\n}\n\n")
+	elems(&b, kept, 10, "%q")
+	b.p("}\n\n")
 	b.p("// nameStarts[i] is the first entry of nameLocales[i]; its entries end\n")
 	b.p("// at nameStarts[i+1].\n")
 	b.p("var nameStarts = [len(nameLocales) + 1]uint32{")
-	for i, s := range starts {
-		if i%12 == 0 {
-			b.p("\n")
-		}
-		b.p("%d, ", s)
-	}
-	b.p("\n}\n\n")
+	elems(&b, starts, 12, "%d")
+	b.p("}\n\n")
 	b.p("// nameEntries holds 6 bytes per entry, big endian: the key (uint16,\n")
 	b.p("// kind<<nameKindShift | code ID) and the name (uint32, pool offset<<8 |\n")
 	b.p("// length). The entries of a locale are sorted by key.\n")

@@ -250,13 +250,8 @@ func genNumbers(d *data) ([]byte, error) {
 	b.p("// to its index in currencyCodes: entries are code<<8 | index, 0 when empty,\n")
 	b.p("// at currencyHash(code) with linear probing.\n")
 	b.p("var currencyHashTable = [%d]uint32{", currencyHashSize)
-	for i, v := range table {
-		if i%8 == 0 {
-			b.p("\n")
-		}
-		b.p("%#x, ", v)
-	}
-	b.p("\n}\n")
+	elems(&b, table[:], 8, "%#x")
+	b.p("}\n")
 	return b.Bytes(), nil
 }
 

@@ -87,13 +87,8 @@ func genTerritory(d *data) ([]byte, error) {
 	if len(rows) > 254 {
 		return nil, fmt.Errorf("%d countries do not fit countrySlots' uint8", len(rows))
 	}
-	for i, v := range slots {
-		if i%26 == 0 {
-			b.p("\n")
-		}
-		b.p("%d, ", v)
-	}
-	b.p("\n}\n\n")
+	elems(&b, slots[:], 26, "%d")
+	b.p("}\n\n")
 
 	packed := func(name, doc string, get func(r countryRow) string) {
 		var s strings.Builder
@@ -106,13 +101,8 @@ func genTerritory(d *data) ([]byte, error) {
 		b.p("// %sData[%sIndex[i]:%sIndex[i+1]].\n", name, name, name)
 		b.p("const %sData = %q\n\n", name, s.String())
 		b.p("var %sIndex = [numCountries + 1]uint16{", name)
-		for i, o := range offs {
-			if i%16 == 0 {
-				b.p("\n")
-			}
-			b.p("%d, ", o)
-		}
-		b.p("\n}\n\n")
+		elems(&b, offs, 16, "%d")
+		b.p("}\n\n")
 	}
 	packed("countryEnglish", "the English names (CLDR en)", func(r countryRow) string { return r.english })
 	packed("countryLocal", "the names in each country's default locale", func(r countryRow) string { return r.local })
@@ -131,22 +121,18 @@ func genTerritory(d *data) ([]byte, error) {
 	b.p("// countryWeek packs the first day of the week (time.Weekday, low 3 bits)\n")
 	b.p("// and the measurement system (bits 3-4: 0 metric, 1 US, 2 UK).\n")
 	b.p("var countryWeek = [numCountries]uint8{")
+	week := make([]int, len(rows))
+	calling := make([]int, len(rows))
 	for i, r := range rows {
-		if i%16 == 0 {
-			b.p("\n")
-		}
-		b.p("%d, ", r.firstDay|r.measurement<<3)
+		week[i] = int(r.firstDay | r.measurement<<3)
+		calling[i] = int(r.calling)
 	}
-	b.p("\n}\n\n")
+	elems(&b, week, 16, "%d")
+	b.p("}\n\n")
 	b.p("// countryCalling is the international calling code (libphonenumber); 0 for none.\n")
 	b.p("var countryCalling = [numCountries]uint16{")
-	for i, r := range rows {
-		if i%16 == 0 {
-			b.p("\n")
-		}
-		b.p("%d, ", r.calling)
-	}
-	b.p("\n}\n")
+	elems(&b, calling, 16, "%d")
+	b.p("}\n")
 	return b.Bytes(), nil
 }
 

@@ -174,6 +174,19 @@ type buf struct{ bytes.Buffer }
 
 func (b *buf) p(format string, args ...any) { fmt.Fprintf(&b.Buffer, format, args...) }
 
+// elems writes the elements of a composite literal, perLine to a line, each
+// formatted with verb and followed by ", ", and ends with a newline; the
+// caller writes the braces.
+func elems[T any](b *buf, items []T, perLine int, verb string) {
+	for i, v := range items {
+		if i%perLine == 0 {
+			b.p("\n")
+		}
+		b.p(verb+", ", v)
+	}
+	b.p("\n")
+}
+
 // readSupplemental decodes the value under supplemental.<key> of cldr-core
 // supplemental/<file> (for example "currencyData.json", "currencyData")
 // into a T.
