@@ -3,6 +3,8 @@ package address
 import (
 	"strings"
 	"unicode"
+
+	"github.com/marketkit/marketkit/internal/enum"
 )
 
 // Address is a postal address. It is a comparable value; the zero Address
@@ -48,25 +50,50 @@ const (
 	FieldName
 )
 
-var fieldNames = [...]string{
-	FieldCountry:            "country",
-	FieldAdministrativeArea: "administrative_area",
-	FieldLocality:           "locality",
-	FieldDependentLocality:  "dependent_locality",
-	FieldPostalCode:         "postal_code",
-	FieldSortingCode:        "sorting_code",
-	FieldAddressLines:       "address_lines",
-	FieldOrganization:       "organization",
-	FieldName:               "name",
+// fieldNames are the text names of the fields, in constant order.
+var fieldNames = enum.New[Field]("Field", FieldCountry,
+	"country", "administrative-area", "locality", "dependent-locality", "postal-code",
+	"sorting-code", "address-lines", "organization", "name")
+
+// numFields bounds the Field values, for arrays indexed by Field.
+const numFields = FieldName + 1
+
+// String returns the name of f ("postal-code"), or "Field(N)" for an
+// invalid Field.
+func (f Field) String() string { return fieldNames.String(f) }
+
+// IsValid reports whether f is one of the Field constants.
+func (f Field) IsValid() bool { return fieldNames.IsValid(f) }
+
+// AppendText appends the name of f to b (encoding.TextAppender). An
+// invalid Field is an error.
+func (f Field) AppendText(b []byte) ([]byte, error) {
+	out, ok := fieldNames.AppendText(b, f)
+	if !ok {
+		return b, &FieldError{Op: "Field.AppendText", Field: "field", Value: f.String(), Err: ErrInvalidValue, Reason: "undefined value"}
+	}
+	return out, nil
 }
 
-// String returns the snake_case name of f ("postal_code"), or "" for an
-// invalid Field.
-func (f Field) String() string {
-	if int(f) < len(fieldNames) {
-		return fieldNames[f]
+// MarshalText returns the name of f; an invalid Field is an error.
+func (f Field) MarshalText() ([]byte, error) { return f.AppendText(nil) }
+
+// UnmarshalText sets f to the Field named by b, as [ParseField] does.
+func (f *Field) UnmarshalText(b []byte) error {
+	v, err := ParseField(string(b))
+	if err == nil {
+		*f = v
 	}
-	return ""
+	return err
+}
+
+// ParseField returns the Field named s ("postal-code"), compared exactly.
+func ParseField(s string) (Field, error) {
+	v, ok := fieldNames.Parse(s)
+	if !ok {
+		return 0, &FieldError{Op: "ParseField", Field: "field", Value: s, Err: ErrInvalidValue, Reason: "want one of " + strings.Join(fieldNames.All(), ", ")}
+	}
+	return v, nil
 }
 
 // fieldOf maps a libaddressinput format letter to a Field.
@@ -143,13 +170,11 @@ func spaceOrControl(r rune) bool {
 	return unicode.IsSpace(r) || unicode.IsControl(r)
 }
 
-// countryFor returns the metadata of code, or the fallback format and
-// false when the country has none. code may be lower case and surrounded
-// by white space.
+// countryFor returns the metadata of code, an ISO 3166-1 alpha-2 code in
+// any ASCII case, or the fallback format and false when the country has
+// none. Surrounding white space is not removed: " us" is no country
+// (contracts of the root package: codes are never trimmed).
 func countryFor(code string) (*countryData, int, bool) {
-	if len(code) != 2 {
-		code = trim(code)
-	}
 	if len(code) == 2 {
 		var b [2]byte
 		b[0], b[1] = upperASCII(code[0]), upperASCII(code[1])
@@ -168,7 +193,9 @@ func upperASCII(c byte) byte {
 }
 
 // HasMetadata reports whether Google's address metadata knows country code
-// (ISO 3166-1 alpha-2, any case). Countries without metadata use a generic
+// (ISO 3166-1 alpha-2, any ASCII case, no surrounding space; also AC and
+// TA, Ascension and Tristan da Cunha, which the metadata, CLDR and the
+// post treat as countries of their own). Countries without metadata use a generic
 // format: name, organization, address lines, locality.
 func HasMetadata(code string) bool {
 	_, _, ok := countryFor(code)

@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/marketkit/marketkit/locale"
 	"golang.org/x/text/language"
 )
 
@@ -77,7 +79,7 @@ func TestFormat(t *testing.T) {
 		{"control characters become spaces", Address{CountryCode: "US", Name: "a\nb", Line1: "x"}, nil, "a b\nx"},
 		{"postal label domestic", usAddress, &FormatOptions{Style: PostalLabel, Origin: "us"}, "Jane Doe\n1600 Amphitheatre Pkwy\nMOUNTAIN VIEW, CA 94043"},
 		{"postal label with namer", usAddress, &FormatOptions{Style: PostalLabel, Origin: "FR", CountryNames: namer{"US": "États-Unis"}}, "Jane Doe\n1600 Amphitheatre Pkwy\nMOUNTAIN VIEW, CA 94043\nÉTATS-UNIS"},
-		{"postal label in the sender's locale", Address{CountryCode: "CH", Line1: "Bahnhofstrasse 1", PostalCode: "8001", Locality: "Zürich"}, &FormatOptions{Style: PostalLabel, Locale: language.German}, "Bahnhofstrasse 1\nCH-8001 ZÜRICH\nSCHWEIZ"},
+		{"postal label in the sender's locale", Address{CountryCode: "CH", Line1: "Bahnhofstrasse 1", PostalCode: "8001", Locality: "Zürich"}, &FormatOptions{Style: PostalLabel, CountryNames: germanNames}, "Bahnhofstrasse 1\nCH-8001 ZÜRICH\nSCHWEIZ"},
 		{"postal label english fallback", Address{CountryCode: "CH", Line1: "Bahnhofstrasse 1", PostalCode: "8001", Locality: "Zürich"}, &FormatOptions{Style: PostalLabel}, "Bahnhofstrasse 1\nCH-8001 ZÜRICH\nSWITZERLAND"},
 		{"latin layout prints latin subdivision names", Address{CountryCode: "KR", AdministrativeArea: "서울특별시", Locality: "강남구", Line1: "123 Teheran-ro", PostalCode: "06236"}, &FormatOptions{Latin: true}, "123 Teheran-ro\nGangnam-gu\nSeoul\n06236"},
 		{"local layout prints keys", Address{CountryCode: "KR", AdministrativeArea: "서울특별시", Locality: "강남구", Line1: "테헤란로 123", PostalCode: "06236"}, nil, "서울특별시 강남구\n테헤란로 123\n06236"},
@@ -93,9 +95,11 @@ func TestFormat(t *testing.T) {
 		{"postal label sharp s", Address{CountryCode: "DE", Line1: "Hauptstraße 1", PostalCode: "01558", Locality: "Großenhain"}, &FormatOptions{Style: PostalLabel, Origin: "DE"}, "Hauptstraße 1\n01558 GROSSENHAIN"},
 		{"postal label turkish dotted i", Address{CountryCode: "TR", Line1: "Atatürk Cd. 1", PostalCode: "35210", Locality: "izmir", AdministrativeArea: "İzmir"}, &FormatOptions{Style: PostalLabel, Origin: "TR"}, "Atatürk Cd. 1\n35210 İZMİR/İzmir"},
 		{"postal label greek capitals without accents", Address{CountryCode: "GR", Line1: "Οδός 1", PostalCode: "105 57", Locality: "Αθήνα"}, &FormatOptions{Style: PostalLabel, Origin: "GR"}, "Οδός 1\n105 57 ΑΘΗΝΑ"},
-		{"postal label country name in the sender's capitals", Address{CountryCode: "GB", Line1: "1 High St", Locality: "London", PostalCode: "N1 1AA"}, &FormatOptions{Style: PostalLabel, Locale: language.German}, "1 High St\nLONDON\nN1 1AA\nVEREINIGTES KÖNIGREICH"},
+		{"postal label country name in the sender's capitals", Address{CountryCode: "GB", Line1: "1 High St", Locality: "London", PostalCode: "N1 1AA"}, &FormatOptions{Style: PostalLabel, CountryNames: germanNames}, "1 High St\nLONDON\nN1 1AA\nVEREINIGTES KÖNIGREICH"},
 		{"postal label without country code has no country line", Address{Line1: "x", Locality: "y"}, &FormatOptions{Style: PostalLabel, Origin: "FR"}, "x\nY"},
-		{"padded country code", Address{CountryCode: " ch ", Line1: "Bahnhofstrasse 1", PostalCode: "8001", Locality: "Zürich"}, nil, "Bahnhofstrasse 1\nCH-8001 Zürich"},
+		{"padded country code is no code: generic layout", Address{CountryCode: " ch ", Line1: "Bahnhofstrasse 1", PostalCode: "8001", Locality: "Zürich"}, nil, "Bahnhofstrasse 1\nZürich"},
+		{"nil *locale.Formatter counts as unset", Address{CountryCode: "CH", Line1: "Bahnhofstrasse 1", PostalCode: "8001", Locality: "Zürich"}, &FormatOptions{Style: PostalLabel, CountryNames: (*locale.Formatter)(nil)}, "Bahnhofstrasse 1\nCH-8001 ZÜRICH\nSWITZERLAND"},
+		{"sender's capitals from the formatter's tag", Address{CountryCode: "IT", Line1: "Via Roma 1", PostalCode: "00184", Locality: "Roma", AdministrativeArea: "RM"}, &FormatOptions{Style: PostalLabel, CountryNames: turkishNames}, "Via Roma 1\n00184 ROMA RM\nİTALYA"},
 		{"typed layout prefix not doubled", Address{CountryCode: "CH", Line1: "Bahnhofstrasse 1", PostalCode: "ch-8001", Locality: "Zürich"}, nil, "Bahnhofstrasse 1\nCH-8001 Zürich"},
 		{"postal code that is only the layout prefix is blank", Address{CountryCode: "CH", Line1: "Bahnhofstrasse 1", PostalCode: "CH-", Locality: "Zürich"}, nil, "Bahnhofstrasse 1\nZürich"},
 		{"typed postal mark not doubled", Address{CountryCode: "JP", AdministrativeArea: "東京都", Line1: "x", PostalCode: "〒100-8994"}, nil, "〒100-8994\n東京都\nx"},
@@ -114,6 +118,18 @@ func TestFormat(t *testing.T) {
 	}
 }
 
+// germanNames and turkishNames are the senders' formatters of the postal
+// label tests.
+var germanNames, turkishNames = mustFormatter("de"), mustFormatter("tr")
+
+func mustFormatter(tag string) *locale.Formatter {
+	f, err := locale.NewFormatter(language.MustParse(tag), nil)
+	if err != nil {
+		panic(err)
+	}
+	return f
+}
+
 type namer map[string]string
 
 func (n namer) CountryName(code string) (string, bool) { s, ok := n[code]; return s, ok }
@@ -121,7 +137,7 @@ func (n namer) CountryName(code string) (string, bool) { s, ok := n[code]; retur
 func TestValidate(t *testing.T) {
 	type fe struct {
 		Field   Field
-		Code    Code
+		Err     error
 		Example string
 	}
 	tests := []struct {
@@ -134,38 +150,38 @@ func TestValidate(t *testing.T) {
 		{"state without accents", Address{CountryCode: "ES", Line1: "Calle Larios 1", Locality: "Málaga", AdministrativeArea: "MALAGA", PostalCode: "29005"}, nil},
 		{"province with a dotless capital", Address{CountryCode: "TR", Line1: "a", Locality: "Konak", AdministrativeArea: "IZMIR", PostalCode: "35210"}, nil},
 		{"us state by name", func() Address { a := usAddress; a.AdministrativeArea = "california"; return a }(), nil},
-		{"partial postal code match rejected", func() Address { a := usAddress; a.PostalCode = "940431"; return a }(), []fe{{FieldPostalCode, CodeInvalidPostalCode, "95014"}}},
-		{"postal code of another state", func() Address { a := usAddress; a.PostalCode = "10001"; return a }(), []fe{{FieldPostalCode, CodeInvalidPostalCode, "90000"}}},
+		{"partial postal code match rejected", func() Address { a := usAddress; a.PostalCode = "940431"; return a }(), []fe{{FieldPostalCode, ErrInvalidPostalCode, "95014"}}},
+		{"postal code of another state", func() Address { a := usAddress; a.PostalCode = "10001"; return a }(), []fe{{FieldPostalCode, ErrInvalidPostalCode, "90000"}}},
 		{"all problems together", Address{CountryCode: "US", AdministrativeArea: "Narnia", PostalCode: "x"}, []fe{
-			{FieldAddressLines, CodeRequired, ""}, {FieldLocality, CodeRequired, ""},
-			{FieldAdministrativeArea, CodeUnknownSubdivision, "AL"}, {FieldPostalCode, CodeInvalidPostalCode, "95014"}}},
-		{"unsupported state in germany", Address{CountryCode: "DE", Line1: "a", Locality: "Köln", PostalCode: "51147", AdministrativeArea: "NRW"}, []fe{{FieldAdministrativeArea, CodeUnsupportedField, ""}}},
-		{"missing country", Address{Line1: "a"}, []fe{{FieldCountry, CodeRequired, ""}}},
-		{"unknown country", Address{CountryCode: "QQ"}, []fe{{FieldCountry, CodeUnknownCountry, ""}}},
-		{"invalid utf-8", func() Address { a := usAddress; a.Name = "\xff"; return a }(), []fe{{FieldName, CodeInvalidValue, ""}}},
+			{FieldAddressLines, ErrRequired, ""}, {FieldLocality, ErrRequired, ""},
+			{FieldAdministrativeArea, ErrUnknownSubdivision, "AL"}, {FieldPostalCode, ErrInvalidPostalCode, "95014"}}},
+		{"unsupported state in germany", Address{CountryCode: "DE", Line1: "a", Locality: "Köln", PostalCode: "51147", AdministrativeArea: "NRW"}, []fe{{FieldAdministrativeArea, ErrUnsupportedField, ""}}},
+		{"missing country", Address{Line1: "a"}, []fe{{FieldCountry, ErrRequired, ""}}},
+		{"unknown country", Address{CountryCode: "QQ"}, []fe{{FieldCountry, locale.ErrUnknownCountry, ""}}},
+		{"invalid utf-8", func() Address { a := usAddress; a.Name = "\xff"; return a }(), []fe{{FieldName, ErrInvalidValue, ""}}},
 		{"invalid utf-8 reported with the other problems", Address{CountryCode: "US", Name: "\xff", PostalCode: "\xff", Line1: "a", Locality: "b", AdministrativeArea: "CA"}, []fe{
-			{FieldPostalCode, CodeInvalidValue, ""}, {FieldName, CodeInvalidValue, ""}}},
-		{"too long", func() Address { a := usAddress; a.Line1 = strings.Repeat("a", MaxFieldLength+1); return a }(), []fe{{FieldAddressLines, CodeInvalidValue, ""}}},
+			{FieldPostalCode, ErrInvalidValue, ""}, {FieldName, ErrInvalidValue, ""}}},
+		{"too long", func() Address { a := usAddress; a.Line1 = strings.Repeat("a", MaxFieldLength+1); return a }(), []fe{{FieldAddressLines, ErrInvalidValue, ""}}},
 		{"too long with a missing field", Address{CountryCode: "US", Line1: strings.Repeat("a", MaxFieldLength+1), AdministrativeArea: "CA", PostalCode: "94043"}, []fe{
-			{FieldAddressLines, CodeInvalidValue, ""}, {FieldLocality, CodeRequired, ""}}},
-		{"control-only line is blank", func() Address { a := usAddress; a.Line1 = "\x00\t"; return a }(), []fe{{FieldAddressLines, CodeRequired, ""}}},
+			{FieldAddressLines, ErrInvalidValue, ""}, {FieldLocality, ErrRequired, ""}}},
+		{"control-only line is blank", func() Address { a := usAddress; a.Line1 = "\x00\t"; return a }(), []fe{{FieldAddressLines, ErrRequired, ""}}},
 		{"full-width postal code", Address{CountryCode: "JP", AdministrativeArea: "東京都", Line1: "a", PostalCode: "〒１００ー８９９４"}, nil},
 		{"doubled inner space", Address{CountryCode: "GB", Line1: "10 Downing St", Locality: "London", PostalCode: "SW1A  2AA"}, nil},
 		{"lower-case postal code where the post writes capitals", Address{CountryCode: "NL", Line1: "Dam 1", Locality: "Amsterdam", PostalCode: "1012 jd"}, nil},
 		{"lower-case letter prefix", Address{CountryCode: "AD", Line1: "a", Locality: "Andorra la Vella", PostalCode: "ad500"}, nil},
 		{"required pattern prefix left out", Address{CountryCode: "LV", Line1: "Brīvības iela 1", Locality: "Rīga", PostalCode: "1050"}, nil},
 		{"required pattern prefix typed", Address{CountryCode: "LV", Line1: "Brīvības iela 1", Locality: "Rīga", PostalCode: "lv-1050"}, nil},
-		{"required pattern prefix does not rescue a wrong code", Address{CountryCode: "LV", Line1: "Brīvības iela 1", Locality: "Rīga", PostalCode: "10500"}, []fe{{FieldPostalCode, CodeInvalidPostalCode, "LV-1073"}}},
-		{"unsupported sorting code", func() Address { a := usAddress; a.SortingCode = "CEDEX 9"; return a }(), []fe{{FieldSortingCode, CodeUnsupportedField, ""}}},
-		{"another country's full iso code", func() Address { a := usAddress; a.AdministrativeArea = "CA-CA"; return a }(), []fe{{FieldAdministrativeArea, CodeUnknownSubdivision, "AL"}}},
+		{"required pattern prefix does not rescue a wrong code", Address{CountryCode: "LV", Line1: "Brīvības iela 1", Locality: "Rīga", PostalCode: "10500"}, []fe{{FieldPostalCode, ErrInvalidPostalCode, "LV-1073"}}},
+		{"unsupported sorting code", func() Address { a := usAddress; a.SortingCode = "CEDEX 9"; return a }(), []fe{{FieldSortingCode, ErrUnsupportedField, ""}}},
+		{"another country's full iso code", func() Address { a := usAddress; a.AdministrativeArea = "CA-CA"; return a }(), []fe{{FieldAdministrativeArea, ErrUnknownSubdivision, "AL"}}},
 		{"full iso code", func() Address { a := usAddress; a.AdministrativeArea = "us-ca"; return a }(), nil},
 		{"uk postcode", Address{CountryCode: "GB", Line1: "10 Downing St", Locality: "London", PostalCode: "SW1A 2AA"}, nil},
 		{"lt prefix typed", Address{CountryCode: "LT", Line1: "a", Locality: "Vilnius", PostalCode: "LT-01103"}, nil},
-		{"canada province prefix", Address{CountryCode: "CA", Line1: "a", Locality: "Montréal", AdministrativeArea: "QC", PostalCode: "T2P 1J9"}, []fe{{FieldPostalCode, CodeInvalidPostalCode, ""}}},
+		{"canada province prefix", Address{CountryCode: "CA", Line1: "a", Locality: "Montréal", AdministrativeArea: "QC", PostalCode: "T2P 1J9"}, []fe{{FieldPostalCode, ErrInvalidPostalCode, ""}}},
 		{"china nested city prefix", Address{CountryCode: "CN", Line1: "a", AdministrativeArea: "北京市", Locality: "东城区", PostalCode: "100010"}, nil},
 		{"korea nested", Address{CountryCode: "KR", Line1: "a", AdministrativeArea: "서울특별시", Locality: "강남구", PostalCode: "06236"}, nil},
-		{"korea nested wrong prefix", Address{CountryCode: "KR", Line1: "a", AdministrativeArea: "서울특별시", Locality: "강남구", PostalCode: "01000"}, []fe{{FieldPostalCode, CodeInvalidPostalCode, ""}}},
-		{"korea wrong province prefix", Address{CountryCode: "KR", Line1: "a", AdministrativeArea: "서울특별시", Locality: "강남구", PostalCode: "99999"}, []fe{{FieldPostalCode, CodeInvalidPostalCode, "06321"}}},
+		{"korea nested wrong prefix", Address{CountryCode: "KR", Line1: "a", AdministrativeArea: "서울특별시", Locality: "강남구", PostalCode: "01000"}, []fe{{FieldPostalCode, ErrInvalidPostalCode, ""}}},
+		{"korea wrong province prefix", Address{CountryCode: "KR", Line1: "a", AdministrativeArea: "서울특별시", Locality: "강남구", PostalCode: "99999"}, []fe{{FieldPostalCode, ErrInvalidPostalCode, "06321"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -177,13 +193,17 @@ func TestValidate(t *testing.T) {
 					t.Fatalf("Validate: %T %v, want *ValidationError", err, err)
 				}
 				for _, e := range ve.Errors {
-					got = append(got, fe{e.Field, e.Code, e.Example})
+					f, perr := ParseField(e.Field)
+					if perr != nil || e.Op != "Validate" {
+						t.Errorf("FieldError %+v: Field %q (%v), Op %q", e, e.Field, perr, e.Op)
+					}
+					got = append(got, fe{f, e.Err, e.Example})
 					if !errors.Is(err, e.Unwrap()) {
 						t.Errorf("errors.Is(err, %v) = false", e.Unwrap())
 					}
 				}
 			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
+			if diff := cmp.Diff(tt.want, got, cmpopts.EquateErrors()); diff != "" {
 				t.Errorf("Validate(%+v) (-want +got):\n%s\nerror: %v", tt.a, diff, err)
 			}
 		})
@@ -192,7 +212,7 @@ func TestValidate(t *testing.T) {
 
 func TestFieldErrorMessage(t *testing.T) {
 	err := Validate(Address{CountryCode: "GB", Line1: "a", Locality: "London", PostalCode: "123"})
-	want := `address: postal_code "123": invalid_postal_code (example "EC1Y 8SY")`
+	want := `address: Validate: postal-code "123": invalid postal code (example "EC1Y 8SY")`
 	if err == nil || err.Error() != want {
 		t.Errorf("error = %v, want %s", err, want)
 	}

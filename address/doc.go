@@ -11,8 +11,9 @@
 // (internal/gen/address) compares both copies and takes the newer one per
 // country; data.go lists which. It also corrects ISO codes both copies get
 // wrong: China's are today's letter codes ("CN-GD", not the numeric
-// "CN-44" withdrawn in 2017), and the US territories have their ISO
-// 3166-2:US codes ("US-PR"). Countries without metadata ([HasMetadata]
+// "CN-44" withdrawn in 2017), Spain's provinces have their ISO 3166-2:ES
+// codes ("ES-TF", which neither copy gives), and the US territories have
+// their ISO 3166-2:US codes ("US-PR"). Countries without metadata ([HasMetadata]
 // reports false) get a generic layout (name, organization, address lines,
 // city). To refresh:
 //
@@ -35,10 +36,13 @@
 // # Validation
 //
 // [Validate] returns every problem at once as a [*ValidationError] of
-// [*FieldError] values (field, code, value, expected pattern and example);
+// [*FieldError] values (operation, field, value, sentinel, reason,
+// expected pattern and example; messages read
+// `address: Validate: postal-code "123": invalid postal code (example "EC1Y 8SY")`);
 // use errors.As to inspect them and errors.Is with the sentinels
-// ([ErrRequired], [ErrInvalidPostalCode], [ErrUnknownSubdivision], …; one
-// per [Code]). Postal codes are matched against the whole value, per
+// ([ErrRequired], [ErrInvalidPostalCode], [ErrUnknownSubdivision], …, and
+// [locale.ErrUnknownCountry], the library's one sentinel for country
+// codes). Postal codes are matched against the whole value, per
 // country and, where the data has them, per subdivision. Values longer
 // than [MaxFieldLength] bytes or not valid UTF-8 are rejected.
 // [Normalize] returns the canonical form (trimmed, subdivision keys,
@@ -51,7 +55,18 @@
 // code pattern and examples, and the subdivision choices; [Subdivisions] lists a
 // country's subdivisions and nested levels. [SubdivisionCode] maps the
 // subdivision key of a normalized address ("NY", "QC", "東京都") to its ISO
-// 3166-2 code ("US-NY", "CA-QC", "JP-13"), as package tax wants it.
+// 3166-2 code ("US-NY", "CA-QC", "JP-13"); [Address.TaxLocation] does all
+// of it in one call and returns the country, region and postal code that
+// package tax reads (tax.AddressOf consumes it).
+//
+// # Codes, enums and copies
+//
+// Country codes are accepted in any ASCII case and never trimmed: " de" is
+// no country anywhere except in [Normalize], whose job is to clean typed
+// input. [Field] and [Style] are enumerations with lower-case, hyphenated
+// text names ("postal-code", "postal-label"), IsValid, Parse functions
+// and the encoding.TextAppender AppendText. Every slice returned is new
+// and the caller's.
 //
 // # Performance
 //

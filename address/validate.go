@@ -1,10 +1,12 @@
 package address
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/marketkit/marketkit/locale"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -13,25 +15,29 @@ import (
 const MaxFieldLength = 512
 
 // Validate checks a against its country's rules and returns nil or a
-// [*ValidationError] holding every problem found. A blank or unknown
-// country code is reported alone, since every other rule depends on the
-// country:
+// [*ValidationError] holding every problem found, each a [*FieldError]
+// with Op "Validate" wrapping one sentinel. A blank or unknown country
+// code is reported alone, since every other rule depends on the country:
 //
-//   - CodeRequired: a field the country requires is blank (the country code
-//     is always required);
-//   - CodeUnknownCountry: the country has no metadata ([HasMetadata]
-//     reports false), though [Format] still formats it with the generic
-//     layout;
-//   - CodeUnsupportedField: a field the country's layout has no place for
+//   - [ErrRequired]: a field the country requires is blank (the country
+//     code is always required);
+//   - [locale.ErrUnknownCountry]: the country code is not one [HasMetadata]
+//     knows: any ASCII case is accepted ("de"), surrounding white space is
+//     not (" DE" is an error, which [Normalize] repairs); [Format] still
+//     formats such an address with the generic layout;
+//   - [ErrUnsupportedField]: a field the country's layout has no place for
 //     is filled in (a state in Germany, a city in Japan);
-//   - CodeUnknownSubdivision: the administrative area is none of the
+//   - [ErrUnknownSubdivision]: the administrative area is none of the
 //     country's subdivisions (keys, local and Latin names, ISO 3166-2 codes
 //     and translated names are accepted, ignoring case and accents:
 //     "quebec", "Sao Paulo", "ISTANBUL");
-//   - CodeInvalidPostalCode: the postal code does not match the country's
+//   - [ErrInvalidPostalCode]: the postal code does not match the country's
 //     pattern as a whole, or does not start as the subdivision's codes do
 //     (Pattern and Example say what was expected);
-//   - CodeInvalidValue: a value is not valid UTF-8 or is longer than
+//   - [ErrInvalidSortingCode]: the sorting code does not follow the
+//     country's rule ("CEDEX" or "CEDEX 8" in France and the countries of
+//     La Poste's system; see the package documentation);
+//   - [ErrInvalidValue]: a value is not valid UTF-8 or is longer than
 //     MaxFieldLength (the other checks skip that field).
 //
 // Locality and dependent locality are not checked against the subdivision
@@ -44,23 +50,41 @@ const MaxFieldLength = 512
 // left out before a digit, as [Normalize] adds it.
 // Validate does not modify a; [Normalize] returns the canonical form.
 func Validate(a Address) error {
-	var errs []*FieldError
-	add := func(f Field, code Code, v, pattern, example string) {
-		errs = append(errs, &FieldError{Field: f, Code: code, Value: v, Pattern: pattern, Example: example})
-	}
-	cc := trim(a.CountryCode)
-	if cc == "" {
-		add(FieldCountry, CodeRequired, a.CountryCode, "", "")
+	if errs := check(a, "Validate", allFields); errs != nil {
 		return &ValidationError{errs}
+	}
+	return nil
+}
+
+// fieldSet is a set of the Field values checked by check.
+type fieldSet uint16
+
+const allFields fieldSet = 1<<numFields - 1
+
+func (s fieldSet) has(f Field) bool { return s&(1<<f) != 0 }
+
+// check returns the problems of the fields of a in only, for Validate (all
+// fields) and TaxLocation (those it returns), each FieldError naming op.
+// The country code is always checked, and a blank or unknown one is
+// reported alone.
+func check(a Address, op string, only fieldSet) []*FieldError {
+	var errs []*FieldError
+	add := func(f Field, err error, v, reason, pattern, example string) {
+		errs = append(errs, &FieldError{Op: op, Field: f.String(), Value: v, Err: err, Reason: reason, Pattern: pattern, Example: example})
+	}
+	cc := a.CountryCode
+	if cc == "" {
+		add(FieldCountry, ErrRequired, cc, "", "", "")
+		return errs
 	}
 	c, idx, ok := countryFor(cc)
 	if !ok {
-		add(FieldCountry, CodeUnknownCountry, a.CountryCode, "", "")
-		return &ValidationError{errs}
+		add(FieldCountry, locale.ErrUnknownCountry, cc, countryReason(cc), "", "")
+		return errs
 	}
 	// Values that are not valid UTF-8 or too long are reported as such and
 	// skip the other checks; the other fields are still checked.
-	var bad [len(fieldNames)]bool
+	var bad [numFields]bool
 	for _, f := range [...]struct {
 		field Field
 		v     string
@@ -70,48 +94,55 @@ func Validate(a Address) error {
 		{FieldSortingCode, a.SortingCode}, {FieldAddressLines, a.Line1}, {FieldAddressLines, a.Line2},
 		{FieldAddressLines, a.Line3}, {FieldOrganization, a.Organization}, {FieldName, a.Name},
 	} {
-		if len(f.v) > MaxFieldLength || !utf8.ValidString(f.v) {
-			add(f.field, CodeInvalidValue, f.v, "", "")
+		if !only.has(f.field) {
+			continue
+		}
+		switch {
+		case !utf8.ValidString(f.v):
+			add(f.field, ErrInvalidValue, f.v, "not valid UTF-8", "", "")
+			bad[f.field] = true
+		case len(f.v) > MaxFieldLength:
+			add(f.field, ErrInvalidValue, f.v, "longer than "+strconv.Itoa(MaxFieldLength)+" bytes", "", "")
 			bad[f.field] = true
 		}
 	}
 	for i := 0; i < len(c.require); i++ {
 		l := c.require[i]
-		if bad[fieldOf(l)] {
+		if bad[fieldOf(l)] || !only.has(fieldOf(l)) {
 			continue
 		}
 		if l == 'A' {
 			if !a.hasLines() {
-				add(FieldAddressLines, CodeRequired, a.Line1, "", "")
+				add(FieldAddressLines, ErrRequired, a.Line1, "", "", "")
 			}
 			continue
 		}
 		if v := a.value(l); trim(v) == "" {
-			add(fieldOf(l), CodeRequired, v, "", "")
+			add(fieldOf(l), ErrRequired, v, "", "", "")
 		}
 	}
 	for _, l := range [...]byte{'S', 'C', 'D', 'Z', 'X'} {
-		if v := a.value(l); !bad[fieldOf(l)] && trim(v) != "" && !usesField(c, l) {
-			add(fieldOf(l), CodeUnsupportedField, v, "", "")
+		if v := a.value(l); only.has(fieldOf(l)) && !bad[fieldOf(l)] && trim(v) != "" && !usesField(c, l) {
+			add(fieldOf(l), ErrUnsupportedField, v, "", "", "")
 		}
 	}
 	var sub *subdivision
 	if area := trim(a.AdministrativeArea); area != "" && !bad[FieldAdministrativeArea] && len(c.subs) > 0 && usesField(c, 'S') {
-		if sub = findSub(c.code, c.subs, area); sub == nil {
-			add(FieldAdministrativeArea, CodeUnknownSubdivision, a.AdministrativeArea, "", c.subs[0].key)
+		if sub = findSub(c.code, c.subs, area); sub == nil && only.has(FieldAdministrativeArea) {
+			add(FieldAdministrativeArea, ErrUnknownSubdivision, a.AdministrativeArea, "", "", c.subs[0].key)
 		}
 	}
-	if zip := trim(a.PostalCode); zip != "" && !bad[FieldPostalCode] && usesField(c, 'Z') {
+	if zip := trim(a.PostalCode); zip != "" && only.has(FieldPostalCode) && !bad[FieldPostalCode] && usesField(c, 'Z') {
 		p := patternsFor(idx)
 		code, ok := p.postalCode(c, zip)
 		if !ok {
-			add(FieldPostalCode, CodeInvalidPostalCode, a.PostalCode, c.zip, firstExample(c.zipex))
+			add(FieldPostalCode, ErrInvalidPostalCode, a.PostalCode, "", c.zip, firstExample(c.zipex))
 		} else if sub != nil {
 			// Per-subdivision prefixes, down the nested levels (CN, KR).
 			s := sub
 			for level := 0; s != nil; level++ {
 				if re := p.subs[s]; re != nil && !re.MatchString(code) {
-					add(FieldPostalCode, CodeInvalidPostalCode, a.PostalCode, s.zip, firstExample(s.zipex))
+					add(FieldPostalCode, ErrInvalidPostalCode, a.PostalCode, "not a postal code of "+s.key, s.zip, firstExample(s.zipex))
 					break
 				}
 				var next string
@@ -129,10 +160,7 @@ func Validate(a Address) error {
 			}
 		}
 	}
-	if errs != nil {
-		return &ValidationError{errs}
-	}
-	return nil
+	return errs
 }
 
 // usesField reports whether the country's layouts have a place for l.

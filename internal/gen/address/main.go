@@ -24,8 +24,9 @@
 // keys.
 //
 // Finally [fixISO] corrects what both copies get wrong: CN's numeric ISO
-// codes become the letter codes of today's ISO 3166-2 ([cnISO]), and the
-// US territories get their ISO 3166-2:US codes ([usTerritories]).
+// codes become the letter codes of today's ISO 3166-2 ([cnISO]), Spain's
+// provinces get their ISO 3166-2:ES codes ([esProvinces]), and the US
+// territories get their ISO 3166-2:US codes ([usTerritories]).
 //
 // Run it through go generate in the address folder:
 //
@@ -376,6 +377,12 @@ var cnISO = map[string]string{
 // freely associated states (FM, MH, PW) have no ISO 3166-2:US code.
 var usTerritories = map[string]bool{"AS": true, "GU": true, "MP": true, "PR": true, "UM": false, "VI": true}
 
+// esProvinces lists the ISO 3166-2:ES codes of Spain's 50 provinces and
+// its two autonomous cities (CE Ceuta, ML Melilla). Both copies key the
+// provinces by exactly these codes but give no ISO code, so that an address
+// in the Canary Islands (GC, TF) had no ISO 3166-2 code.
+var esProvinces = "A AB AL AV B BA BI BU C CA CC CE CO CR CS CU GC GI GR GU H HU J L LE LO LU M MA ML MU NA O OR P PM PO S SA SE SG SO SS T TE TF TO V VA VI Z ZA"
+
 // fixISO corrects the ISO codes both copies get wrong or lack: CN's
 // numeric codes become letter codes (every top-level subdivision must map
 // and every table entry must be used), and the US territories get theirs.
@@ -395,6 +402,20 @@ func fixISO(c *country) error {
 		}
 		if len(used) != len(cnISO) {
 			return fmt.Errorf("CN: %d of the %d cnISO codes used", len(used), len(cnISO))
+		}
+	case "ES":
+		want := strings.Fields(esProvinces)
+		var got []string
+		for _, s := range c.subs {
+			if s.iso != "" && s.iso != s.key {
+				return fmt.Errorf("ES %s: ISO code %q, want the key", s.key, s.iso)
+			}
+			s.iso = s.key
+			got = append(got, s.key)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			return fmt.Errorf("ES: provinces %v, want %v", got, want)
 		}
 	case "US":
 		found := map[string]bool{}
