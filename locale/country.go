@@ -1,7 +1,6 @@
 package locale
 
 import (
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -22,19 +21,6 @@ const (
 	// Imperial is the British mix of metric and imperial units (GB, MM).
 	Imperial
 )
-
-// String returns "metric", "US" or "UK", the CLDR names.
-func (m MeasurementSystem) String() string {
-	switch m {
-	case Metric:
-		return "metric"
-	case USCustomary:
-		return "US"
-	case Imperial:
-		return "UK"
-	}
-	return "MeasurementSystem(" + strconv.Itoa(int(m)) + ")"
-}
 
 // Country holds the facts about one country (an ISO 3166-1 alpha-2 code in
 // CLDR) that a shop selling there needs. It is a plain value; the list

@@ -143,7 +143,7 @@ func TestCountryListsAreCopies(t *testing.T) {
 
 func TestMeasurementSystemString(t *testing.T) {
 	got := []string{Metric.String(), USCustomary.String(), Imperial.String(), MeasurementSystem(7).String()}
-	want := []string{"metric", "US", "UK", "MeasurementSystem(7)"}
+	want := []string{"metric", "us-customary", "imperial", "MeasurementSystem(7)"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("MeasurementSystem.String (-want +got):\n%s", diff)
 	}

@@ -22,21 +22,6 @@ const (
 	DateFull
 )
 
-// String returns the style's name: "short", "medium", "long" or "full".
-func (s DateStyle) String() string {
-	switch s {
-	case DateShort:
-		return "short"
-	case DateMedium:
-		return "medium"
-	case DateLong:
-		return "long"
-	case DateFull:
-		return "full"
-	}
-	return fmt.Sprintf("DateStyle(%d)", uint8(s))
-}
-
 // dateOp is one step of a compiled date pattern.
 type dateOp struct {
 	kind  byte   // 0 literal, or the CLDR field letter: y M d E c G
@@ -229,7 +214,7 @@ func (f *Formatter) initDates(id string) error {
 		}
 	}
 	if !found {
-		return &LocaleError{Tag: f.tag}
+		return unsupported("NewFormatter", f.tag)
 	}
 	dd := &dateRecords[rec]
 	for i, p := range dd.patterns {

@@ -49,8 +49,9 @@ func ExampleFormatter_Currency() {
 
 	f, _ := locale.NewFormatter(language.English, nil)
 	_, err := f.Currency(amount, "EURO")
-	var ce *locale.CurrencyError
-	fmt.Println(errors.Is(err, locale.ErrUnknownCurrency), errors.As(err, &ce), ce.Code)
+	var e *locale.Error
+	fmt.Println(errors.Is(err, locale.ErrUnknownCurrency), errors.As(err, &e), e.Value)
+	fmt.Println(err)
 	// Output:
 	// en-US "-$1,234,567.56"
 	// en-US "($1,234,567.56)"
@@ -59,6 +60,7 @@ func ExampleFormatter_Currency() {
 	// en-IN "-$12,34,567.56"
 	// ja-JP "-￥1,234,568"
 	// true true EURO
+	// locale: Currency: code "EURO": unknown currency code
 }
 
 func ExampleFormatter_AppendCurrency() {

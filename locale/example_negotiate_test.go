@@ -15,7 +15,7 @@ func ExampleParse() {
 	fmt.Println(err)
 	// Output:
 	// zh-Hant-TW <nil>
-	// locale: invalid language tag "en--US": tag is not well-formed
+	// locale: Parse: tag "en--US": invalid language tag: tag is not well-formed
 }
 
 func ExampleMatcher_Match() {

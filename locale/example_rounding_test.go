@@ -49,3 +49,27 @@ func ExampleFormatter_AppendNumber() {
 	// -0.5
 	// 100
 }
+
+// One rounding type: pricing.RoundingMode is an alias of
+// locale.RoundingMode, so a mode chosen for prices formats the same way.
+// Truncating 2.341 USD shows $2.34, never $2.35.
+func ExampleParseRoundingMode() {
+	mode, err := locale.ParseRoundingMode("down")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	f, _ := locale.NewFormatter(language.AmericanEnglish, &locale.FormatOptions{Rounding: mode})
+	s, _ := f.Currency(decimal.RequireFromString("2.341"), "USD")
+	fmt.Println(mode, s)
+
+	var zero locale.RoundingMode
+	fmt.Println(zero, zero.IsValid())
+
+	_, err = locale.ParseRoundingMode("HalfUp")
+	fmt.Println(err)
+	// Output:
+	// down $2.34
+	// half-even true
+	// locale: ParseRoundingMode: mode "HalfUp": invalid option: want one of half-even, half-up, half-down, up, down, ceiling, floor
+}

@@ -1,88 +1,10 @@
 package locale
 
 import (
-	"errors"
-	"fmt"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
 )
-
-// Formatter errors. Every error returned by a Formatter wraps one of these
-// sentinels, so errors.Is works; the typed errors below carry the bad value.
-var (
-	// ErrUnknownCurrency reports a currency code that is malformed or not
-	// an ISO 4217 code this package knows.
-	ErrUnknownCurrency = errors.New("locale: unknown currency code")
-	// ErrUnsupportedLocale reports a language tag for which CLDR has no
-	// modern-coverage number and date data.
-	ErrUnsupportedLocale = errors.New("locale: unsupported locale")
-	// ErrOutOfRange reports a number too large to format (see
-	// MaxIntegerDigits). A number too precise is rounded, never an error.
-	ErrOutOfRange = errors.New("locale: number out of range")
-	// ErrInvalidOption reports a FormatOptions field with a value outside
-	// its defined constants.
-	ErrInvalidOption = errors.New("locale: invalid format option")
-)
-
-// CurrencyError reports an unknown or malformed currency code. It wraps
-// ErrUnknownCurrency.
-type CurrencyError struct {
-	Code string // the code as given
-}
-
-// Error returns a message such as `locale: unknown currency code "EURO"`.
-func (e *CurrencyError) Error() string {
-	return fmt.Sprintf("locale: unknown currency code %q", e.Code)
-}
-
-// Unwrap returns ErrUnknownCurrency.
-func (e *CurrencyError) Unwrap() error { return ErrUnknownCurrency }
-
-// LocaleError reports a language tag without formatting data. It wraps
-// ErrUnsupportedLocale.
-type LocaleError struct {
-	Tag language.Tag // the tag as given
-}
-
-// Error returns a message such as `locale: unsupported locale "tlh": CLDR
-// has no modern number and date data for it`.
-func (e *LocaleError) Error() string {
-	return fmt.Sprintf("locale: unsupported locale %q: CLDR has no modern number and date data for it", e.Tag.String())
-}
-
-// Unwrap returns ErrUnsupportedLocale.
-func (e *LocaleError) Unwrap() error { return ErrUnsupportedLocale }
-
-// OptionError reports an invalid FormatOptions field. It wraps
-// ErrInvalidOption.
-type OptionError struct {
-	Field string // the FormatOptions field name, e.g. "Display"
-	Value int    // the invalid value
-}
-
-// Error returns a message such as `locale: invalid FormatOptions.Display 9`.
-func (e *OptionError) Error() string {
-	return fmt.Sprintf("locale: invalid FormatOptions.%s %d", e.Field, e.Value)
-}
-
-// Unwrap returns ErrInvalidOption.
-func (e *OptionError) Unwrap() error { return ErrInvalidOption }
-
-// RangeError reports a number whose integer part has more than
-// MaxIntegerDigits digits. It wraps ErrOutOfRange.
-type RangeError struct {
-	Value string // the number, in shortened scientific notation
-}
-
-// Error returns a message such as `locale: number 1e1000 out of range:
-// more than 1000 integer digits`.
-func (e *RangeError) Error() string {
-	return fmt.Sprintf("locale: number %s out of range: more than %d integer digits", e.Value, MaxIntegerDigits)
-}
-
-// Unwrap returns ErrOutOfRange.
-func (e *RangeError) Unwrap() error { return ErrOutOfRange }
 
 // MaxIntegerDigits is the largest number of integer digits a Formatter
 // writes; larger numbers are an error (ErrOutOfRange), which keeps a number
@@ -118,34 +40,6 @@ const (
 	// DisplayNone shows the amount alone, without the currency and the
 	// space next to it.
 	DisplayNone
-)
-
-// RoundingMode says how a number is rounded to the shown digits. Its zero
-// value is RoundHalfEven, the CLDR default, so the zero FormatOptions is
-// valid; the rounding modes of package
-// [github.com/marketkit/marketkit/pricing], whose zero value is invalid, are
-// a separate type.
-type RoundingMode uint8
-
-const (
-	// RoundHalfEven rounds to the nearest digit, ties to the even digit
-	// (banker's rounding; the CLDR and ICU default): 2.345 → 2.34,
-	// 2.355 → 2.36.
-	RoundHalfEven RoundingMode = iota
-	// RoundHalfUp rounds to the nearest digit, ties away from zero:
-	// 2.345 → 2.35, -2.345 → -2.35.
-	RoundHalfUp
-	// RoundHalfDown rounds to the nearest digit, ties toward zero:
-	// 2.345 → 2.34.
-	RoundHalfDown
-	// RoundUp rounds away from zero: 2.341 → 2.35.
-	RoundUp
-	// RoundDown rounds toward zero (truncation): 2.349 → 2.34.
-	RoundDown
-	// RoundCeiling rounds toward positive infinity: -2.349 → -2.34.
-	RoundCeiling
-	// RoundFloor rounds toward negative infinity: -2.341 → -2.35.
-	RoundFloor
 )
 
 // Digits is a range of fraction digits: numbers are rounded to Max digits
@@ -251,12 +145,12 @@ func NewFormatter(tag language.Tag, opts *FormatOptions) (*Formatter, error) {
 		f.opts = *opts
 	}
 	switch {
-	case f.opts.Style > StyleAccounting:
-		return nil, &OptionError{Field: "Style", Value: int(f.opts.Style)}
-	case f.opts.Display > DisplayNone:
-		return nil, &OptionError{Field: "Display", Value: int(f.opts.Display)}
-	case f.opts.Rounding > RoundFloor:
-		return nil, &OptionError{Field: "Rounding", Value: int(f.opts.Rounding)}
+	case !f.opts.Style.IsValid():
+		return nil, newError("NewFormatter", "FormatOptions.Style", f.opts.Style.String(), ErrInvalidOption, "")
+	case !f.opts.Display.IsValid():
+		return nil, newError("NewFormatter", "FormatOptions.Display", f.opts.Display.String(), ErrInvalidOption, "")
+	case !f.opts.Rounding.IsValid():
+		return nil, newError("NewFormatter", "FormatOptions.Rounding", f.opts.Rounding.String(), ErrInvalidOption, "")
 	}
 
 	// Walk the chain once: the number record of the most specific locale
@@ -279,7 +173,7 @@ func NewFormatter(tag language.Tag, opts *FormatOptions) (*Formatter, error) {
 		}
 	}
 	if rec < 0 {
-		return nil, &LocaleError{Tag: tag}
+		return nil, unsupported("NewFormatter", tag)
 	}
 	if latn >= 0 && tag.TypeForKey("nu") == "latn" {
 		rec = latn // -u-nu-latn: the locale's Latin-digit data

@@ -15,9 +15,10 @@ import (
 //	en-US: -1234.5 USD → -$1,234.50 (accounting: ($1,234.50))
 //	ja:    1234.5 JPY → ￥1,234 (half-even)
 //
-// An unknown or malformed code is a *CurrencyError wrapping
-// ErrUnknownCurrency; an amount with more than MaxIntegerDigits integer
-// digits is a *RangeError wrapping ErrOutOfRange.
+// An unknown or malformed code is an *Error wrapping ErrUnknownCurrency
+// (`locale: Currency: code "EURO": unknown currency code`); an amount with
+// more than MaxIntegerDigits integer digits is an *Error wrapping
+// ErrOutOfRange.
 //
 // The sign is the amount's sign before rounding, so -0.001 USD is
 // "-$0.00", as in ICU. A no-break space separates the number from a
@@ -32,7 +33,7 @@ import (
 // a tenth of the last shown digit to zero (0.0000001 USD is "$0.01" here).
 func (f *Formatter) Currency(amount decimal.Decimal, code string) (string, error) {
 	var buf [64]byte
-	b, err := f.AppendCurrency(buf[:0], amount, code)
+	b, err := f.appendCurrencyDecimal("Currency", buf[:0], amount, code)
 	if err != nil {
 		return "", err
 	}
@@ -46,11 +47,15 @@ func (f *Formatter) Currency(amount decimal.Decimal, code string) (string, error
 // integer and fraction together, number at most 64: every realistic
 // amount. Larger numbers cost a few allocations.
 func (f *Formatter) AppendCurrency(dst []byte, amount decimal.Decimal, code string) ([]byte, error) {
+	return f.appendCurrencyDecimal("AppendCurrency", dst, amount, code)
+}
+
+func (f *Formatter) appendCurrencyDecimal(op string, dst []byte, amount decimal.Decimal, code string) ([]byte, error) {
 	i, ok := lookupCurrency(code)
 	if !ok {
-		return dst, &CurrencyError{Code: code}
+		return dst, newError(op, "code", code, ErrUnknownCurrency, "")
 	}
-	return f.appendCurrency(dst, i, decimalToFixed(amount, 0))
+	return f.appendCurrency(op, dst, i, decimalToFixed(amount, 0))
 }
 
 // AppendCurrencyFixed appends the Currency form of the fixed-point amount
@@ -62,25 +67,25 @@ func (f *Formatter) AppendCurrency(dst []byte, amount decimal.Decimal, code stri
 func (f *Formatter) AppendCurrencyFixed(dst []byte, value int64, exp int32, code string) ([]byte, error) {
 	i, ok := lookupCurrency(code)
 	if !ok {
-		return dst, &CurrencyError{Code: code}
+		return dst, newError("AppendCurrencyFixed", "code", code, ErrUnknownCurrency, "")
 	}
 	n := fixedNum{neg: value < 0, small: uint64(value), exp: int64(exp)}
 	if n.neg {
 		n.small = -n.small
 	}
-	return f.appendCurrency(dst, i, n)
+	return f.appendCurrency("AppendCurrencyFixed", dst, i, n)
 }
 
-func (f *Formatter) appendCurrency(dst []byte, i int, n fixedNum) ([]byte, error) {
+func (f *Formatter) appendCurrency(op string, dst []byte, i int, n fixedNum) ([]byte, error) {
 	lo, hi := int(currencyDigits[i]), int(currencyDigits[i])
 	if fr := f.opts.Fraction; fr.set {
 		lo, hi = int(fr.min), int(fr.max)
 	}
 	if f.opts.Display == DisplayNone {
-		return f.appendNum(dst, &f.cur, n, lo, hi, nil)
+		return f.appendNum(op, dst, &f.cur, n, lo, hi, nil)
 	}
 	cs := f.currencySym(i)
-	return f.appendNum(dst, &f.cur, n, lo, hi, &cs)
+	return f.appendNum(op, dst, &f.cur, n, lo, hi, &cs)
 }
 
 // lookupCurrency returns the index of code in currencyCodes through

@@ -249,12 +249,12 @@ func TestCurrencyErrors(t *testing.T) {
 			if !errors.Is(err, ErrUnknownCurrency) {
 				t.Fatalf("err = %v, want ErrUnknownCurrency", err)
 			}
-			var ce *CurrencyError
-			if !errors.As(err, &ce) || ce.Code != code {
-				t.Fatalf("err = %#v, want *CurrencyError{Code: %q}", err, code)
+			var e *Error
+			if !errors.As(err, &e) || e.Value != code || e.Field != "code" || e.Op != "Currency" {
+				t.Fatalf("err = %#v, want *Error{Op: Currency, Field: code, Value: %q}", err, code)
 			}
-			if !strings.Contains(err.Error(), fmt.Sprintf("%q", code)) {
-				t.Errorf("message %q does not name the code", err)
+			if want := fmt.Sprintf("locale: Currency: code %q: unknown currency code", code); err.Error() != want {
+				t.Errorf("message %q, want %q", err, want)
 			}
 			dst := []byte("keep")
 			out, err := f.AppendCurrency(dst, decimal.NewFromInt(1), code)
@@ -279,9 +279,12 @@ func TestOutOfRange(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			err := call()
-			var re *RangeError
-			if !errors.Is(err, ErrOutOfRange) || !errors.As(err, &re) {
-				t.Fatalf("err = %v, want a *RangeError wrapping ErrOutOfRange", err)
+			var re *Error
+			if !errors.Is(err, ErrOutOfRange) || !errors.As(err, &re) || re.Op != name && name != "Big" {
+				t.Fatalf("err = %v, want an *Error of %s wrapping ErrOutOfRange", err, name)
+			}
+			if !strings.HasSuffix(err.Error(), ": out of range: more than 1000 integer digits") || len(err.Error()) > 120 {
+				t.Errorf("message %q", err)
 			}
 		})
 	}
@@ -313,15 +316,13 @@ func TestNewFormatterErrors(t *testing.T) {
 			}
 		})
 	}
-	var oe *OptionError
 	_, err := NewFormatter(language.English, &FormatOptions{Display: 7})
-	if !errors.As(err, &oe) || oe.Field != "Display" || oe.Value != 7 {
-		t.Errorf("err = %#v, want OptionError{Display, 7}", err)
+	if want := `locale: NewFormatter: FormatOptions.Display "Display(7)": invalid option`; err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %s", err, want)
 	}
-	var le *LocaleError
 	_, err = NewFormatter(language.MustParse("tlh"), nil)
-	if !errors.As(err, &le) || le.Tag != language.MustParse("tlh") {
-		t.Errorf("err = %#v, want LocaleError{tlh}", err)
+	if want := `locale: NewFormatter: locale "tlh": unsupported locale: CLDR has no modern number and date data for it`; err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %s", err, want)
 	}
 }
 
@@ -778,9 +779,9 @@ func TestZeroFormatter(t *testing.T) {
 	}
 	for _, c := range checks {
 		got, err := c.fn()
-		var le *LocaleError
-		if !errors.Is(err, ErrUnsupportedLocale) || !errors.As(err, &le) {
-			t.Errorf("zero Formatter %s = %q, %v; want a *LocaleError", c.name, got, err)
+		var le *Error
+		if !errors.Is(err, ErrUnsupportedLocale) || !errors.As(err, &le) || le.Op != c.name {
+			t.Errorf("zero Formatter %s = %q, %v; want an *Error of %s", c.name, got, err, c.name)
 		}
 		if got != "" && got != "x" {
 			t.Errorf("zero Formatter %s wrote %q", c.name, got)

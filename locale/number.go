@@ -3,6 +3,8 @@ package locale
 import (
 	"strconv"
 
+	"github.com/marketkit/marketkit/internal/round"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -12,10 +14,10 @@ import (
 // FormatOptions.Fraction says otherwise: 1234567.891 is "1,234,567.891"
 // in en, "1.234.567,891" in de, "12,34,567.891" in en-IN and
 // "١٬٢٣٤٬٥٦٧٫٨٩١" in ar-EG. The only error is ErrOutOfRange (and
-// ErrUnsupportedLocale from the zero Formatter).
+// ErrUnsupportedLocale from the zero Formatter), as an *Error.
 func (f *Formatter) Number(d decimal.Decimal) (string, error) {
 	var buf [64]byte
-	b, err := f.AppendNumber(buf[:0], d)
+	b, err := f.appendNum("Number", buf[:0], &f.num, decimalToFixed(d, 0), f.numMin, f.numMax, nil)
 	if err != nil {
 		return "", err
 	}
@@ -27,7 +29,7 @@ func (f *Formatter) Number(d decimal.Decimal) (string, error) {
 // coefficient has at most 19 digits and the digits shown number at most
 // 64 (see [Formatter.AppendCurrency]).
 func (f *Formatter) AppendNumber(dst []byte, d decimal.Decimal) ([]byte, error) {
-	return f.appendNum(dst, &f.num, decimalToFixed(d, 0), f.numMin, f.numMax, nil)
+	return f.appendNum("AppendNumber", dst, &f.num, decimalToFixed(d, 0), f.numMin, f.numMax, nil)
 }
 
 // Percent formats d as a percentage with the locale's percent pattern: d
@@ -40,7 +42,7 @@ func (f *Formatter) AppendNumber(dst []byte, d decimal.Decimal) ([]byte, error) 
 // Formatter).
 func (f *Formatter) Percent(d decimal.Decimal) (string, error) {
 	var buf [64]byte
-	b, err := f.AppendPercent(buf[:0], d)
+	b, err := f.appendNum("Percent", buf[:0], &f.pct, decimalToFixed(d, 2), f.pctMin, f.pctMax, nil)
 	if err != nil {
 		return "", err
 	}
@@ -52,7 +54,7 @@ func (f *Formatter) Percent(d decimal.Decimal) (string, error) {
 // coefficient has at most 19 digits and the digits shown number at most
 // 64 (see [Formatter.AppendCurrency]).
 func (f *Formatter) AppendPercent(dst []byte, d decimal.Decimal) ([]byte, error) {
-	return f.appendNum(dst, &f.pct, decimalToFixed(d, 2), f.pctMin, f.pctMax, nil)
+	return f.appendNum("AppendPercent", dst, &f.pct, decimalToFixed(d, 2), f.pctMin, f.pctMax, nil)
 }
 
 // fixedNum is the number (-1)^neg × coefficient × 10^exp, with the
@@ -105,22 +107,7 @@ func roundSmall(c uint64, exp int64, frac int, mode RoundingMode, neg bool) (uin
 	}
 	p := pow10[-shift]
 	q, r := c/p, c%p
-	half := p / 2
-	var up bool
-	switch mode {
-	case RoundHalfEven:
-		up = r > half || (r == half && q%2 == 1)
-	case RoundHalfUp:
-		up = r >= half
-	case RoundHalfDown:
-		up = r > half
-	case RoundUp:
-		up = r != 0
-	case RoundCeiling:
-		up = r != 0 && !neg
-	case RoundFloor:
-		up = r != 0 && neg
-	}
+	up := round.Increment(mode.kernel(), neg, q&1 == 1, round.Compare(r, p))
 	if up {
 		q++
 	}
@@ -131,10 +118,10 @@ func roundSmall(c uint64, exp int64, frac int, mode RoundingMode, neg bool) (uin
 // digits and trimmed of trailing zeros down to minFrac. The sign is the
 // sign before rounding, so -0.001 shown with two digits is -0.00, as in
 // ICU and bojanz/currency. cs is the currency shown for a currency
-// pattern, nil otherwise.
-func (f *Formatter) appendNum(dst []byte, nf *numFormat, n fixedNum, minFrac, maxFrac int, cs *curSym) ([]byte, error) {
+// pattern, nil otherwise. op names the caller's method in errors.
+func (f *Formatter) appendNum(op string, dst []byte, nf *numFormat, n fixedNum, minFrac, maxFrac int, cs *curSym) ([]byte, error) {
 	if nf.decimal == "" { // the zero Formatter: every locale has a decimal separator
-		return dst, &LocaleError{Tag: f.tag}
+		return dst, unsupported(op, f.tag)
 	}
 	minInt := max(nf.minInt, 1)
 	var dbuf [64]byte
@@ -160,8 +147,9 @@ func (f *Formatter) appendNum(dst []byte, nf *numFormat, n fixedNum, minFrac, ma
 			var cbuf [24]byte
 			coef = strconv.AppendUint(cbuf[:0], n.small, 10)
 		}
-		var err error
+		var err *Error
 		if r, err = roundDigits(dbuf[:0], coef, n.exp, maxFrac, f.opts.Rounding, n.neg); err != nil {
+			err.Op = op
 			return dst, err
 		}
 		if len(r) < maxFrac+minInt {
@@ -253,9 +241,9 @@ func (f *Formatter) appendDigit(dst []byte, c byte) []byte {
 // round(coef × 10^(exp+frac)), where coef holds the ASCII digits of a
 // non-negative coefficient without leading zeros ("0" for zero), rounded
 // with mode for a number of sign neg. The result has no leading zeros
-// except a single "0". It returns a RangeError when the integer part
+// except a single "0". It returns an ErrOutOfRange error when the integer part
 // would have more than MaxIntegerDigits digits.
-func roundDigits(dst, coef []byte, exp int64, frac int, mode RoundingMode, neg bool) ([]byte, error) {
+func roundDigits(dst, coef []byte, exp int64, frac int, mode RoundingMode, neg bool) ([]byte, *Error) {
 	n := int64(len(coef))
 	shift := exp + int64(frac)
 	if coef[0] == '0' {
@@ -290,25 +278,8 @@ func roundDigits(dst, coef []byte, exp int64, frac int, mode RoundingMode, neg b
 	if int64(len(kept))-int64(frac) > MaxIntegerDigits {
 		return dst, rangeError(coef, exp)
 	}
-	droppedNonzero := first != '0' || restNonzero
 	lastOdd := len(kept) > 0 && (kept[len(kept)-1]-'0')%2 == 1
-	var up bool
-	switch mode {
-	case RoundHalfEven:
-		up = first > '5' || (first == '5' && (restNonzero || lastOdd))
-	case RoundHalfUp:
-		up = first >= '5'
-	case RoundHalfDown:
-		up = first > '5' || (first == '5' && restNonzero)
-	case RoundUp:
-		up = droppedNonzero
-	case RoundDown:
-		up = false
-	case RoundCeiling:
-		up = droppedNonzero && !neg
-	case RoundFloor:
-		up = droppedNonzero && neg
-	}
+	up := round.Increment(mode.kernel(), neg, lastOdd, round.FromDigits(first, restNonzero))
 	start := len(dst)
 	dst = append(dst, '0') // room for a carry
 	dst = append(dst, kept...)
@@ -330,11 +301,13 @@ func roundDigits(dst, coef []byte, exp int64, frac int, mode RoundingMode, neg b
 	return dst, nil
 }
 
-// rangeError returns a RangeError describing coef × 10^exp briefly.
-func rangeError(coef []byte, exp int64) error {
+// rangeError returns an ErrOutOfRange error showing coef × 10^exp
+// briefly; the caller sets Op.
+func rangeError(coef []byte, exp int64) *Error {
 	c, more := coef, ""
 	if len(c) > 20 {
 		c, more = c[:20], "…"
 	}
-	return &RangeError{Value: string(c) + more + "e" + strconv.FormatInt(exp+int64(len(coef)-len(c)), 10)}
+	return newError("", "number", string(c)+more+"e"+strconv.FormatInt(exp+int64(len(coef)-len(c)), 10), ErrOutOfRange,
+		"more than "+strconv.Itoa(MaxIntegerDigits)+" integer digits")
 }

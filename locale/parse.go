@@ -13,50 +13,25 @@ import (
 // request input from costing more than a few microseconds.
 const MaxTagLength = 100
 
-// ErrInvalidTag reports a string that is not a well-formed BCP 47 language
-// tag, or one longer than MaxTagLength. Parse returns a *TagError wrapping
-// it.
-var ErrInvalidTag = errors.New("locale: invalid language tag")
-
-// TagError reports a string that could not be parsed as a language tag.
-// It wraps ErrInvalidTag.
-type TagError struct {
-	Value  string // the input as given
-	Reason string // why it was rejected, e.g. "longer than 100 bytes"
-}
-
-// Error returns a message such as `locale: invalid language tag "e n": tag
-// is not well-formed`. Values longer than MaxTagLength are shortened in the message.
-func (e *TagError) Error() string {
-	v := e.Value
-	if len(v) > MaxTagLength {
-		v = v[:MaxTagLength] + "…"
-	}
-	return fmt.Sprintf("locale: invalid language tag %q: %s", v, e.Reason)
-}
-
-// Unwrap returns ErrInvalidTag.
-func (e *TagError) Unwrap() error { return ErrInvalidTag }
-
 // Parse parses a BCP 47 language tag and returns it canonicalized the way
 // golang.org/x/text/language.Parse does (case normalized, deprecated and
 // legacy codes replaced: "iw" → "he", "de_ch" → "de-CH"). Surrounding
 // spaces are trimmed. A string that is empty, longer than MaxTagLength,
 // not well-formed or with an unknown language, script or region subtag
-// returns language.Und and a *TagError wrapping ErrInvalidTag. Parse never
+// returns language.Und and an *Error wrapping ErrInvalidTag. Parse never
 // panics.
 func Parse(s string) (language.Tag, error) {
 	in := s
 	s = strings.TrimSpace(s)
 	switch {
 	case s == "":
-		return language.Und, &TagError{Value: in, Reason: "empty"}
+		return language.Und, newError("Parse", "tag", in, ErrInvalidTag, "empty")
 	case len(s) > MaxTagLength:
-		return language.Und, &TagError{Value: in, Reason: fmt.Sprintf("longer than %d bytes", MaxTagLength)}
+		return language.Und, newError("Parse", "tag", in, ErrInvalidTag, fmt.Sprintf("longer than %d bytes", MaxTagLength))
 	}
 	t, err := language.Parse(s)
 	if err != nil {
-		return language.Und, &TagError{Value: in, Reason: reason(err)}
+		return language.Und, newError("Parse", "tag", in, ErrInvalidTag, reason(err))
 	}
 	return t, nil
 }

@@ -2,6 +2,7 @@ package locale
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -42,13 +43,13 @@ func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		name, in, msg string
 	}{
-		{"empty", "", `locale: invalid language tag "": empty`},
-		{"blank", "   ", `locale: invalid language tag "   ": empty`},
-		{"unknown language", "xx", `locale: invalid language tag "xx": unknown subtag "xx"`},
-		{"unknown trailing subtag", "ab-cde-fgh", `locale: invalid language tag "ab-cde-fgh": unknown subtag "fgh"`},
-		{"not well-formed", "en--US", `locale: invalid language tag "en--US": tag is not well-formed`},
-		{"garbage", "\xff\x00<script>", `locale: invalid language tag "\xff\x00<script>": tag is not well-formed`},
-		{"too long", long, `locale: invalid language tag "` + long[:MaxTagLength] + `…": longer than 100 bytes`},
+		{"empty", "", `locale: Parse: tag "": invalid language tag: empty`},
+		{"blank", "   ", `locale: Parse: tag "   ": invalid language tag: empty`},
+		{"unknown language", "xx", `locale: Parse: tag "xx": invalid language tag: unknown subtag "xx"`},
+		{"unknown trailing subtag", "ab-cde-fgh", `locale: Parse: tag "ab-cde-fgh": invalid language tag: unknown subtag "fgh"`},
+		{"not well-formed", "en--US", `locale: Parse: tag "en--US": invalid language tag: tag is not well-formed`},
+		{"garbage", "\xff\x00<script>", `locale: Parse: tag "\xff\x00<script>": invalid language tag: tag is not well-formed`},
+		{"too long", long, `locale: Parse: tag "` + long[:64] + `…"(` + strconv.Itoa(len(long)) + ` bytes): invalid language tag: longer than 100 bytes`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -62,9 +63,9 @@ func TestParseErrors(t *testing.T) {
 			if !errors.Is(err, ErrInvalidTag) {
 				t.Errorf("Parse(%q) error %v does not wrap ErrInvalidTag", tt.in, err)
 			}
-			var te *TagError
-			if !errors.As(err, &te) || te.Value != tt.in {
-				t.Errorf("Parse(%q) error %#v: want *TagError with Value %q", tt.in, err, tt.in)
+			var te *Error
+			if !errors.As(err, &te) || te.Value != tt.in || te.Op != "Parse" || te.Field != "tag" {
+				t.Errorf("Parse(%q) error %#v: want *Error with Value %q", tt.in, err, tt.in)
 			}
 			if err.Error() != tt.msg {
 				t.Errorf("Parse(%q) error = %q, want %q", tt.in, err.Error(), tt.msg)

@@ -1,8 +1,10 @@
 package tax
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
+	"slices"
 	"strconv"
 	"sync"
 )
@@ -75,14 +77,18 @@ type AmountDef struct {
 }
 
 // Data is validated, immutable rate data. It is safe for concurrent use.
+//
+// A *Data comes from [Build], [LoadJSON] or [Builtin]; its methods on a
+// nil *Data panic at once with "tax: nil *Data" (a programming error, as
+// for the standard library's nil receivers), never deeper inside.
 type Data struct {
 	version   string
 	sources   map[string]string
 	zones     map[string]*Zone
 	zoneList  []*Zone
-	types     []*TaxType
-	typeByID  map[string]*TaxType
-	byCountry [26 * 26][]*TaxType // types whose zone has a member in the country (see cidx)
+	types     []*Type
+	typeByID  map[string]*Type
+	byCountry [26 * 26][]*Type // types whose zone has a member in the country (see cidx)
 	byRegion  [26 * 26]bool       // countries whose type zones select by subdivision
 }
 
@@ -95,8 +101,14 @@ func cidx(cc string) (int, bool) {
 	return int(cc[0]-'A')*26 + int(cc[1]-'A'), true
 }
 
+func (d *Data) check() {
+	if d == nil {
+		panic("tax: nil *Data")
+	}
+}
+
 // typesIn returns the types with a zone member in country cc.
-func (d *Data) typesIn(cc string) []*TaxType {
+func (d *Data) typesIn(cc string) []*Type {
 	i, ok := cidx(cc)
 	if !ok {
 		return nil
@@ -104,8 +116,11 @@ func (d *Data) typesIn(cc string) []*TaxType {
 	return d.byCountry[i]
 }
 
-// TaxType is one tax levied in one zone with its rates per category.
-type TaxType struct {
+// Type is one tax levied in one zone (German VAT, Québec QST, US-CA
+// state sales tax) with its rates per category. Types are built by
+// [Build]; the zero Type has no zone and no rates (its Zone is nil, whose
+// methods report an empty zone).
+type Type struct {
 	id      string
 	name    string
 	note    string
@@ -113,65 +128,67 @@ type TaxType struct {
 	country string
 	tag     string
 	zone    *Zone
-	rates   [numCategories][]Amount
-	exempt  Amount
+	rates   [numCategories][]Rate
+	exempt  Rate
 }
 
-// Amount is one percentage of one rate with its validity period. ID is
-// stable ("de_vat/standard/2021-01-01") so that invoices can record which
-// amount they used and be re-rendered after rates change.
-type Amount struct {
-	ID       string
-	Type     string
-	Kind     Kind
-	Category Category
-	Percent  Percent
-	From     Date
-	To       Date // zero: open-ended
-	Source   string
+// Rate is the percentage of one category of one tax type during one
+// period (From to To, inclusive civil dates). ID is stable
+// ("de_vat/standard/2021-01-01") so that invoices can record which rate
+// they used and be re-rendered after rates change. A Rate round-trips
+// through JSON.
+type Rate struct {
+	ID       string   `json:"id"`
+	Type     string   `json:"type"` // the tax type ID ("de_vat")
+	Kind     Kind     `json:"kind"`
+	Category Category `json:"category"`
+	Percent  Percent  `json:"percent"`
+	From     Date     `json:"from"`
+	To       Date     `json:"to"` // zero: open-ended
+	Source   string   `json:"source"`
 }
 
 // covers reports whether d lies in [From, To].
-func (a *Amount) covers(d Date) bool {
-	return a.From.v <= d.v && (a.To.v == 0 || d.v <= a.To.v)
+func (a *Rate) covers(d Date) bool {
+	return !d.Before(a.From) && (a.To.IsZero() || !d.After(a.To))
 }
 
 // ID returns the type ID ("de_vat").
-func (t *TaxType) ID() string { return t.id }
+func (t *Type) ID() string { return t.id }
 
 // Name returns the display name ("German VAT").
-func (t *TaxType) Name() string { return t.name }
+func (t *Type) Name() string { return t.name }
 
 // Note returns the data note (for US states: that the rate is a state
 // base rate to which local jurisdictions add).
-func (t *TaxType) Note() string { return t.note }
+func (t *Type) Note() string { return t.note }
 
 // Kind returns the kind of tax.
-func (t *TaxType) Kind() Kind { return t.kind }
+func (t *Type) Kind() Kind { return t.kind }
 
 // Country returns the country whose law levies the tax.
-func (t *TaxType) Country() string { return t.country }
+func (t *Type) Country() string { return t.country }
 
 // Tag returns the resolver tag ("EU", "CA" or "").
-func (t *TaxType) Tag() string { return t.tag }
+func (t *Type) Tag() string { return t.tag }
 
 // Zone returns the zone where the tax applies.
-func (t *TaxType) Zone() *Zone { return t.zone }
+func (t *Type) Zone() *Zone { return t.zone }
 
-// Amounts returns the amounts of category c, oldest first. The slice is
-// shared; do not modify it.
-func (t *TaxType) Amounts(c Category) []Amount {
-	if !c.Valid() {
+// Rates returns the rates of category c, oldest first, as a new slice.
+func (t *Type) Rates(c Category) []Rate {
+	if !c.IsValid() {
 		return nil
 	}
-	return t.rates[c]
+	return slices.Clone(t.rates[c])
 }
 
-// Amount returns the amount of category c in force on d. Exempt always
-// succeeds with 0 %. It allocates nothing when it succeeds.
-func (t *TaxType) Amount(c Category, d Date) (Amount, error) {
-	if !c.Valid() {
-		return Amount{}, &LookupError{Type: t.id, Category: c, Date: d, Err: ErrUnknownCategory}
+// Rate returns the rate of category c in force on d. Exempt always
+// succeeds with 0 %. It allocates nothing when it succeeds; otherwise the
+// error is a [*LookupError].
+func (t *Type) Rate(c Category, d Date) (Rate, error) {
+	if !c.IsValid() {
+		return Rate{}, &LookupError{Type: t.id, Category: c, Date: d, Err: ErrUnknownCategory}
 	}
 	if c == Exempt {
 		a := t.exempt
@@ -180,23 +197,34 @@ func (t *TaxType) Amount(c Category, d Date) (Amount, error) {
 	}
 	as := t.rates[c]
 	if len(as) == 0 {
-		return Amount{}, &LookupError{Type: t.id, Category: c, Date: d, Err: ErrUnknownCategory}
+		return Rate{}, &LookupError{Type: t.id, Category: c, Date: d, Err: ErrUnknownCategory}
 	}
 	for i := len(as) - 1; i >= 0; i-- {
 		if as[i].covers(d) {
 			return as[i], nil
 		}
 	}
-	return Amount{}, &LookupError{Type: t.id, Category: c, Date: d, Err: ErrNoRate}
+	return Rate{}, &LookupError{Type: t.id, Category: c, Date: d, Err: ErrNoTaxRate}
 }
 
-// HasCountry reports whether any tax type applies somewhere in country cc.
-func (d *Data) HasCountry(cc string) bool { return len(d.typesIn(cc)) > 0 }
+// HasCountry reports whether any tax type applies somewhere in country cc
+// (any ASCII case: "de" is DE).
+func (d *Data) HasCountry(cc string) bool {
+	d.check()
+	if !isUpperCode(cc) {
+		n, err := normCountry(cc)
+		if err != nil {
+			return false
+		}
+		cc = n
+	}
+	return len(d.typesIn(cc)) > 0
+}
 
-// amountPtr is Amount without the copy; exempt returns the shared exempt
+// amountPtr is Rate without the copy; exempt returns the shared exempt
 // amount (From unset).
-func (t *TaxType) amountPtr(c Category, d Date) (*Amount, bool) {
-	if !c.Valid() {
+func (t *Type) amountPtr(c Category, d Date) (*Rate, bool) {
+	if !c.IsValid() {
 		return nil, false
 	}
 	if c == Exempt {
@@ -212,63 +240,95 @@ func (t *TaxType) amountPtr(c Category, d Date) (*Amount, bool) {
 }
 
 // Version returns the data version.
-func (d *Data) Version() string { return d.version }
+func (d *Data) Version() string { d.check(); return d.version }
 
 // Source returns the citation of a source ID.
 func (d *Data) Source(id string) (string, bool) {
+	d.check()
 	s, ok := d.sources[id]
 	return s, ok
 }
 
 // Type returns the tax type with the given ID.
-func (d *Data) Type(id string) (*TaxType, bool) {
+func (d *Data) Type(id string) (*Type, bool) {
+	d.check()
 	t, ok := d.typeByID[id]
 	return t, ok
 }
 
-// Types returns all tax types in definition order. The slice is shared; do
-// not modify it.
-func (d *Data) Types() []*TaxType { return d.types }
+// Types returns all tax types in definition order, as a new slice (the
+// types themselves are immutable and shared).
+func (d *Data) Types() []*Type { d.check(); return slices.Clone(d.types) }
 
 // Zone returns the zone with the given ID.
 func (d *Data) Zone(id string) (*Zone, bool) {
+	d.check()
 	z, ok := d.zones[id]
 	return z, ok
 }
 
-// Zones returns all zones in definition order (shared slice).
-func (d *Data) Zones() []*Zone { return d.zoneList }
+// Zones returns all zones in definition order, as a new slice (the zones
+// themselves are immutable and shared).
+func (d *Data) Zones() []*Zone { d.check(); return slices.Clone(d.zoneList) }
 
-// Lookup returns the amount of tax type typeID, category c, in force on
+// Lookup returns the rate of tax type typeID, category c, in force on
 // date on. Unknown types, categories without a rate and dates outside every
-// period are errors (never 0 %). It allocates nothing on success.
-func (d *Data) Lookup(typeID string, c Category, on Date) (Amount, error) {
+// period are a [*LookupError] (never 0 %) wrapping ErrUnknownCountry,
+// ErrUnknownCategory or ErrNoTaxRate, whose message quotes at most 64
+// bytes of typeID. It allocates nothing on success.
+func (d *Data) Lookup(typeID string, c Category, on Date) (Rate, error) {
+	d.check()
 	t, ok := d.typeByID[typeID]
 	if !ok {
-		return Amount{}, &LookupError{Type: typeID, Category: c, Date: on, Err: ErrUnknownCountry}
+		return Rate{}, &LookupError{Op: "Lookup", Type: typeID, Category: c, Date: on, Err: ErrUnknownCountry}
 	}
-	return t.Amount(c, on)
+	a, err := t.Rate(c, on)
+	if err != nil {
+		return Rate{}, withOp(err, "Lookup")
+	}
+	return a, nil
 }
 
 // Limits applied to host-supplied data so that a hostile file cannot make
-// Build do unbounded work.
+// LoadJSON or Build do unbounded work.
 const (
-	maxJSONBytes    = 8 << 20
-	maxDefItems     = 10_000
+	// MaxJSONBytes is the largest definition LoadJSON reads (8 MiB).
+	MaxJSONBytes = 8 << 20
+	// MaxDefItems is the most sources, zones or types a definition may
+	// have, and the most rates of one category.
+	MaxDefItems = 10_000
+	// MaxZoneDepth is the deepest nesting of zone references (a zone of
+	// zones of zones …) Build accepts.
+	MaxZoneDepth = 16
 	maxPatternBytes = 16
+	// maxFlatWork bounds the member visits of expanding zone references.
+	maxFlatWork = 1 << 20
 )
 
-// LoadJSON reads a JSON Definition (at most 8 MiB, unknown fields
-// rejected) and builds it.
+// LoadJSON reads a JSON Definition and builds it. The input must be one
+// JSON object (whitespace around it is allowed; anything after it is an
+// error) of at most [MaxJSONBytes] bytes; unknown fields are rejected.
+// Errors are [*Error]s wrapping ErrInvalidData with Op "LoadJSON" (syntax,
+// size) or "Build" (content).
 func LoadJSON(r io.Reader) (*Data, error) {
-	dec := json.NewDecoder(io.LimitReader(r, maxJSONBytes+1))
+	b, err := io.ReadAll(io.LimitReader(r, MaxJSONBytes+1))
+	if err != nil {
+		return nil, &Error{Op: "LoadJSON", Field: "json", Err: ErrInvalidData, Reason: "read: " + err.Error()}
+	}
+	if len(b) > MaxJSONBytes {
+		return nil, &Error{Op: "LoadJSON", Field: "json", Err: ErrInvalidData,
+			Reason: "larger than the " + strconv.Itoa(MaxJSONBytes) + "-byte (8 MiB) limit"}
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	var def Definition
 	if err := dec.Decode(&def); err != nil {
-		return nil, fieldErr(ErrInvalidData, "json", truncate(err.Error(), 200), "")
+		return nil, &Error{Op: "LoadJSON", Field: "json", Err: ErrInvalidData, Reason: truncate(err.Error(), 200)}
 	}
-	if dec.More() {
-		return nil, fieldErr(ErrInvalidData, "json", "", "trailing data after the definition")
+	if off := dec.InputOffset(); len(bytes.TrimLeft(b[off:], " \t\r\n")) > 0 {
+		rest := bytes.TrimLeft(b[off:], " \t\r\n")
+		return nil, &Error{Op: "LoadJSON", Field: "json", Value: string(rest[:min(len(rest), 16)]), Err: ErrInvalidData,
+			Reason: "trailing data after the definition at byte " + strconv.FormatInt(off, 10)}
 	}
 	return Build(def)
 }
@@ -281,19 +341,31 @@ func truncate(s string, n int) string {
 }
 
 // Build validates def and returns immutable Data. It checks: unique,
-// well-formed IDs; zones referenced before use (so no cycles); country
-// codes of two upper-case letters; postal patterns; every type has a
-// standard rate; every amount parses, cites a known source and has
-// From ≤ To; no two amounts of one rate overlap in time.
+// well-formed IDs; zones referenced before use (so no cycles), nested at
+// most [MaxZoneDepth] deep; country codes of two ASCII letters (any case,
+// stored upper case); postal patterns; every type has a standard rate;
+// every rate parses, cites a known source and has From ≤ To; no two rates
+// of one category overlap in time. Zone references are expanded here,
+// once, so that lookups do not depend on how zones nest. Errors are
+// [*Error]s wrapping ErrInvalidData that name the field
+// ("types[3].rates[0].amounts[1].from").
 func Build(def Definition) (*Data, error) {
-	if len(def.Sources) > maxDefItems || len(def.Zones) > maxDefItems || len(def.Types) > maxDefItems {
-		return nil, fieldErr(ErrInvalidData, "definition", "", "too many items")
+	d, err := build(def)
+	if err != nil {
+		return nil, withOp(err, "Build")
+	}
+	return d, nil
+}
+
+func build(def Definition) (*Data, error) {
+	if len(def.Sources) > MaxDefItems || len(def.Zones) > MaxDefItems || len(def.Types) > MaxDefItems {
+		return nil, fieldErr(ErrInvalidData, "definition", "", "more than "+strconv.Itoa(MaxDefItems)+" sources, zones or types")
 	}
 	d := &Data{
 		version:  def.Version,
 		sources:  make(map[string]string, len(def.Sources)),
 		zones:    make(map[string]*Zone, len(def.Zones)),
-		typeByID: make(map[string]*TaxType, len(def.Types)),
+		typeByID: make(map[string]*Type, len(def.Types)),
 	}
 	for i, s := range def.Sources {
 		f := "sources[" + strconv.Itoa(i) + "]"
@@ -308,6 +380,7 @@ func Build(def Definition) (*Data, error) {
 		}
 		d.sources[s.ID] = s.Citation
 	}
+	work := 0
 	for i, zd := range def.Zones {
 		f := "zones[" + strconv.Itoa(i) + "]"
 		if !validID(zd.ID) {
@@ -328,6 +401,14 @@ func Build(def Definition) (*Data, error) {
 			}
 			z.members = append(z.members, m)
 		}
+		if !z.flatten(&work) {
+			return nil, fieldErr(ErrInvalidData, f+".members", zd.ID,
+				"zone references expand to too many members (more than "+strconv.Itoa(maxFlatWork)+" in the definition)")
+		}
+		if z.depth > MaxZoneDepth {
+			return nil, fieldErr(ErrInvalidData, f+".members", zd.ID,
+				"zone references nested "+strconv.Itoa(z.depth)+" deep (at most "+strconv.Itoa(MaxZoneDepth)+")")
+		}
 		d.zones[zd.ID] = z
 		d.zoneList = append(d.zoneList, z)
 	}
@@ -341,8 +422,8 @@ func Build(def Definition) (*Data, error) {
 	}
 	for _, t := range d.types {
 		t.zone.regionCountries(&d.byRegion)
-		for _, cc := range t.zone.countries(nil) {
-			ci, _ := cidx(cc) // validated by buildMember
+		for _, m := range t.zone.leaves {
+			ci, _ := cidx(m.country) // validated by buildMember
 			l := d.byCountry[ci]
 			if len(l) == 0 || l[len(l)-1] != t {
 				d.byCountry[ci] = append(l, t)
@@ -363,8 +444,9 @@ func (d *Data) buildMember(md MemberDef, f string) (member, error) {
 		}
 		return member{zone: z}, nil
 	}
-	if !validCountry(md.Country) {
-		return member{}, fieldErr(ErrInvalidData, f+".country", md.Country, "want two upper-case letters")
+	cc, ok := upperCountry(md.Country)
+	if !ok {
+		return member{}, fieldErr(ErrInvalidData, f+".country", md.Country, "want two ASCII letters")
 	}
 	for _, l := range [][]string{md.Regions, md.ExcludeRegions} {
 		for _, r := range l {
@@ -381,7 +463,7 @@ func (d *Data) buildMember(md MemberDef, f string) (member, error) {
 		}
 	}
 	return member{
-		country: md.Country, regions: md.Regions, exRegions: md.ExcludeRegions,
+		country: cc, regions: md.Regions, exRegions: md.ExcludeRegions,
 		postal: compilePatterns(md.PostalCodes), exPostal: compilePatterns(md.ExcludePostalCodes),
 	}, nil
 }
@@ -410,18 +492,19 @@ func checkPattern(p string) error {
 	return nil
 }
 
-func (d *Data) buildType(td TypeDef, f string) (*TaxType, error) {
+func (d *Data) buildType(td TypeDef, f string) (*Type, error) {
 	if !validID(td.ID) {
 		return nil, fieldErr(ErrInvalidData, f+".id", td.ID, "want [a-z0-9_-]{1,64}")
 	}
 	if _, dup := d.typeByID[td.ID]; dup {
 		return nil, fieldErr(ErrInvalidData, f+".id", td.ID, "duplicate")
 	}
-	if td.Kind == 0 || td.Kind >= numKinds {
+	if !td.Kind.IsValid() {
 		return nil, fieldErr(ErrInvalidData, f+".kind", td.Kind.String(), "")
 	}
-	if !validCountry(td.Country) {
-		return nil, fieldErr(ErrInvalidData, f+".country", td.Country, "want two upper-case letters")
+	country, ok := upperCountry(td.Country)
+	if !ok {
+		return nil, fieldErr(ErrInvalidData, f+".country", td.Country, "want two ASCII letters")
 	}
 	z, ok := d.zones[td.Zone]
 	if !ok {
@@ -432,12 +515,12 @@ func (d *Data) buildType(td TypeDef, f string) (*TaxType, error) {
 	default:
 		return nil, fieldErr(ErrInvalidData, f+".tag", td.Tag, `want "", "EU" or "CA"`)
 	}
-	t := &TaxType{id: td.ID, name: td.Name, note: td.Note, kind: td.Kind, country: td.Country, tag: td.Tag, zone: z}
-	t.exempt = Amount{ID: td.ID + "/exempt", Type: td.ID, Kind: td.Kind, Category: Exempt}
+	t := &Type{id: td.ID, name: td.Name, note: td.Note, kind: td.Kind, country: country, tag: td.Tag, zone: z}
+	t.exempt = Rate{ID: td.ID + "/exempt", Type: td.ID, Kind: td.Kind, Category: Exempt}
 	for j, rd := range td.Rates {
 		rf := f + ".rates[" + strconv.Itoa(j) + "]"
 		c := rd.Category
-		if !c.Valid() || c == Exempt {
+		if !c.IsValid() || c == Exempt {
 			return nil, fieldErr(ErrInvalidData, rf+".category", c.String(), "want a category other than exempt")
 		}
 		if t.rates[c] != nil {
@@ -446,7 +529,10 @@ func (d *Data) buildType(td TypeDef, f string) (*TaxType, error) {
 		if len(rd.Amounts) == 0 {
 			return nil, fieldErr(ErrInvalidData, rf+".amounts", "", "empty")
 		}
-		as := make([]Amount, 0, len(rd.Amounts))
+		if len(rd.Amounts) > MaxDefItems {
+			return nil, fieldErr(ErrInvalidData, rf+".amounts", "", "more than "+strconv.Itoa(MaxDefItems)+" rates")
+		}
+		as := make([]Rate, 0, len(rd.Amounts))
 		for k, ad := range rd.Amounts {
 			af := rf + ".amounts[" + strconv.Itoa(k) + "]"
 			a, err := d.buildAmount(t, c, ad, af)
@@ -457,13 +543,13 @@ func (d *Data) buildType(td TypeDef, f string) (*TaxType, error) {
 		}
 		// Sort by From (insertion sort: few amounts), then check overlaps.
 		for x := 1; x < len(as); x++ {
-			for y := x; y > 0 && as[y].From.v < as[y-1].From.v; y-- {
+			for y := x; y > 0 && as[y].From.Before(as[y-1].From); y-- {
 				as[y], as[y-1] = as[y-1], as[y]
 			}
 		}
 		for x := 1; x < len(as); x++ {
 			prev := as[x-1]
-			if prev.To.IsZero() || prev.To.v >= as[x].From.v {
+			if prev.To.IsZero() || !prev.To.Before(as[x].From) {
 				return nil, fieldErr(ErrInvalidData, rf+".amounts", as[x].From.String(),
 					"period overlaps the amount from "+prev.From.String())
 			}
@@ -476,31 +562,31 @@ func (d *Data) buildType(td TypeDef, f string) (*TaxType, error) {
 	return t, nil
 }
 
-func (d *Data) buildAmount(t *TaxType, c Category, ad AmountDef, f string) (Amount, error) {
+func (d *Data) buildAmount(t *Type, c Category, ad AmountDef, f string) (Rate, error) {
 	p, err := ParsePercent(ad.Percent)
 	if err != nil {
-		return Amount{}, fieldErr(ErrInvalidData, f+".percent", ad.Percent, "want a decimal like 19 or 9.975")
+		return Rate{}, fieldErr(ErrInvalidData, f+".percent", ad.Percent, "want a decimal like 19 or 9.975")
 	}
 	if c == Zero && !p.IsZero() {
-		return Amount{}, fieldErr(ErrInvalidData, f+".percent", ad.Percent, "the zero category must be 0")
+		return Rate{}, fieldErr(ErrInvalidData, f+".percent", ad.Percent, "the zero category must be 0")
 	}
 	from, err := ParseDate(ad.From)
 	if err != nil {
-		return Amount{}, fieldErr(ErrInvalidData, f+".from", ad.From, "want YYYY-MM-DD")
+		return Rate{}, fieldErr(ErrInvalidData, f+".from", ad.From, "want YYYY-MM-DD")
 	}
 	var to Date
 	if ad.To != "" {
 		if to, err = ParseDate(ad.To); err != nil {
-			return Amount{}, fieldErr(ErrInvalidData, f+".to", ad.To, "want YYYY-MM-DD")
+			return Rate{}, fieldErr(ErrInvalidData, f+".to", ad.To, "want YYYY-MM-DD")
 		}
 		if to.Before(from) {
-			return Amount{}, fieldErr(ErrInvalidData, f+".to", ad.To, "before from "+ad.From)
+			return Rate{}, fieldErr(ErrInvalidData, f+".to", ad.To, "before from "+ad.From)
 		}
 	}
 	if _, ok := d.sources[ad.Source]; !ok {
-		return Amount{}, fieldErr(ErrInvalidData, f+".source", ad.Source, "unknown source")
+		return Rate{}, fieldErr(ErrInvalidData, f+".source", ad.Source, "unknown source")
 	}
-	return Amount{
+	return Rate{
 		ID: t.id + "/" + c.String() + "/" + from.String(), Type: t.id, Kind: t.kind, Category: c,
 		Percent: p, From: from, To: to, Source: ad.Source,
 	}, nil
@@ -521,6 +607,28 @@ func validID(s string) bool {
 
 func validCountry(s string) bool {
 	return len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z'
+}
+
+// upperCountry returns s, two ASCII letters in any case, in upper case.
+func upperCountry(s string) (string, bool) {
+	if len(s) != 2 {
+		return "", false
+	}
+	var b [2]byte
+	for i := 0; i < 2; i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		if c < 'A' || c > 'Z' {
+			return "", false
+		}
+		b[i] = c
+	}
+	if string(b[:]) == s {
+		return s, true
+	}
+	return string(b[:]), true
 }
 
 func isAlnumUpper(s string) bool {

@@ -21,8 +21,8 @@ func TestBuiltinStandardEveryDaySince2019(t *testing.T) {
 	d := Builtin()
 	start, end := MustDate("2019-01-01"), MustDate("2027-12-31")
 	for _, ty := range d.Types() {
-		for day := start; !day.After(end); day = day.AddDays(1) {
-			a, err := ty.Amount(Standard, day)
+		for day := start; !day.After(end); day, _ = day.AddDays(1) {
+			a, err := ty.Rate(Standard, day)
 			if err != nil {
 				t.Errorf("%s: no standard rate on %s: %v", ty.ID(), day, err)
 				break
@@ -38,7 +38,7 @@ func TestBuiltinStandardEveryDaySince2019(t *testing.T) {
 func TestBuiltinNoOverlaps(t *testing.T) {
 	for _, ty := range Builtin().Types() {
 		for c := Category(1); c < numCategories; c++ {
-			as := ty.Amounts(c)
+			as := ty.Rates(c)
 			for i := range as {
 				for j := range as {
 					if i == j {
@@ -66,7 +66,7 @@ func TestBuiltinEveryAmountCitesASource(t *testing.T) {
 	n := 0
 	for _, ty := range d.Types() {
 		for c := Category(1); c < numCategories; c++ {
-			for _, a := range ty.Amounts(c) {
+			for _, a := range ty.Rates(c) {
 				n++
 				cit, ok := d.Source(a.Source)
 				if !ok || !strings.Contains(cit, "http") {
@@ -214,8 +214,8 @@ func TestLookupErrors(t *testing.T) {
 		{"unknown type", "zz_vat", Standard, "2025-01-01", ErrUnknownCountry},
 		{"category without rate", "dk_vat", Reduced, "2025-01-01", ErrUnknownCategory},
 		{"invalid category", "de_vat", Category(200), "2025-01-01", ErrUnknownCategory},
-		{"before first amount", "jp_ct", Reduced, "2019-09-30", ErrNoRate},
-		{"after last amount", "gb_vat", Intermediate, "2022-04-01", ErrNoRate},
+		{"before first amount", "jp_ct", Reduced, "2019-09-30", ErrNoTaxRate},
+		{"after last amount", "gb_vat", Intermediate, "2022-04-01", ErrNoTaxRate},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -344,7 +344,8 @@ func TestDataConcurrent(t *testing.T) {
 			defer wg.Done()
 			d := Builtin()
 			for i := 0; i < 500; i++ {
-				a, err := d.Lookup("de_vat", Standard, MustDate("2020-07-01").AddDays(i%400))
+				day, _ := MustDate("2020-07-01").AddDays(i % 400)
+				a, err := d.Lookup("de_vat", Standard, day)
 				if err != nil || (a.Percent.String() != "16" && a.Percent.String() != "19") {
 					t.Errorf("lookup = %v, %v", a.Percent, err)
 					return

@@ -22,7 +22,7 @@ func TestLoadJSONRoundTrip(t *testing.T) {
 	}
 	for _, ty := range Builtin().Types() {
 		for c := Category(1); c < numCategories; c++ {
-			for _, a := range ty.Amounts(c) {
+			for _, a := range ty.Rates(c) {
 				got, err := d.Lookup(ty.ID(), c, a.From)
 				if err != nil || got != a {
 					t.Errorf("%s: got %+v, %v; want %+v", a.ID, got, err, a)
@@ -92,16 +92,16 @@ func FuzzLoadJSON(f *testing.F) {
 		// Invariants of built data: standard rates exist, amounts sorted,
 		// no overlap, lookups by each amount's From find that amount.
 		for _, ty := range d.Types() {
-			if len(ty.Amounts(Standard)) == 0 {
+			if len(ty.Rates(Standard)) == 0 {
 				t.Fatalf("%s: no standard rate", ty.ID())
 			}
 			for c := Category(1); c < numCategories; c++ {
-				as := ty.Amounts(c)
+				as := ty.Rates(c)
 				for i, a := range as {
 					if i > 0 && (as[i-1].To.IsZero() || !as[i-1].To.Before(a.From)) {
 						t.Fatalf("%s: overlap", a.ID)
 					}
-					got, err := ty.Amount(c, a.From)
+					got, err := ty.Rate(c, a.From)
 					if err != nil || got != a {
 						t.Fatalf("lookup %s = %+v, %v", a.ID, got, err)
 					}
@@ -142,7 +142,7 @@ func TestDate(t *testing.T) {
 			t.Errorf("ParseDate(%q) err = %v, want ErrInvalidInput", in, err)
 		}
 	}
-	if got := MustDate("2024-12-31").AddDays(1).String(); got != "2025-01-01" {
+	if got, _ := MustDate("2024-12-31").AddDays(1); got.String() != "2025-01-01" {
 		t.Errorf("AddDays = %s", got)
 	}
 }

@@ -7,14 +7,14 @@ const maxTypes = 3
 
 // resolution is the outcome of the resolver chain for one supply kind.
 type resolution struct {
-	types    [maxTypes]*TaxType
+	types    [maxTypes]*Type
 	n        int
 	overflow bool   // more than maxTypes types applied
 	country  string // country whose class mapping applies
 	outcome  Outcome
 }
 
-func (r *resolution) add(t *TaxType) {
+func (r *resolution) add(t *Type) {
 	if r.n == maxTypes {
 		r.overflow = true
 		return
@@ -47,7 +47,7 @@ const (
 // registered reports whether the store collects tax t: established in its
 // zone (origin) or registered by country, zone ID, type ID, or "EU" (OSS)
 // for EU types.
-func registered(s *Store, t *TaxType) bool {
+func registered(s *Store, t *Type) bool {
 	if t.zone.Contains(s.Origin) {
 		return true
 	}
@@ -61,7 +61,7 @@ func registered(s *Store, t *TaxType) bool {
 }
 
 // firstTagged returns the first type at a with tag.
-func firstTagged(d *Data, a Address, tag string) *TaxType {
+func firstTagged(d *Data, a Address, tag string) *Type {
 	for _, t := range d.typesIn(a.Country) {
 		if t.tag == tag && t.zone.Contains(a) {
 			return t
@@ -71,7 +71,7 @@ func firstTagged(d *Data, a Address, tag string) *TaxType {
 }
 
 // resolve runs the chain: EU rules, Canada rules, default.
-func (c *BuiltinCalculator) resolve(d *Data, req *Request, supply Supply, vatCountry string, origin []*TaxType) resolution {
+func (c *BuiltinCalculator) resolve(d *Data, req *Request, supply Supply, vatCountry string, origin []*Type) resolution {
 	if r, ok := resolveEU(d, req, supply, vatCountry, origin); ok {
 		return r
 	}
@@ -117,10 +117,10 @@ var tbeThreshold = MustDate("2019-01-01")
 //     for the OSS ("EU"), otherwise the EU rules do not apply and the
 //     chain continues; B2C other services: no EU VAT (art. 45, place of
 //     the supplier).
-func resolveEU(d *Data, req *Request, supply Supply, vatCountry string, origin []*TaxType) (resolution, bool) {
+func resolveEU(d *Data, req *Request, supply Supply, vatCountry string, origin []*Type) (resolution, bool) {
 	var r resolution
 	s, cu := &req.Store, &req.Customer
-	var storeT *TaxType // the origin's EU type, from the types at the origin
+	var storeT *Type // the origin's EU type, from the types at the origin
 	for _, t := range origin {
 		if t.tag == TagEU {
 			storeT = t
@@ -136,7 +136,7 @@ func resolveEU(d *Data, req *Request, supply Supply, vatCountry string, origin [
 		} else {
 			r.country = custT.country
 		}
-		r.outcome = Outcome{Kind: Export, Rule: "eu.xi-number-service", Reason: reasonXIService}
+		r.outcome = Outcome{Kind: Export, Rule: RuleEUXINumberService, Reason: reasonXIService}
 		return r, true
 	}
 	if storeT == nil {
@@ -145,20 +145,20 @@ func resolveEU(d *Data, req *Request, supply Supply, vatCountry string, origin [
 		}
 		if isEUVATCountry(vatCountry) {
 			r.country = custT.country
-			r.outcome = Outcome{Kind: ReverseCharge, Rule: "eu.non-eu-seller-b2b", Reason: reasonRCNonEU}
+			r.outcome = Outcome{Kind: ReverseCharge, Rule: RuleEUNonEUSellerB2B, Reason: reasonRCNonEU}
 			return r, true
 		}
 		if supply == Service {
 			// General rule: the place of a B2C service is where the
 			// supplier is established — outside the EU.
 			r.country = custT.country
-			r.outcome = Outcome{Kind: Export, Rule: "eu.non-eu-seller-service", Reason: reasonServiceNonEU}
+			r.outcome = Outcome{Kind: Export, Rule: RuleEUNonEUSellerService, Reason: reasonServiceNonEU}
 			return r, true
 		}
 		if registered(s, custT) {
 			r.add(custT)
 			r.country = custT.country
-			r.outcome = Outcome{Kind: Taxed, Rule: "eu.non-eu-seller-oss", Reason: reasonNonEUOSS}
+			r.outcome = Outcome{Kind: Taxed, Rule: RuleEUNonEUSellerOSS, Reason: reasonNonEUOSS}
 			return r, true
 		}
 		return r, false
@@ -167,7 +167,7 @@ func resolveEU(d *Data, req *Request, supply Supply, vatCountry string, origin [
 		if vatCountry == "XI" && supply == Goods && northernIreland(cu.Address) {
 			// Northern Ireland stays in the EU VAT area for goods.
 			r.country = storeT.country
-			r.outcome = Outcome{Kind: ReverseCharge, Rule: "eu.reverse-charge", Reason: reasonRCGoodsNI}
+			r.outcome = Outcome{Kind: ReverseCharge, Rule: RuleEUReverseCharge, Reason: reasonRCGoodsNI}
 			return r, true
 		}
 		if cr, ok := resolveCanada(d, req); ok && cr.outcome.Kind == Taxed {
@@ -177,13 +177,13 @@ func resolveEU(d *Data, req *Request, supply Supply, vatCountry string, origin [
 			return dr, true
 		}
 		r.country = storeT.country
-		r.outcome = Outcome{Kind: Export, Rule: "eu.export", Reason: reasonExportEU}
+		r.outcome = Outcome{Kind: Export, Rule: RuleEUExport, Reason: reasonExportEU}
 		return r, true
 	}
 	if custT.country == storeT.country {
 		r.add(custT)
 		r.country = custT.country
-		r.outcome = Outcome{Kind: Taxed, Rule: "eu.domestic", Reason: reasonDomestic}
+		r.outcome = Outcome{Kind: Taxed, Rule: RuleEUDomestic, Reason: reasonDomestic}
 		return r, true
 	}
 	// Reverse charge needs an EU VAT number of a member state other than
@@ -194,7 +194,7 @@ func resolveEU(d *Data, req *Request, supply Supply, vatCountry string, origin [
 		if supply != Goods {
 			reason = reasonRCServices
 		}
-		r.outcome = Outcome{Kind: ReverseCharge, Rule: "eu.reverse-charge", Reason: reason}
+		r.outcome = Outcome{Kind: ReverseCharge, Rule: RuleEUReverseCharge, Reason: reason}
 		return r, true
 	}
 	// A business that gives a VAT number of the seller's own member state
@@ -205,36 +205,36 @@ func resolveEU(d *Data, req *Request, supply Supply, vatCountry string, origin [
 	if isEUVATCountry(vatCountry) && vatCountry == storeT.country {
 		r.add(storeT)
 		r.country = storeT.country
-		r.outcome = Outcome{Kind: Taxed, Rule: "eu.b2b-seller-state-number", Reason: reasonB2BSellerState}
+		r.outcome = Outcome{Kind: Taxed, Rule: RuleEUB2BSellerState, Reason: reasonB2BSellerState}
 		return r, true
 	}
 	dest := false
 	switch {
 	case supply == Service:
 		dest = false
-	case req.Date.v >= oss.v:
+	case !req.Date.Before(oss):
 		dest = !s.EUBelowThreshold
 	case supply == Digital:
 		// Destination since 2015 (MOSS); from 2019-01-01 a seller
 		// established in one member state below the €10,000 threshold
 		// may keep origin VAT (art. 58(2), inserted by Directive
 		// 2017/2455).
-		dest = req.Date.v >= moss.v && !(req.Date.v >= tbeThreshold.v && s.EUBelowThreshold)
+		dest = !req.Date.Before(moss) && !(!req.Date.Before(tbeThreshold) && s.EUBelowThreshold)
 	default:
 		dest = registered(s, custT)
 	}
 	if dest {
 		r.add(custT)
 		r.country = custT.country
-		r.outcome = Outcome{Kind: Taxed, Rule: "eu.destination", Reason: reasonDestination}
+		r.outcome = Outcome{Kind: Taxed, Rule: RuleEUDestination, Reason: reasonDestination}
 		return r, true
 	}
 	r.add(storeT)
 	r.country = storeT.country
 	if supply == Service {
-		r.outcome = Outcome{Kind: Taxed, Rule: "eu.service-origin", Reason: reasonServiceB2C}
+		r.outcome = Outcome{Kind: Taxed, Rule: RuleEUServiceOrigin, Reason: reasonServiceB2C}
 	} else {
-		r.outcome = Outcome{Kind: Taxed, Rule: "eu.origin-below-threshold", Reason: reasonOrigin}
+		r.outcome = Outcome{Kind: Taxed, Rule: RuleEUOriginBelowThreshold, Reason: reasonOrigin}
 	}
 	return r, true
 }
@@ -257,7 +257,7 @@ func resolveCanada(d *Data, req *Request) (resolution, bool) {
 		if dr := resolveDefault(d, req); dr.outcome.Kind == Taxed {
 			return dr, true
 		}
-		r.outcome = Outcome{Kind: Export, Rule: "ca.export", Reason: reasonExportCanada}
+		r.outcome = Outcome{Kind: Export, Rule: RuleCAExport, Reason: reasonExportCanada}
 		return r, true
 	}
 	for _, t := range d.typesIn("CA") {
@@ -268,7 +268,7 @@ func resolveCanada(d *Data, req *Request) (resolution, bool) {
 	if r.n == 0 {
 		return r, false // non-resident and not registered: default resolver
 	}
-	r.outcome = Outcome{Kind: Taxed, Rule: "ca.province", Reason: reasonCanada}
+	r.outcome = Outcome{Kind: Taxed, Rule: RuleCAProvince, Reason: reasonCanada}
 	return r, true
 }
 
@@ -283,11 +283,11 @@ func resolveDefault(d *Data, req *Request) resolution {
 		}
 	}
 	if r.n > 0 {
-		r.outcome = Outcome{Kind: Taxed, Rule: "default.zone", Reason: reasonDefault}
+		r.outcome = Outcome{Kind: Taxed, Rule: RuleDefaultZone, Reason: reasonDefault}
 		return r
 	}
 	r.country = req.Store.Origin.Country
-	r.outcome = Outcome{Kind: NotRegistered, Rule: "default.not-registered", Reason: reasonNotInZone}
+	r.outcome = Outcome{Kind: NotRegistered, Rule: RuleDefaultNotRegistered, Reason: reasonNotInZone}
 	return r
 }
 
