@@ -19,13 +19,13 @@ func benchOrder() *pricing.Order {
 		{"49.95", 2}, {"0.99", 7}, {"12.50", 4}, {"1099.99", 1}, {"3.33", 5},
 	}
 	o := &pricing.Order{Currency: "EUR", Rounding: pricing.RoundHalfUp,
-		Discounts: []pricing.Discount{pricing.Percent("TEN", pricing.MustParseFixed("10"))}}
+		Discounts: []pricing.Discount{pricing.PercentOff("TEN", pricing.MustParsePercent("10"))}}
 	for i, s := range spec {
 		class := "standard"
 		if i%2 == 1 {
 			class = "reduced"
 		}
-		o.Items = append(o.Items, pricing.Item{SKU: s.unit, TaxCategory: class, Quantity: s.qty, UnitPrice: pricing.MustParseMoney(s.unit, "EUR")})
+		o.Items = append(o.Items, pricing.Item{SKU: s.unit, TaxClass: class, Quantity: s.qty, UnitPrice: pricing.MustParseMoney(s.unit, "EUR")})
 	}
 	return o
 }
@@ -49,7 +49,7 @@ func benchRequest(b testing.TB) *Request {
 var (
 	sinkResult Result
 	sinkQuote  pricing.Quote
-	sinkAmount Amount
+	sinkAmount Rate
 )
 
 // BenchmarkTaxOrder10 measures Calculate on the 10-line EU B2C order; the
@@ -101,7 +101,7 @@ func BenchmarkLookup(b *testing.B) {
 	})
 }
 
-var sinkType *TaxType
+var sinkType *Type
 
 func TestCalculateAllocs(t *testing.T) {
 	req := benchRequest(t)

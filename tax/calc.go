@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 
+	"github.com/marketkit/marketkit/internal/enum"
 	"github.com/marketkit/marketkit/pricing"
 )
 
@@ -31,46 +32,35 @@ const (
 	PerOrderPerRate
 )
 
-var roundingNames = [...]string{"per-line", "per-unit", "per-order-per-rate"}
+var roundingNames = enum.New("Rounding", PerLine, "per-line", "per-unit", "per-order-per-rate")
 
-// String returns the name used in text and JSON: "per-line", "per-unit"
-// or "per-order-per-rate"; an undefined value gives "rounding(N)".
-func (r Rounding) String() string {
-	if int(r) < len(roundingNames) {
-		return roundingNames[r]
-	}
-	return "rounding(" + itoa(int(r)) + ")"
+// String returns "per-line", "per-unit" or "per-order-per-rate", or
+// "Rounding(N)".
+func (r Rounding) String() string { return roundingNames.String(r) }
+
+// IsValid reports whether r is one of the defined strategies.
+func (r Rounding) IsValid() bool { return roundingNames.IsValid(r) }
+
+// ParseRounding parses a name as returned by String; anything else is an
+// [*Error] wrapping ErrInvalidInput that lists the names.
+func ParseRounding(s string) (Rounding, error) {
+	return parseEnum(roundingNames, "ParseRounding", "rounding", s, ErrInvalidInput)
 }
 
-// MarshalText implements encoding.TextMarshaler. An undefined value is a
-// *FieldError (field "rounding") wrapping ErrInvalidInput.
-func (r Rounding) MarshalText() ([]byte, error) {
-	if int(r) >= len(roundingNames) {
-		return nil, fieldErr(ErrInvalidInput, "rounding", r.String(), "")
-	}
-	return []byte(roundingNames[r]), nil
+// AppendText implements encoding.TextAppender; an undefined value is an
+// error.
+func (r Rounding) AppendText(b []byte) ([]byte, error) {
+	return appendEnum(roundingNames, b, r, "rounding", ErrInvalidInput)
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler: it accepts the names
-// returned by String; anything else is a *FieldError (field "rounding")
-// wrapping ErrInvalidInput and leaves r unchanged.
+// MarshalText implements encoding.TextMarshaler; an undefined value is an
+// error.
+func (r Rounding) MarshalText() ([]byte, error) { return r.AppendText(nil) }
+
+// UnmarshalText implements encoding.TextUnmarshaler with ParseRounding; on
+// error r is unchanged.
 func (r *Rounding) UnmarshalText(b []byte) error {
-	i, ok := enumIndex(roundingNames[:], b)
-	if !ok {
-		return fieldErr(ErrInvalidInput, "rounding", string(b), "want per-line, per-unit or per-order-per-rate")
-	}
-	*r = Rounding(i)
-	return nil
-}
-
-// enumIndex returns the index of b in names.
-func enumIndex(names []string, b []byte) (int, bool) {
-	for i, n := range names {
-		if n == string(b) {
-			return i, true
-		}
-	}
-	return 0, false
+	return unmarshalEnum(roundingNames, "rounding", b, r, ErrInvalidInput)
 }
 
 // CrossBorder is the policy for tax-inclusive prices when the applicable
@@ -94,36 +84,35 @@ const (
 	KeepGrossAlways
 )
 
-var crossBorderNames = [...]string{"keep-gross", "keep-net", "keep-gross-always"}
+var crossBorderNames = enum.New("CrossBorder", KeepGross, "keep-gross", "keep-net", "keep-gross-always")
 
-// String returns the name used in text and JSON: "keep-gross", "keep-net"
-// or "keep-gross-always"; an undefined value gives "cross-border(N)".
-func (c CrossBorder) String() string {
-	if int(c) < len(crossBorderNames) {
-		return crossBorderNames[c]
-	}
-	return "cross-border(" + itoa(int(c)) + ")"
+// String returns "keep-gross", "keep-net" or "keep-gross-always", or
+// "CrossBorder(N)".
+func (c CrossBorder) String() string { return crossBorderNames.String(c) }
+
+// IsValid reports whether c is one of the defined policies.
+func (c CrossBorder) IsValid() bool { return crossBorderNames.IsValid(c) }
+
+// ParseCrossBorder parses a name as returned by String; anything else is
+// an [*Error] wrapping ErrInvalidInput that lists the names.
+func ParseCrossBorder(s string) (CrossBorder, error) {
+	return parseEnum(crossBorderNames, "ParseCrossBorder", "cross_border", s, ErrInvalidInput)
 }
 
-// MarshalText implements encoding.TextMarshaler. An undefined value is a
-// *FieldError (field "cross_border") wrapping ErrInvalidInput.
-func (c CrossBorder) MarshalText() ([]byte, error) {
-	if int(c) >= len(crossBorderNames) {
-		return nil, fieldErr(ErrInvalidInput, "cross_border", c.String(), "")
-	}
-	return []byte(crossBorderNames[c]), nil
+// AppendText implements encoding.TextAppender; an undefined value is an
+// error.
+func (c CrossBorder) AppendText(b []byte) ([]byte, error) {
+	return appendEnum(crossBorderNames, b, c, "cross_border", ErrInvalidInput)
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler: it accepts the names
-// returned by String; anything else is a *FieldError (field
-// "cross_border") wrapping ErrInvalidInput and leaves c unchanged.
+// MarshalText implements encoding.TextMarshaler; an undefined value is an
+// error.
+func (c CrossBorder) MarshalText() ([]byte, error) { return c.AppendText(nil) }
+
+// UnmarshalText implements encoding.TextUnmarshaler with
+// ParseCrossBorder; on error c is unchanged.
 func (c *CrossBorder) UnmarshalText(b []byte) error {
-	i, ok := enumIndex(crossBorderNames[:], b)
-	if !ok {
-		return fieldErr(ErrInvalidInput, "cross_border", string(b), "want keep-gross, keep-net or keep-gross-always")
-	}
-	*c = CrossBorder(i)
-	return nil
+	return unmarshalEnum(crossBorderNames, "cross_border", b, c, ErrInvalidInput)
 }
 
 // Policy is a market's tax policy.
@@ -174,7 +163,7 @@ type Request struct {
 	Customer Customer
 	Policy   Policy
 	// Lines are priced order lines (pricing.Quote.Lines). Total is the
-	// taxable base after discounts, TaxCategory the product tax class
+	// taxable base after discounts, TaxClass the product tax class
 	// (mapped by ClassRules; empty means standard). All lines must share
 	// one currency and have non-negative totals.
 	Lines []pricing.Line
@@ -191,62 +180,116 @@ const (
 	NotRegistered                        // the store is not registered where tax would be due: no tax charged
 )
 
-var outcomeNames = [...]string{"", "taxed", "reverse-charge", "export", "not-registered"}
+var outcomeNames = enum.New("OutcomeKind", Taxed, "taxed", "reverse-charge", "export", "not-registered")
 
-// String returns "taxed", "reverse-charge", "export" or "not-registered".
-func (k OutcomeKind) String() string {
-	if int(k) < len(outcomeNames) && k > 0 {
-		return outcomeNames[k]
-	}
-	return "outcome(" + itoa(int(k)) + ")"
+// String returns "taxed", "reverse-charge", "export" or "not-registered",
+// or "OutcomeKind(N)".
+func (k OutcomeKind) String() string { return outcomeNames.String(k) }
+
+// IsValid reports whether k is one of the defined kinds.
+func (k OutcomeKind) IsValid() bool { return outcomeNames.IsValid(k) }
+
+// ParseOutcomeKind parses a name as returned by String; anything else is
+// an [*Error] wrapping ErrInvalidInput that lists the names.
+func ParseOutcomeKind(s string) (OutcomeKind, error) {
+	return parseEnum(outcomeNames, "ParseOutcomeKind", "outcome", s, ErrInvalidInput)
 }
+
+// AppendText implements encoding.TextAppender; an undefined value is an
+// error.
+func (k OutcomeKind) AppendText(b []byte) ([]byte, error) {
+	return appendEnum(outcomeNames, b, k, "outcome", ErrInvalidInput)
+}
+
+// MarshalText implements encoding.TextMarshaler; an undefined value is an
+// error.
+func (k OutcomeKind) MarshalText() ([]byte, error) { return k.AppendText(nil) }
+
+// UnmarshalText implements encoding.TextUnmarshaler with
+// ParseOutcomeKind; on error k is unchanged.
+func (k *OutcomeKind) UnmarshalText(b []byte) error {
+	return unmarshalEnum(outcomeNames, "outcome", b, k, ErrInvalidInput)
+}
+
+// Rule identifies the rule of the resolution chain that decided a line's
+// taxation. Its values are stable: invoices store them, so a Rule is never
+// renamed, only added. The text form is the value itself.
+type Rule string
+
+// The rules of the built-in resolution chain (see the package
+// documentation, Resolution).
+const (
+	RuleEUDomestic             Rule = "eu.domestic"                // same member state: the customer's zone's VAT
+	RuleEUReverseCharge        Rule = "eu.reverse-charge"          // B2B with another member state's VAT number (or XI goods)
+	RuleEUB2BSellerState       Rule = "eu.b2b-seller-state-number" // business with a number of the seller's member state
+	RuleEUDestination          Rule = "eu.destination"             // B2C distance sale at the destination rate
+	RuleEUOriginBelowThreshold Rule = "eu.origin-below-threshold"  // B2C distance sale below the €10,000 threshold
+	RuleEUServiceOrigin        Rule = "eu.service-origin"          // B2C other services: the supplier's place
+	RuleEUExport               Rule = "eu.export"                  // customer outside the EU VAT area
+	RuleEUXINumberService      Rule = "eu.xi-number-service"       // services to an XI-numbered business: outside EU VAT
+	RuleEUNonEUSellerB2B       Rule = "eu.non-eu-seller-b2b"       // non-EU seller, EU business: reverse charge
+	RuleEUNonEUSellerService   Rule = "eu.non-eu-seller-service"   // non-EU seller, B2C other services: no EU VAT
+	RuleEUNonEUSellerOSS       Rule = "eu.non-eu-seller-oss"       // non-EU seller registered for the OSS
+	RuleCAProvince             Rule = "ca.province"                // Canada: the customer's province decides
+	RuleCAExport               Rule = "ca.export"                  // export from Canada
+	RuleDefaultZone            Rule = "default.zone"               // the customer's zone where the store is registered
+	RuleDefaultNotRegistered   Rule = "default.not-registered"     // no zone where the store is registered
+)
 
 // Outcome records the rule that decided a line's taxation, with the text
 // an invoice must carry (for example the reverse-charge mention).
 type Outcome struct {
-	Kind   OutcomeKind
-	Rule   string // e.g. "eu.b2c-distance-sale", "eu.reverse-charge", "ca.province"
-	Reason string
+	Kind   OutcomeKind `json:"kind"`
+	Rule   Rule        `json:"rule"`
+	Reason string      `json:"reason"`
 }
 
-// AppliedTax is one tax on one line, with the amount used (its ID, type,
+// AppliedTax is one tax on one line, with the rate used (its ID, type,
 // category and percentage) so that the invoice can be re-rendered after
-// rates change. Amount points into the immutable rate data.
+// rates change. Rate points into the immutable rate data.
 type AppliedTax struct {
-	Amount *Amount
-	Tax    pricing.Money
+	Rate *Rate         `json:"rate"`
+	Tax  pricing.Money `json:"tax"`
 }
 
 // LineResult is the taxed line: Net + Tax = Gross exactly, Tax is the sum
 // of Taxes. Taxes and Outcome point into the Result and stay valid until
-// the Result is reused.
+// the Result is reused. Category is the zero Category (omitted in JSON)
+// for a line whose class has no category in the country of an untaxed
+// outcome.
 type LineResult struct {
-	Index           int // index in Request.Lines
-	Category        Category
-	Supply          Supply
-	Net, Tax, Gross pricing.Money
-	Taxes           []AppliedTax
-	Outcome         *Outcome
+	Index    int           `json:"index"` // index in Request.Lines
+	Category Category      `json:"category,omitempty"`
+	Supply   Supply        `json:"supply"`
+	Net      pricing.Money `json:"net"`
+	Tax      pricing.Money `json:"tax"`
+	Gross    pricing.Money `json:"gross"`
+	Taxes    []AppliedTax  `json:"taxes"`
+	Outcome  *Outcome      `json:"outcome"`
 }
 
-// RateTotal is one row of the per-rate breakdown: the amount (nil for
+// RateTotal is one row of the per-rate breakdown: the rate (nil for
 // untaxed lines — reverse charge, export — which are grouped by outcome),
 // the sum of the nets of its lines and the tax.
 type RateTotal struct {
-	Amount  *Amount
-	Outcome OutcomeKind
-	Base    pricing.Money
-	Tax     pricing.Money
+	Rate    *Rate         `json:"rate,omitempty"`
+	Outcome OutcomeKind   `json:"outcome"`
+	Base    pricing.Money `json:"base"`
+	Tax     pricing.Money `json:"tax"`
 }
 
 // Result is the output of a calculation. A Result may be reused across
 // calls: Calculate overwrites it and reuses its slices' capacity, which
-// makes the common path allocation-free.
+// makes the common path allocation-free. A Result and every type in it
+// round-trip through encoding/json (the unexported scratch space is not
+// written), so an invoice can store it and reload it.
 type Result struct {
-	Currency        string
-	Lines           []LineResult
-	Rates           []RateTotal
-	Net, Tax, Gross pricing.Money
+	Currency string        `json:"currency"`
+	Lines    []LineResult  `json:"lines"`
+	Rates    []RateTotal   `json:"rates"`
+	Net      pricing.Money `json:"net"`
+	Tax      pricing.Money `json:"tax"`
+	Gross    pricing.Money `json:"gross"`
 
 	taxes []AppliedTax // backing store of Lines[i].Taxes
 	work  []lineWork
@@ -256,6 +299,7 @@ type Result struct {
 	unitCur    string
 	rateMinor  []rateMinor // breakdown in minor units, parallel to Rates
 	cls        []classInfo // classifications of the request's tax classes
+	order      []int32     // PerOrderPerRate: line order by remainder
 	tot        totalsMinor
 }
 
@@ -271,17 +315,19 @@ type Calculator interface {
 
 // ClassRule maps a host's product tax class to a category (and a supply
 // kind) in one country, or in every country when Country is empty. Rules
-// for a specific country win over country-less rules.
+// for a specific country win over country-less rules, both for the
+// category (in the country whose tax applies) and for the supply kind (in
+// the customer's country, then country-less, then the store's country).
 type ClassRule struct {
 	Class    string
-	Country  string
+	Country  string // ISO 3166-1 alpha-2 in any case ("fr" is FR), or empty for every country
 	Category Category
 	Supply   Supply
 }
 
-// Options configures NewCalculator; nil means the built-in data and no
-// class rules.
-type Options struct {
+// CalculatorOptions configures NewCalculator; nil means the built-in data
+// and no class rules.
+type CalculatorOptions struct {
 	Data    *Data
 	Classes []ClassRule
 }
@@ -297,37 +343,46 @@ type BuiltinCalculator struct {
 
 var _ Calculator = (*BuiltinCalculator)(nil)
 
-// NewCalculator returns a BuiltinCalculator. It checks the class rules.
-func NewCalculator(opts *Options) (*BuiltinCalculator, error) {
+// NewCalculator returns a BuiltinCalculator. It checks the class rules:
+// an empty class, a country that is not an ISO 3166-1 code (any case; no
+// spaces), an undefined category or supply is an [*Error] naming
+// classes[i] and the field.
+func NewCalculator(opts *CalculatorOptions) (*BuiltinCalculator, error) {
 	c := &BuiltinCalculator{}
 	if opts == nil {
 		return c, nil
 	}
 	c.data = opts.Data
+	c.classes = make([]ClassRule, len(opts.Classes))
 	for i, r := range opts.Classes {
 		f := "classes[" + strconv.Itoa(i) + "]"
 		if r.Class == "" {
-			return nil, fieldErr(ErrInvalidInput, f+".class", r.Class, "empty")
+			return nil, &Error{Op: "NewCalculator", Field: f + ".class", Err: ErrInvalidInput, Reason: "empty"}
 		}
-		if r.Country != "" && !validCountry(r.Country) {
-			return nil, fieldErr(ErrInvalidInput, f+".country", r.Country, "want two upper-case letters or empty")
+		if r.Country != "" {
+			cc, err := normCountry(r.Country)
+			if err != nil {
+				return nil, &Error{Op: "NewCalculator", Field: f + ".country", Value: r.Country, Err: ErrUnknownCountry,
+					Reason: "want an ISO 3166-1 alpha-2 code or empty"}
+			}
+			r.Country = cc
 		}
-		if !r.Category.Valid() {
-			return nil, fieldErr(ErrUnknownCategory, f+".category", r.Category.String(), "")
+		if !r.Category.IsValid() {
+			return nil, &Error{Op: "NewCalculator", Field: f + ".category", Value: r.Category.String(), Err: ErrUnknownCategory}
 		}
-		if r.Supply > Service {
-			return nil, fieldErr(ErrInvalidInput, f+".supply", r.Supply.String(), "")
+		if !r.Supply.IsValid() {
+			return nil, &Error{Op: "NewCalculator", Field: f + ".supply", Value: r.Supply.String(), Err: ErrInvalidInput}
 		}
+		c.classes[i] = r
 	}
-	c.classes = append([]ClassRule(nil), opts.Classes...)
 	return c, nil
 }
 
-// Data returns the rate data c calculates with: Options.Data, or
-// [Builtin] for the zero value, a nil c and NewCalculator(nil). The
-// amounts of a Result that c produced point into it, so an invoice can
-// name each tax: Data().Type(AppliedTax.Amount.Type) gives the type's
-// Name, Kind and Note (RateTotal.Amount likewise).
+// Data returns the rate data c calculates with: CalculatorOptions.Data,
+// or [Builtin] for the zero value, a nil c and NewCalculator(nil). The
+// rates of a Result that c produced point into it, so an invoice can
+// name each tax: Data().Type(AppliedTax.Rate.Type) gives the type's
+// Name, Kind and Note (RateTotal.Rate likewise).
 func (c *BuiltinCalculator) Data() *Data { return c.dataOrBuiltin() }
 
 func (c *BuiltinCalculator) dataOrBuiltin() *Data {
@@ -360,17 +415,41 @@ func (c *BuiltinCalculator) classify(class, cc string) (Category, bool) {
 	if class == "" {
 		return Standard, true
 	}
-	return ParseCategory(class)
+	cat, ok := categoryNames.Parse(class)
+	return cat, ok
 }
 
-// supplyOf returns the supply kind of a product tax class.
-func (c *BuiltinCalculator) supplyOf(class string) Supply {
+// supplyOf returns the supply kind of a product tax class for a customer
+// in country cust and a store in country origin: the rule of the
+// customer's country, else the country-less rule, else the rule of the
+// store's country, else Goods. A rule for a third country never applies.
+func (c *BuiltinCalculator) supplyOf(class, cust, origin string) Supply {
+	var generic, own *ClassRule
 	if c != nil {
 		for i := range c.classes {
-			if c.classes[i].Class == class {
-				return c.classes[i].Supply
+			r := &c.classes[i]
+			if r.Class != class {
+				continue
+			}
+			switch r.Country {
+			case cust:
+				return r.Supply
+			case "":
+				if generic == nil {
+					generic = r
+				}
+			case origin:
+				if own == nil {
+					own = r
+				}
 			}
 		}
+	}
+	switch {
+	case generic != nil:
+		return generic.Supply
+	case own != nil:
+		return own.Supply
 	}
 	return Goods
 }

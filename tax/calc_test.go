@@ -9,12 +9,13 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/marketkit/marketkit/pricing"
+	"github.com/marketkit/marketkit/tax/vat"
 )
 
 func lines(cur string, items ...string) []pricing.Line {
 	o := pricing.Order{Currency: cur, Rounding: pricing.RoundHalfUp}
 	for i := 0; i+1 < len(items); i += 2 {
-		o.Items = append(o.Items, pricing.Item{TaxCategory: items[i], Quantity: 1, UnitPrice: pricing.MustParseMoney(items[i+1], cur)})
+		o.Items = append(o.Items, pricing.Item{TaxClass: items[i], Quantity: 1, UnitPrice: pricing.MustParseMoney(items[i+1], cur)})
 	}
 	q, err := o.Quote()
 	if err != nil {
@@ -27,7 +28,7 @@ func addr(cc, pc string) Address { return Address{Country: cc, PostalCode: pc} }
 
 func TestResolution(t *testing.T) {
 	de := Store{Origin: addr("DE", "10115")}
-	calc, err := NewCalculator(&Options{Classes: []ClassRule{
+	calc, err := NewCalculator(&CalculatorOptions{Classes: []ClassRule{
 		{Class: "ebook", Category: Reduced, Supply: Digital},
 		{Class: "saas", Category: Standard, Supply: Digital},
 		{Class: "repair", Category: Standard, Supply: Service},
@@ -128,12 +129,12 @@ func TestResolution(t *testing.T) {
 				t.Fatal(err)
 			}
 			l := res.Lines[0]
-			if l.Outcome.Rule != tt.wantRule || l.Outcome.Kind != tt.wantKind || l.Outcome.Reason == "" {
+			if string(l.Outcome.Rule) != tt.wantRule || l.Outcome.Kind != tt.wantKind || l.Outcome.Reason == "" {
 				t.Errorf("outcome = %+v, want %s/%s", l.Outcome, tt.wantRule, tt.wantKind)
 			}
 			got := ""
 			if len(l.Taxes) > 0 {
-				got = l.Taxes[0].Amount.ID
+				got = l.Taxes[0].Rate.ID
 			}
 			if got != tt.wantAmt {
 				t.Errorf("amount = %q, want %q", got, tt.wantAmt)
@@ -149,7 +150,7 @@ func TestResolution(t *testing.T) {
 // the recorded outcome says so, no tax is charged and a tax-inclusive price
 // loses its German VAT (19 % of 119.00 = 19.00) like any untaxed line.
 func TestNorthernIrelandOutcomes(t *testing.T) {
-	calc, err := NewCalculator(&Options{Classes: []ClassRule{
+	calc, err := NewCalculator(&CalculatorOptions{Classes: []ClassRule{
 		{Class: "saas", Category: Standard, Supply: Digital},
 		{Class: "repair", Category: Standard, Supply: Service},
 	}})
@@ -210,14 +211,15 @@ func TestCalculateErrors(t *testing.T) {
 		{"US store without a state", func(r *Request) { r.Store.Origin = addr("US", "10001") }, ErrUnknownCountry, "store.origin.region", ""},
 		{"CA store in an unknown province", func(r *Request) { r.Store.Origin = Address{Country: "CA", Region: "XX"} }, ErrUnknownCountry, "store.origin.region", "XX"},
 		{"customer not a country", func(r *Request) { r.Customer.Address = addr("ZZ", "") }, ErrUnknownCountry, "customer.address.country", "ZZ"},
-		{"customer malformed", func(r *Request) { r.Customer.Address = addr("dk", "") }, ErrInvalidInput, "customer.address.country", "dk"},
-		{"category without rate in DK", func(r *Request) { r.Lines = lines("EUR", "reduced", "1.00") }, ErrUnknownCategory, "lines[0].tax_category", "reduced"},
-		{"unknown class", func(r *Request) { r.Lines = lines("EUR", "books", "1.00") }, ErrUnknownCategory, "lines[0].tax_category", "books"},
+		{"customer malformed", func(r *Request) { r.Customer.Address = addr("DNK", "") }, ErrUnknownCountry, "customer.address.country", "DNK"},
+		{"customer country with a space", func(r *Request) { r.Customer.Address = addr("DK ", "") }, ErrUnknownCountry, "customer.address.country", "DK "},
+		{"category without rate in DK", func(r *Request) { r.Lines = lines("EUR", "reduced", "1.00") }, ErrUnknownCategory, "lines[0].tax_class", "reduced"},
+		{"unknown class", func(r *Request) { r.Lines = lines("EUR", "books", "1.00") }, ErrUnknownCategory, "lines[0].tax_class", "books"},
 		{"no rate on date", func(r *Request) {
 			r.Store.Origin, r.Customer.Address, r.Date = addr("JP", ""), addr("JP", ""), MustDate("2019-01-01")
 			r.Lines = lines("JPY", "reduced", "100")
-		}, ErrNoRate, "lines[0].tax_category", "reduced"},
-		{"invalid VAT number", func(r *Request) { r.Customer.Business, r.Customer.VATNumber = true, "DK13585627" }, ErrInvalidVATNumber, "customer.vat_number", "DK13585627"},
+		}, ErrNoTaxRate, "lines[0].tax_class", "reduced"},
+		{"invalid VAT number", func(r *Request) { r.Customer.Business, r.Customer.VATNumber = true, "DK13585627" }, vat.ErrInvalidNumber, "customer.vat_number", "DK13585627"},
 		{"CA without province", func(r *Request) {
 			r.Store.Origin, r.Customer.Address = Address{Country: "CA", Region: "ON"}, Address{Country: "CA"}
 		}, ErrUnknownCountry, "customer.address.region", ""},
@@ -243,9 +245,9 @@ func TestCalculateErrors(t *testing.T) {
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("err = %v, want %v", err, tt.want)
 			}
-			var fe *FieldError
+			var fe *Error
 			if !errors.As(err, &fe) || fe.Field != tt.field {
-				t.Fatalf("err = %v, want FieldError on %q", err, tt.field)
+				t.Fatalf("err = %v, want Error on %q", err, tt.field)
 			}
 			if tt.naming != "" && !strings.Contains(err.Error(), tt.naming) {
 				t.Errorf("error %q does not name %q", err, tt.naming)
@@ -377,7 +379,7 @@ func TestUSStatesNotCovered(t *testing.T) {
 				Policy:   Policy{Mode: pricing.RoundHalfUp}, Lines: lines("USD", "", "100.00")}
 			var res Result
 			err := (&BuiltinCalculator{}).Calculate(context.Background(), req, &res)
-			var fe *FieldError
+			var fe *Error
 			if !errors.Is(err, ErrUnknownCountry) || !errors.As(err, &fe) || fe.Field != "customer.address.region" || fe.Value != region {
 				t.Fatalf("err = %v, want ErrUnknownCountry naming customer.address.region %q", err, region)
 			}
@@ -390,8 +392,8 @@ func TestUSStatesNotCovered(t *testing.T) {
 	if err := (&BuiltinCalculator{}).Calculate(context.Background(), req, &res); err != nil {
 		t.Fatal(err)
 	}
-	if got := res.Tax.Amount(); got != "4.88" || res.Lines[0].Taxes[0].Amount.ID != "us_nm_grt/standard/2023-07-01" {
-		t.Errorf("NM tax = %s (%s), want 4.88 at 4.875 %%", got, res.Lines[0].Taxes[0].Amount.ID)
+	if got := res.Tax.Amount(); got != "4.88" || res.Lines[0].Taxes[0].Rate.ID != "us_nm_grt/standard/2023-07-01" {
+		t.Errorf("NM tax = %s (%s), want 4.88 at 4.875 %%", got, res.Lines[0].Taxes[0].Rate.ID)
 	}
 }
 
@@ -440,7 +442,7 @@ func TestCalculateRegimes(t *testing.T) {
 			}
 			var got []string
 			for _, a := range res.Lines[0].Taxes {
-				got = append(got, a.Amount.ID+"="+a.Tax.Amount())
+				got = append(got, a.Rate.ID+"="+a.Tax.Amount())
 			}
 			if strings.Join(got, " ") != strings.Join(tt.wantTaxes, " ") || res.Tax.Amount() != tt.wantTotal {
 				t.Errorf("taxes %v total %s, want %v total %s", got, res.Tax.Amount(), tt.wantTaxes, tt.wantTotal)
@@ -463,7 +465,7 @@ func TestCalculatorData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	withCustom, err := NewCalculator(&Options{Data: custom})
+	withCustom, err := NewCalculator(&CalculatorOptions{Data: custom})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -479,7 +481,7 @@ func TestCalculatorData(t *testing.T) {
 		{"zero value", &BuiltinCalculator{}, Builtin()},
 		{"nil calculator", nil, Builtin()},
 		{"NewCalculator(nil)", withNil, Builtin()},
-		{"Options without data", mustCalc(t, &Options{Classes: []ClassRule{{Class: "book", Category: Reduced}}}), Builtin()},
+		{"Options without data", mustCalc(t, &CalculatorOptions{Classes: []ClassRule{{Class: "book", Category: Reduced}}}), Builtin()},
 		{"host data", withCustom, custom},
 	}
 	for _, tt := range tests {
@@ -506,7 +508,7 @@ func TestCalculatorData(t *testing.T) {
 		if err := tt.calc.Calculate(context.Background(), req, &res); err != nil {
 			t.Fatal(err)
 		}
-		for _, a := range []*Amount{res.Lines[0].Taxes[0].Amount, res.Rates[0].Amount} {
+		for _, a := range []*Rate{res.Lines[0].Taxes[0].Rate, res.Rates[0].Rate} {
 			ty, ok := tt.calc.Data().Type(a.Type)
 			if !ok {
 				t.Errorf("Data().Type(%q) not found", a.Type)
@@ -515,14 +517,14 @@ func TestCalculatorData(t *testing.T) {
 			if ty.Name() != tt.want {
 				t.Errorf("Data().Type(%q).Name() = %q, want %q", a.Type, ty.Name(), tt.want)
 			}
-			if got, _ := ty.Amount(a.Category, req.Date); got != *a {
+			if got, _ := ty.Rate(a.Category, req.Date); got != *a {
 				t.Errorf("Data().Type(%q).Amount = %+v, want the result's amount %+v", a.Type, got, *a)
 			}
 		}
 	}
 }
 
-func mustCalc(t *testing.T, o *Options) *BuiltinCalculator {
+func mustCalc(t *testing.T, o *CalculatorOptions) *BuiltinCalculator {
 	t.Helper()
 	c, err := NewCalculator(o)
 	if err != nil {

@@ -4,10 +4,11 @@ import (
 	"context"
 	"errors"
 	"math/bits"
+	"slices"
 	"strconv"
 
-	"github.com/marketkit/marketkit/locale"
 	"github.com/marketkit/marketkit/pricing"
+	"github.com/marketkit/marketkit/tax/vat"
 )
 
 // one is 100 % in Percent units: a rate p as a fraction is p/one.
@@ -22,10 +23,10 @@ type lineWork struct {
 	tax   [maxTypes]int64
 	ci    int // index of the line's classInfo in Result.cls
 	// PerOrderPerRate: the base the rate applies to and its divisor.
-	base   int64
-	div    uint64
-	rem    [maxTypes]uint64
-	topped [maxTypes]bool
+	base int64
+	div  uint64
+	rem  [maxTypes]uint64
+	bk   [maxTypes]int32 // bucket of each rate
 }
 
 // classInfo is the classification of one product tax class within a
@@ -38,65 +39,93 @@ type classInfo struct {
 	k         int // number of taxes
 	cat       Category
 	originCat Category // category at the origin (inclusive prices), 0 if unknown or unneeded
-	amt       [maxTypes]*Amount
+	amt       [maxTypes]*Rate
 	row       [maxTypes]int // 1 + index in Result.Rates of each amount (row[0]: the untaxed row when k == 0); 0 until emitted
 }
 
 type bucket struct {
-	id   string
-	pct  int64
-	div  uint64
-	sum  int64
-	tax  int64
-	line int // first line, for deterministic order
+	id    string
+	pct   int64
+	div   uint64
+	sum   int64
+	tax   int64
+	given int64 // Σ floors of the lines' shares
+	line  int   // first line, for deterministic order
 }
 
 type rateMinor struct{ base, tax int64 }
 
+// ctxCheckLines is how many lines Calculate computes between two checks
+// of its context.
+const ctxCheckLines = 512
+
 // Calculate implements Calculator. It resolves the taxes once per supply
 // kind through the chain (EU, Canada, default), maps each line's class to
-// a category, looks up the amounts in force on req.Date and computes net,
+// a category, looks up the rates in force on req.Date and computes net,
 // tax and gross in exact int64 minor units with one rounding per
 // rounding point (Policy.Rounding, Policy.Mode). Reusing res makes it
-// allocation-free.
+// allocation-free. The work is linear in the number of lines (n log n for
+// PerOrderPerRate), and ctx is checked every 512 lines: a cancelled or
+// expired context returns its error, never a partial result with a nil
+// error. A nil ctx, req or res is an [*Error] wrapping ErrInvalidInput.
+//
+// Codes follow the library's one rule: country codes (addresses, class
+// rules, registrations) and region codes in any ASCII case, read as upper
+// case; surrounding spaces or anything else is an error naming the field
+// and the value, never trimmed or ignored. Every amount of a line
+// (Total, UnitPrice, Subtotal, discounts) must be in the currency of the
+// first line's Total.
 func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Result) error {
+	if err := c.calculate(ctx, req, res); err != nil {
+		return withOp(err, "Calculate")
+	}
+	return nil
+}
+
+func (c *BuiltinCalculator) calculate(ctx context.Context, in *Request, res *Result) error {
+	if ctx == nil {
+		return fieldErr(ErrInvalidInput, "ctx", "", "nil context")
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if req == nil || res == nil {
+	if in == nil || res == nil {
 		return fieldErr(ErrInvalidInput, "request", "", "nil request or result")
 	}
 	d := c.dataOrBuiltin()
+	// Work on a copy whose codes are normalized; the caller's request is
+	// never modified.
+	r := *in
+	req := &r
 	p := &req.Policy
 	switch {
 	case req.Date.IsZero():
 		return fieldErr(ErrInvalidInput, "date", "", "zero date")
 	case !validMode(p.Mode):
-		return fieldErr(ErrInvalidInput, "policy.mode", p.Mode.String(), "state a rounding mode")
-	case p.Rounding > PerOrderPerRate:
-		return fieldErr(ErrInvalidInput, "policy.rounding", itoa(int(p.Rounding)), "")
-	case p.CrossBorder > KeepGrossAlways:
-		return fieldErr(ErrInvalidInput, "policy.cross_border", itoa(int(p.CrossBorder)), "")
-	case !validCountry(req.Store.Origin.Country):
-		return fieldErr(ErrInvalidInput, "store.origin.country", req.Store.Origin.Country, "want an ISO 3166-1 alpha-2 code")
-	case !validCountry(req.Customer.Address.Country):
-		return fieldErr(ErrInvalidInput, "customer.address.country", req.Customer.Address.Country, "want an ISO 3166-1 alpha-2 code")
+		return fieldErr(ErrInvalidInput, "policy.mode", p.Mode.String(), "not a rounding mode")
+	case !p.Rounding.IsValid():
+		return fieldErr(ErrInvalidInput, "policy.rounding", p.Rounding.String(), "")
+	case !p.CrossBorder.IsValid():
+		return fieldErr(ErrInvalidInput, "policy.cross_border", p.CrossBorder.String(), "")
 	}
-	if !d.HasCountry(req.Customer.Address.Country) {
-		if _, ok := locale.CountryInfo(req.Customer.Address.Country); !ok {
-			return fieldErr(ErrUnknownCountry, "customer.address.country", req.Customer.Address.Country, "not an ISO 3166-1 country")
-		}
+	if err := normAddress(&req.Store.Origin, "store.origin"); err != nil {
+		return err
+	}
+	if err := normAddress(&req.Customer.Address, "customer.address"); err != nil {
+		return err
+	}
+	if err := checkRegistrations(d, req.Store.Registrations); err != nil {
+		return err
 	}
 	// vatCountry is the country of the business customer's VAT number
 	// ("" for consumers).
 	vatCountry := ""
 	if req.Customer.Business && req.Customer.VATNumber != "" {
-		var buf [maxVATInput]byte
-		pfx, _, _, err := normalizeVAT(req.Customer.VATNumber, &buf)
+		pfx, err := vat.Validate(req.Customer.VATNumber)
 		if err != nil {
-			return &FieldError{Field: "customer.vat_number", Value: req.Customer.VATNumber, Msg: err.Error(), Err: ErrInvalidVATNumber}
+			return &Error{Field: "customer.vat_number", Value: req.Customer.VATNumber, Err: err}
 		}
-		vatCountry = VATNumber{Prefix: pfx}.Country()
+		vatCountry = vat.PrefixCountry(pfx)
 		if pfx == "XI" {
 			vatCountry = "XI" // Northern Ireland: an EU number for goods
 		}
@@ -105,7 +134,7 @@ func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Re
 		return fieldErr(ErrUnknownCountry, "customer.address.region", req.Customer.Address.Region,
 			"no tax zone of "+req.Customer.Address.Country+" contains this subdivision (required there)")
 	}
-	var ob [maxTypes]*TaxType
+	var ob [maxTypes]*Type
 	origin := ob[:0]
 	for _, t := range d.typesIn(req.Store.Origin.Country) {
 		if t.zone.Contains(req.Store.Origin) {
@@ -135,24 +164,27 @@ func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Re
 	perOrder := p.Rounding == PerOrderPerRate
 	var done [3]bool
 	for i := range req.Lines {
+		if i%ctxCheckLines == ctxCheckLines-1 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		l := &req.Lines[i]
-		if l.Total.Currency() != cur {
-			return fieldErr(ErrInvalidInput, lineField(i, "total.currency"), l.Total.Currency(), "differs from "+cur)
+		if err := lineCurrencies(l, i, cur); err != nil {
+			return err
 		}
 		g, ok := l.Total.Minor()
 		if !ok || g < 0 {
 			return fieldErr(ErrInvalidInput, lineField(i, "total"), l.Total.Amount(), "want a non-negative amount in minor units")
 		}
 		// Lines of a class seen before share its classification.
-		cix := -1
-		for x := range res.cls {
-			if res.cls[x].class == l.TaxCategory {
-				cix = x
-				break
-			}
-		}
+		cix := res.classIndex(l.TaxClass)
 		if cix < 0 {
-			sup := c.supplyOf(l.TaxCategory)
+			if len(res.cls) == MaxClasses {
+				return fieldErr(ErrInvalidInput, lineField(i, "tax_class"), l.TaxClass,
+					"more than "+itoa(MaxClasses)+" distinct tax classes in one request")
+			}
+			sup := c.supplyOf(l.TaxClass, req.Customer.Address.Country, req.Store.Origin.Country)
 			if !done[sup] {
 				res.rs[sup] = c.resolve(d, req, sup, vatCountry, origin)
 				done[sup] = true
@@ -160,7 +192,7 @@ func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Re
 					return fieldErr(ErrInvalidData, "customer.address", req.Customer.Address.Country, "more than "+itoa(maxTypes)+" taxes apply")
 				}
 			}
-			res.cls = append(res.cls, classInfo{class: l.TaxCategory, supply: sup, out: &res.rs[sup]})
+			res.cls = append(res.cls, classInfo{class: l.TaxClass, supply: sup, out: &res.rs[sup]})
 			cix = len(res.cls) - 1
 			if err := c.lineAmounts(d, req, i, &res.cls[cix], origin); err != nil {
 				return err
@@ -187,6 +219,9 @@ func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Re
 		}
 	}
 	if perOrder {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if err := res.perOrder(p.Mode); err != nil {
 			return err
 		}
@@ -200,34 +235,67 @@ func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Re
 	return nil
 }
 
+// MaxClasses is the most distinct product tax classes one request may
+// use; more is an error (it bounds the per-line class lookup).
+const MaxClasses = 64
+
+// classIndex returns the index in res.cls of class, or -1.
+func (res *Result) classIndex(class string) int {
+	for x := range res.cls {
+		if res.cls[x].class == class {
+			return x
+		}
+	}
+	return -1
+}
+
+// lineCurrencies checks that every amount of line i is in cur (a zero
+// amount without a currency is accepted for the optional ones).
+func lineCurrencies(l *pricing.Line, i int, cur string) error {
+	if l.Total.Currency() != cur {
+		return fieldErr(ErrInvalidInput, lineField(i, "total.currency"), l.Total.Currency(), "differs from the request's currency "+cur)
+	}
+	for _, f := range [...]struct {
+		name string
+		m    *pricing.Money
+	}{{"unit_price", &l.UnitPrice}, {"subtotal", &l.Subtotal}, {"line_discount", &l.LineDiscount}, {"order_discount", &l.OrderDiscount}} {
+		if c := f.m.Currency(); c != cur && !(c == "" && f.m.IsZero()) {
+			return fieldErr(ErrInvalidInput, lineField(i, f.name+".currency"), c, "differs from the request's currency "+cur)
+		}
+	}
+	return nil
+}
+
 func lineField(i int, f string) string { return "lines[" + strconv.Itoa(i) + "]." + f }
 
 // lineAmounts maps the class to categories and looks up the destination
 // (and, when needed, origin) amounts.
-func (c *BuiltinCalculator) lineAmounts(d *Data, req *Request, i int, w *classInfo, origin []*TaxType) error {
+func (c *BuiltinCalculator) lineAmounts(d *Data, req *Request, i int, w *classInfo, origin []*Type) error {
 	l := &req.Lines[i]
 	r := w.out
 	if r.outcome.Kind == Taxed {
-		cat, ok := c.classify(l.TaxCategory, r.country)
+		cat, ok := c.classify(l.TaxClass, r.country)
 		if !ok {
-			return fieldErr(ErrUnknownCategory, lineField(i, "tax_category"), l.TaxCategory, "no category for country "+r.country)
+			return fieldErr(ErrUnknownCategory, lineField(i, "tax_class"), l.TaxClass, "no category for country "+r.country)
 		}
 		w.cat = cat
 		for k := 0; k < r.n; k++ {
 			a, ok := r.types[k].amountPtr(cat, req.Date)
 			if !ok {
-				_, err := r.types[k].Amount(cat, req.Date)
-				return lookupFieldErr(i, l.TaxCategory, err)
+				_, err := r.types[k].Rate(cat, req.Date)
+				return lookupFieldErr(i, l.TaxClass, err)
 			}
 			w.amt[k] = a
 		}
 		w.k = r.n
+	} else if cat, ok := c.classify(l.TaxClass, r.country); ok {
+		w.cat = cat // recorded on the line (an invoice shows it), no rate needed
 	}
 	// The origin category is needed only to remove origin tax from an
 	// inclusive price (untaxed outcome unless KeepGrossAlways, or KeepNet).
 	cb := req.Policy.CrossBorder
 	if req.Policy.PricesIncludeTax && (r.outcome.Kind != Taxed && cb != KeepGrossAlways || cb == KeepNet) {
-		if oc, ok := c.classify(l.TaxCategory, origin[0].country); ok {
+		if oc, ok := c.classify(l.TaxClass, origin[0].country); ok {
 			w.originCat = oc
 		}
 	}
@@ -236,20 +304,31 @@ func (c *BuiltinCalculator) lineAmounts(d *Data, req *Request, i int, w *classIn
 
 func lookupFieldErr(i int, class string, err error) error {
 	sentinel := ErrUnknownCategory
-	if errors.Is(err, ErrNoRate) {
-		sentinel = ErrNoRate
+	if errors.Is(err, ErrNoTaxRate) {
+		sentinel = ErrNoTaxRate
 	}
-	return &FieldError{Field: lineField(i, "tax_category"), Value: class, Msg: err.Error(), Err: sentinel}
+	var le *LookupError
+	reason := err.Error()
+	if errors.As(err, &le) {
+		reason = "type " + le.Type
+		if le.Category != 0 {
+			reason += " category " + le.Category.String()
+		}
+		if !le.Date.IsZero() {
+			reason += " on " + le.Date.String()
+		}
+	}
+	return &Error{Field: lineField(i, "tax_class"), Value: class, Err: sentinel, Reason: reason}
 }
 
 // originStrip returns the origin tax contained in the gross amount x of a
 // line (inclusive prices), rounded once.
-func originStrip(req *Request, i int, x int64, origin []*TaxType, c Category) (int64, error) {
+func originStrip(req *Request, i int, x int64, origin []*Type, c Category) (int64, error) {
 	var sum int64
 	for _, t := range origin {
-		a, err := t.Amount(c, req.Date)
+		a, err := t.Rate(c, req.Date)
 		if err != nil {
-			return 0, lookupFieldErr(i, req.Lines[i].TaxCategory, err)
+			return 0, lookupFieldErr(i, req.Lines[i].TaxClass, err)
 		}
 		sum += a.Percent.v
 	}
@@ -304,7 +383,7 @@ func splitInclusive(x int64, pcts *[maxTypes]int64, n int, sum int64, mode prici
 }
 
 // sameAsOrigin reports whether the destination amounts are the origin's.
-func sameAsOrigin(w *classInfo, origin []*TaxType) bool {
+func sameAsOrigin(w *classInfo, origin []*Type) bool {
 	if w.k != len(origin) {
 		return false
 	}
@@ -319,7 +398,7 @@ func sameAsOrigin(w *classInfo, origin []*TaxType) bool {
 // piece computes net, taxes and gross of one amount x (a line total, a
 // unit price or a discount) under the policy; x is gross for inclusive
 // prices. The taxes are rounded once each.
-func piece(req *Request, i int, w *classInfo, origin []*TaxType, x int64, taxes *[maxTypes]int64) (net, gross int64, err error) {
+func piece(req *Request, i int, w *classInfo, origin []*Type, x int64, taxes *[maxTypes]int64) (net, gross int64, err error) {
 	p := &req.Policy
 	mode := p.Mode
 	ovf := func() error { return fieldErr(ErrOverflow, lineField(i, "total"), req.Lines[i].Total.Amount(), "") }
@@ -364,7 +443,7 @@ func piece(req *Request, i int, w *classInfo, origin []*TaxType, x int64, taxes 
 	// taxed).
 	oc := w.originCat
 	if oc == 0 {
-		return 0, 0, fieldErr(ErrUnknownCategory, lineField(i, "tax_category"), req.Lines[i].TaxCategory, "no category for origin country "+origin[0].country)
+		return 0, 0, fieldErr(ErrUnknownCategory, lineField(i, "tax_class"), req.Lines[i].TaxClass, "no category for origin country "+origin[0].country)
 	}
 	strip, err := originStrip(req, i, x, origin, oc)
 	if err != nil {
@@ -397,7 +476,7 @@ func addExclusive(n int64, w *classInfo, mode pricing.RoundingMode, taxes *[maxT
 
 // computeLine fills net, taxes and gross of line i under the rounding
 // strategy (PerOrderPerRate: the per-line values are provisional).
-func computeLine(req *Request, i int, w *lineWork, ci *classInfo, origin []*TaxType) error {
+func computeLine(req *Request, i int, w *lineWork, ci *classInfo, origin []*Type) error {
 	p := &req.Policy
 	l := &req.Lines[i]
 	switch p.Rounding {
@@ -475,7 +554,12 @@ func computeLine(req *Request, i int, w *lineWork, ci *classInfo, origin []*TaxT
 }
 
 // perOrder replaces the per-line taxes by one rounding per rate for the
-// order, allocated to the lines by largest remainder.
+// order, allocated to the lines by largest remainder. It first sets every
+// rate's share of every line to its floor, then gives each rate's
+// leftover units to its lines in order of decreasing remainder (ties: the
+// earlier line), so that the "never above the price" guard of a kept
+// gross with several taxes reads the final floors of every rate, never a
+// provisional per-line tax. The work is O(n log n) in the lines.
 func (res *Result) perOrder(mode pricing.RoundingMode) error {
 	var bs [8]bucket
 	buckets := bs[:0]
@@ -483,20 +567,23 @@ func (res *Result) perOrder(mode pricing.RoundingMode) error {
 		w := &res.work[i]
 		ci := &res.cls[w.ci]
 		for k := 0; k < ci.k; k++ {
-			j := 0
-			for ; j < len(buckets); j++ {
-				if buckets[j].id == ci.amt[k].ID && buckets[j].div == w.div {
-					break
-				}
-			}
-			if j == len(buckets) {
+			j := w.bucket(buckets, ci.amt[k].ID)
+			if j < 0 {
 				buckets = append(buckets, bucket{id: ci.amt[k].ID, pct: ci.amt[k].Percent.v, div: w.div, line: i})
+				j = len(buckets) - 1
 			}
 			s, ok := addOK(buckets[j].sum, w.base)
 			if !ok {
 				return fieldErr(ErrOverflow, "lines", "", "order total")
 			}
 			buckets[j].sum = s
+			w.bk[k] = int32(j)
+			// The floor of the line's exact share, and its remainder.
+			hi, lo := bits.Mul64(uint64(w.base), uint64(buckets[j].pct))
+			q, r := bits.Div64(hi, lo, w.div) // q ≤ base·pct/div ≤ the order's tax: no overflow
+			w.rem[k] = r
+			w.tax[k] = int64(q)
+			buckets[j].given += int64(q)
 		}
 	}
 	for j := range buckets {
@@ -506,51 +593,50 @@ func (res *Result) perOrder(mode pricing.RoundingMode) error {
 			return fieldErr(ErrOverflow, "lines", "", "order tax")
 		}
 		b.tax = t
-		// Allocate t to the lines: each line gets the floor of its exact
-		// tax (base × pct / div) and the units left over (t ≥ Σ floors, and
-		// t ≤ Σ ceilings whatever the mode) go to the largest remainders,
-		// so no line's tax is a whole unit away from its exact tax.
-		given := int64(0)
+	}
+	// Leftover units per bucket (t ≥ Σ floors, and t ≤ Σ ceilings whatever
+	// the mode) go to the largest remainders, one per line and rate.
+	order := res.order[:0]
+	for j := range buckets {
+		b := &buckets[j]
+		left := b.tax - b.given
+		if left <= 0 {
+			continue
+		}
+		order = order[:0]
 		for i := range res.work {
 			w := &res.work[i]
 			ci := &res.cls[w.ci]
 			for k := 0; k < ci.k; k++ {
-				if ci.amt[k].ID != b.id || w.div != b.div {
-					continue
+				if int(w.bk[k]) == j && w.rem[k] != 0 {
+					order = append(order, int32(i)<<2|int32(k))
 				}
-				hi, lo := bits.Mul64(uint64(w.base), uint64(b.pct))
-				q, r := bits.Div64(hi, lo, b.div) // q ≤ base·pct/div ≤ the order's tax: no overflow
-				w.rem[k] = r
-				w.topped[k] = false
-				w.tax[k] = int64(q)
-				given += int64(q)
 			}
 		}
-		for left := t - given; left > 0; left-- {
-			bi, bk := -1, -1
-			var br uint64
-			for i := range res.work {
-				w := &res.work[i]
-				ci := &res.cls[w.ci]
-				for k := 0; k < ci.k; k++ {
-					if ci.amt[k].ID != b.id || w.div != b.div || w.topped[k] || w.rem[k] == 0 {
-						continue
-					}
-					if w.div != one && ci.k > 1 && lineTaxSum(w, ci.k) >= w.g {
-						continue // several taxes in a kept gross: never above the price
-					}
-					if bi < 0 || w.rem[k] > br {
-						bi, bk, br = i, k, w.rem[k]
-					}
-				}
+		slices.SortFunc(order, func(x, y int32) int {
+			rx, ry := res.work[x>>2].rem[x&3], res.work[y>>2].rem[y&3]
+			switch {
+			case rx > ry:
+				return -1
+			case rx < ry:
+				return 1
 			}
-			if bi < 0 {
+			return int(x - y)
+		})
+		for _, o := range order {
+			if left == 0 {
 				break
 			}
-			res.work[bi].tax[bk]++
-			res.work[bi].topped[bk] = true
+			w := &res.work[o>>2]
+			ci := &res.cls[w.ci]
+			if w.div != one && ci.k > 1 && lineTaxSum(w, ci.k) >= w.g {
+				continue // several taxes in a kept gross: never above the price
+			}
+			w.tax[o&3]++
+			left--
 		}
 	}
+	res.order = order
 	for i := range res.work {
 		w := &res.work[i]
 		ci := &res.cls[w.ci]
@@ -569,6 +655,17 @@ func (res *Result) perOrder(mode pricing.RoundingMode) error {
 		}
 	}
 	return nil
+}
+
+// bucket returns the index in bs of the bucket of rate id with w's
+// divisor, or -1.
+func (w *lineWork) bucket(bs []bucket, id string) int {
+	for j := range bs {
+		if bs[j].id == id && bs[j].div == w.div {
+			return j
+		}
+	}
+	return -1
 }
 
 // begin prepares res for n lines in currency cur.
@@ -632,7 +729,7 @@ func (res *Result) emit(req *Request, i int, w *lineWork) error {
 	for k := 0; k < ci.k; k++ {
 		a := ci.amt[k]
 		at := &res.taxes[off+k]
-		at.Amount = a
+		at.Rate = a
 		if ci.k == 1 {
 			at.Tax = lr.Tax
 		} else {
@@ -641,7 +738,7 @@ func (res *Result) emit(req *Request, i int, w *lineWork) error {
 		j := ci.row[k] - 1
 		if j < 0 {
 			if j = findRate(res.Rates, a, Taxed); j < 0 {
-				res.Rates = append(res.Rates, RateTotal{Amount: a, Outcome: Taxed})
+				res.Rates = append(res.Rates, RateTotal{Rate: a, Outcome: Taxed})
 				res.rateMinor = append(res.rateMinor, rateMinor{})
 				j = len(res.Rates) - 1
 			}
@@ -683,9 +780,9 @@ func (res *Result) end() {
 
 // findRate returns the breakdown row of amount a (nil: untaxed rows by
 // outcome).
-func findRate(rs []RateTotal, a *Amount, k OutcomeKind) int {
+func findRate(rs []RateTotal, a *Rate, k OutcomeKind) int {
 	for j := range rs {
-		if rs[j].Outcome == k && rs[j].Amount == a {
+		if rs[j].Outcome == k && rs[j].Rate == a {
 			return j
 		}
 	}

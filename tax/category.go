@@ -1,9 +1,16 @@
 package tax
 
+import (
+	"strconv"
+	"strings"
+
+	"github.com/marketkit/marketkit/internal/enum"
+)
+
 // Category is the class of rate a product falls into within one tax type.
 // The names follow the EU VAT Directive vocabulary; other regimes map onto
 // them (JP food 8 % is Reduced, NO food 15 % is Intermediate). The zero
-// Category is invalid.
+// Category is invalid (IsValid reports false; MarshalText refuses it).
 type Category uint8
 
 // Categories. A host's own product tax classes ("books", "food") map to
@@ -33,51 +40,39 @@ const (
 	numCategories
 )
 
-var categoryNames = [numCategories]string{
-	"", "standard", "intermediate", "reduced", "super-reduced", "parking", "zero", "exempt", "increased",
+var categoryNames = enum.New("Category", Standard,
+	"standard", "intermediate", "reduced", "super-reduced", "parking", "zero", "exempt", "increased")
+
+// String returns the name ("super-reduced"), or "Category(N)" for an
+// undefined value.
+func (c Category) String() string { return categoryNames.String(c) }
+
+// IsValid reports whether c is one of the defined categories.
+func (c Category) IsValid() bool { return categoryNames.IsValid(c) }
+
+// ParseCategory parses a category name as returned by String. Anything
+// else is an [*Error] wrapping ErrUnknownCategory that lists the names.
+func ParseCategory(s string) (Category, error) {
+	return parseEnum(categoryNames, "ParseCategory", "category", s, ErrUnknownCategory)
 }
 
-// String returns the lower-case name ("super-reduced").
-func (c Category) String() string {
-	if c < numCategories && c > 0 {
-		return categoryNames[c]
-	}
-	return "category(" + itoa(int(c)) + ")"
+// AppendText implements encoding.TextAppender; an undefined value is an
+// error.
+func (c Category) AppendText(b []byte) ([]byte, error) {
+	return appendEnum(categoryNames, b, c, "category", ErrUnknownCategory)
 }
 
-// Valid reports whether c is one of the defined categories.
-func (c Category) Valid() bool { return c > 0 && c < numCategories }
+// MarshalText implements encoding.TextMarshaler; an undefined value
+// (including the zero Category) is an error.
+func (c Category) MarshalText() ([]byte, error) { return c.AppendText(nil) }
 
-// ParseCategory parses a category name as returned by String.
-func ParseCategory(s string) (Category, bool) {
-	for i := Category(1); i < numCategories; i++ {
-		if categoryNames[i] == s {
-			return i, true
-		}
-	}
-	return 0, false
-}
-
-// MarshalText implements encoding.TextMarshaler.
-func (c Category) MarshalText() ([]byte, error) {
-	if !c.Valid() {
-		return nil, fieldErr(ErrUnknownCategory, "category", c.String(), "")
-	}
-	return []byte(categoryNames[c]), nil
-}
-
-// UnmarshalText implements encoding.TextUnmarshaler.
+// UnmarshalText implements encoding.TextUnmarshaler with ParseCategory.
 func (c *Category) UnmarshalText(b []byte) error {
-	x, ok := ParseCategory(string(b))
-	if !ok {
-		return fieldErr(ErrUnknownCategory, "category", string(b), "")
-	}
-	*c = x
-	return nil
+	return unmarshalEnum(categoryNames, "category", b, c, ErrUnknownCategory)
 }
 
-// Kind is the kind of tax a TaxType levies; it decides the label shown on
-// invoices.
+// Kind is the kind of tax a [Type] levies; it decides the label shown on
+// invoices. The zero Kind is invalid.
 type Kind uint8
 
 // Kinds of tax.
@@ -89,36 +84,35 @@ const (
 	QST                            // Quebec sales tax
 	SalesTax                       // US state sales tax (base rate)
 	ConsumptionTax                 // Japanese consumption tax
-	numKinds
 )
 
-var kindNames = [numKinds]string{"", "vat", "gst", "hst", "pst", "qst", "sales_tax", "consumption_tax"}
+var kindNames = enum.New("Kind", VAT, "vat", "gst", "hst", "pst", "qst", "sales-tax", "consumption-tax")
 
-// String returns the lower-case name ("vat", "qst").
-func (k Kind) String() string {
-	if k > 0 && k < numKinds {
-		return kindNames[k]
-	}
-	return "kind(" + itoa(int(k)) + ")"
+// String returns the name ("vat", "sales-tax"), or "Kind(N)".
+func (k Kind) String() string { return kindNames.String(k) }
+
+// IsValid reports whether k is one of the defined kinds.
+func (k Kind) IsValid() bool { return kindNames.IsValid(k) }
+
+// ParseKind parses a kind name as returned by String; anything else is an
+// [*Error] wrapping ErrInvalidInput that lists the names.
+func ParseKind(s string) (Kind, error) {
+	return parseEnum(kindNames, "ParseKind", "kind", s, ErrInvalidInput)
 }
 
-// MarshalText implements encoding.TextMarshaler.
-func (k Kind) MarshalText() ([]byte, error) {
-	if k == 0 || k >= numKinds {
-		return nil, fieldErr(ErrInvalidData, "kind", k.String(), "")
-	}
-	return []byte(kindNames[k]), nil
+// AppendText implements encoding.TextAppender; an undefined value is an
+// error.
+func (k Kind) AppendText(b []byte) ([]byte, error) {
+	return appendEnum(kindNames, b, k, "kind", ErrInvalidInput)
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler.
+// MarshalText implements encoding.TextMarshaler; an undefined value is an
+// error.
+func (k Kind) MarshalText() ([]byte, error) { return k.AppendText(nil) }
+
+// UnmarshalText implements encoding.TextUnmarshaler with ParseKind.
 func (k *Kind) UnmarshalText(b []byte) error {
-	for i := Kind(1); i < numKinds; i++ {
-		if kindNames[i] == string(b) {
-			*k = i
-			return nil
-		}
-	}
-	return fieldErr(ErrInvalidData, "kind", string(b), "want vat, gst, hst, pst, qst, sales_tax or consumption_tax")
+	return unmarshalEnum(kindNames, "kind", b, k, ErrInvalidInput)
 }
 
 // Supply is what a line sells; the EU place-of-supply rules differ for
@@ -132,56 +126,60 @@ const (
 	Service               // other services (general B2C rule: origin)
 )
 
-var supplyNames = [...]string{"goods", "digital", "service"}
+var supplyNames = enum.New("Supply", Goods, "goods", "digital", "service")
 
-// String returns the name used in text and JSON: "goods", "digital" or
-// "service"; an undefined value gives "supply(N)".
-func (s Supply) String() string {
-	if int(s) < len(supplyNames) {
-		return supplyNames[s]
-	}
-	return "supply(" + itoa(int(s)) + ")"
+// String returns "goods", "digital" or "service", or "Supply(N)".
+func (s Supply) String() string { return supplyNames.String(s) }
+
+// IsValid reports whether s is one of the defined supplies.
+func (s Supply) IsValid() bool { return supplyNames.IsValid(s) }
+
+// ParseSupply parses a name as returned by String; anything else is an
+// [*Error] wrapping ErrInvalidInput that lists the names.
+func ParseSupply(s string) (Supply, error) {
+	return parseEnum(supplyNames, "ParseSupply", "supply", s, ErrInvalidInput)
 }
 
-// MarshalText implements encoding.TextMarshaler. An undefined value is a
-// *FieldError (field "supply") wrapping ErrInvalidInput.
-func (s Supply) MarshalText() ([]byte, error) {
-	if int(s) >= len(supplyNames) {
-		return nil, fieldErr(ErrInvalidInput, "supply", s.String(), "")
-	}
-	return []byte(supplyNames[s]), nil
+// AppendText implements encoding.TextAppender; an undefined value is an
+// error.
+func (s Supply) AppendText(b []byte) ([]byte, error) {
+	return appendEnum(supplyNames, b, s, "supply", ErrInvalidInput)
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler: it accepts the names
-// returned by String; anything else is a *FieldError (field "supply")
-// wrapping ErrInvalidInput and leaves s unchanged.
+// MarshalText implements encoding.TextMarshaler; an undefined value is an
+// error.
+func (s Supply) MarshalText() ([]byte, error) { return s.AppendText(nil) }
+
+// UnmarshalText implements encoding.TextUnmarshaler with ParseSupply; on
+// error s is unchanged.
 func (s *Supply) UnmarshalText(b []byte) error {
-	i, ok := enumIndex(supplyNames[:], b)
-	if !ok {
-		return fieldErr(ErrInvalidInput, "supply", string(b), "want goods, digital or service")
+	return unmarshalEnum(supplyNames, "supply", b, s, ErrInvalidInput)
+}
+
+// The shared text methods of the package's enumerated types, over one
+// internal/enum table each.
+
+func parseEnum[T ~uint8](n enum.Names[T], op, field, s string, sentinel error) (T, error) {
+	if v, ok := n.Parse(s); ok {
+		return v, nil
 	}
-	*s = Supply(i)
+	return 0, &Error{Op: op, Field: field, Value: s, Err: sentinel, Reason: "want " + strings.Join(n.All(), ", ")}
+}
+
+func appendEnum[T ~uint8](n enum.Names[T], b []byte, v T, field string, sentinel error) ([]byte, error) {
+	if out, ok := n.AppendText(b, v); ok {
+		return out, nil
+	}
+	return b, &Error{Op: "MarshalText", Field: field, Value: n.String(v), Err: sentinel, Reason: "not a defined value"}
+}
+
+func unmarshalEnum[T ~uint8](n enum.Names[T], field string, b []byte, p *T, sentinel error) error {
+	v, err := parseEnum(n, "UnmarshalText", field, string(b), sentinel)
+	if err != nil {
+		return err
+	}
+	*p = v
 	return nil
 }
 
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
-}
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -89,7 +89,7 @@ type Data struct {
 	types     []*Type
 	typeByID  map[string]*Type
 	byCountry [26 * 26][]*Type // types whose zone has a member in the country (see cidx)
-	byRegion  [26 * 26]bool       // countries whose type zones select by subdivision
+	byRegion  [26 * 26]bool    // countries whose type zones select by subdivision
 }
 
 // cidx maps a two-letter upper-case country code to an index of
@@ -299,7 +299,7 @@ const (
 	MaxDefItems = 10_000
 	// MaxZoneDepth is the deepest nesting of zone references (a zone of
 	// zones of zones …) Build accepts.
-	MaxZoneDepth = 16
+	MaxZoneDepth    = 16
 	maxPatternBytes = 16
 	// maxFlatWork bounds the member visits of expanding zone references.
 	maxFlatWork = 1 << 20

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/marketkit/marketkit/pricing"
 	"github.com/marketkit/marketkit/tax"
@@ -15,7 +14,7 @@ func quote(currency string, items ...any) []pricing.Line {
 	o := pricing.Order{Currency: currency, Rounding: pricing.RoundHalfUp}
 	for i := 0; i < len(items); i += 3 {
 		o.Items = append(o.Items, pricing.Item{
-			SKU: fmt.Sprint("sku", i/3), TaxCategory: items[i].(string),
+			SKU: fmt.Sprint("sku", i/3), TaxClass: items[i].(string),
 			UnitPrice: pricing.MustParseMoney(items[i+1].(string), currency), Quantity: int64(items[i+2].(int)),
 		})
 	}
@@ -30,13 +29,13 @@ func print(res *tax.Result) {
 	for _, l := range res.Lines {
 		fmt.Printf("line %d: net %s + tax %s = gross %s", l.Index, l.Net.Amount(), l.Tax.Amount(), l.Gross.Amount())
 		for _, t := range l.Taxes {
-			fmt.Printf(" [%s %s%%]", t.Amount.ID, t.Amount.Percent)
+			fmt.Printf(" [%s %s%%]", t.Rate.ID, t.Rate.Percent)
 		}
 		fmt.Printf(" (%s)\n", l.Outcome.Rule)
 	}
 	for _, r := range res.Rates {
 		if r.Outcome == tax.Taxed {
-			fmt.Printf("rate %s %s%%: base %s tax %s\n", r.Amount.Type, r.Amount.Percent, r.Base.Amount(), r.Tax.Amount())
+			fmt.Printf("rate %s %s%%: base %s tax %s\n", r.Rate.Type, r.Rate.Percent, r.Base.Amount(), r.Tax.Amount())
 		} else {
 			fmt.Printf("%s: base %s tax %s\n", r.Outcome, r.Base.Amount(), r.Tax.Amount())
 		}
@@ -163,7 +162,7 @@ func Example_canadaQuebec() {
 // Qualified invoices round once per rate per invoice (PerOrderPerRate);
 // yen have no minor unit.
 func Example_japanBothRates() {
-	calc, err := tax.NewCalculator(&tax.Options{Classes: []tax.ClassRule{
+	calc, err := tax.NewCalculator(&tax.CalculatorOptions{Classes: []tax.ClassRule{
 		{Class: "food", Country: "JP", Category: tax.Reduced},
 	}})
 	if err != nil {
@@ -209,46 +208,7 @@ func ExampleData_Lookup() {
 	// Output:
 	// 2024-08-31 24 fi_vat/standard/2013-01-01
 	// 2024-09-01 25.5 fi_vat/standard/2024-09-01
-	// tax: unknown category: type "dk_vat" category reduced on 2025-01-01
-}
-
-func ExampleParseVATNumber() {
-	for _, s := range []string{"de 136.695.976", "GR094259216", "CHE-100.155.212 MWST", "DE136695977", "FR4030326504"} {
-		n, err := tax.ParseVATNumber(s)
-		if err != nil {
-			fmt.Println(err)
-			continue
-		}
-		fmt.Println(n, n.Country())
-	}
-	// Output:
-	// DE136695976 DE
-	// EL094259216 GR
-	// CHE100155212MWST CH
-	// tax: invalid VAT number "DE136695977": DE: checksum mismatch
-	// tax: invalid VAT number "FR4030326504": FR: wrong length
-}
-
-// Wrap an online register (here a fake) in a cache that records when and
-// how each number was verified.
-func ExampleNewCachingVerifier() {
-	now := time.Date(2025, 3, 14, 9, 30, 0, 0, time.UTC)
-	register := tax.VerifierFunc(func(ctx context.Context, n tax.VATNumber) (tax.Verification, error) {
-		return tax.Verification{Valid: n.String() == "FR40303265045", Service: "vies", Reference: "WAPIAAAAW1", CheckedAt: now}, nil
-	})
-	v := tax.NewCachingVerifier(register, &tax.CacheOptions{Now: func() time.Time { return now }})
-	n, _ := tax.ParseVATNumber("FR 40 303 265 045")
-	for range 2 {
-		r, err := v.Verify(context.Background(), n)
-		if err != nil {
-			fmt.Println(err)
-			return
-		}
-		fmt.Println(r.Number, r.Valid, r.Service, r.Reference, r.CheckedAt.Format(time.RFC3339), "cached:", r.Cached)
-	}
-	// Output:
-	// FR40303265045 true vies WAPIAAAAW1 2025-03-14T09:30:00Z cached: false
-	// FR40303265045 true vies WAPIAAAAW1 2025-03-14T09:30:00Z cached: true
+	// tax: Lookup: type "dk_vat": unknown category: category reduced on 2025-01-01
 }
 
 // Hosts can load their own rate data (here a local tax not in the
@@ -258,7 +218,7 @@ func ExampleLoadJSON() {
 	  "version": "host-1",
 	  "sources": [{"id": "city", "citation": "City ordinance 12/2024, https://example.org/ordinance"}],
 	  "zones": [{"id": "xy-city", "name": "Example City", "members": [{"country": "US", "regions": ["CO"], "postal_codes": ["80202"]}]}],
-	  "types": [{"id": "xy_city_sales", "name": "Example City sales tax", "kind": "sales_tax", "country": "US",
+	  "types": [{"id": "xy_city_sales", "name": "Example City sales tax", "kind": "sales-tax", "country": "US",
 	    "zone": "xy-city", "rates": [{"category": "standard", "amounts": [{"percent": "4.81", "from": "2024-01-01", "source": "city"}]}]}]
 	}`))
 	if err != nil {
@@ -287,7 +247,7 @@ func ExampleBuild() {
 		fmt.Println(err)
 		return
 	}
-	calc, _ := tax.NewCalculator(&tax.Options{Data: data})
+	calc, _ := tax.NewCalculator(&tax.CalculatorOptions{Data: data})
 	req := &tax.Request{
 		Date:     tax.MustDate("2025-05-01"),
 		Store:    tax.Store{Origin: tax.Address{Country: "US", Region: "CO", PostalCode: "80202"}},
@@ -336,7 +296,7 @@ func ExampleBuiltinCalculator_Data() {
 		fmt.Println(err)
 		return
 	}
-	calc, _ := tax.NewCalculator(&tax.Options{Data: data})
+	calc, _ := tax.NewCalculator(&tax.CalculatorOptions{Data: data})
 	req := &tax.Request{
 		Date:     tax.MustDate("2025-05-01"),
 		Store:    tax.Store{Origin: tax.Address{Country: "DE", PostalCode: "10115"}},
@@ -350,8 +310,8 @@ func ExampleBuiltinCalculator_Data() {
 		return
 	}
 	for _, r := range res.Rates {
-		t, _ := calc.Data().Type(r.Amount.Type)
-		fmt.Printf("%s %s %%: %s on %s\n", t.Name(), r.Amount.Percent, r.Tax, r.Base)
+		t, _ := calc.Data().Type(r.Rate.Type)
+		fmt.Printf("%s %s %%: %s on %s\n", t.Name(), r.Rate.Percent, r.Tax, r.Base)
 	}
 	// Output:
 	// Umsatzsteuer 19 %: 19.00 EUR on 100.00 EUR

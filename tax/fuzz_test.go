@@ -3,6 +3,7 @@ package tax_test
 import (
 	"context"
 	"errors"
+	"strconv"
 	"testing"
 
 	"github.com/marketkit/marketkit/pricing"
@@ -30,7 +31,7 @@ func supplyCalculators(f *testing.F) [3]*tax.BuiltinCalculator {
 	for i, sup := range []tax.Supply{tax.Digital, tax.Service} {
 		var rules []tax.ClassRule
 		for _, class := range fuzzClasses {
-			if cat, ok := tax.ParseCategory(class); ok && class != "" {
+			if cat, err := tax.ParseCategory(class); err == nil && class != "" {
 				rules = append(rules, tax.ClassRule{Class: class, Category: cat, Supply: sup})
 			}
 		}
@@ -84,7 +85,7 @@ func FuzzCalculate(f *testing.F) {
 		}
 		o := pricing.Order{Currency: cur, Rounding: pricing.RoundHalfUp}
 		if disc > 0 {
-			o.Discounts = []pricing.Discount{pricing.Percent("D", pricing.FixedFromInt(int64(disc%100)))}
+			o.Discounts = []pricing.Discount{pricing.PercentOff("D", pricing.MustParsePercent(strconv.Itoa(int(disc%100))))}
 		}
 		// Three lines; the third shares the first one's class.
 		for k, it := range [][2]int64{{u1, q1}, {u2, q2}, {u2 / 3, q1 + 1}} {
@@ -111,9 +112,9 @@ func FuzzCalculate(f *testing.F) {
 		var res tax.Result
 		err = calcs[int(day)/3000%3].Calculate(context.Background(), req, &res)
 		if err != nil {
-			var fe *tax.FieldError
+			var fe *tax.Error
 			if !errors.As(err, &fe) || fe.Field == "" {
-				t.Fatalf("error is not a FieldError: %v", err)
+				t.Fatalf("error is not a Error: %v", err)
 			}
 			return
 		}

@@ -58,7 +58,7 @@ func invOrder(t *testing.T, cur string) []pricing.Line {
 		qty  int64
 	}{{"0.01", 1}, {"0.05", 3}, {"0.99", 7}, {"1.00", 1}, {"19.99", 3}, {"0.00", 2}, {"1099.99", 1}, {"2.35", 10}, {"0.02", 1}, {"12.50", 4}}
 	o := pricing.Order{Currency: cur, Rounding: pricing.RoundHalfUp,
-		Discounts: []pricing.Discount{pricing.Percent("TEN", pricing.MustParseFixed("10"))}}
+		Discounts: []pricing.Discount{pricing.PercentOff("TEN", pricing.MustParsePercent("10"))}}
 	for i, s := range spec {
 		class := "standard"
 		if i%3 == 1 {
@@ -71,7 +71,7 @@ func invOrder(t *testing.T, cur string) []pricing.Line {
 		if cur == "JPY" {
 			unit = fmt.Sprint(int64(i*i*37 + 1))
 		}
-		o.Items = append(o.Items, pricing.Item{TaxCategory: class, Quantity: s.qty, UnitPrice: pricing.MustParseMoney(unit, cur)})
+		o.Items = append(o.Items, pricing.Item{TaxClass: class, Quantity: s.qty, UnitPrice: pricing.MustParseMoney(unit, cur)})
 	}
 	q, err := o.Quote()
 	if err != nil {
@@ -193,7 +193,7 @@ func checkFigures(t *testing.T, d *tax.Data, name string, sc invScenario, req *t
 		if l.Outcome.Kind != sc.wantKind {
 			t.Fatalf("%s: line %d: outcome %v, want %v", name, i, l.Outcome.Kind, sc.wantKind)
 		}
-		cat, _ := tax.ParseCategory(req.Lines[i].TaxCategory)
+		cat, _ := tax.ParseCategory(req.Lines[i].TaxClass)
 		// The origin tax contained in the entered gross price.
 		var sumO big.Rat
 		for _, id := range sc.origin {
@@ -230,10 +230,10 @@ func checkFigures(t *testing.T, d *tax.Data, name string, sc invScenario, req *t
 		var dFr []*big.Rat
 		sameAsOrigin := len(l.Taxes) == len(sc.origin)
 		for k, at := range l.Taxes {
-			f := frac(t, at.Amount.Percent)
+			f := frac(t, at.Rate.Percent)
 			dFr = append(dFr, f)
 			sumD.Add(&sumD, f)
-			if sameAsOrigin && at.Amount.Type != sc.origin[k] {
+			if sameAsOrigin && at.Rate.Type != sc.origin[k] {
 				sameAsOrigin = false
 			}
 		}
@@ -285,18 +285,18 @@ func checkFigures(t *testing.T, d *tax.Data, name string, sc invScenario, req *t
 				if keepGross && len(l.Taxes) > 1 {
 					diff := new(big.Rat).Sub(big.NewRat(got, 1), exact)
 					if diff.Abs(diff).Cmp(big.NewRat(1, 1)) >= 0 {
-						t.Fatalf("%s: line %d tax %s = %d, exact %s", name, i, at.Amount.ID, got, exact.FloatString(4))
+						t.Fatalf("%s: line %d tax %s = %d, exact %s", name, i, at.Rate.ID, got, exact.FloatString(4))
 					}
 					break
 				}
 				if want := roundRat(exact, p.Mode); got != want {
-					t.Fatalf("%s: line %d tax %s = %d, want round(%d × %s) = %d", name, i, at.Amount.ID, got, base, fr[k].FloatString(6), want)
+					t.Fatalf("%s: line %d tax %s = %d, want round(%d × %s) = %d", name, i, at.Rate.ID, got, base, fr[k].FloatString(6), want)
 				}
 			case tax.PerOrderPerRate:
-				r := rows[at.Amount.ID]
+				r := rows[at.Rate.ID]
 				if r == nil {
 					r = &rowSum{base: new(big.Rat)}
-					rows[at.Amount.ID] = r
+					rows[at.Rate.ID] = r
 				}
 				r.base.Add(r.base, exact)
 				r.lines, r.k, r.share = append(r.lines, i), append(r.k, k), append(r.share, exact)
@@ -307,21 +307,21 @@ func checkFigures(t *testing.T, d *tax.Data, name string, sc invScenario, req *t
 		return
 	}
 	for _, row := range res.Rates {
-		if row.Amount == nil {
+		if row.Rate == nil {
 			continue
 		}
-		r := rows[row.Amount.ID]
+		r := rows[row.Rate.ID]
 		if r == nil {
-			t.Fatalf("%s: breakdown row %s without lines", name, row.Amount.ID)
+			t.Fatalf("%s: breakdown row %s without lines", name, row.Rate.ID)
 		}
 		if got, want := minor(t, row.Tax), roundRat(r.base, p.Mode); got != want {
-			t.Fatalf("%s: rate %s: order tax %d, want one rounding of %s = %d", name, row.Amount.ID, got, r.base.FloatString(4), want)
+			t.Fatalf("%s: rate %s: order tax %d, want one rounding of %s = %d", name, row.Rate.ID, got, r.base.FloatString(4), want)
 		}
 		for j, i := range r.lines {
 			got := mulRat(minor(t, res.Lines[i].Taxes[r.k[j]].Tax), big.NewRat(1, 1))
 			diff := new(big.Rat).Sub(got, r.share[j])
 			if diff.Abs(diff).Cmp(big.NewRat(1, 1)) >= 0 {
-				t.Fatalf("%s: rate %s line %d: allocated %s, exact share %s (off by ≥ 1 unit)", name, row.Amount.ID, i, got.FloatString(0), r.share[j].FloatString(4))
+				t.Fatalf("%s: rate %s line %d: allocated %s, exact share %s (off by ≥ 1 unit)", name, row.Rate.ID, i, got.FloatString(0), r.share[j].FloatString(4))
 			}
 		}
 	}

@@ -49,7 +49,7 @@ func TestLoadJSONErrors(t *testing.T) {
 		{"percent too precise", `"percent":"12"`, `"percent":"12.00001"`, "percent"},
 		{"unknown source", `"source":"s"}]}]}]}`, `"source":"nope"}]}]}]}`, "source"},
 		{"unknown zone", `"zone":"x","rates"`, `"zone":"y","rates"`, "zone"},
-		{"bad country", `"country":"XX"}]`, `"country":"xx"}]`, "country"},
+		{"bad country", `"country":"XX"}]`, `"country":"X1"}]`, "country"},
 		{"no standard", `"category":"standard"`, `"category":"reduced"`, "rates"},
 		{"unknown category", `"category":"standard"`, `"category":"luxury"`, "json"},
 		{"unknown field", `"version":"t"`, `"versio":"t"`, "json"},
@@ -68,9 +68,9 @@ func TestLoadJSONErrors(t *testing.T) {
 			if !errors.Is(err, ErrInvalidData) && !errors.Is(err, ErrUnknownCategory) {
 				t.Fatalf("err = %v, want ErrInvalidData", err)
 			}
-			var fe *FieldError
+			var fe *Error
 			if !errors.As(err, &fe) || !strings.Contains(fe.Field, tt.field) {
-				t.Errorf("err = %v, want a FieldError on %q", err, tt.field)
+				t.Errorf("err = %v, want a Error on %q", err, tt.field)
 			}
 		})
 	}

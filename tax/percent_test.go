@@ -42,7 +42,7 @@ func TestPercentFractionBuiltin(t *testing.T) {
 	n := 0
 	for _, ty := range Builtin().Types() {
 		for c := Category(1); c < numCategories; c++ {
-			for _, a := range ty.Amounts(c) {
+			for _, a := range ty.Rates(c) {
 				n++
 				p := a.Percent
 				fr := p.Fraction()

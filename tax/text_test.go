@@ -54,9 +54,9 @@ func TestEnumTextUndefined(t *testing.T) {
 		wantStr   string
 		wantField string
 	}{
-		{"rounding", Rounding(3), "rounding(3)", "rounding"},
-		{"cross-border", CrossBorder(200), "cross-border(200)", "cross_border"},
-		{"supply", Supply(3), "supply(3)", "supply"},
+		{"rounding", Rounding(3), "Rounding(3)", "rounding"},
+		{"cross-border", CrossBorder(200), "CrossBorder(200)", "cross_border"},
+		{"supply", Supply(3), "Supply(3)", "supply"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -67,9 +67,9 @@ func TestEnumTextUndefined(t *testing.T) {
 			if b != nil || !errors.Is(err, ErrInvalidInput) {
 				t.Fatalf("MarshalText() = %q, %v, want ErrInvalidInput", b, err)
 			}
-			var fe *FieldError
+			var fe *Error
 			if !errors.As(err, &fe) || fe.Field != tt.wantField || fe.Value != tt.wantStr {
-				t.Errorf("MarshalText() error = %v, want a *FieldError %s %q", err, tt.wantField, tt.wantStr)
+				t.Errorf("MarshalText() error = %v, want a *Error %s %q", err, tt.wantField, tt.wantStr)
 			}
 		})
 	}
@@ -97,9 +97,9 @@ func TestEnumUnmarshalTextErrors(t *testing.T) {
 			if !errors.Is(err, ErrInvalidInput) {
 				t.Fatalf("UnmarshalText(%q) = %v, want ErrInvalidInput", tt.in, err)
 			}
-			var fe *FieldError
+			var fe *Error
 			if !errors.As(err, &fe) || fe.Field != tt.wantField || fe.Value != tt.in {
-				t.Errorf("UnmarshalText(%q) error = %v, want a *FieldError %s %q", tt.in, err, tt.wantField, tt.in)
+				t.Errorf("UnmarshalText(%q) error = %v, want a *Error %s %q", tt.in, err, tt.wantField, tt.in)
 			}
 		})
 	}
@@ -191,8 +191,8 @@ func TestPolicyJSON(t *testing.T) {
 	}
 
 	err = json.Unmarshal([]byte(`{"Policy":{"Rounding":"per-invoice"}}`), &out)
-	var fe *FieldError
+	var fe *Error
 	if !errors.As(err, &fe) || fe.Field != "rounding" || fe.Value != "per-invoice" || !errors.Is(err, ErrInvalidInput) {
-		t.Errorf("json.Unmarshal of an unknown rounding = %v, want a *FieldError rounding %q", err, "per-invoice")
+		t.Errorf("json.Unmarshal of an unknown rounding = %v, want a *Error rounding %q", err, "per-invoice")
 	}
 }

@@ -1,26 +1,30 @@
 package tax
 
+import "slices"
+
 // Address is the part of an address that decides taxation. It is
 // deliberately small so that tax does not depend on the address package;
 // a host copies the three fields from its own address value.
 //
-// Country is the ISO 3166-1 alpha-2 code ("DE").
+// Country is the ISO 3166-1 alpha-2 code in any ASCII case ("DE", "de");
+// surrounding spaces, names or unknown codes are an error.
 //
 // Region is the ISO 3166-2 subdivision code, bare or with its country
-// prefix, in any letter case: "NY", "ny" or "US-NY"; "QC" or "CA-QC". It
-// is not a display name ("New York", "Québec") and not a postal key in
-// another script ("東京都"): convert those to the code first. Region is
-// read only in countries whose tax zones are divided by subdivision —
-// with the built-in data Canada (GST, HST, PST, QST by province) and the
-// United States (state sales tax); host data may divide others. There a
-// region that no zone contains — missing, a name instead of a code, an
-// unknown code, a code with another country's prefix, or the District of
-// Columbia, which the built-in data does not cover — is a *FieldError
-// wrapping ErrUnknownCountry for the field "customer.address.region" (or
-// "store.origin.region"), never a silent 0 %. In every other country
-// Region is ignored, whatever it holds: India's GST, for one, is a single
-// country-wide rate here, so an Indian address needs no region, and a
-// Japanese address carrying "東京都" is taxed like one without.
+// prefix, in any ASCII case: "NY", "ny" or "US-NY"; "QC" or "CA-QC"; "13"
+// or "JP-13". It is not a display name ("New York", "Québec") and not a
+// postal key in another script ("東京都"): such values, surrounding
+// spaces and a prefix of another country are an [*Error] wrapping
+// ErrInvalidInput for the field "customer.address.region" (or
+// "store.origin.region") in every country — [AddressOf] gets the code
+// from an address.Address. Region decides the tax only in countries whose
+// tax zones are divided by subdivision — with the built-in data Canada
+// (GST, HST, PST, QST by province) and the United States (state sales
+// tax); host data may divide others. There a region that no zone contains
+// — missing, an unknown code, or the District of Columbia, which the
+// built-in data does not cover — is an *Error wrapping ErrUnknownCountry,
+// never a silent 0 %. Elsewhere a well-formed Region does not change the
+// tax: India's GST, for one, is a single country-wide rate here, so an
+// Indian address needs no region.
 //
 // PostalCode is needed for special territories (Heligoland 27498, Canary
 // Islands 35xxx/38xxx, Åland 22xxx, …). An empty postal code matches no
@@ -36,10 +40,18 @@ type Address struct {
 // Zone is a set of addresses: a country, a country minus or plus
 // subdivisions or postal-code patterns, or a zone of zones (the EU VAT
 // area). Zones are built by [Build] and immutable afterwards.
+//
+// A zone's references to other zones are expanded when the data is built:
+// Contains, HasCountry and the lookups work on the zone's flattened list
+// of country members, so their cost does not depend on how deeply zones
+// nest. The methods of a nil *Zone (the zone of a zero [Type]) report an
+// empty zone.
 type Zone struct {
 	id      string
 	name    string
 	members []member
+	leaves  []*member // the country members of z and of the zones it references, each once
+	depth   int       // 1 for a zone of countries, 1 + the deepest referenced zone otherwise
 }
 
 type member struct {
@@ -51,68 +63,117 @@ type member struct {
 	exPostal  []postalPat
 }
 
-// ID returns the zone ID ("de", "eu", "ca-qc").
-func (z *Zone) ID() string { return z.id }
+// ID returns the zone ID ("de", "eu", "ca-qc"); "" for a nil zone.
+func (z *Zone) ID() string {
+	if z == nil {
+		return ""
+	}
+	return z.id
+}
 
 // Name returns the descriptive name ("Germany (ex. Heligoland, Büsingen)
-// + Jungholz, Mittelberg").
-func (z *Zone) Name() string { return z.name }
+// + Jungholz, Mittelberg"); "" for a nil zone.
+func (z *Zone) Name() string {
+	if z == nil {
+		return ""
+	}
+	return z.name
+}
 
-// Contains reports whether a lies in z.
+// Contains reports whether a lies in z. The country code is compared in
+// any ASCII case ("de" is DE); a nil zone contains nothing.
 func (z *Zone) Contains(a Address) bool {
-	for i := range z.members {
-		if z.members[i].contains(a) {
+	if z == nil {
+		return false
+	}
+	if !isUpperCode(a.Country) {
+		cc, err := normCountry(a.Country)
+		if err != nil {
+			return false
+		}
+		a.Country = cc
+	}
+	for _, m := range z.leaves {
+		if m.contains(a) {
 			return true
 		}
 	}
 	return false
 }
 
-// HasCountry reports whether any member of z (recursively) is in country cc,
-// regardless of subdivision or postal code.
+// HasCountry reports whether any member of z (including the zones it
+// references) is in country cc (any ASCII case), regardless of subdivision
+// or postal code. A nil zone has no country.
 func (z *Zone) HasCountry(cc string) bool {
-	for i := range z.members {
-		m := &z.members[i]
-		if m.zone != nil {
-			if m.zone.HasCountry(cc) {
-				return true
-			}
-		} else if m.country == cc {
+	if z == nil {
+		return false
+	}
+	for _, m := range z.leaves {
+		if equalFoldASCII(m.country, cc) {
 			return true
 		}
 	}
 	return false
 }
 
-// countries appends the countries of z's members (recursively).
-func (z *Zone) countries(dst []string) []string {
-	for i := range z.members {
-		m := &z.members[i]
-		if m.zone != nil {
-			dst = m.zone.countries(dst)
-		} else {
-			dst = append(dst, m.country)
+// Countries returns the countries of z's members (including the zones it
+// references), each once, in definition order, as a new slice.
+func (z *Zone) Countries() []string {
+	if z == nil {
+		return nil
+	}
+	var out []string
+	for _, m := range z.leaves {
+		if !slices.Contains(out, m.country) {
+			out = append(out, m.country)
 		}
 	}
-	return dst
+	return out
+}
+
+// flatten computes z.leaves and z.depth from its members (whose zones are
+// already flattened). work counts the member visits of the whole build;
+// it reports false when work would exceed maxFlatWork.
+func (z *Zone) flatten(work *int) bool {
+	seen := make(map[*member]bool)
+	z.depth = 1
+	for i := range z.members {
+		m := &z.members[i]
+		if m.zone == nil {
+			*work++
+			if !seen[m] {
+				seen[m] = true
+				z.leaves = append(z.leaves, m)
+			}
+			continue
+		}
+		z.depth = max(z.depth, m.zone.depth+1)
+		*work += len(m.zone.leaves)
+		if *work > maxFlatWork {
+			return false
+		}
+		for _, l := range m.zone.leaves {
+			if !seen[l] {
+				seen[l] = true
+				z.leaves = append(z.leaves, l)
+			}
+		}
+	}
+	return *work <= maxFlatWork
 }
 
 // regionCountries marks the countries whose members filter by region.
 func (z *Zone) regionCountries(set *[26 * 26]bool) {
-	for i := range z.members {
-		m := &z.members[i]
-		if m.zone != nil {
-			m.zone.regionCountries(set)
-		} else if ci, ok := cidx(m.country); ok && len(m.regions) > 0 {
+	for _, m := range z.leaves {
+		if ci, ok := cidx(m.country); ok && len(m.regions) > 0 {
 			set[ci] = true
 		}
 	}
 }
 
+// contains reports whether the country member m contains a (whose
+// country is upper case).
 func (m *member) contains(a Address) bool {
-	if m.zone != nil {
-		return m.zone.Contains(a)
-	}
 	if m.country != a.Country {
 		return false
 	}
@@ -263,4 +324,9 @@ func postalClean(code string) bool {
 		}
 	}
 	return true
+}
+
+// isUpperCode reports whether cc is two upper-case ASCII letters.
+func isUpperCode(cc string) bool {
+	return len(cc) == 2 && cc[0] >= 'A' && cc[0] <= 'Z' && cc[1] >= 'A' && cc[1] <= 'Z'
 }

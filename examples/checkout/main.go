@@ -185,7 +185,7 @@ func (c *checkoutResult) print(w io.Writer) error {
 		l, price := c.Quote.Lines[t.Index], c.Prices[t.Index]
 		var rates []string // one per tax: GST + QST in Québec
 		for _, x := range t.Taxes {
-			rates = append(rates, percent(x.Amount.Percent))
+			rates = append(rates, percent(x.Rate.Percent))
 		}
 		p.printf(w, "  %-6s %3d  %-11s %12s  %-5s %12s  %s", l.SKU, l.Quantity, money(l.UnitPrice),
 			money(l.Subtotal), strings.Join(rates, "+"), money(t.Gross), price.Source)
@@ -197,8 +197,8 @@ func (c *checkoutResult) print(w io.Writer) error {
 	p.printf(w, "  subtotal %s\n", money(c.Quote.Subtotal))
 	for _, d := range c.Quote.OrderDiscounts {
 		p.printf(w, "  discount %s", d.Code)
-		if d.Kind == pricing.PercentOff { // d.Percent counts percent: 10 is 10 %
-			p.printf(w, " %s", p.str(f.Percent(d.Percent.Decimal().Shift(-2))))
+		if d.Kind == pricing.DiscountPercent {
+			p.printf(w, " %s", p.str(d.Percent.Format(f)))
 		}
 		p.printf(w, ": %s\n", money(d.Amount.Neg()))
 	}
@@ -207,15 +207,15 @@ func (c *checkoutResult) print(w io.Writer) error {
 		incl = "incl."
 	}
 	for _, r := range c.Tax.Rates {
-		if r.Amount == nil { // untaxed lines: export, reverse charge, not registered
+		if r.Rate == nil { // untaxed lines: export, reverse charge, not registered
 			p.printf(w, "  %s: no tax on %s\n", r.Outcome, money(r.Base))
 			continue
 		}
-		name := r.Amount.Type
-		if t, ok := c.Rates.Type(r.Amount.Type); ok {
+		name := r.Rate.Type
+		if t, ok := c.Rates.Type(r.Rate.Type); ok {
 			name = t.Name()
 		}
-		p.printf(w, "  %s %s %s on %s: %s\n", incl, percent(r.Amount.Percent), name, money(r.Base), money(r.Tax))
+		p.printf(w, "  %s %s %s on %s: %s\n", incl, percent(r.Rate.Percent), name, money(r.Base), money(r.Tax))
 	}
 	p.printf(w, "  net %s + tax %s = total %s (tax rounding %s, %s)\n",
 		money(c.Tax.Net), money(c.Tax.Tax), money(c.Tax.Gross), m.Policy.Rounding, m.Policy.Mode)

@@ -144,7 +144,7 @@ func main() {
 			continue
 		}
 		c := r.Countries[n]
-		if a, err := ty.Amount(tax.Standard, asOf); err != nil || a.Percent.String() != c.Consensus.Standard {
+		if a, err := ty.Rate(tax.Standard, asOf); err != nil || a.Percent.String() != c.Consensus.Standard {
 			fmt.Printf("DIFF %-11s standard ours %v, reference consensus %s\n", n, a.Percent, c.Consensus.Standard)
 		}
 		ours := map[string]bool{}
@@ -152,7 +152,7 @@ func main() {
 			if cat == tax.Exempt || cat == tax.Zero {
 				continue
 			}
-			if a, err := ty.Amount(cat, asOf); err == nil {
+			if a, err := ty.Rate(cat, asOf); err == nil {
 				ours[a.Percent.String()] = true
 			}
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/marketkit/marketkit/pricing"
 	"github.com/marketkit/marketkit/tax"
+	"github.com/marketkit/marketkit/tax/vat"
 )
 
 // Suite configures Run.
@@ -119,8 +120,8 @@ func Run(t *testing.T, s Suite) {
 }
 
 func isTaxError(err error) bool {
-	for _, s := range []error{tax.ErrUnknownCountry, tax.ErrUnknownCategory, tax.ErrNoRate, tax.ErrInvalidInput,
-		tax.ErrInvalidVATNumber, tax.ErrOverflow, tax.ErrVerifierUnavailable} {
+	for _, s := range []error{tax.ErrUnknownCountry, tax.ErrUnknownCurrency, tax.ErrUnknownCategory, tax.ErrNoTaxRate,
+		tax.ErrInvalidInput, tax.ErrInvalidData, tax.ErrOverflow, vat.ErrInvalidNumber, vat.ErrUnavailable} {
 		if errors.Is(err, s) {
 			return true
 		}
@@ -154,7 +155,7 @@ func Check(req *tax.Request, res *tax.Result) error {
 		var lt pricing.Money
 		for _, a := range l.Taxes {
 			lt = add(lt, a.Tax)
-			if a.Amount == nil || a.Amount.ID == "" {
+			if a.Rate == nil || a.Rate.ID == "" {
 				return fmt.Errorf("line %d: applied tax without an amount ID", i)
 			}
 		}
@@ -175,7 +176,7 @@ func Check(req *tax.Request, res *tax.Result) error {
 		}
 		for _, a := range l.Taxes {
 			if req.Lines[i].Total.Sign() >= 0 && a.Tax.Sign() < 0 {
-				return fmt.Errorf("line %d: negative %s tax %v", i, a.Amount.ID, a.Tax)
+				return fmt.Errorf("line %d: negative %s tax %v", i, a.Rate.ID, a.Tax)
 			}
 		}
 		if l.Outcome.Kind != tax.Taxed && !l.Tax.IsZero() {
@@ -224,7 +225,7 @@ func equalResults(a, b *tax.Result) error {
 			return fmt.Errorf("line %d: %v+%v=%v %+v vs %v+%v=%v %+v", i, x.Net, x.Tax, x.Gross, outcome(x), y.Net, y.Tax, y.Gross, outcome(y))
 		}
 		for k := range x.Taxes {
-			if amountID(x.Taxes[k].Amount) != amountID(y.Taxes[k].Amount) || !x.Taxes[k].Tax.Equal(y.Taxes[k].Tax) {
+			if amountID(x.Taxes[k].Rate) != amountID(y.Taxes[k].Rate) || !x.Taxes[k].Tax.Equal(y.Taxes[k].Tax) {
 				return fmt.Errorf("line %d tax %d: %+v vs %+v", i, k, x.Taxes[k], y.Taxes[k])
 			}
 		}
@@ -240,9 +241,9 @@ func equalResults(a, b *tax.Result) error {
 	return nil
 }
 
-func rateID(r tax.RateTotal) string { return amountID(r.Amount) }
+func rateID(r tax.RateTotal) string { return amountID(r.Rate) }
 
-func amountID(a *tax.Amount) string {
+func amountID(a *tax.Rate) string {
 	if a == nil {
 		return ""
 	}
@@ -262,10 +263,10 @@ func outcome(l *tax.LineResult) tax.Outcome {
 func Lines(currency, discount string, items ...Item) []pricing.Line {
 	o := pricing.Order{Currency: currency, Rounding: pricing.RoundHalfUp}
 	if discount != "" {
-		o.Discounts = []pricing.Discount{pricing.Percent("D", pricing.MustParseFixed(discount))}
+		o.Discounts = []pricing.Discount{pricing.PercentOff("D", pricing.MustParsePercent(discount))}
 	}
 	for i, it := range items {
-		o.Items = append(o.Items, pricing.Item{SKU: fmt.Sprint(i), TaxCategory: it.Class, Quantity: it.Qty,
+		o.Items = append(o.Items, pricing.Item{SKU: fmt.Sprint(i), TaxClass: it.Class, Quantity: it.Qty,
 			UnitPrice: pricing.MustParseMoney(it.Unit, currency)})
 	}
 	q, err := o.Quote()

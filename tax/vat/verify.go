@@ -1,4 +1,4 @@
-package tax
+package vat
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 // register) for one VAT number, recorded so that an invoice can show when
 // and how the customer's number was verified.
 type Verification struct {
-	Number    VATNumber
+	Number    Number
 	Valid     bool      // the register knows the number as active
 	Name      string    // registered name, when the service returns it
 	Address   string    // registered address, when the service returns it
@@ -22,19 +22,19 @@ type Verification struct {
 }
 
 // Verifier checks a VAT number against an online register. Implementations
-// must honour ctx and return an error wrapping ErrVerifierUnavailable when
+// must honour ctx and return an error wrapping ErrUnavailable when
 // the service cannot answer (a definite "not registered" is Valid == false
 // and a nil error). The package ships no network implementation; tests use
 // fakes.
 type Verifier interface {
-	Verify(ctx context.Context, n VATNumber) (Verification, error)
+	Verify(ctx context.Context, n Number) (Verification, error)
 }
 
 // VerifierFunc adapts a function to Verifier.
-type VerifierFunc func(ctx context.Context, n VATNumber) (Verification, error)
+type VerifierFunc func(ctx context.Context, n Number) (Verification, error)
 
 // Verify calls f.
-func (f VerifierFunc) Verify(ctx context.Context, n VATNumber) (Verification, error) {
+func (f VerifierFunc) Verify(ctx context.Context, n Number) (Verification, error) {
 	return f(ctx, n)
 }
 
@@ -50,15 +50,31 @@ type CacheOptions struct {
 
 // CachingVerifier wraps a Verifier with an in-memory cache. Errors are
 // never cached. It is safe for concurrent use.
+//
+// An entry's age is measured from when this process received the answer,
+// not from the service's CheckedAt: a CheckedAt in the future (a service
+// with a wrong clock) cannot keep an answer beyond its TTL, and it is
+// replaced by the local time of receipt in the cached answer.
 type CachingVerifier struct {
 	next Verifier
 	opt  CacheOptions
 	mu   sync.Mutex
-	m    map[string]Verification
+	m    map[string]entry
 }
 
-// NewCachingVerifier returns a CachingVerifier in front of next.
+type entry struct {
+	v  Verification
+	at time.Time // local time of receipt, the base of the TTL
+}
+
+// NewCachingVerifier returns a CachingVerifier in front of next. A nil
+// next is a programming error: NewCachingVerifier panics with
+// "vat: NewCachingVerifier: nil Verifier", like the standard library does
+// for nil handlers, rather than failing on the first Verify.
 func NewCachingVerifier(next Verifier, opt *CacheOptions) *CachingVerifier {
+	if next == nil {
+		panic("vat: NewCachingVerifier: nil Verifier")
+	}
 	var o CacheOptions
 	if opt != nil {
 		o = *opt
@@ -75,39 +91,41 @@ func NewCachingVerifier(next Verifier, opt *CacheOptions) *CachingVerifier {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	return &CachingVerifier{next: next, opt: o, m: make(map[string]Verification)}
+	return &CachingVerifier{next: next, opt: o, m: make(map[string]entry)}
 }
 
 // Verify returns a fresh cached answer, or asks the wrapped Verifier and
 // caches its answer. When the wrapped Verifier fails and an expired entry
-// younger than MaxStale exists, that entry is returned with Stale set.
-func (c *CachingVerifier) Verify(ctx context.Context, n VATNumber) (Verification, error) {
+// younger than its TTL plus MaxStale exists, that entry is returned with
+// Stale set.
+func (c *CachingVerifier) Verify(ctx context.Context, n Number) (Verification, error) {
 	key := n.String()
 	now := c.opt.Now()
 	c.mu.Lock()
-	v, ok := c.m[key]
+	e, ok := c.m[key]
 	c.mu.Unlock()
-	if ok && now.Sub(v.CheckedAt) < c.ttl(v) {
-		v.Cached = true
-		return v, nil
+	age := now.Sub(e.at)
+	if ok && age >= 0 && age < c.ttl(e.v) {
+		e.v.Cached = true
+		return e.v, nil
 	}
 	fresh, err := c.next.Verify(ctx, n)
 	if err != nil {
-		if ok && c.opt.MaxStale > 0 && now.Sub(v.CheckedAt) < c.ttl(v)+c.opt.MaxStale {
-			v.Cached, v.Stale = true, true
-			return v, nil
+		if ok && c.opt.MaxStale > 0 && age >= 0 && age < c.ttl(e.v)+c.opt.MaxStale {
+			e.v.Cached, e.v.Stale = true, true
+			return e.v, nil
 		}
 		return Verification{}, err
 	}
-	if fresh.CheckedAt.IsZero() {
+	if fresh.CheckedAt.IsZero() || fresh.CheckedAt.After(now) {
 		fresh.CheckedAt = now
 	}
 	fresh.Number = n
 	c.mu.Lock()
-	if len(c.m) >= c.opt.MaxEntries {
+	if _, exists := c.m[key]; !exists && len(c.m) >= c.opt.MaxEntries {
 		c.evictOldest()
 	}
-	c.m[key] = fresh
+	c.m[key] = entry{v: fresh, at: now}
 	c.mu.Unlock()
 	return fresh, nil
 }
@@ -119,14 +137,17 @@ func (c *CachingVerifier) ttl(v Verification) time.Duration {
 	return c.opt.NegativeTTL
 }
 
-// evictOldest drops the oldest entry; c.mu is held.
+// evictOldest drops the entry received first; c.mu is held.
 func (c *CachingVerifier) evictOldest() {
 	var oldest string
 	var t time.Time
-	for k, v := range c.m {
-		if oldest == "" || v.CheckedAt.Before(t) {
-			oldest, t = k, v.CheckedAt
+	found := false
+	for k, e := range c.m {
+		if !found || e.at.Before(t) {
+			oldest, t, found = k, e.at, true
 		}
 	}
-	delete(c.m, oldest)
+	if found {
+		delete(c.m, oldest)
+	}
 }

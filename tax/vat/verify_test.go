@@ -1,4 +1,4 @@
-package tax
+package vat
 
 import (
 	"context"
@@ -19,13 +19,13 @@ type fakeRegister struct {
 	clock func() time.Time
 }
 
-func (f *fakeRegister) Verify(ctx context.Context, n VATNumber) (Verification, error) {
+func (f *fakeRegister) Verify(ctx context.Context, n Number) (Verification, error) {
 	f.calls.Add(1)
 	if err := ctx.Err(); err != nil {
 		return Verification{}, err
 	}
 	if f.down.Load() {
-		return Verification{}, fmt.Errorf("fake vies: MS_UNAVAILABLE: %w", ErrVerifierUnavailable)
+		return Verification{}, fmt.Errorf("fake vies: MS_UNAVAILABLE: %w", ErrUnavailable)
 	}
 	name, ok := f.known[n.String()]
 	return Verification{Number: n, Valid: ok, Name: name, Service: "fake-vies", Reference: "REF-" + n.Number, CheckedAt: f.clock()}, nil
@@ -37,8 +37,8 @@ func TestCachingVerifier(t *testing.T) {
 	reg := &fakeRegister{known: map[string]string{"DE136695976": "Muster GmbH"}, clock: clock}
 	c := NewCachingVerifier(reg, &CacheOptions{TTL: time.Hour, NegativeTTL: time.Minute, MaxStale: 2 * time.Hour, Now: clock})
 	ctx := context.Background()
-	de, _ := ParseVATNumber("DE136695976")
-	fr, _ := ParseVATNumber("FR40303265045")
+	de, _ := Parse("DE136695976")
+	fr, _ := Parse("FR40303265045")
 
 	v, err := c.Verify(ctx, de)
 	if err != nil || !v.Valid || v.Cached || v.Service != "fake-vies" || !v.CheckedAt.Equal(now) || v.Name != "Muster GmbH" {
@@ -66,8 +66,8 @@ func TestCachingVerifier(t *testing.T) {
 	}
 	// Beyond MaxStale the error surfaces.
 	now = now.Add(3 * time.Hour)
-	if _, err := c.Verify(ctx, de); !errors.Is(err, ErrVerifierUnavailable) {
-		t.Fatalf("err = %v, want ErrVerifierUnavailable", err)
+	if _, err := c.Verify(ctx, de); !errors.Is(err, ErrUnavailable) {
+		t.Fatalf("err = %v, want ErrUnavailable", err)
 	}
 	// Errors are not cached: the service comes back and answers.
 	reg.down.Store(false)
@@ -81,7 +81,7 @@ func TestCachingVerifierEvicts(t *testing.T) {
 	reg := &fakeRegister{known: map[string]string{}, clock: func() time.Time { return now }}
 	c := NewCachingVerifier(reg, &CacheOptions{MaxEntries: 2, Now: func() time.Time { return now }})
 	for _, s := range []string{"DE136695976", "FR40303265045", "ATU13585627"} {
-		n, _ := ParseVATNumber(s)
+		n, _ := Parse(s)
 		c.Verify(context.Background(), n)
 		now = now.Add(time.Second)
 	}
@@ -103,7 +103,7 @@ func TestCachingVerifierConcurrent(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := 0; i < 200; i++ {
-				n, _ := ParseVATNumber(nums[(g+i)%len(nums)])
+				n, _ := Parse(nums[(g+i)%len(nums)])
 				v, err := c.Verify(context.Background(), n)
 				if err != nil || v.Valid != (n.String() == "DE136695976") {
 					t.Errorf("Verify(%s) = %+v, %v", n, v, err)

@@ -1,4 +1,4 @@
-package tax
+package vat
 
 import (
 	"errors"
@@ -9,78 +9,78 @@ import (
 
 // Valid numbers: published examples (tax authorities, VIES help pages and
 // the test suites of python-stdnum, whose algorithms we cross-checked).
-var validVATNumbers = []struct {
+var validNumbers = []struct {
 	in   string
-	want VATNumber
+	want Number
 }{
-	{"ATU13585627", VATNumber{"AT", "U13585627", ""}},
-	{"BE0403019261", VATNumber{"BE", "0403019261", ""}},
-	{"BE 403.019.261", VATNumber{"BE", "0403019261", ""}},
-	{"BG175074752", VATNumber{"BG", "175074752", ""}},
-	{"CY10259033P", VATNumber{"CY", "10259033P", ""}},
-	{"CZ25123891", VATNumber{"CZ", "25123891", ""}},
-	{"DE136695976", VATNumber{"DE", "136695976", ""}},
-	{"de 136 695 976", VATNumber{"DE", "136695976", ""}},
-	{"DK13585628", VATNumber{"DK", "13585628", ""}},
-	{"EE100931558", VATNumber{"EE", "100931558", ""}},
-	{"EL094259216", VATNumber{"EL", "094259216", ""}},
-	{"GR094259216", VATNumber{"EL", "094259216", ""}},
-	{"ESA13585625", VATNumber{"ES", "A13585625", ""}},
-	{"ES54362315K", VATNumber{"ES", "54362315K", ""}},
-	{"ESX2482300W", VATNumber{"ES", "X2482300W", ""}},
-	{"FI20774740", VATNumber{"FI", "20774740", ""}},
-	{"FR40303265045", VATNumber{"FR", "40303265045", ""}},
-	{"HR33392005961", VATNumber{"HR", "33392005961", ""}},
-	{"HU12892312", VATNumber{"HU", "12892312", ""}},
-	{"IE6433435F", VATNumber{"IE", "6433435F", ""}},
-	{"IE6433435OA", VATNumber{"IE", "6433435OA", ""}},
-	{"IE8D79739I", VATNumber{"IE", "8D79739I", ""}},
-	{"IT00743110157", VATNumber{"IT", "00743110157", ""}},
-	{"LT119511515", VATNumber{"LT", "119511515", ""}},
-	{"LT100001919017", VATNumber{"LT", "100001919017", ""}},
-	{"LU15027442", VATNumber{"LU", "15027442", ""}},
-	{"LV40003521600", VATNumber{"LV", "40003521600", ""}},
-	{"MT11679112", VATNumber{"MT", "11679112", ""}},
-	{"NL004495445B01", VATNumber{"NL", "004495445B01", ""}},
-	{"PL8567346215", VATNumber{"PL", "8567346215", ""}},
-	{"PT501964843", VATNumber{"PT", "501964843", ""}},
-	{"RO18547290", VATNumber{"RO", "18547290", ""}},
-	{"SE123456789701", VATNumber{"SE", "123456789701", ""}},
-	{"SI50223054", VATNumber{"SI", "50223054", ""}},
-	{"SK2022749619", VATNumber{"SK", "2022749619", ""}},
-	{"GB980780684", VATNumber{"GB", "980780684", ""}},
-	{"XI980780684", VATNumber{"XI", "980780684", ""}},
-	{"GBGD001", VATNumber{"GB", "GD001", ""}},
-	{"CHE-100.155.212 MWST", VATNumber{"CHE", "100155212", "MWST"}},
-	{"che100155212tva", VATNumber{"CHE", "100155212", "TVA"}},
-	{"CHE-100.155.212", VATNumber{"CHE", "100155212", ""}},
-	{"NO 995 525 828 MVA", VATNumber{"NO", "995525828", "MVA"}},
-	{"NO995525828", VATNumber{"NO", "995525828", ""}},
+	{"ATU13585627", Number{"AT", "U13585627", ""}},
+	{"BE0403019261", Number{"BE", "0403019261", ""}},
+	{"BE 403.019.261", Number{"BE", "0403019261", ""}},
+	{"BG175074752", Number{"BG", "175074752", ""}},
+	{"CY10259033P", Number{"CY", "10259033P", ""}},
+	{"CZ25123891", Number{"CZ", "25123891", ""}},
+	{"DE136695976", Number{"DE", "136695976", ""}},
+	{"de 136 695 976", Number{"DE", "136695976", ""}},
+	{"DK13585628", Number{"DK", "13585628", ""}},
+	{"EE100931558", Number{"EE", "100931558", ""}},
+	{"EL094259216", Number{"EL", "094259216", ""}},
+	{"GR094259216", Number{"EL", "094259216", ""}},
+	{"ESA13585625", Number{"ES", "A13585625", ""}},
+	{"ES54362315K", Number{"ES", "54362315K", ""}},
+	{"ESX2482300W", Number{"ES", "X2482300W", ""}},
+	{"FI20774740", Number{"FI", "20774740", ""}},
+	{"FR40303265045", Number{"FR", "40303265045", ""}},
+	{"HR33392005961", Number{"HR", "33392005961", ""}},
+	{"HU12892312", Number{"HU", "12892312", ""}},
+	{"IE6433435F", Number{"IE", "6433435F", ""}},
+	{"IE6433435OA", Number{"IE", "6433435OA", ""}},
+	{"IE8D79739I", Number{"IE", "8D79739I", ""}},
+	{"IT00743110157", Number{"IT", "00743110157", ""}},
+	{"LT119511515", Number{"LT", "119511515", ""}},
+	{"LT100001919017", Number{"LT", "100001919017", ""}},
+	{"LU15027442", Number{"LU", "15027442", ""}},
+	{"LV40003521600", Number{"LV", "40003521600", ""}},
+	{"MT11679112", Number{"MT", "11679112", ""}},
+	{"NL004495445B01", Number{"NL", "004495445B01", ""}},
+	{"PL8567346215", Number{"PL", "8567346215", ""}},
+	{"PT501964843", Number{"PT", "501964843", ""}},
+	{"RO18547290", Number{"RO", "18547290", ""}},
+	{"SE123456789701", Number{"SE", "123456789701", ""}},
+	{"SI50223054", Number{"SI", "50223054", ""}},
+	{"SK2022749619", Number{"SK", "2022749619", ""}},
+	{"GB980780684", Number{"GB", "980780684", ""}},
+	{"XI980780684", Number{"XI", "980780684", ""}},
+	{"GBGD001", Number{"GB", "GD001", ""}},
+	{"CHE-100.155.212 MWST", Number{"CHE", "100155212", "MWST"}},
+	{"che100155212tva", Number{"CHE", "100155212", "TVA"}},
+	{"CHE-100.155.212", Number{"CHE", "100155212", ""}},
+	{"NO 995 525 828 MVA", Number{"NO", "995525828", "MVA"}},
+	{"NO995525828", Number{"NO", "995525828", ""}},
 	// More published examples (validator test suites), incl. personal
 	// codes (BG, CZ, LV), NL's mod-97 form and 12-digit LT numbers.
-	{"LV16117519997", VATNumber{"LV", "16117519997", ""}},
-	{"LT100004801610", VATNumber{"LT", "100004801610", ""}},
-	{"BG7523169263", VATNumber{"BG", "7523169263", ""}},
-	{"CZ7103192745", VATNumber{"CZ", "7103192745", ""}},
-	{"CZ991231123", VATNumber{"CZ", "991231123", ""}},
-	{"EE100594102", VATNumber{"EE", "100594102", ""}},
-	{"BE0428759497", VATNumber{"BE", "0428759497", ""}},
-	{"NL002455799B11", VATNumber{"NL", "002455799B11", ""}},
-	{"IE6388047V", VATNumber{"IE", "6388047V", ""}},
-	{"PL5260001246", VATNumber{"PL", "5260001246", ""}},
-	{"PT502011378", VATNumber{"PT", "502011378", ""}},
-	{"LU26375245", VATNumber{"LU", "26375245", ""}},
-	{"LV40003032949", VATNumber{"LV", "40003032949", ""}},
-	{"RO14399840", VATNumber{"RO", "14399840", ""}},
-	{"SK2020273893", VATNumber{"SK", "2020273893", ""}},
-	{"CY90000005D", VATNumber{"CY", "90000005D", ""}},
-	{"GBHA500", VATNumber{"GB", "HA500", ""}},
+	{"LV16117519997", Number{"LV", "16117519997", ""}},
+	{"LT100004801610", Number{"LT", "100004801610", ""}},
+	{"BG7523169263", Number{"BG", "7523169263", ""}},
+	{"CZ7103192745", Number{"CZ", "7103192745", ""}},
+	{"CZ991231123", Number{"CZ", "991231123", ""}},
+	{"EE100594102", Number{"EE", "100594102", ""}},
+	{"BE0428759497", Number{"BE", "0428759497", ""}},
+	{"NL002455799B11", Number{"NL", "002455799B11", ""}},
+	{"IE6388047V", Number{"IE", "6388047V", ""}},
+	{"PL5260001246", Number{"PL", "5260001246", ""}},
+	{"PT502011378", Number{"PT", "502011378", ""}},
+	{"LU26375245", Number{"LU", "26375245", ""}},
+	{"LV40003032949", Number{"LV", "40003032949", ""}},
+	{"RO14399840", Number{"RO", "14399840", ""}},
+	{"SK2020273893", Number{"SK", "2020273893", ""}},
+	{"CY90000005D", Number{"CY", "90000005D", ""}},
+	{"GBHA500", Number{"GB", "HA500", ""}},
 	// Synthetic numbers accepted by python-stdnum 1.18 (an independent
 	// implementation): an EGN of someone born in 2005 (month + 40), a Czech
 	// special 9-digit number starting with 6, a "9755" GB number.
-	{"BG0548285735", VATNumber{"BG", "0548285735", ""}},
-	{"CZ610330833", VATNumber{"CZ", "610330833", ""}},
-	{"GB820774475", VATNumber{"GB", "820774475", ""}},
+	{"BG0548285735", Number{"BG", "0548285735", ""}},
+	{"CZ610330833", Number{"CZ", "610330833", ""}},
+	{"GB820774475", Number{"GB", "820774475", ""}},
 	// Czech 10-digit birth numbers issued before 1985 whose first nine
 	// digits leave remainder 10 mod 11 end in 0 (the number itself is then
 	// not divisible by 11). Constructed: a real date YYMMDD (women: month
@@ -88,26 +88,26 @@ var validVATNumbers = []struct {
 	// 10, then check digit 0. 800101103 = 11*72736463 + 10 (1980-01-01);
 	// 841231104 = 11*76475554 + 10 (1984-12-31, the last year);
 	// 545101105 = 11*49554645 + 10 (a woman born 1954-01-01, the first).
-	{"CZ8001011030", VATNumber{"CZ", "8001011030", ""}},
-	{"CZ8412311040", VATNumber{"CZ", "8412311040", ""}},
-	{"CZ5451011050", VATNumber{"CZ", "5451011050", ""}},
+	{"CZ8001011030", Number{"CZ", "8001011030", ""}},
+	{"CZ8412311040", Number{"CZ", "8412311040", ""}},
+	{"CZ5451011050", Number{"CZ", "5451011050", ""}},
 }
 
-func TestParseVATNumberValid(t *testing.T) {
-	for _, tt := range validVATNumbers {
+func TestParseValid(t *testing.T) {
+	for _, tt := range validNumbers {
 		t.Run(tt.in, func(t *testing.T) {
-			got, err := ParseVATNumber(tt.in)
+			got, err := Parse(tt.in)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("(-want +got)\n%s", diff)
 			}
-			if err := ValidateVATNumber(tt.in); err != nil {
-				t.Errorf("ValidateVATNumber: %v", err)
+			if _, err := Validate(tt.in); err != nil {
+				t.Errorf("Validate: %v", err)
 			}
 			// The normalized form parses to the same value.
-			again, err := ParseVATNumber(got.String())
+			again, err := Parse(got.String())
 			if err != nil || again != got {
 				t.Errorf("round trip %q = %+v, %v", got.String(), again, err)
 			}
@@ -115,11 +115,11 @@ func TestParseVATNumberValid(t *testing.T) {
 	}
 }
 
-func TestParseVATNumberInvalid(t *testing.T) {
+func TestParseInvalid(t *testing.T) {
 	tests := []struct {
 		in     string
 		prefix string
-		reason VATReason
+		reason Reason
 	}{
 		{"", "", ReasonEmpty},
 		{"  - ", "", ReasonEmpty},
@@ -175,26 +175,26 @@ func TestParseVATNumberInvalid(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			_, err := ParseVATNumber(tt.in)
-			if !errors.Is(err, ErrInvalidVATNumber) {
-				t.Fatalf("err = %v, want ErrInvalidVATNumber", err)
+			_, err := Parse(tt.in)
+			if !errors.Is(err, ErrInvalidNumber) {
+				t.Fatalf("err = %v, want ErrInvalidNumber", err)
 			}
-			var ve *VATNumberError
+			var ve *Error
 			if !errors.As(err, &ve) {
-				t.Fatalf("err = %#v, want *VATNumberError", err)
+				t.Fatalf("err = %#v, want *Error", err)
 			}
 			if ve.Prefix != tt.prefix || ve.Reason != tt.reason {
-				t.Errorf("prefix/reason = %q/%q, want %q/%q (%v)", ve.Prefix, ve.Reason, tt.prefix, tt.reason, err)
+				t.Errorf("prefix/reason = %q/%v, want %q/%v (%v)", ve.Prefix, ve.Reason, tt.prefix, tt.reason, err)
 			}
 		})
 	}
 }
 
 // The godoc promises no allocation for valid input: every country.
-func TestValidateVATNumberAllocs(t *testing.T) {
-	for _, tt := range validVATNumbers {
+func TestValidateAllocs(t *testing.T) {
+	for _, tt := range validNumbers {
 		n := testing.AllocsPerRun(20, func() {
-			if ValidateVATNumber(tt.in) != nil {
+			if _, err := Validate(tt.in); err != nil {
 				t.Fatal("invalid")
 			}
 		})
@@ -204,29 +204,29 @@ func TestValidateVATNumberAllocs(t *testing.T) {
 	}
 }
 
-func FuzzParseVATNumber(f *testing.F) {
-	for _, v := range validVATNumbers {
+func FuzzParse(f *testing.F) {
+	for _, v := range validNumbers {
 		f.Add(v.in)
 	}
 	f.Add("CHE")
 	f.Add("IE1+23456T")
 	f.Add("RO1")
 	f.Fuzz(func(t *testing.T, s string) {
-		v, err := ParseVATNumber(s)
+		v, err := Parse(s)
 		if err != nil {
-			var ve *VATNumberError
-			if !errors.As(err, &ve) || !errors.Is(err, ErrInvalidVATNumber) || ve.Reason == "" {
+			var ve *Error
+			if !errors.As(err, &ve) || !errors.Is(err, ErrInvalidNumber) || ve.Reason == 0 {
 				t.Fatalf("bad error %#v", err)
 			}
-			if ValidateVATNumber(s) == nil {
+			if _, err := Validate(s); err == nil {
 				t.Fatal("Validate accepts what Parse rejects")
 			}
 			return
 		}
 		// Normalization is idempotent and the result is valid again.
-		again, err := ParseVATNumber(v.String())
+		again, err := Parse(v.String())
 		if err != nil || again != v {
-			t.Fatalf("ParseVATNumber(%q) = %+v, %v; first %+v", v.String(), again, err, v)
+			t.Fatalf("Parse(%q) = %+v, %v; first %+v", v.String(), again, err, v)
 		}
 		if v.Country() == "" || len(v.Number) == 0 {
 			t.Fatalf("empty parts %+v", v)
@@ -234,12 +234,12 @@ func FuzzParseVATNumber(f *testing.F) {
 	})
 }
 
-func BenchmarkValidateVATNumber(b *testing.B) {
+func BenchmarkValidate(b *testing.B) {
 	inputs := []string{"DE136695976", "FR40303265045", "NL004495445B01", "CHE-100.155.212 MWST", "ESA13585625"}
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		if ValidateVATNumber(inputs[i%len(inputs)]) != nil {
+		if _, err := Validate(inputs[i%len(inputs)]); err != nil {
 			b.Fatal("invalid")
 		}
 		i++
@@ -252,7 +252,7 @@ func BenchmarkVATBaselineNormalize(b *testing.B) {
 	inputs := []string{"DE136695976", "FR40303265045", "NL004495445B01", "CHE-100.155.212 MWST", "ESA13585625"}
 	b.ReportAllocs()
 	i := 0
-	var buf [maxVATInput]byte
+	var buf [MaxInput]byte
 	for b.Loop() {
 		s := inputs[i%len(inputs)]
 		n := 0
@@ -276,8 +276,8 @@ var sinkInt int
 
 // Changing the check character of any valid number must fail: every
 // supported country's checksum is exercised.
-func TestVATNumberCheckCharacterMatters(t *testing.T) {
-	for _, tt := range validVATNumbers {
+func TestNumberCheckCharacterMatters(t *testing.T) {
+	for _, tt := range validNumbers {
 		n := tt.want.Prefix + tt.want.Number
 		if tt.want.Prefix == "GB" && len(tt.want.Number) == 5 || tt.want.Prefix == "CZ" && len(tt.want.Number) == 9 {
 			continue // GD/HA government numbers and pre-1954 CZ birth numbers carry no check digit
@@ -298,8 +298,8 @@ func TestVATNumberCheckCharacterMatters(t *testing.T) {
 			bad = n[:11] + string('0'+(n[11]-'0'+1)%10) + n[12:]
 		}
 		t.Run(bad, func(t *testing.T) {
-			if _, err := ParseVATNumber(bad); !errors.Is(err, ErrInvalidVATNumber) {
-				t.Errorf("ParseVATNumber(%q) accepted a changed check character (valid: %q)", bad, n)
+			if _, err := Parse(bad); !errors.Is(err, ErrInvalidNumber) {
+				t.Errorf("Parse(%q) accepted a changed check character (valid: %q)", bad, n)
 			}
 		})
 	}
