@@ -1,0 +1,94 @@
+// Package web puts a set of markets on the web: one domain (or several)
+// for many markets, with path routing, detection that never traps
+// anyone, a country switcher, per-market maintenance, forwarding to
+// isolated instances and SEO alternates. It uses net/http only and fits
+// Go 1.22+ http.ServeMux patterns and any router.
+//
+// # Routing
+//
+// A market owns a path prefix ("/de", "/fr-ch", "/us/es"), optionally on
+// its own host. Prefixes match whole path segments, the longest first:
+// "/de-ch/x" is the de-ch market, "/dealer" is no market at all when only
+// "/de" exists (raw string prefixes, as in http.StripPrefix, would serve it
+// as "aler"). An unknown prefix goes to the host's NotFound handler, never
+// to a guessed market, and a prefixed URL is never redirected to another
+// market. Paths are matched in their escaped form ("/%64e/" is not "/de/")
+// and paths with empty, "." or ".." segments are not found rather than
+// cleaned into another market.
+//
+// # Detection
+//
+// Only "/" (on a host without a market of its own) needs detection. The
+// chain, first answer wins: the ?market= query; the preference cookie
+// (a market ID, validated against the current configuration); the CDN
+// geolocation header (Options.GeoHeader, presets GeoCloudflare,
+// GeoCloudFront, GeoFastly, GeoVercel, GeoAppEngine), believed only from
+// Options.TrustedProxies, where XX, T1, ZZ and blanks mean unknown; the
+// region of the best Accept-Language match among every market's locales;
+// the default market.
+//
+// The detected market's group decides what "/" does (RootPolicy):
+// Suggest (the default) serves the root page with the detected market in
+// the Selection; Redirect answers real navigations (Sec-Fetch-Mode:
+// navigate, or a GET/HEAD accepting text/html, never a prefetch) with
+// 302 Found. Crawlers (IsCrawler) are never redirected and never get a
+// cookie; a short-lived hop cookie breaks redirect loops after three
+// hops, "/?market=" escapes the redirect, and a market in maintenance is
+// not redirected to. Each answer's Vary lists exactly the inputs its
+// decision read — Cookie, the geo header, Accept-Language, and for
+// redirects User-Agent, Sec-Fetch-Mode, Accept and Sec-Purpose — even when
+// the request did not carry them, so a cache never serves the first
+// visitor's market to everyone. Market pages vary on none of these,
+// except that a market with several locales whose URL does not name one
+// negotiates it from the locale cookie and Accept-Language and says so.
+//
+// # Locales
+//
+// Country and language are separate choices. Within a market the locale
+// comes from a path segment after the prefix ("/ch/fr/…"), the ?lang=
+// query, the locale cookie, Accept-Language, then the market default,
+// always negotiated against the market's supported locales.
+//
+// # Switching, cookies and redirects
+//
+// The switcher (Options.SwitchPath, "/_market") takes a POST with market,
+// return and optionally locale, refuses cross-origin requests
+// (http.CrossOriginProtection) and bodies over 4 KiB, stores the choice
+// and answers 303 See Other to the same page in the chosen market when
+// it exists there (Options.PageExists), else to its home. Every redirect
+// target passes LocalPath, which refuses "//evil.example", "/\evil",
+// "%2F%2F", tabs and newlines, "javascript:" and the like.
+//
+// The preference cookies ("market", "locale") are host-wide (Path=/), so
+// "/" and every market read the same choice; they are HttpOnly,
+// SameSite=Lax, Secure on TLS and live CookieMaxAge (180 days by
+// default, at most 400). Cart, session and checkout cookies belong to
+// one market, because a cart has one currency: set them with
+// Path=Market.CookiePath() ("/de/"), so that switching market starts that
+// market's own cart instead of silently keeping another currency.
+//
+// Every cookie and header value read is length-bounded (MaxIDLength,
+// MaxCookieHeaderLength, MaxUserAgentLength, locale.MaxAcceptLanguageLength)
+// and validated; nothing from a request is written back unescaped.
+//
+// # Maintenance, forwarding and reloads
+//
+// A market is in maintenance during its windows, read in its time zone
+// (see Window for the DST rules), or while its operator switch is on: it
+// then answers 503 with Retry-After and the host's page, and every other
+// market keeps serving. A market with an Origin is forwarded with
+// httputil.ReverseProxy's Rewrite hook, its path prefix kept, and an
+// error page (502, or 504 on a timeout) when the origin is down.
+//
+// The Handler reads the configuration through Options.Site once per
+// request; a reload publishes a new *Site (for example with an
+// atomic.Pointer) and applies to new requests only, while requests in
+// flight finish with the version they started with.
+//
+// # Request context
+//
+// The market, locale and formatter travel with the request: FromContext
+// returns the *Selection in the context of Next's requests, or Next
+// implements MarketHandler and receives it as an argument, which costs
+// no allocation.
+package web

@@ -1,0 +1,225 @@
+package web
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+const (
+	chrome    = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36"
+	googlebot = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
+)
+
+// navigate returns the headers of a browser's top-level navigation.
+func navigate(extra ...string) map[string]string {
+	h := map[string]string{"User-Agent": chrome, "Sec-Fetch-Mode": "navigate", "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+	for i := 0; i+1 < len(extra); i += 2 {
+		if extra[i+1] == "" {
+			delete(h, extra[i])
+			continue
+		}
+		h[extra[i]] = extra[i+1]
+	}
+	return h
+}
+
+type result struct {
+	Status    int
+	Location  string
+	Vary      string
+	SetCookie string
+	Body      string
+}
+
+func do(t *testing.T, h http.Handler, method, target, remote string, hdr map[string]string) result {
+	t.Helper()
+	r := httptest.NewRequest(method, target, nil)
+	r.Host = "shop.example"
+	if remote != "" {
+		r.RemoteAddr = remote
+	}
+	for k, v := range hdr {
+		if k == "Host" {
+			r.Host = v
+			continue
+		}
+		r.Header.Set(k, v)
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	res := w.Result()
+	out := result{Status: res.StatusCode, Location: res.Header.Get("Location"), Vary: strings.Join(res.Header.Values("Vary"), ", "),
+		SetCookie: strings.Join(res.Header.Values("Set-Cookie"), " | ")}
+	if res.StatusCode == http.StatusOK || res.StatusCode == http.StatusNotFound {
+		out.Body = body(t, res.Body)
+	}
+	return out
+}
+
+// geoVary is what a redirect read when the trusted geo header decided.
+const geoVary = "Cookie, Cf-Ipcountry, User-Agent, Sec-Fetch-Mode, Sec-Purpose"
+
+func TestHandler(t *testing.T) {
+	h, _ := newTestHandler(t, testConfig(), Options{})
+	const hop = "market_hops=1; Path=/; Max-Age=30; HttpOnly; SameSite=Lax"
+	tests := []struct {
+		name           string
+		method, target string
+		remote         string
+		hdr            map[string]string
+		want           result
+	}{
+		// Explicit paths: the path wins, nothing else is read, no Vary.
+		{"prefixed page", "GET", "/de/p/mug", "", navigate(),
+			result{Status: 200, Body: "market=de locale=de-DE explicit=true source=path rest=/p/mug"}},
+		{"prefixed page ignores cookie, geo and language (never redirected away)", "GET", "/de/p/mug", "10.1.2.3:5000",
+			navigate("Cookie", "market=us", "Accept-Language", "en-US", "Cf-Ipcountry", "US"),
+			result{Status: 200, Body: "market=de locale=de-DE explicit=true source=path rest=/p/mug"}},
+		{"crawler on a prefixed page gets it, no cookie", "GET", "/us/", "", navigate("User-Agent", googlebot),
+			result{Status: 200, Body: "market=us locale=en-US explicit=true source=path rest=/"}},
+		{"dealer is not de: 404, not a guess", "GET", "/dealer", "", navigate(), result{Status: 404, Body: "404 page not found"}},
+		{"unknown prefix: 404", "GET", "/fr/p/mug", "", navigate("Cookie", "market=de"), result{Status: 404, Body: "404 page not found"}},
+		{"prefix without slash: its own home", "GET", "/de?x=1", "", navigate(), result{Status: 301, Location: "/de/?x=1"}},
+		{"prefix without slash, POST keeps the method", "POST", "/de", "", nil, result{Status: 308, Location: "/de/"}},
+		{"dot segments are not cleaned into another market", "GET", "/de/../us/", "", navigate(), result{Status: 404, Body: "404 page not found"}},
+		{"empty segment", "GET", "/de//p", "", navigate(), result{Status: 404, Body: "404 page not found"}},
+		{"host-bound market", "GET", "/p/x", "", navigate("Host", "shop.example.ch"),
+			result{Status: 200, Body: "market=chhost locale=de-CH explicit=true source=host rest=/p/x"}},
+		{"maintenance: 503 with Retry-After", "GET", "/at/p", "", navigate(), result{Status: 503}},
+		// Locale within a market.
+		{"locale segment", "GET", "/ch/fr/p", "", navigate("Accept-Language", "it"),
+			result{Status: 200, Body: "market=ch locale=fr-CH explicit=true source=path rest=/p"}},
+		{"locale query", "GET", "/ch/p?lang=it", "", navigate(),
+			result{Status: 200, Body: "market=ch locale=it-CH explicit=true source=path rest=/p"}},
+		{"locale from Accept-Language varies on what it read", "GET", "/ch/p", "", navigate("Accept-Language", "fr-FR,fr;q=0.9"),
+			result{Status: 200, Vary: "Cookie, Accept-Language", Body: "market=ch locale=fr-CH explicit=true source=path rest=/p"}},
+		{"locale cookie beats Accept-Language", "GET", "/ch/p", "", navigate("Accept-Language", "fr", "Cookie", "locale=it-CH"),
+			result{Status: 200, Vary: "Cookie, Accept-Language", Body: "market=ch locale=it-CH explicit=true source=path rest=/p"}},
+		{"garbage locale cookie ignored", "GET", "/ch/p", "", navigate("Cookie", "locale=<script>"),
+			result{Status: 200, Vary: "Cookie, Accept-Language", Body: "market=ch locale=de-CH explicit=true source=path rest=/p"}},
+		{"page named like a locale", "GET", "/ch/fr", "", navigate(),
+			result{Status: 200, Vary: "Cookie, Accept-Language", Body: "market=ch locale=de-CH explicit=true source=path rest=/fr"}},
+		// The root: detection.
+		{"root, nothing known: default market (redirect group)", "GET", "/", "", navigate(),
+			result{Status: 302, Location: "/us/", Vary: "Cookie, Accept-Language, User-Agent, Sec-Fetch-Mode, Sec-Purpose", SetCookie: hop}},
+		{"root, Googlebot: never redirected, no cookie (medusa starter #535)", "GET", "/", "", navigate("User-Agent", googlebot),
+			result{Status: 200, Vary: "Cookie, Accept-Language, User-Agent", Body: "market=us locale=en-US explicit=false source=default rest=/"}},
+		{"root, empty User-Agent counts as a crawler", "GET", "/", "", navigate("User-Agent", ""),
+			result{Status: 200, Vary: "Cookie, Accept-Language, User-Agent", Body: "market=us locale=en-US explicit=false source=default rest=/"}},
+		{"root, Accept-Language region: suggest", "GET", "/", "", navigate("Accept-Language", "fr-CH,fr;q=0.9"),
+			result{Status: 200, Vary: "Cookie, Accept-Language", Body: "market=ch locale=fr-CH explicit=false source=accept-language rest=/"}},
+		{"root, en-GB is the UK market", "GET", "/", "", navigate("Accept-Language", "en-GB"),
+			result{Status: 200, Vary: "Cookie, Accept-Language", Body: "market=uk locale=en explicit=false source=accept-language rest=/"}},
+		{"root, cookie wins", "GET", "/", "", navigate("Cookie", "a=b; market=de; c=d", "Accept-Language", "en-US"),
+			result{Status: 200, Vary: "Cookie", Body: "market=de locale=de-DE explicit=false source=cookie rest=/"}},
+		{"root, cookie of a redirect market redirects", "GET", "/", "", navigate("Cookie", "market=us-es"),
+			result{Status: 302, Location: "/us/es/", Vary: "Cookie, User-Agent, Sec-Fetch-Mode, Sec-Purpose", SetCookie: hop}},
+		{"root, unknown cookie value ignored", "GET", "/", "", navigate("Cookie", "market=evil", "Accept-Language", "de-DE"),
+			result{Status: 200, Vary: "Cookie, Accept-Language", Body: "market=de locale=de-DE explicit=false source=accept-language rest=/"}},
+		{"root, oversized cookie ignored", "GET", "/", "", navigate("Cookie", "market="+strings.Repeat("d", 5000), "Accept-Language", "de-DE"),
+			result{Status: 200, Vary: "Cookie, Accept-Language", Body: "market=de locale=de-DE explicit=false source=accept-language rest=/"}},
+		{"root, forged geo header from an untrusted peer is ignored (lets-bet #9)", "GET", "/", "203.0.113.9:4000",
+			navigate("Cf-Ipcountry", "CH", "Accept-Language", "de-DE"),
+			result{Status: 200, Vary: "Cookie, Accept-Language", Body: "market=de locale=de-DE explicit=false source=accept-language rest=/"}},
+		{"root, geo from the trusted CDN", "GET", "/", "10.0.0.7:4000", navigate("Cf-Ipcountry", "ch", "Accept-Language", "de-DE"),
+			result{Status: 200, Vary: "Cookie, Cf-Ipcountry, Accept-Language", Body: "market=ch locale=de-CH explicit=false source=geo rest=/"}},
+		{"root, geo XX is unknown", "GET", "/", "10.0.0.7:4000", navigate("Cf-Ipcountry", "XX", "Accept-Language", "de-DE"),
+			result{Status: 200, Vary: "Cookie, Cf-Ipcountry, Accept-Language", Body: "market=de locale=de-DE explicit=false source=accept-language rest=/"}},
+		{"root, geo T1 (Tor) is unknown", "GET", "/", "10.0.0.7:4000", navigate("Cf-Ipcountry", "T1", "Accept-Language", "de-DE"),
+			result{Status: 200, Vary: "Cookie, Cf-Ipcountry, Accept-Language", Body: "market=de locale=de-DE explicit=false source=accept-language rest=/"}},
+		{"root, blank geo is unknown", "GET", "/", "10.0.0.7:4000", navigate("Cf-Ipcountry", " ", "Accept-Language", "de-DE"),
+			result{Status: 200, Vary: "Cookie, Cf-Ipcountry, Accept-Language", Body: "market=de locale=de-DE explicit=false source=accept-language rest=/"}},
+		{"root, geo of a redirect market", "GET", "/", "[::ffff:10.0.0.7]:4000", navigate("Cf-Ipcountry", "US"),
+			result{Status: 302, Location: "/us/", Vary: geoVary, SetCookie: hop}},
+		{"root, ?market= escape: no redirect", "GET", "/?market=", "", navigate(),
+			result{Status: 200, Vary: "Cookie, Accept-Language", Body: "market=us locale=en-US explicit=false source=default rest=/"}},
+		{"root, ?market=us-es selects without redirect or Vary", "GET", "/?market=us-es", "", navigate("Accept-Language", "de"),
+			result{Status: 200, Body: "market=us-es locale=es-US explicit=false source=query rest=/"}},
+		{"root, loop breaker", "GET", "/", "", navigate("Cookie", "market_hops=3"),
+			result{Status: 200, Vary: "Cookie, Accept-Language, User-Agent, Sec-Fetch-Mode, Sec-Purpose", Body: "market=us locale=en-US explicit=false source=default rest=/"}},
+		{"root, second hop still redirects", "GET", "/", "", navigate("Cookie", "market_hops=1"),
+			result{Status: 302, Location: "/us/", Vary: "Cookie, Accept-Language, User-Agent, Sec-Fetch-Mode, Sec-Purpose", SetCookie: "market_hops=2; Path=/; Max-Age=30; HttpOnly; SameSite=Lax"}},
+		{"root, fetch() is not a navigation", "GET", "/", "", navigate("Sec-Fetch-Mode", "cors"),
+			result{Status: 200, Vary: "Cookie, Accept-Language, User-Agent, Sec-Fetch-Mode, Sec-Purpose", Body: "market=us locale=en-US explicit=false source=default rest=/"}},
+		{"root, prefetch is not a navigation", "GET", "/", "", navigate("Sec-Purpose", "prefetch"),
+			result{Status: 200, Vary: "Cookie, Accept-Language, User-Agent, Sec-Fetch-Mode, Sec-Purpose", Body: "market=us locale=en-US explicit=false source=default rest=/"}},
+		{"root, no Sec-Fetch-Mode, GET for HTML", "GET", "/", "", navigate("Sec-Fetch-Mode", ""),
+			result{Status: 302, Location: "/us/", Vary: "Cookie, Accept-Language, User-Agent, Sec-Fetch-Mode, Accept, Sec-Purpose", SetCookie: hop}},
+		{"root, no Sec-Fetch-Mode, JSON", "GET", "/", "", navigate("Sec-Fetch-Mode", "", "Accept", "application/json"),
+			result{Status: 200, Vary: "Cookie, Accept-Language, User-Agent, Sec-Fetch-Mode, Accept, Sec-Purpose", Body: "market=us locale=en-US explicit=false source=default rest=/"}},
+		{"root, text/html;q=0 is not HTML", "GET", "/", "", navigate("Sec-Fetch-Mode", "", "Accept", "text/html;q=0, application/json"),
+			result{Status: 200, Vary: "Cookie, Accept-Language, User-Agent, Sec-Fetch-Mode, Accept, Sec-Purpose", Body: "market=us locale=en-US explicit=false source=default rest=/"}},
+		{"root, POST is not redirected", "POST", "/", "", navigate("Sec-Fetch-Mode", ""),
+			result{Status: 200, Vary: "Cookie, Accept-Language, User-Agent, Sec-Fetch-Mode, Sec-Purpose", Body: "market=us locale=en-US explicit=false source=default rest=/"}},
+		{"root, HEAD navigation", "HEAD", "/", "", navigate(),
+			result{Status: 302, Location: "/us/", Vary: "Cookie, Accept-Language, User-Agent, Sec-Fetch-Mode, Sec-Purpose", SetCookie: hop}},
+		{"root, detected market in maintenance: not redirected", "GET", "/", "", navigate("Cookie", "market=at"),
+			result{Status: 200, Vary: "Cookie", Body: "market=at locale=de-AT explicit=false source=cookie rest=/"}},
+		{"root of a host-bound market is its page", "GET", "/", "", navigate("Host", "shop.example.ch", "Cookie", "market=us"),
+			result{Status: 200, Body: "market=chhost locale=de-CH explicit=true source=host rest=/"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := do(t, h, tt.method, tt.target, tt.remote, tt.hdr)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("%s %s (-want +got):\n%s", tt.method, tt.target, diff)
+			}
+		})
+	}
+}
+
+// TestRootVaryOnEveryInput is fastly-magento2 #630 and mozilla/addons
+// #1344: the first visitor's answer must never be cached for everyone,
+// so two visitors who differ only in Accept-Language get different
+// answers, and both answers say they vary on it, including the one
+// whose request had no Accept-Language at all.
+func TestRootVaryOnEveryInput(t *testing.T) {
+	h, _ := newTestHandler(t, testConfig(), Options{})
+	first := do(t, h, "GET", "/", "", navigate("Accept-Language", "de-CH", "User-Agent", googlebot))
+	second := do(t, h, "GET", "/", "", navigate("User-Agent", googlebot))
+	if first.Body == second.Body {
+		t.Fatalf("both visitors got %q", first.Body)
+	}
+	for _, r := range []result{first, second} {
+		if !strings.Contains(r.Vary, "Accept-Language") || !strings.Contains(r.Vary, "Cookie") {
+			t.Errorf("Vary = %q, want Cookie and Accept-Language", r.Vary)
+		}
+	}
+}
+
+func TestMaintenanceAnswer(t *testing.T) {
+	h, _ := newTestHandler(t, testConfig(), Options{Maintenance: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sel, _ := FromContext(r.Context())
+		w.Write([]byte("back soon: " + sel.MarketID()))
+	})})
+	r := httptest.NewRequest("GET", "/at/p/x", nil)
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	if w.Code != 503 || w.Header().Get("Retry-After") != "300" || w.Header().Get("Cache-Control") != "no-store" || w.Body.String() != "back soon: at" {
+		t.Errorf("maintenance: %d Retry-After %q Cache-Control %q body %q", w.Code, w.Header().Get("Retry-After"), w.Header().Get("Cache-Control"), w.Body.String())
+	}
+	// Every other market keeps serving.
+	for _, p := range []string{"/de/p/x", "/ch/p/x", "/us/p/x"} {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest("GET", p, nil))
+		if w.Code != 200 {
+			t.Errorf("%s: %d during another market's maintenance", p, w.Code)
+		}
+	}
+}
+
+func TestNoSite(t *testing.T) {
+	h, err := New(Options{Site: func() *Site { return nil }, Next: echo})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest("GET", "/de/", nil))
+	if w.Code != 503 {
+		t.Errorf("status %d, want 503", w.Code)
+	}
+}
