@@ -48,9 +48,20 @@ func Decode(data []byte) (*Config, error) {
 		return nil, &Error{Op: op, Field: "size", Value: strconv.Itoa(len(data)),
 			Err: because(ErrTooLarge, "the limit is "+strconv.Itoa(MaxConfigSize)+" bytes")}
 	}
+	var c Config
+	if err := decodeStrict(op, data, &c); err != nil {
+		return nil, err
+	}
+	c.normalize()
+	return &c, nil
+}
+
+// decodeStrict walks data against v's type, reporting every problem, and
+// then unmarshals it into v.
+func decodeStrict(op string, data []byte, v any) error {
 	w := &walker{dec: json.NewDecoder(bytes.NewReader(data)), op: op}
 	w.dec.UseNumber()
-	w.value(configType, "", 0)
+	w.value(reflect.TypeOf(v).Elem(), "", 0)
 	if w.fatal == nil {
 		if _, err := w.dec.Token(); err != io.EOF {
 			w.fatal = &Error{Op: op, Field: "offset", Value: strconv.FormatInt(w.dec.InputOffset(), 10),
@@ -58,23 +69,21 @@ func Decode(data []byte) (*Config, error) {
 		}
 	}
 	if w.fatal != nil {
-		return nil, w.fatal
+		return w.fatal
 	}
 	if len(w.errs) > 0 {
 		if w.dropped > 0 {
 			w.errs = append(w.errs, &Error{Op: op, Field: "document",
 				Value: strconv.Itoa(w.dropped) + " more", Err: because(ErrInvalid, "too many problems")})
 		}
-		return nil, errors.Join(w.errs...)
+		return errors.Join(w.errs...)
 	}
-	var c Config
-	if err := json.Unmarshal(data, &c); err != nil {
+	if err := json.Unmarshal(data, v); err != nil {
 		// The walk accepted what encoding/json refused: report it rather
 		// than hide it.
-		return nil, &Error{Op: op, Field: "document", Err: because(ErrInvalid, err.Error())}
+		return &Error{Op: op, Field: "document", Err: because(ErrInvalid, err.Error())}
 	}
-	c.normalize()
-	return &c, nil
+	return nil
 }
 
 // DecodeReader reads at most MaxConfigSize bytes from r and decodes them.
@@ -149,7 +158,6 @@ func (c *Config) Clone() *Config {
 }
 
 var (
-	configType        = reflect.TypeFor[Config]()
 	marketPtrType     = reflect.TypeFor[*Market]()
 	textUnmarshalerT  = reflect.TypeFor[encoding.TextUnmarshaler]()
 	jsonUnmarshalerT  = reflect.TypeFor[json.Unmarshaler]()
@@ -398,8 +406,12 @@ func (w *walker) value(t reflect.Type, path string, depth int) {
 			w.skip(tok, path, depth)
 			return
 		}
-		if _, err := strconv.ParseInt(n.String(), 10, 32); err != nil {
-			w.fail(path, n.String(), because(ErrType, "want an integer within ±2147483647"))
+		bits := t.Bits()
+		if t.Kind() == reflect.Int {
+			bits = 32 // the same limit on every platform
+		}
+		if _, err := strconv.ParseInt(n.String(), 10, bits); err != nil {
+			w.fail(path, n.String(), because(ErrType, "want an integer of "+strconv.Itoa(bits)+" bits"))
 		}
 	default:
 		w.fail(path, tokenText(tok), because(ErrType, "unsupported"))

@@ -1,0 +1,114 @@
+package store
+
+import (
+	"errors"
+	"io"
+
+	"github.com/marketkit/marketkit/pricing"
+)
+
+// PriceData holds the price lists a configuration's markets name, by
+// list ID: what "marketkit check --prices FILE" reads and what a Fleet
+// builds each market's pricing.PriceList from. Several markets may share
+// one list (de and at both use "eur").
+//
+// The JSON form:
+//
+//	{"lists": {"eur": {"currency": "EUR", "entries": [
+//	  {"sku": "MUG-BLUE", "price": {"amount": "19.99", "currency": "EUR"},
+//	   "compare_at": {"amount": "24.99", "currency": "EUR"}}]}}}
+//
+// Entries are pricing.PriceEntry values (tiers, customer groups and sale
+// windows included).
+type PriceData struct {
+	Lists map[string]PriceListData `json:"lists"`
+}
+
+// PriceListData is one price list: its currency and its entries.
+type PriceListData struct {
+	Currency string               `json:"currency"`
+	Entries  []pricing.PriceEntry `json:"entries"`
+}
+
+// DecodePrices parses price data as strictly as Decode parses a
+// configuration: unknown or duplicate keys and wrong types are errors
+// with their JSON path, all reported at once. The document is limited to
+// MaxPriceDataSize bytes.
+func DecodePrices(data []byte) (*PriceData, error) {
+	if len(data) > MaxPriceDataSize {
+		return nil, &Error{Op: "DecodePrices", Field: "size", Err: ErrTooLarge}
+	}
+	var d PriceData
+	if err := decodeStrict("DecodePrices", data, &d); err != nil {
+		return nil, err
+	}
+	return &d, nil
+}
+
+// MaxPriceDataSize is the largest price data document DecodePrices
+// accepts (128 MiB: about a million entries).
+const MaxPriceDataSize = 128 << 20
+
+// DecodePricesReader reads at most MaxPriceDataSize bytes from r and
+// decodes them.
+func DecodePricesReader(r io.Reader) (*PriceData, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxPriceDataSize+1))
+	if err != nil {
+		return nil, &Error{Op: "DecodePrices", Field: "reader", Err: err}
+	}
+	return DecodePrices(data)
+}
+
+// PriceList builds market id's price list: the list its Prices.List names,
+// in the market's time zone, with the fallback list converted at the
+// configured rate, rounding and price ending. Every problem is reported
+// (the list is missing, its currency is not the market's, an entry is
+// invalid, the fallback is unusable).
+func (d *PriceData) PriceList(c *Config, id string) (*pricing.PriceList, error) {
+	const op = "PriceList"
+	m, ok := c.Market(id)
+	if !ok {
+		return nil, &Error{Op: op, Field: "market", Value: id, Err: ErrUnknownMarket}
+	}
+	base := "markets." + id + ".prices"
+	if d == nil {
+		return nil, &Error{Op: op, Field: base + ".list", Value: m.PriceList(), Err: because(ErrInvalid, "no price data")}
+	}
+	ld, ok := d.Lists[m.PriceList()]
+	if !ok {
+		return nil, &Error{Op: op, Field: base + ".list", Value: m.PriceList(), Err: because(ErrInvalid, "no such price list in the price data")}
+	}
+	var errs []error
+	if ld.Currency != m.Currency {
+		errs = append(errs, &Error{Op: op, Field: base + ".list", Value: m.PriceList(),
+			Err: because(ErrInvalid, "the list is in "+ld.Currency+", the market in "+m.Currency)})
+	}
+	cfg := pricing.PriceListConfig{Market: id, Currency: ld.Currency, TimeZone: m.TimeZone, Entries: ld.Entries}
+	if fb := m.Prices.Fallback; fb != nil {
+		fd, ok := d.Lists[fb.List]
+		switch {
+		case !ok:
+			errs = append(errs, &Error{Op: op, Field: base + ".fallback.list", Value: fb.List, Err: because(ErrInvalid, "no such price list in the price data")})
+		default:
+			fl, err := pricing.NewPriceList(pricing.PriceListConfig{Market: id, Currency: fd.Currency, TimeZone: m.TimeZone, Entries: fd.Entries})
+			if err != nil {
+				errs = append(errs, &Error{Op: op, Field: base + ".fallback.list", Value: fb.List, Err: err})
+				break
+			}
+			rates, err := pricing.NewRateTable(fb.AsOf, []pricing.ExchangeRate{{From: fd.Currency, To: m.Currency, Rate: fb.Rate}})
+			if err != nil {
+				errs = append(errs, &Error{Op: op, Field: base + ".fallback", Value: fb.AsOf, Err: err})
+				break
+			}
+			cfg.Fallback = &pricing.Fallback{List: fl, Rates: rates, Rounding: fb.Rounding, Ending: fb.Ending}
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	pl, err := pricing.NewPriceList(cfg)
+	if err != nil {
+		return nil, &Error{Op: op, Field: base + ".list", Value: m.PriceList(), Err: err}
+	}
+	return pl, nil
+}
