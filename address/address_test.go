@@ -2,6 +2,7 @@ package address
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"sync"
@@ -364,22 +365,69 @@ func TestSubdivisions(t *testing.T) {
 	}
 }
 
+// TestConcurrentUse runs Validate, Normalize, Format, TaxLocation and
+// SubdivisionCode from several goroutines at once, each on first use of
+// its countries (patterns and ISO tables are built lazily, once), and
+// compares every result with the same calls made serially afterwards.
 func TestConcurrentUse(t *testing.T) {
-	// First use of a country compiles its patterns once; racing first uses
-	// must agree.
+	type result struct {
+		Valid, Normalized, Formatted, Label string
+		Country, Region, Zip, TaxErr        string
+		Code                                string
+	}
+	inputs := []Address{
+		{CountryCode: "BR", Line1: "Rua A, 1", Locality: "São Paulo", AdministrativeArea: "São Paulo", PostalCode: "01454-000"},
+		{CountryCode: "IT", Line1: "Via Roma 1", Locality: "Roma", AdministrativeArea: "Roma", PostalCode: "00184"},
+		{CountryCode: "ca", Line1: "1 rue Sainte-Catherine", Locality: "Montréal", AdministrativeArea: "Québec", PostalCode: "h3z 2y7"},
+		{CountryCode: "US", AdministrativeArea: "Narnia", PostalCode: "1"},
+		{CountryCode: "CN", Line1: "a", AdministrativeArea: "北京市", Locality: "东城区", PostalCode: "100010"},
+		{CountryCode: "KR", Line1: "a", AdministrativeArea: "서울특별시", Locality: "강남구", PostalCode: "01000"},
+		{CountryCode: "JP", Line1: "x", AdministrativeArea: "tokyo", PostalCode: "１００ー８９９４"},
+		{CountryCode: "FR", Line1: "1 rue de Rivoli", Locality: "Paris", PostalCode: "75001", SortingCode: "cedex 01"},
+	}
+	run := func(a Address) result {
+		var r result
+		if err := Validate(a); err != nil {
+			r.Valid = err.Error()
+		}
+		n := Normalize(a)
+		r.Normalized = fmt.Sprintf("%+v", n)
+		r.Formatted = Format(a, nil)
+		r.Label = Format(a, &FormatOptions{Style: PostalLabel, Origin: "DE", CountryNames: germanNames})
+		var err error
+		r.Country, r.Region, r.Zip, err = a.TaxLocation()
+		if err != nil {
+			r.TaxErr = err.Error()
+		}
+		r.Code, _ = SubdivisionCode(n.CountryCode, n.AdministrativeArea)
+		return r
+	}
+	const workers = 8
+	got := make([][]result, workers)
 	var wg sync.WaitGroup
-	for range 8 {
+	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for _, cc := range []string{"BR", "IT", "CA", "US", "CN"} {
-				Validate(Address{CountryCode: cc, PostalCode: "1"})
-				_ = Format(usAddress, nil)
-				_ = Normalize(Address{CountryCode: cc, AdministrativeArea: "x"})
+			for i := range inputs {
+				// Each worker starts at another input, so that first uses race.
+				j := (i + w) % len(inputs)
+				if got[w] == nil {
+					got[w] = make([]result, len(inputs))
+				}
+				got[w][j] = run(inputs[j])
 			}
 		}()
 	}
 	wg.Wait()
+	for i, a := range inputs {
+		want := run(a)
+		for w := range workers {
+			if diff := cmp.Diff(want, got[w][i]); diff != "" {
+				t.Errorf("worker %d, %s: concurrent result differs from the serial one (-serial +concurrent):\n%s", w, a.CountryCode, diff)
+			}
+		}
+	}
 }
 
 func TestAllocs(t *testing.T) {

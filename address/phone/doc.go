@@ -41,10 +41,22 @@
 //
 // # Errors
 //
-// Every error of [Parse] and [ParseValid] is a [*ParseError] carrying the
-// input and the default region, and unwraps to one of the sentinels
-// ([ErrNotANumber], [ErrInvalidCountryCode], [ErrTooShort], [ErrTooLong],
-// [ErrInvalidRegion], [ErrInvalid]) for errors.Is.
+// Every error of [Parse] and [ParseValid] is a [*ParseError] with the
+// fields of every marketkit error (Op, Field, Value, Err) and the default
+// region, and unwraps to one of the sentinels ([ErrNotANumber],
+// [ErrInvalidCountryCode], [ErrTooShort], [ErrTooLong], [ErrInvalidRegion],
+// [ErrInvalid]) for errors.Is. Messages read
+// `phone: Parse: number "+49 1": too short (default region "DE")`, with the
+// input cut after 64 bytes. The default region is accepted in any ASCII
+// case and never trimmed (" DE" is an error). [Type] is an enumeration with
+// hyphenated text names ("fixed-line", "toll-free").
+//
+// # Fidelity
+//
+// Output is libphonenumber's, including where nyaruka/phonenumbers differs:
+// Argentine mobile numbers in national format are "011 15-2345-6789", as
+// libphonenumber writes them, not the port's "09 15-2345-6789" (the port
+// applies the national prefix rule's $1 literally; see [Number.National]).
 //
 // # Concurrency
 //

@@ -27,9 +27,9 @@ func ExampleParse() {
 	_, err = phone.Parse(strings.Repeat("1", phone.MaxInputLength+1), "US")
 	fmt.Println(errors.Is(err, phone.ErrTooLong))
 	// Output:
-	// +4930123456 +49 30 123456 030 123456 tel:+49-30-123456 fixed_line true
-	// +4930123456 +49 30 123456 030 123456 tel:+49-30-123456 fixed_line true
-	// +4930123456 +49 30 123456 030 123456 tel:+49-30-123456 fixed_line true
+	// +4930123456 +49 30 123456 030 123456 tel:+49-30-123456 fixed-line true
+	// +4930123456 +49 30 123456 030 123456 tel:+49-30-123456 fixed-line true
+	// +4930123456 +49 30 123456 030 123456 tel:+49-30-123456 fixed-line true
 	// true
 	// true
 }

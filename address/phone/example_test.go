@@ -28,7 +28,7 @@ func Example() {
 	// +49 30 901820
 	// 030 901820
 	// tel:+49-30-901820
-	// fixed_line DE
+	// fixed-line DE
 	// (650) 253-0000 US
 }
 
@@ -39,5 +39,5 @@ func ExampleParseValid_errors() {
 	fmt.Println(errors.Is(err, phone.ErrInvalid), err)
 	// Output:
 	// true
-	// true phone: not a valid number: "+33 1 23" (default region "FR")
+	// true phone: ParseValid: number "+33 1 23": not a valid number (default region "FR")
 }

@@ -2,10 +2,12 @@ package phone
 
 import (
 	"errors"
-	"fmt"
+	"slices"
 	"strings"
-	"unicode/utf8"
+	"sync"
 
+	"github.com/marketkit/marketkit/internal/enum"
+	"github.com/marketkit/marketkit/internal/errtext"
 	"github.com/nyaruka/phonenumbers"
 )
 
@@ -32,18 +34,56 @@ var (
 	// ErrInvalid reports, from ParseValid, a number that parses but is not
 	// valid (see Number.IsValid).
 	ErrInvalid = errors.New("phone: not a valid number")
+	// ErrInvalidType reports the text of a Type that is none of the
+	// constants' names, or an undefined Type given to MarshalText.
+	ErrInvalidType = errors.New("phone: invalid number type")
 )
 
-// ParseError reports why an input is not a usable phone number.
+// ParseError reports why an input is not a usable phone number. Its
+// message has the layout of every marketkit error,
+//
+//	phone: Op: field "value": reason
+//
+// for example
+//
+//	phone: Parse: number "12": too short (default region "DE")
+//	phone: Parse: region "UK": invalid default region
+//
+// where the value is quoted and cut after 64 bytes (Value keeps it
+// whole). Error never panics, also on the zero ParseError.
 type ParseError struct {
-	Input  string // the input as given, cut to MaxInputLength bytes and "…" when longer
+	Op     string // "Parse" or "ParseValid"
+	Field  string // "number", or "region" for ErrInvalidRegion
+	Value  string // the offending input as given: the number, or the region
 	Region string // the default region as given
 	Err    error  // one of the sentinel errors
 }
 
-// Error returns a message naming the input, the region and the reason.
+// Error returns the message described on [ParseError].
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("%v: %q (default region %q)", e.Err, e.Input, e.Region)
+	var b strings.Builder
+	b.WriteString("phone: ")
+	if e.Op != "" {
+		b.WriteString(e.Op)
+		b.WriteString(": ")
+	}
+	if e.Field != "" {
+		b.WriteString(e.Field)
+		b.WriteByte(' ')
+	}
+	b.WriteString(errtext.Quote(e.Value))
+	b.WriteString(": ")
+	if e.Err != nil {
+		b.WriteString(strings.TrimPrefix(e.Err.Error(), "phone: "))
+	} else {
+		b.WriteString("invalid value")
+	}
+	if e.Field != "region" && e.Region != "" {
+		b.WriteString(" (default region ")
+		b.WriteString(errtext.Quote(e.Region))
+		b.WriteByte(')')
+	}
+	return b.String()
 }
 
 // Unwrap returns the sentinel error.
@@ -70,11 +110,11 @@ type Number struct {
 // that it is one: see [Number.IsValid] and [ParseValid].
 func Parse(s, region string) (Number, error) {
 	if len(s) > MaxInputLength {
-		return Number{}, &ParseError{Input: truncate(s), Region: region, Err: ErrTooLong}
+		return Number{}, &ParseError{Op: "Parse", Field: "number", Value: s, Region: region, Err: ErrTooLong}
 	}
 	r, ok := regionCode(region)
 	if !ok {
-		return Number{}, &ParseError{Input: s, Region: region, Err: ErrInvalidRegion}
+		return Number{}, &ParseError{Op: "Parse", Field: "region", Value: region, Region: region, Err: ErrInvalidRegion}
 	}
 	intl, hasIntl := internationalZeros(s)
 	in := s
@@ -88,7 +128,7 @@ func Parse(s, region string) (Number, error) {
 		}
 	}
 	if err != nil {
-		return Number{}, &ParseError{Input: s, Region: region, Err: mapError(err)}
+		return Number{}, &ParseError{Op: "Parse", Field: "number", Value: s, Region: region, Err: mapError(err)}
 	}
 	return Number{pn}, nil
 }
@@ -103,25 +143,18 @@ func internationalZeros(s string) (string, bool) {
 	return s, false
 }
 
-// truncate cuts s to MaxInputLength bytes, at a character boundary, and
-// marks the cut with "…".
-func truncate(s string) string {
-	i := MaxInputLength
-	for i > 0 && !utf8.RuneStart(s[i]) {
-		i--
-	}
-	return s[:i] + "…"
-}
-
 // ParseValid parses s as [Parse] does and fails with ErrInvalid when the
 // result is not a valid number: the check to run when a form is submitted.
 func ParseValid(s, region string) (Number, error) {
 	n, err := Parse(s, region)
 	if err != nil {
+		if pe, ok := err.(*ParseError); ok {
+			pe.Op = "ParseValid"
+		}
 		return n, err
 	}
 	if !n.IsValid() {
-		return Number{}, &ParseError{Input: s, Region: region, Err: ErrInvalid}
+		return Number{}, &ParseError{Op: "ParseValid", Field: "number", Value: s, Region: region, Err: ErrInvalid}
 	}
 	return n, nil
 }
@@ -253,8 +286,81 @@ func (n Number) E164() string { return n.format(phonenumbers.E164) }
 func (n Number) International() string { return n.format(phonenumbers.INTERNATIONAL) }
 
 // National returns n in its country's national format ("(415) 555-2671"),
-// with the extension if any.
-func (n Number) National() string { return n.format(phonenumbers.NATIONAL) }
+// with the extension if any. Argentine mobile numbers are written as
+// libphonenumber writes them, "011 15-2345-6789" (see fixedNational).
+func (n Number) National() string {
+	if n.pn == nil {
+		return ""
+	}
+	if formats := fixedNational()[n.pn.GetCountryCode()]; formats != nil {
+		return phonenumbers.FormatByPattern(n.pn, phonenumbers.NATIONAL, formats)
+	}
+	return phonenumbers.Format(n.pn, phonenumbers.NATIONAL)
+}
+
+// fixedNational returns, for the calling codes whose national format
+// nyaruka/phonenumbers writes wrongly, their number formats with the
+// national prefix rule repaired. The metadata says how to write the
+// national prefix with a rule such as "0$1", where $1 stands for the first
+// group the format prints; libphonenumber puts the rule in place of that
+// group, reading $1 as the group's own reference ("$2 15-$3-$4" becomes
+// "0$2 15-$3-$4"), but nyaruka/phonenumbers inserts the rule literally, so
+// that $1 prints the first group of the pattern, which the format had
+// left out: "09 15-2345-6789" for +54 9 11 2345-6789 instead of
+// "011 15-2345-6789". Only Argentina's mobile formats have such a rule
+// (TestFixedNationalRegions checks the whole metadata); the repair writes
+// the format's first group into the rule ("0$2"). The formats are built
+// once, on the first national format of a number of such a country.
+var fixedNational = sync.OnceValue(func() map[int32][]*phonenumbers.NumberFormat {
+	coll, err := phonenumbers.MetadataCollection() // decoded at init: no work
+	if err != nil {
+		return nil
+	}
+	out := map[int32][]*phonenumbers.NumberFormat{}
+	for _, md := range coll.GetMetadata() {
+		cc := md.GetCountryCode()
+		if phonenumbers.GetRegionCodeForCountryCode(int(cc)) != md.GetId() {
+			continue // formats come from the main region of a calling code
+		}
+		var formats []*phonenumbers.NumberFormat
+		for i, f := range md.GetNumberFormat() {
+			fixed, ok := fixedRule(f)
+			if !ok {
+				continue
+			}
+			if formats == nil {
+				formats = slices.Clone(md.GetNumberFormat())
+			}
+			formats[i] = &phonenumbers.NumberFormat{
+				Pattern:                              f.Pattern,
+				Format:                               f.Format,
+				LeadingDigitsPattern:                 f.LeadingDigitsPattern,
+				NationalPrefixFormattingRule:         &fixed,
+				NationalPrefixOptionalWhenFormatting: f.NationalPrefixOptionalWhenFormatting,
+				DomesticCarrierCodeFormattingRule:    f.DomesticCarrierCodeFormattingRule,
+			}
+		}
+		if formats != nil {
+			out[cc] = formats
+		}
+	}
+	return out
+})
+
+// fixedRule returns the national prefix rule of f with $1 replaced by the
+// first group f's format prints, when that group is not $1.
+func fixedRule(f *phonenumbers.NumberFormat) (string, bool) {
+	rule, format := f.GetNationalPrefixFormattingRule(), f.GetFormat()
+	i := strings.IndexByte(format, '$')
+	if i < 0 || i+1 >= len(format) || format[i+1] < '0' || format[i+1] > '9' {
+		return "", false
+	}
+	group := format[i : i+2]
+	if group == "$1" || !strings.Contains(rule, "$1") {
+		return "", false
+	}
+	return strings.ReplaceAll(rule, "$1", group), true
+}
 
 // RFC3966 returns n as a tel: URI ("tel:+1-415-555-2671"), with the
 // extension if any (";ext=123").
@@ -284,16 +390,46 @@ const (
 	Voicemail
 )
 
-var typeNames = [...]string{
-	Unknown: "unknown", FixedLine: "fixed_line", Mobile: "mobile", FixedLineOrMobile: "fixed_line_or_mobile",
-	TollFree: "toll_free", PremiumRate: "premium_rate", SharedCost: "shared_cost", VoIP: "voip",
-	Personal: "personal", Pager: "pager", UAN: "uan", Voicemail: "voicemail",
+var typeNames = enum.New[Type]("Type", Unknown,
+	"unknown", "fixed-line", "mobile", "fixed-line-or-mobile", "toll-free", "premium-rate",
+	"shared-cost", "voip", "personal", "pager", "uan", "voicemail")
+
+// String returns the name of t ("toll-free"), or "Type(N)" for an invalid
+// Type.
+func (t Type) String() string { return typeNames.String(t) }
+
+// IsValid reports whether t is one of the Type constants (Unknown
+// included).
+func (t Type) IsValid() bool { return typeNames.IsValid(t) }
+
+// AppendText appends the name of t to b (encoding.TextAppender). An
+// invalid Type is an error.
+func (t Type) AppendText(b []byte) ([]byte, error) {
+	out, ok := typeNames.AppendText(b, t)
+	if !ok {
+		return b, &ParseError{Op: "Type.AppendText", Field: "type", Value: t.String(), Err: ErrInvalidType}
+	}
+	return out, nil
 }
 
-// String returns the snake_case name of t ("toll_free").
-func (t Type) String() string {
-	if int(t) < len(typeNames) {
-		return typeNames[t]
+// MarshalText returns the name of t; an invalid Type is an error.
+func (t Type) MarshalText() ([]byte, error) { return t.AppendText(nil) }
+
+// UnmarshalText sets t to the Type named by b, as [ParseType] does.
+func (t *Type) UnmarshalText(b []byte) error {
+	v, err := ParseType(string(b))
+	if err == nil {
+		*t = v
 	}
-	return "unknown"
+	return err
+}
+
+// ParseType returns the Type named s ("mobile", "toll-free", …), compared
+// exactly.
+func ParseType(s string) (Type, error) {
+	v, ok := typeNames.Parse(s)
+	if !ok {
+		return 0, &ParseError{Op: "ParseType", Field: "type", Value: s, Err: ErrInvalidType}
+	}
+	return v, nil
 }

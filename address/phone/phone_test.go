@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/nyaruka/phonenumbers"
 )
 
 func TestParse(t *testing.T) {
@@ -49,6 +50,13 @@ func TestParse(t *testing.T) {
 		{"tel uri", "tel:+44-20-7946-0018;ext=55", "", result{"+442079460018", "+44 20 7946 0018 x55", "020 7946 0018 x55", "tel:+44-20-7946-0018;ext=55", FixedLine, "GB", true}, nil},
 		{"full-width digits", "０３０ ９０１８２０", "DE", result{"+4930901820", "+49 30 901820", "030 901820", "tel:+49-30-901820", FixedLine, "DE", true}, nil},
 		{"plus alone", "+", "", result{}, ErrNotANumber},
+		// Argentina: libphonenumber writes mobiles with the area code after
+		// the national prefix and 15 before the subscriber number.
+		{"argentine mobile, buenos aires", "+54 9 11 2345-6789", "", result{"+5491123456789", "+54 9 11 2345-6789", "011 15-2345-6789", "tel:+54-9-11-2345-6789", Mobile, "AR", true}, nil},
+		{"argentine mobile dialled nationally", "011 15-2345-6789", "AR", result{"+5491123456789", "+54 9 11 2345-6789", "011 15-2345-6789", "tel:+54-9-11-2345-6789", Mobile, "AR", true}, nil},
+		{"argentine mobile, córdoba", "+54 9 351 555-1234", "", result{"+5493515551234", "+54 9 351 555-1234", "0351 15-555-1234", "tel:+54-9-351-555-1234", Mobile, "AR", true}, nil},
+		{"argentine fixed line unchanged", "+54 11 2345-6789", "", result{"+541123456789", "+54 11 2345-6789", "011 2345-6789", "tel:+54-11-2345-6789", FixedLine, "AR", true}, nil},
+		{"argentine mobile with extension", "+54 9 11 2345-6789 ext. 12", "", result{"+5491123456789", "+54 9 11 2345-6789 ext. 12", "011 15-2345-6789 ext. 12", "tel:+54-9-11-2345-6789;ext=12", Mobile, "AR", true}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -116,12 +124,105 @@ func TestExtension(t *testing.T) {
 	}
 }
 
-func TestTypeString(t *testing.T) {
-	if got := TollFree.String(); got != "toll_free" {
+func TestTypeText(t *testing.T) {
+	for ty := Unknown; ty <= Voicemail; ty++ {
+		b, err := ty.AppendText([]byte("x:"))
+		if err != nil || !ty.IsValid() {
+			t.Fatalf("%d.AppendText: %v (IsValid %v)", ty, err, ty.IsValid())
+		}
+		name := string(b[2:])
+		if name != ty.String() || strings.ContainsAny(name, "_ ") || strings.ToLower(name) != name {
+			t.Errorf("Type %d: name %q, String %q", ty, name, ty.String())
+		}
+		var back Type
+		if err := back.UnmarshalText(b[2:]); err != nil || back != ty {
+			t.Errorf("UnmarshalText(%q) = %v, %v", name, back, err)
+		}
+	}
+	if got := TollFree.String(); got != "toll-free" {
 		t.Errorf("TollFree.String() = %q", got)
 	}
-	if got := Type(200).String(); got != "unknown" {
-		t.Errorf("Type(200).String() = %q", got)
+	bad := Type(200)
+	if got := bad.String(); got != "Type(200)" || bad.IsValid() {
+		t.Errorf("Type(200).String() = %q, IsValid %v", got, bad.IsValid())
+	}
+	if _, err := bad.MarshalText(); !errors.Is(err, ErrInvalidType) {
+		t.Errorf("Type(200).MarshalText: %v", err)
+	}
+	if _, err := ParseType("toll_free"); !errors.Is(err, ErrInvalidType) {
+		t.Errorf("ParseType(toll_free): %v", err)
+	}
+}
+
+func TestErrorMessages(t *testing.T) {
+	long := strings.Repeat("9", 1000)
+	tests := []struct {
+		name, in, region string
+		valid            bool
+		want             string
+	}{
+		{"too short", "+49 1", "DE", false, `phone: Parse: number "+49 1": too short (default region "DE")`},
+		{"bad region", "030 901820", "UK", false, `phone: Parse: region "UK": invalid default region`},
+		{"padded region", "030 901820", " DE", false, `phone: Parse: region " DE": invalid default region`},
+		{"too long, cut", long, "", false, `phone: Parse: number "` + long[:64] + `…"(1000 bytes): input too long`},
+		{"invalid from ParseValid", "+49 123", "", true, `phone: ParseValid: number "+49 123": not a valid number`},
+		{"parse error from ParseValid", "hello", "DE", true, `phone: ParseValid: number "hello": not a phone number (default region "DE")`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			parse := Parse
+			if tt.valid {
+				parse = ParseValid
+			}
+			_, err := parse(tt.in, tt.region)
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error:\n got %v\nwant %s", err, tt.want)
+			}
+			var pe *ParseError
+			if !errors.As(err, &pe) || pe.Value == "" {
+				t.Errorf("ParseError = %+v", pe)
+			}
+		})
+	}
+	if got := (&ParseError{}).Error(); got != `phone: "": invalid value` {
+		t.Errorf("zero ParseError: %q", got)
+	}
+}
+
+// TestFixedNationalRegions scans the whole phone metadata for national
+// prefix rules that nyaruka/phonenumbers applies wrongly (a rule with $1
+// on a format whose first group is not $1): fixedNational must repair
+// exactly those calling codes, and today that is Argentina's alone. A
+// metadata update that adds one fails here, so its formats get checked.
+func TestFixedNationalRegions(t *testing.T) {
+	coll, err := phonenumbers.MetadataCollection()
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := map[int32]int{}
+	for _, md := range coll.GetMetadata() {
+		for _, f := range md.GetNumberFormat() {
+			if _, ok := fixedRule(f); ok {
+				broken[md.GetCountryCode()]++
+			}
+		}
+	}
+	fixed := map[int32]int{}
+	for cc, formats := range fixedNational() {
+		for i, f := range formats {
+			if f.GetNationalPrefixFormattingRule() != "" && strings.Contains(f.GetNationalPrefixFormattingRule(), "$1") && !strings.HasPrefix(f.GetFormat(), "$1") {
+				t.Errorf("+%d format %d still has rule %q for %q", cc, i, f.GetNationalPrefixFormattingRule(), f.GetFormat())
+			}
+			if f.GetNationalPrefixFormattingRule() != "" && !strings.Contains(f.GetNationalPrefixFormattingRule(), "$1") {
+				fixed[cc]++
+			}
+		}
+	}
+	if diff := cmp.Diff(map[int32]int{54: 3}, broken); diff != "" {
+		t.Errorf("formats with a misapplied national prefix rule (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(broken, fixed); diff != "" {
+		t.Errorf("repaired formats (-found +repaired):\n%s", diff)
 	}
 }
 
