@@ -271,7 +271,7 @@ func TestHostileText(t *testing.T) {
 		}
 	}
 	for _, in := range []string{"19.99  EUR", "19.99 EUR ", "EUR 19.99", "19.99", ""} {
-		if _, err := ParseMoneyText(in); !errors.Is(err, ErrSyntax) && !errors.Is(err, ErrCurrency) {
+		if _, err := ParseMoneyText(in); !errors.Is(err, ErrSyntax) && !errors.Is(err, locale.ErrUnknownCurrency) {
 			t.Errorf("ParseMoneyText(%q): %v", in, err)
 		}
 	}
@@ -430,13 +430,14 @@ func TestQuoteEdges(t *testing.T) {
 		total     string
 		applied   []string
 	}{
-		{"100 %", []Discount{Percent("all", FixedFromInt(100))}, "0.00", []string{"30.01"}},
-		{"100 % then fixed", []Discount{Percent("all", FixedFromInt(100)), Amount("x", eur("5"))}, "0.00", []string{"30.01", "0.00"}},
-		{"fixed beyond total", []Discount{Amount("x", eur("500"))}, "0.00", []string{"30.01"}},
-		{"10 % then 5", []Discount{Percent("p", FixedFromInt(10)), Amount("x", eur("5"))}, "22.01", []string{"3.00", "5.00"}},
-		{"5 then 10 %", []Discount{Amount("x", eur("5")), Percent("p", FixedFromInt(10))}, "22.51", []string{"5.00", "2.50"}},
-		{"percent with 18 digits", []Discount{Percent("p", MustParseFixed("1.000000000000000001"))}, "29.71", []string{"0.30"}},
-		{"zero percent", []Discount{Percent("p", Fixed{})}, "30.01", []string{"0.00"}},
+		{"100 %", []Discount{PercentOff("all", MustParsePercent("100"))}, "0.00", []string{"30.01"}},
+		{"100 % then fixed", []Discount{PercentOff("all", MustParsePercent("100")), AmountOff("x", eur("5"))}, "0.00", []string{"30.01", "0.00"}},
+		{"fixed beyond total", []Discount{AmountOff("x", eur("500"))}, "0.00", []string{"30.01"}},
+		{"10 % then 5", []Discount{PercentOff("p", MustParsePercent("10")), AmountOff("x", eur("5"))}, "22.01", []string{"3.00", "5.00"}},
+		{"5 then 10 %", []Discount{AmountOff("x", eur("5")), PercentOff("p", MustParsePercent("10"))}, "22.51", []string{"5.00", "2.50"}},
+		{"percent with 4 decimals", []Discount{PercentOff("p", MustParsePercent("1.0001"))}, "29.71", []string{"0.30"}},
+		{"percent with 4 decimals, rounds up", []Discount{PercentOff("p", MustParsePercent("1.6667"))}, "29.51", []string{"0.50"}},
+		{"zero percent", []Discount{PercentOff("p", Percent{})}, "30.01", []string{"0.00"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -467,19 +468,19 @@ func TestQuoteEdges(t *testing.T) {
 	}{
 		{"nil order", nil, "order", ErrInvalid},
 		{"fixed discount in USD", &Order{Currency: "EUR", Rounding: RoundHalfUp, Items: items,
-			Discounts: []Discount{Amount("x", MustParseMoney("5", "USD"))}}, "", ErrCurrencyMismatch},
+			Discounts: []Discount{AmountOff("x", MustParseMoney("5", "USD"))}}, "", ErrCurrencyMismatch},
 		{"line discount in USD", &Order{Currency: "EUR", Rounding: RoundHalfUp, Items: []Item{{SKU: "a", Quantity: 1, UnitPrice: eur("1"),
-			Discounts: []Discount{Amount("x", MustParseMoney("1", "USD"))}}}}, "", ErrCurrencyMismatch},
+			Discounts: []Discount{AmountOff("x", MustParseMoney("1", "USD"))}}}}, "", ErrCurrencyMismatch},
 		{"percent above 100", &Order{Currency: "EUR", Rounding: RoundHalfUp, Items: items,
-			Discounts: []Discount{Percent("p", MustParseFixed("100.01"))}}, "discounts[0].percent", ErrInvalid},
+			Discounts: []Discount{PercentOff("p", Percent{v: percentOne + 1})}}, "discounts[0].percent", ErrRange},
 		{"negative percent", &Order{Currency: "EUR", Rounding: RoundHalfUp, Items: items,
-			Discounts: []Discount{Percent("p", MustParseFixed("-1"))}}, "discounts[0].percent", ErrInvalid},
+			Discounts: []Discount{PercentOff("p", Percent{v: -1})}}, "discounts[0].percent", ErrRange},
 		{"negative amount", &Order{Currency: "EUR", Rounding: RoundHalfUp, Items: items,
-			Discounts: []Discount{Amount("x", eur("-1"))}}, "discounts[0].amount", ErrInvalid},
+			Discounts: []Discount{AmountOff("x", eur("-1"))}}, "discounts[0].amount", ErrInvalid},
 		{"zero discount", &Order{Currency: "EUR", Rounding: RoundHalfUp, Items: items,
 			Discounts: []Discount{{}}}, "discounts[0].kind", ErrInvalid},
-		{"no rounding mode", &Order{Currency: "EUR", Items: items}, "mode", ErrRoundingMode},
-		{"unknown currency", &Order{Currency: "EURO", Rounding: RoundHalfUp}, "currency", ErrCurrency},
+		{"unknown rounding mode", &Order{Currency: "EUR", Rounding: 99, Items: items}, "mode", ErrRoundingMode},
+		{"unknown currency", &Order{Currency: "EURO", Rounding: RoundHalfUp}, "currency", locale.ErrUnknownCurrency},
 		{"unit price in JPY", &Order{Currency: "EUR", Rounding: RoundHalfUp, Items: []Item{{Quantity: 1, UnitPrice: MustParseMoney("1", "JPY")}}}, "", ErrCurrencyMismatch},
 		{"subtotal overflow", &Order{Currency: "EUR", Rounding: RoundHalfUp, Items: []Item{{Quantity: math.MaxInt64, UnitPrice: eur("10")}}}, "items[0].subtotal", ErrRange},
 	}

@@ -37,7 +37,7 @@ func (m Money) AllocateDecimal(ratios ...decimal.Decimal) ([]Money, error) {
 	for i, r := range ratios {
 		f, ok := fixedFromDecimal(r)
 		if !ok {
-			return nil, newError("AllocateDecimal", "ratios["+itoa(int64(i))+"]", decString(r), ErrRange)
+			return nil, newError("AllocateDecimal", "ratios["+itoa(int64(i))+"]", decString(r), ErrRange, "does not fit a Fixed (18 fraction digits, an int64 coefficient)")
 		}
 		fs[i] = f
 	}
@@ -56,7 +56,7 @@ func (m Money) Split(n int) ([]Money, error) {
 // three cash parts is 3.35, 3.35, 3.30.
 func (m Money) SplitIn(n int, unit Unit) ([]Money, error) {
 	if n <= 0 || n > 1<<20 {
-		return nil, newError("Split", "n", itoa(int64(n)), ErrRatio)
+		return nil, newError("Split", "n", itoa(int64(n)), ErrRatio, "want at least one part")
 	}
 	fs := make([]Fixed, n)
 	for i := range fs {
@@ -90,24 +90,24 @@ func (m Money) SplitIn(n int, unit Unit) ([]Money, error) {
 func (m Money) AppendAllocation(dst []Money, ratios []Fixed, unit Unit) ([]Money, error) {
 	const op = "Allocate"
 	if len(ratios) == 0 {
-		return dst, newError(op, "ratios", "[]", ErrRatio)
+		return dst, newError(op, "ratios", "[]", ErrRatio, "no ratios")
 	}
 	if unit > CashUnit {
-		return dst, newError(op, "unit", itoa(int64(unit)), ErrInvalid)
+		return dst, newError(op, "unit", itoa(int64(unit)), ErrInvalid, "not a Unit")
 	}
 	minor, ok := m.Minor()
 	if !ok {
 		if m.wide == nil && m.scale > int32(m.cur.digits()) {
-			return dst, newError(op, "amount", m.String(), ErrNotRounded)
+			return dst, newError(op, "amount", m.String(), ErrNotRounded, "more digits than the currency's: round it first")
 		}
-		return dst, newError(op, "amount", m.String(), ErrRange)
+		return dst, newError(op, "amount", m.String(), ErrRange, "beyond an int64 count of minor units")
 	}
 	stepMinor := int64(1)
 	if unit == CashUnit && m.cur != 0 {
 		st := cashStep(m.code())
 		stepMinor = int64(st.k * pow10[int32(m.cur.digits())-st.t])
 		if minor%stepMinor != 0 {
-			return dst, newError(op, "amount", m.String(), ErrNotRounded)
+			return dst, newError(op, "amount", m.String(), ErrNotRounded, "not a multiple of the cash increment: round it with RoundCash first")
 		}
 	}
 	// Scale the ratios to one common scale.
@@ -120,7 +120,7 @@ func (m Money) AppendAllocation(dst []Money, ratios []Fixed, unit Unit) ([]Money
 	var sum uint64
 	for i, r := range ratios {
 		if r.coef < 0 {
-			return dst, newError(op, "ratios["+itoa(int64(i))+"]", r.String(), ErrRatio)
+			return dst, newError(op, "ratios["+itoa(int64(i))+"]", r.String(), ErrRatio, "must not be negative")
 		}
 		c, ok := mulPow10(r.coef, maxS-r.scale)
 		var carry uint64
@@ -128,12 +128,12 @@ func (m Money) AppendAllocation(dst []Money, ratios []Fixed, unit Unit) ([]Money
 			sum, carry = bits.Add64(sum, uint64(c), 0)
 		}
 		if !ok || carry != 0 {
-			return dst, newError(op, "ratios["+itoa(int64(i))+"]", r.String(), ErrRange)
+			return dst, newError(op, "ratios["+itoa(int64(i))+"]", r.String(), ErrRange, "too large: the ratios' sum must fit an int64")
 		}
 		w[i] = uint64(c)
 	}
 	if sum == 0 {
-		return dst, newError(op, "ratios", "all zero", ErrRatio)
+		return dst, newError(op, "ratios", "all zero", ErrRatio, "at least one ratio must be positive")
 	}
 	n0 := len(dst)
 	dst = slices.Grow(dst, len(ratios))[:n0+len(ratios)]

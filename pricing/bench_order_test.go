@@ -20,7 +20,7 @@ var cartSpec = []struct {
 // cartOrder is the 10-line cart with one 10 % order discount.
 func cartOrder() *Order {
 	o := &Order{Currency: "EUR", Rounding: RoundHalfUp,
-		Discounts: []Discount{Percent("TEN", MustParseFixed("10"))}}
+		Discounts: []Discount{PercentOff("TEN", MustParsePercent("10"))}}
 	for _, s := range cartSpec {
 		o.Items = append(o.Items, Item{SKU: s.unit, Quantity: s.qty, UnitPrice: MustParseMoney(s.unit, "EUR")})
 	}

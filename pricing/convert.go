@@ -33,7 +33,7 @@ func NewRateTable(asOf string, rates []ExchangeRate) (*RateTable, error) {
 	var errs []error
 	d, err := time.Parse(time.DateOnly, asOf)
 	if err != nil {
-		errs = append(errs, newError(op, "as_of", asOf, ErrSyntax))
+		errs = append(errs, newError(op, "as_of", asOf, ErrSyntax, "want a date like 2026-01-02"))
 	}
 	t := &RateTable{asOf: d, rates: make(map[[2]curID]Fixed, len(rates))}
 	for i, r := range rates {
@@ -41,23 +41,23 @@ func NewRateTable(asOf string, rates []ExchangeRate) (*RateTable, error) {
 		from, _, err1 := currency(op, r.From)
 		to, _, err2 := currency(op, r.To)
 		if err1 != nil {
-			errs = append(errs, newError(op, field+".from", r.From, ErrCurrency))
+			errs = append(errs, currencyError(op, field+".from", r.From))
 		}
 		if err2 != nil {
-			errs = append(errs, newError(op, field+".to", r.To, ErrCurrency))
+			errs = append(errs, currencyError(op, field+".to", r.To))
 		}
 		if r.Rate.Sign() <= 0 {
-			errs = append(errs, newError(op, field+".rate", r.Rate.String(), ErrInvalid))
+			errs = append(errs, newError(op, field+".rate", r.Rate.String(), ErrInvalid, "must be positive"))
 		}
 		if err1 != nil || err2 != nil {
 			continue
 		}
 		if from == to {
-			errs = append(errs, newError(op, field+".to", r.To, ErrInvalid))
+			errs = append(errs, newError(op, field+".to", r.To, ErrInvalid, "the same currency as from"))
 		}
 		k := [2]curID{from, to}
 		if _, dup := t.rates[k]; dup {
-			errs = append(errs, newError(op, field, r.From+"→"+r.To+" (duplicate)", ErrInvalid))
+			errs = append(errs, newError(op, field, r.From+"→"+r.To, ErrInvalid, "the direction is listed twice"))
 		}
 		t.rates[k] = r.Rate
 	}
@@ -82,7 +82,7 @@ func (t *RateTable) Rate(from, to string) (Fixed, bool) {
 }
 
 // Convert returns m in the currency to: m × rate, rounded once to the
-// target currency's digits with mode. It fails with ErrNoRate when the table
+// target currency's digits with mode. It fails with ErrNoExchangeRate when the table
 // has no rate for the direction.
 func (t *RateTable) Convert(m Money, to string, mode RoundingMode) (Money, error) {
 	c, err := t.Converter(m.Currency(), to, mode, EndingRule{})
@@ -125,7 +125,7 @@ func (t *RateTable) Converter(from, to string, mode RoundingMode, ending EndingR
 	}
 	r, ok := t.rates[[2]curID{f, g}]
 	if !ok {
-		return Converter{}, newError(op, "rate", from+"→"+to, ErrNoRate)
+		return Converter{}, newError(op, "rate", from+"→"+to, ErrNoExchangeRate, "no rate for this direction")
 	}
 	c.rate = r
 	return c, nil

@@ -57,26 +57,26 @@ func (r EndingRule) validate(op string, digits int) error {
 	for i, b := range r.Bands {
 		f := "bands[" + itoa(int64(i)) + "]"
 		if b.Step.Sign() <= 0 {
-			errs = append(errs, newError(op, f+".step", b.Step.String(), ErrInvalid))
+			errs = append(errs, newError(op, f+".step", b.Step.String(), ErrInvalid, "must be positive"))
 		} else if b.Step.scale > int32(digits) && !fitsDigits(b.Step, digits) {
-			errs = append(errs, newError(op, f+".step", b.Step.String(), ErrNotRounded))
+			errs = append(errs, newError(op, f+".step", b.Step.String(), ErrNotRounded, "more fraction digits than the currency's "+itoa(int64(digits))))
 		}
 		if b.End.Sign() < 0 || (b.Step.Sign() > 0 && b.End.Cmp(b.Step) >= 0) {
-			errs = append(errs, newError(op, f+".end", b.End.String(), ErrInvalid))
+			errs = append(errs, newError(op, f+".end", b.End.String(), ErrInvalid, "must be at least 0 and below step"))
 		} else if !fitsDigits(b.End, digits) {
-			errs = append(errs, newError(op, f+".end", b.End.String(), ErrNotRounded))
+			errs = append(errs, newError(op, f+".end", b.End.String(), ErrNotRounded, "more fraction digits than the currency's "+itoa(int64(digits))))
 		}
 		if !b.Round.valid() {
-			errs = append(errs, newError(op, f+".round", b.Round.String(), ErrRoundingMode))
+			errs = append(errs, newError(op, f+".round", b.Round.String(), ErrRoundingMode, "not a rounding mode"))
 		}
 		last := i == len(r.Bands)-1
 		switch {
 		case last && !b.Below.IsZero():
-			errs = append(errs, newError(op, f+".below", b.Below.String(), ErrInvalid))
+			errs = append(errs, newError(op, f+".below", b.Below.String(), ErrInvalid, "the last band must be unbounded (below 0)"))
 		case !last && b.Below.Sign() <= 0:
-			errs = append(errs, newError(op, f+".below", b.Below.String(), ErrInvalid))
+			errs = append(errs, newError(op, f+".below", b.Below.String(), ErrInvalid, "only the last band may be unbounded"))
 		case !last && i > 0 && b.Below.Cmp(r.Bands[i-1].Below) <= 0:
-			errs = append(errs, newError(op, f+".below", b.Below.String(), ErrInvalid))
+			errs = append(errs, newError(op, f+".below", b.Below.String(), ErrInvalid, "must be above the previous band's"))
 		}
 	}
 	return errors.Join(errs...)
@@ -231,7 +231,7 @@ func (r EndingRule) applySlow(m Money) (Money, error) {
 		b := &r.Bands[i]
 		mode := gridMode(b.Round)
 		if !mode.valid() || b.Step.Sign() <= 0 {
-			return Money{}, newError("EndingRule.Apply", "bands["+itoa(int64(i))+"]", b.Step.String(), ErrInvalid)
+			return Money{}, newError("EndingRule.Apply", "bands["+itoa(int64(i))+"]", b.Step.String(), ErrInvalid, "invalid band: check the rule with Validate")
 		}
 		end := Money{cur: m.cur, coef: b.End.coef, scale: b.End.scale}
 		diff, err := m.Sub(end)

@@ -2,28 +2,30 @@ package pricing
 
 import (
 	"errors"
-	"strconv"
 	"strings"
+
+	"github.com/marketkit/marketkit/internal/errtext"
+	"github.com/marketkit/marketkit/locale"
 )
 
-// Sentinel errors. Every error returned by this package wraps one of them,
-// so callers can test the category with errors.Is; the wrapping error
-// (*Error, *MismatchError or *NoPriceError) carries the details.
+// Sentinel errors. Every error returned by this package wraps one of them
+// (or [locale.ErrUnknownCurrency] for an unknown currency code), so callers
+// can test the category with errors.Is; the wrapping error (*Error,
+// *MismatchError or *NoPriceError) carries the details.
 var (
-	// ErrSyntax reports a malformed number or money text.
+	// ErrSyntax reports a malformed number, percentage or money text.
 	ErrSyntax = errors.New("pricing: invalid syntax")
-	// ErrCurrency reports an unknown or malformed ISO 4217 currency code.
-	ErrCurrency = errors.New("pricing: unknown currency")
 	// ErrCurrencyMismatch reports arithmetic or comparison across currencies.
 	ErrCurrencyMismatch = errors.New("pricing: currency mismatch")
 	// ErrDivisionByZero reports a division by zero.
 	ErrDivisionByZero = errors.New("pricing: division by zero")
 	// ErrRange reports a value outside the supported range (for example a
 	// Fixed that does not fit in 18 fraction digits and an int64
-	// coefficient, or a digits argument outside -18..18).
+	// coefficient, a percentage above 100 %, or a digits argument outside
+	// -18..18).
 	ErrRange = errors.New("pricing: value out of range")
-	// ErrRoundingMode reports an unknown rounding mode (including the zero
-	// RoundingMode, which is deliberately invalid).
+	// ErrRoundingMode reports an unknown rounding mode (a value outside
+	// the seven named modes; the zero mode is RoundHalfEven and valid).
 	ErrRoundingMode = errors.New("pricing: invalid rounding mode")
 	// ErrNotRounded reports an amount with more fraction digits than the
 	// unit it is split or counted in (round it first).
@@ -31,36 +33,58 @@ var (
 	// ErrRatio reports invalid allocation ratios (negative, or all zero).
 	ErrRatio = errors.New("pricing: invalid ratio")
 	// ErrInvalid reports an invalid field in a price list, rule, rate table,
-	// discount or order.
+	// discount or order; the *Error's Reason says why.
 	ErrInvalid = errors.New("pricing: invalid value")
 	// ErrNoPrice reports that no price applies to a SKU in a market.
 	ErrNoPrice = errors.New("pricing: no price")
-	// ErrNoRate reports a missing exchange rate.
-	ErrNoRate = errors.New("pricing: no exchange rate")
+	// ErrNoExchangeRate reports a missing exchange rate.
+	ErrNoExchangeRate = errors.New("pricing: no exchange rate")
 )
 
 // Error is the typed error of this package: it names the operation, the
-// offending field and its value, and wraps a sentinel error.
+// offending field and its value, says why, and wraps a sentinel error.
 type Error struct {
-	Op    string // the function or method, e.g. "ParseMoney"
-	Field string // the offending field or argument, e.g. "amount"
-	Value string // the offending value, as text
-	Err   error  // the sentinel, e.g. ErrSyntax
+	Op     string // the function or method, e.g. "ParseMoney"
+	Field  string // the offending field or argument, e.g. "amount" or "items[1].quantity"
+	Value  string // the offending input, as given (the message shows at most 64 bytes of it)
+	Reason string // why the value is wrong, e.g. "must not be negative"
+	Err    error  // the sentinel, e.g. ErrSyntax or locale.ErrUnknownCurrency
 }
 
-// Error returns a message such as
-// `pricing: ParseMoney: amount "1,5": invalid syntax`.
+// Error returns a message of the form `pricing: Op: field "value": reason`,
+// such as `pricing: Quote: items[1].quantity "-1": must not be negative`
+// or `pricing: ParseMoney: amount "1,5": invalid syntax: want digits with
+// an optional sign and decimal point`. The value is quoted and cut to 64
+// bytes. The zero Error does not panic.
 func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString("pricing: ")
-	b.WriteString(e.Op)
-	b.WriteString(": ")
-	b.WriteString(e.Field)
-	b.WriteByte(' ')
-	b.WriteString(strconv.Quote(e.Value))
-	b.WriteString(": ")
-	b.WriteString(sentinelText(e.Err))
-	return b.String()
+	if e == nil {
+		return "pricing: <nil>"
+	}
+	b := make([]byte, 0, 64+len(e.Op)+len(e.Field)+len(e.Reason))
+	b = append(b, "pricing: "...)
+	if e.Op != "" {
+		b = append(b, e.Op...)
+		b = append(b, ": "...)
+	}
+	if e.Field != "" {
+		b = append(b, e.Field...)
+		b = append(b, ' ')
+	}
+	b = errtext.AppendQuote(b, e.Value)
+	b = append(b, ": "...)
+	s := sentinelText(e.Err)
+	switch {
+	case e.Reason == "":
+		b = append(b, s...)
+	case s == "invalid value" || s == "":
+		// The reason says more than "invalid value".
+		b = append(b, e.Reason...)
+	default:
+		b = append(b, s...)
+		b = append(b, ": "...)
+		b = append(b, e.Reason...)
+	}
+	return string(b)
 }
 
 // Unwrap returns the wrapped sentinel.
@@ -69,13 +93,23 @@ func (e *Error) Unwrap() error { return e.Err }
 // MismatchError reports an operation on two amounts in different
 // currencies. It wraps ErrCurrencyMismatch.
 type MismatchError struct {
-	Op   string // the method, e.g. "Add"
-	A, B string // the two currency codes
+	Op    string // the method, e.g. "Add"
+	Field string // the offending field, when the amounts came from one (e.g. "items[0].unit_price")
+	A, B  string // the two currency codes: the expected one first
 }
 
-// Error returns a message such as `pricing: Add: currency mismatch: EUR and USD`.
+// Error returns a message such as `pricing: Add: currency mismatch: EUR and
+// USD` or `pricing: Quote: items[0].unit_price "USD": currency mismatch:
+// want EUR`.
 func (e *MismatchError) Error() string {
-	return "pricing: " + e.Op + ": currency mismatch: " + e.A + " and " + e.B
+	if e == nil {
+		return "pricing: <nil>"
+	}
+	s := "pricing: " + e.Op + ": "
+	if e.Field != "" {
+		return s + e.Field + " " + errtext.Quote(e.B) + ": currency mismatch: want " + e.A
+	}
+	return s + "currency mismatch: " + e.A + " and " + e.B
 }
 
 // Unwrap returns ErrCurrencyMismatch.
@@ -85,14 +119,24 @@ func (e *MismatchError) Unwrap() error { return ErrCurrencyMismatch }
 // wraps ErrNoPrice; Err, when set, is the underlying cause (for example a
 // missing exchange rate on the fallback path).
 type NoPriceError struct {
+	Op     string // the method, e.g. "Resolve"
 	SKU    string
 	Market string
 	Err    error
 }
 
-// Error returns a message such as `pricing: no price for SKU "A-1" in market "de"`.
+// Error returns a message such as
+// `pricing: Resolve: sku "A-1": no price in market "de"`, followed by the
+// cause when there is one.
 func (e *NoPriceError) Error() string {
-	s := "pricing: no price for SKU " + strconv.Quote(e.SKU) + " in market " + strconv.Quote(e.Market)
+	if e == nil {
+		return "pricing: <nil>"
+	}
+	s := "pricing: "
+	if e.Op != "" {
+		s += e.Op + ": "
+	}
+	s += "sku " + errtext.Quote(e.SKU) + ": no price in market " + errtext.Quote(e.Market)
 	if e.Err != nil {
 		s += ": " + sentinelText(e.Err)
 	}
@@ -109,11 +153,35 @@ func (e *NoPriceError) Unwrap() []error {
 
 func sentinelText(err error) string {
 	if err == nil {
-		return "<nil>"
+		return ""
 	}
-	return strings.TrimPrefix(err.Error(), "pricing: ")
+	s := err.Error()
+	// Drop the package prefix of a sentinel ("pricing: ", "locale: ").
+	if i := strings.Index(s, ": "); i > 0 && !strings.ContainsRune(s[:i], ' ') {
+		s = s[i+2:]
+	}
+	return s
 }
 
-func newError(op, field, value string, err error) error {
-	return &Error{Op: op, Field: field, Value: value, Err: err}
+// newError returns an *Error; reason says why the value is wrong.
+func newError(op, field, value string, err error, reason string) error {
+	return &Error{Op: op, Field: field, Value: value, Err: err, Reason: reason}
+}
+
+// decimalReason explains a parseDecimal error.
+func decimalReason(err error) string {
+	if err == ErrRange {
+		return "longer than 100 bytes, or more than 60 integer or 36 fraction digits"
+	}
+	return "want digits with an optional sign and point, like -12.50"
+}
+
+// currencyError reports an unknown currency code; it wraps
+// locale.ErrUnknownCurrency.
+func currencyError(op, field, code string) error {
+	reason := "not an ISO 4217 currency code"
+	if code == "" {
+		reason = "missing currency code"
+	}
+	return &Error{Op: op, Field: field, Value: code, Err: locale.ErrUnknownCurrency, Reason: reason}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/marketkit/marketkit/locale"
 	"github.com/marketkit/marketkit/pricing"
 )
 
@@ -28,7 +29,7 @@ func ExampleMoney_Split() {
 	// Output:
 	// [3.34 EUR 3.33 EUR 3.33 EUR]
 	// [-3.34 EUR -3.33 EUR -3.33 EUR]
-	// pricing: Split: amount "10.005 EUR": amount not rounded to the unit
+	// pricing: Split: amount "10.005 EUR": amount not rounded to the unit: more digits than the currency's: round it first
 }
 
 func ExampleMoney_Mul() {
@@ -78,7 +79,7 @@ func ExampleMoneyFromDecimal() {
 	m, err := pricing.MoneyFromDecimal(d, "eur")
 	fmt.Println(m, err)
 	_, err = pricing.MoneyFromDecimal(d, "EURO")
-	fmt.Println(errors.Is(err, pricing.ErrCurrency))
+	fmt.Println(errors.Is(err, locale.ErrUnknownCurrency))
 	// Output:
 	// 1234.50 EUR <nil>
 	// true
@@ -104,7 +105,7 @@ func ExampleParseRoundingMode() {
 	fmt.Println(err)
 	// Output:
 	// half-even <nil>
-	// pricing: ParseRoundingMode: mode "bankers": invalid rounding mode
+	// pricing: ParseRoundingMode: mode "bankers": invalid rounding mode: want half-even, half-up, half-down, up, down, ceiling or floor
 }
 
 func ExampleCharmEnding() {

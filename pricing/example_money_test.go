@@ -19,7 +19,7 @@ func ExampleParseMoney() {
 	fmt.Println(err)
 	// Output:
 	// 19.99 EUR EUR 2
-	// pricing: ParseMoney: amount "19,99": invalid syntax
+	// pricing: ParseMoney: amount "19,99": invalid syntax: want digits with an optional sign and point, like -12.50
 }
 
 func ExampleMoneyFromMinor() {

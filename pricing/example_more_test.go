@@ -16,8 +16,8 @@ func ExampleParseFixed() {
 	fmt.Println(err)
 	// Output:
 	// 0.19 1 <nil>
-	// pricing: ParseFixed: number "1e3": invalid syntax
-	// pricing: ParseFixed: number "0.0000000000000000001": value out of range
+	// pricing: ParseFixed: number "1e3": invalid syntax: want digits with an optional sign and point, like -12.50
+	// pricing: ParseFixed: number "0.0000000000000000001": value out of range: more than 18 fraction digits or beyond an int64 coefficient
 }
 
 func ExampleMoney_MulRound() {
@@ -108,35 +108,16 @@ func ExampleRateTable_Convert() {
 	fmt.Println(usd)
 	// Only the directions listed exist: no implicit inverse.
 	_, err = rates.Convert(usd, "EUR", pricing.RoundHalfUp)
-	fmt.Println(err, errors.Is(err, pricing.ErrNoRate))
+	fmt.Println(err, errors.Is(err, pricing.ErrNoExchangeRate))
 	// Output:
 	// 21.64 USD
-	// pricing: RateTable.Convert: rate "USD→EUR": no exchange rate true
-}
-
-func ExampleLine_ApplyTax() {
-	order := pricing.Order{Currency: "EUR", Rounding: pricing.RoundHalfUp, Items: []pricing.Item{
-		{SKU: "LAMP", TaxCategory: "standard", Quantity: 2, UnitPrice: pricing.MustParseMoney("59.50", "EUR")},
-	}}
-	q, err := order.Quote()
-	if err != nil {
-		panic(err)
-	}
-	// Prices include 19 % VAT: the tax contained in the total is
-	// total × 0.19 ÷ 1.19, rounded once.
-	l := &q.Lines[0]
-	tax, _ := l.Total.MulDiv(pricing.MustParseFixed("0.19"), pricing.MustParseFixed("1.19"), 2, pricing.RoundHalfUp)
-	if err := l.ApplyTax(tax, true); err != nil {
-		panic(err)
-	}
-	fmt.Println("net", l.Net, "tax", l.Tax, "gross", l.Gross)
-	// Output: net 100.00 EUR tax 19.00 EUR gross 119.00 EUR
+	// pricing: RateTable.Convert: rate "USD→EUR": no exchange rate: no rate for this direction true
 }
 
 func ExampleOrder_QuoteInto() {
 	order := pricing.Order{Currency: "EUR", Rounding: pricing.RoundHalfUp,
 		Items:     []pricing.Item{{SKU: "MUG", Quantity: 1, UnitPrice: pricing.MustParseMoney("12.00", "EUR")}},
-		Discounts: []pricing.Discount{pricing.Percent("WELCOME10", pricing.MustParseFixed("10"))},
+		Discounts: []pricing.Discount{pricing.PercentOff("WELCOME10", pricing.MustParsePercent("10"))},
 	}
 	// One Quote reused for many orders: no allocation after the first.
 	var q pricing.Quote
@@ -179,6 +160,6 @@ func ExampleNewPriceList_errors() {
 	})
 	fmt.Println(err)
 	// Output:
-	// pricing: NewPriceList: entries[0].price "5.00 USD": currency mismatch
-	// pricing: NewPriceList: entries[1].until "2026-11-01": invalid value
+	// pricing: NewPriceList: entries[0].price "5.00 USD": currency mismatch: want EUR (the zero Money is not a price)
+	// pricing: NewPriceList: entries[1].until "2026-11-01": must be after from
 }

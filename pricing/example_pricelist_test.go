@@ -38,7 +38,7 @@ func ExamplePriceList_Resolve() {
 	// qty  1 at 11-27 00:00: 9.00 EUR (window)
 	// qty 12 at 11-27 00:00: 11.00 EUR (tier)
 	// qty  1 at 11-27 00:30: 9.00 EUR (window)
-	// pricing: no price for SKU "CUP" in market "de"
+	// pricing: Resolve: sku "CUP": no price in market "de"
 }
 
 func ExamplePriceList_Explain() {

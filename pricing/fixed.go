@@ -23,10 +23,10 @@ type Fixed struct {
 // must be in 0..18 and coef must not be math.MinInt64.
 func NewFixed(coef int64, scale int) (Fixed, error) {
 	if scale < 0 || scale > maxFixedScale {
-		return Fixed{}, newError("NewFixed", "scale", itoa(int64(scale)), ErrRange)
+		return Fixed{}, newError("NewFixed", "scale", itoa(int64(scale)), ErrRange, "outside 0..18")
 	}
 	if _, ok := toInt64(uabs(coef), coef < 0); !ok {
-		return Fixed{}, newError("NewFixed", "coef", itoa(coef), ErrRange)
+		return Fixed{}, newError("NewFixed", "coef", itoa(coef), ErrRange, "math.MinInt64 is not a coefficient")
 	}
 	return Fixed{coef: coef, scale: int32(scale)}, nil
 }
@@ -51,10 +51,10 @@ func ParseFixed(s string) (Fixed, error) {
 func parseFixed(op, field, s string) (Fixed, error) {
 	coef, scale, wide, err := parseDecimal(s)
 	if err != nil {
-		return Fixed{}, newError(op, field, s, err)
+		return Fixed{}, newError(op, field, s, err, decimalReason(err))
 	}
 	if wide != nil || scale > maxFixedScale {
-		return Fixed{}, newError(op, field, s, ErrRange)
+		return Fixed{}, newError(op, field, s, ErrRange, "more than 18 fraction digits or beyond an int64 coefficient")
 	}
 	return Fixed{coef: coef, scale: scale}, nil
 }
@@ -75,7 +75,7 @@ func MustParseFixed(s string) Fixed {
 func FixedFromDecimal(d decimal.Decimal) (Fixed, error) {
 	f, ok := fixedFromDecimal(d)
 	if !ok {
-		return Fixed{}, newError("FixedFromDecimal", "decimal", decString(d), ErrRange)
+		return Fixed{}, newError("FixedFromDecimal", "decimal", decString(d), ErrRange, "more than 18 fraction digits or beyond an int64 coefficient")
 	}
 	return f, nil
 }
@@ -183,7 +183,7 @@ func (f Fixed) Add(g Fixed) (Fixed, error) {
 			return Fixed{coef: c, scale: s}, nil
 		}
 	}
-	return Fixed{}, newError("Fixed.Add", "sum", f.String()+" + "+g.String(), ErrRange)
+	return Fixed{}, newError("Fixed.Add", "sum", f.String()+" + "+g.String(), ErrRange, "the sum does not fit a Fixed")
 }
 
 // Sub returns f − g, or ErrRange when the result does not fit a Fixed.
@@ -200,7 +200,7 @@ func (f Fixed) Mul(g Fixed) (Fixed, error) {
 		s--
 	}
 	if !ok || s > maxFixedScale {
-		return Fixed{}, newError("Fixed.Mul", "product", f.String()+" × "+g.String(), ErrRange)
+		return Fixed{}, newError("Fixed.Mul", "product", f.String()+" × "+g.String(), ErrRange, "the product does not fit a Fixed")
 	}
 	return Fixed{coef: c, scale: s}, nil
 }

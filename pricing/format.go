@@ -20,10 +20,10 @@ func (m Money) Format(f *locale.Formatter) (string, error) {
 // when dst has room and the amount has an int64 coefficient.
 func (m Money) AppendFormat(dst []byte, f *locale.Formatter) ([]byte, error) {
 	if m.cur == 0 {
-		return dst, newError("Money.Format", "currency", "", ErrCurrency)
+		return dst, newError("Money.Format", "currency", "", ErrInvalid, "the zero Money has no currency")
 	}
 	if f == nil {
-		return dst, newError("Money.Format", "formatter", "nil", ErrInvalid)
+		return dst, newError("Money.Format", "formatter", "nil", ErrInvalid, "a nil *locale.Formatter")
 	}
 	if m.wide == nil {
 		return f.AppendCurrencyFixed(dst, m.coef, -m.scale, m.code())

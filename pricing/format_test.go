@@ -34,7 +34,7 @@ func TestFormat(t *testing.T) {
 		})
 	}
 	f, _ := locale.NewFormatter(language.German, nil)
-	if _, err := (Money{}).Format(f); !errors.Is(err, ErrCurrency) {
+	if _, err := (Money{}).Format(f); !errors.Is(err, ErrInvalid) {
 		t.Errorf("zero Money: %v", err)
 	}
 	m := MustParseMoney("19.99", "EUR")

@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/marketkit/marketkit/locale"
 )
 
 // AppendAmount appends the amount in plain decimal notation with at least
@@ -98,7 +100,7 @@ func parseText(op, s string) (Money, error) {
 		if s == "0" {
 			return Money{}, nil
 		}
-		return Money{}, newError(op, "money", s, ErrSyntax)
+		return Money{}, newError(op, "money", s, ErrSyntax, "want an amount, one space and a currency code, like \"19.99 EUR\"")
 	}
 	m, err := ParseMoney(amount, code)
 	if err != nil {
@@ -137,19 +139,19 @@ func (m *Money) UnmarshalJSON(b []byte) error {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&v); err != nil {
-		return newError("Money.UnmarshalJSON", "json", truncate(string(b)), ErrSyntax)
+		return newError("Money.UnmarshalJSON", "json", string(b), ErrSyntax, `want {"amount":"19.99","currency":"EUR"}`)
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		// Trailing data after the object (json.Unmarshal checks this
 		// itself, direct callers do not).
-		return newError("Money.UnmarshalJSON", "json", truncate(string(b)), ErrSyntax)
+		return newError("Money.UnmarshalJSON", "json", string(b), ErrSyntax, "data after the object")
 	}
 	if v.Currency == "" {
 		if z, _, w, err := parseDecimal(v.Amount); err == nil && z == 0 && w == nil {
 			*m = Money{}
 			return nil
 		}
-		return newError("Money.UnmarshalJSON", "currency", v.Currency, ErrCurrency)
+		return newError("Money.UnmarshalJSON", "currency", v.Currency, locale.ErrUnknownCurrency, "missing currency code for a non-zero amount")
 	}
 	r, err := ParseMoney(v.Amount, v.Currency)
 	if err != nil {
@@ -201,5 +203,5 @@ func (m *Money) Scan(src any) error {
 		*m = r
 		return nil
 	}
-	return newError("Money.Scan", "source type", fmt.Sprintf("%T", src), ErrSyntax)
+	return newError("Money.Scan", "source type", fmt.Sprintf("%T", src), ErrSyntax, "want a string, []byte or NULL")
 }

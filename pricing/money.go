@@ -41,7 +41,7 @@ func makeCur(numeric, digits int) curID { return curID(numeric)<<8 | curID(digit
 func currency(op, code string) (curID, int16, error) {
 	c, ok := locale.CurrencyInfo(code)
 	if !ok || c.Numeric <= 0 || c.Numeric >= 1000 || c.Digits < 0 || c.Digits > 18 {
-		return 0, 0, newError(op, "currency", code, ErrCurrency)
+		return 0, 0, currencyError(op, "currency", code)
 	}
 	return makeCur(c.Numeric, c.Digits), int16(c.Digits), nil
 }
@@ -81,7 +81,7 @@ func ParseMoney(amount, code string) (Money, error) {
 	}
 	coef, scale, wide, err := parseDecimal(amount)
 	if err != nil {
-		return Money{}, newError("ParseMoney", "amount", amount, err)
+		return Money{}, newError("ParseMoney", "amount", amount, err, decimalReason(err))
 	}
 	m := Money{cur: cc, coef: coef, scale: int32(scale)}
 	if wide != nil {
@@ -125,7 +125,7 @@ func MoneyFromDecimal(d decimal.Decimal, code string) (Money, error) {
 		return Money{}, err
 	}
 	if e := int(d.Exponent()); d.Sign() != 0 && (e < -maxFracDigit || e+d.NumDigits() > maxIntDigits) {
-		return Money{}, newError("MoneyFromDecimal", "amount", decString(d), ErrRange)
+		return Money{}, newError("MoneyFromDecimal", "amount", decString(d), ErrRange, "more than 60 integer or 36 fraction digits")
 	}
 	m := Money{cur: cc}
 	if f, ok := fixedFromDecimal(d); ok {
@@ -394,7 +394,7 @@ func (m Money) MulDecimal(d decimal.Decimal) (Money, error) {
 		return m.Mul(f), nil
 	}
 	if e := d.Exponent(); e > 64 || e < -100 {
-		return Money{}, newError("MulDecimal", "factor", decString(d), ErrRange)
+		return Money{}, newError("MulDecimal", "factor", decString(d), ErrRange, "exponent outside -100..64")
 	}
 	return m.withBig(new(big.Int).Mul(m.bigCoef(), d.Coefficient()), m.scale-d.Exponent()), nil
 }

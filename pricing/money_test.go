@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/marketkit/marketkit/locale"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
 )
@@ -43,9 +45,9 @@ func TestParseMoney(t *testing.T) {
 		{"too many integer digits", strings.Repeat("1", 61), "EUR", "", ErrRange},
 		{"leading zeros do not count", strings.Repeat("0", 40) + strings.Repeat("9", 60), "EUR", strings.Repeat("9", 60) + ".00 EUR", nil},
 		{"too many fraction digits", "0." + strings.Repeat("1", 37), "EUR", "", ErrRange},
-		{"unknown currency", "1", "XYZ", "", ErrCurrency},
-		{"bad currency", "1", "EURO", "", ErrCurrency},
-		{"empty currency", "1", "", "", ErrCurrency},
+		{"unknown currency", "1", "XYZ", "", locale.ErrUnknownCurrency},
+		{"bad currency", "1", "EURO", "", locale.ErrUnknownCurrency},
+		{"empty currency", "1", "", "", locale.ErrUnknownCurrency},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -71,22 +73,60 @@ func TestParseMoney(t *testing.T) {
 	}
 }
 
+// TestErrorMessages pins the layout `pricing: Op: field "value": reason`
+// with a reason in every message, and that hostile input is never echoed
+// whole (issue 9: a 1 MiB amount was copied into the message).
 func TestErrorMessages(t *testing.T) {
-	_, err := ParseMoney("1,5", "EUR")
-	if got, want := err.Error(), `pricing: ParseMoney: amount "1,5": invalid syntax`; got != want {
-		t.Errorf("got %q, want %q", got, want)
+	huge := strings.Repeat("9", 1<<20)
+	tests := []struct {
+		name string
+		err  func() error
+		want string
+	}{
+		{"syntax", func() error { _, err := ParseMoney("1,5", "EUR"); return err },
+			`pricing: ParseMoney: amount "1,5": invalid syntax: want digits with an optional sign and point, like -12.50`},
+		{"currency", func() error { _, err := ParseMoney("1", "usdx"); return err },
+			`pricing: ParseMoney: currency "usdx": unknown currency code: not an ISO 4217 currency code`},
+		{"empty currency", func() error { _, err := ParseMoney("1", ""); return err },
+			`pricing: ParseMoney: currency "": unknown currency code: missing currency code`},
+		{"mismatch", func() error { _, err := MustParseMoney("1", "EUR").Add(MustParseMoney("1", "USD")); return err },
+			"pricing: Add: currency mismatch: EUR and USD"},
+		{"1 MiB amount", func() error { _, err := ParseMoney(huge, "EUR"); return err },
+			`pricing: ParseMoney: amount "` + huge[:64] + `…"(1048576 bytes): value out of range: longer than 100 bytes, or more than 60 integer or 36 fraction digits`},
+		{"1 MiB currency", func() error { _, err := ParseMoney("1", huge); return err },
+			`pricing: ParseMoney: currency "` + huge[:64] + `…"(1048576 bytes): unknown currency code: not an ISO 4217 currency code`},
+		{"1 MiB JSON", func() error {
+			var m Money
+			return m.UnmarshalJSON([]byte(`{"amount":"` + huge + `","currency":"EUR"}`))
+		},
+			`pricing: Money.UnmarshalJSON: amount "` + huge[:64] + `…"(1048576 bytes): value out of range: longer than 100 bytes, or more than 60 integer or 36 fraction digits`},
+		{"1 MiB text", func() error { _, err := ParseMoneyText(huge); return err },
+			`pricing: ParseMoneyText: money "` + huge[:64] + `…"(1048576 bytes): invalid syntax: want an amount, one space and a currency code, like "19.99 EUR"`},
+		{"1 MiB percent", func() error { _, err := ParsePercent(huge); return err },
+			`pricing: ParsePercent: percent "` + huge[:64] + `…"(1048576 bytes): value out of range: longer than 32 bytes`},
+		{"zero Error", func() error { return &Error{} }, `pricing: "": `},
 	}
-	_, err = ParseMoney("1", "usdx")
-	if got, want := err.Error(), `pricing: ParseMoney: currency "usdx": unknown currency`; got != want {
-		t.Errorf("got %q, want %q", got, want)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.err()
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if got := err.Error(); got != tt.want {
+				t.Errorf("message:\n got %s\nwant %s", got, tt.want)
+			}
+			if len(err.Error()) > 400 {
+				t.Errorf("message of %d bytes", len(err.Error()))
+			}
+		})
 	}
-	_, err = MustParseMoney("1", "EUR").Add(MustParseMoney("1", "USD"))
+	_, err := MustParseMoney("1", "EUR").Add(MustParseMoney("1", "USD"))
 	var me *MismatchError
 	if !errors.As(err, &me) || me.A != "EUR" || me.B != "USD" || !errors.Is(err, ErrCurrencyMismatch) {
 		t.Errorf("Add mismatch error = %#v", err)
 	}
-	if got, want := err.Error(), "pricing: Add: currency mismatch: EUR and USD"; got != want {
-		t.Errorf("got %q, want %q", got, want)
+	for _, e := range []error{&Error{}, &MismatchError{}, &NoPriceError{}, (*Error)(nil), (*MismatchError)(nil), (*NoPriceError)(nil)} {
+		_ = e.Error() // must not panic
 	}
 }
 
@@ -116,7 +156,7 @@ func TestMoneyFromMinor(t *testing.T) {
 			}
 		})
 	}
-	if _, err := MoneyFromMinor(1, "ABC"); !errors.Is(err, ErrCurrency) {
+	if _, err := MoneyFromMinor(1, "ABC"); !errors.Is(err, locale.ErrUnknownCurrency) {
 		t.Errorf("unknown code: err = %v", err)
 	}
 }

@@ -1,56 +1,106 @@
 package pricing
 
 import (
-	"math/big"
 	"math/bits"
+	"strings"
+
+	"github.com/marketkit/marketkit/internal/enum"
 )
 
-// DiscountKind says how a Discount computes its amount.
+// DiscountKind says how a Discount computes its amount. The zero
+// DiscountKind is invalid. Its text form (String, MarshalText, AppendText,
+// ParseDiscountKind) is "percent" or "amount".
 type DiscountKind uint8
 
 const (
-	// PercentOff takes Percent % of the amount it applies to, rounded to the
-	// currency's digits with the order's rounding mode.
-	PercentOff DiscountKind = iota + 1
-	// AmountOff takes a fixed Amount, capped at the amount it applies to.
-	AmountOff
+	// DiscountPercent takes Discount.Percent of the amount it applies to,
+	// rounded to the currency's digits with the order's rounding mode.
+	DiscountPercent DiscountKind = iota + 1
+	// DiscountAmount takes a fixed Discount.Amount, capped at the amount it
+	// applies to.
+	DiscountAmount
 )
 
+var discountKinds = enum.New("DiscountKind", DiscountPercent, "percent", "amount")
+
+// String returns "percent" or "amount", or "DiscountKind(N)" for an
+// invalid kind.
+func (k DiscountKind) String() string { return discountKinds.String(k) }
+
+// IsValid reports whether k is DiscountPercent or DiscountAmount.
+func (k DiscountKind) IsValid() bool { return discountKinds.IsValid(k) }
+
+// ParseDiscountKind parses "percent" or "amount".
+func ParseDiscountKind(s string) (DiscountKind, error) {
+	if k, ok := discountKinds.Parse(s); ok {
+		return k, nil
+	}
+	return 0, newError("ParseDiscountKind", "kind", s, ErrSyntax, "want one of "+strings.Join(discountKinds.All(), ", "))
+}
+
+// AppendText implements encoding.TextAppender; an invalid kind is an error.
+func (k DiscountKind) AppendText(b []byte) ([]byte, error) {
+	if b, ok := discountKinds.AppendText(b, k); ok {
+		return b, nil
+	}
+	return b, newError("DiscountKind.AppendText", "kind", k.String(), ErrInvalid, "not a discount kind")
+}
+
+// MarshalText implements encoding.TextMarshaler; an invalid kind is an error.
+func (k DiscountKind) MarshalText() ([]byte, error) { return k.AppendText(nil) }
+
+// UnmarshalText implements encoding.TextUnmarshaler with ParseDiscountKind.
+func (k *DiscountKind) UnmarshalText(b []byte) error {
+	v, err := ParseDiscountKind(string(b))
+	if err != nil {
+		return err
+	}
+	*k = v
+	return nil
+}
+
 // Discount is a percentage or fixed-amount reduction of a line or of a
-// whole order. The zero Discount is invalid.
+// whole order. Build one with PercentOff or AmountOff. The zero Discount
+// is invalid (its Kind is not set).
 type Discount struct {
 	// Code identifies the discount in explanations (a promotion code or a
 	// label).
 	Code string
-	// Kind is PercentOff or AmountOff.
+	// Kind is DiscountPercent or DiscountAmount.
 	Kind DiscountKind
-	// Percent is the percentage for PercentOff, in 0..100 (10 is 10 %).
-	Percent Fixed
-	// Amount is the amount for AmountOff: not negative, in the order's
-	// currency and in its minor units.
+	// Percent is the percentage for DiscountPercent (0 % to 100 %).
+	Percent Percent
+	// Amount is the amount for DiscountAmount: not negative, in the
+	// order's currency and in its minor units.
 	Amount Money
 }
 
-// Percent returns a PercentOff discount of p percent.
-func Percent(code string, p Fixed) Discount {
-	return Discount{Code: code, Kind: PercentOff, Percent: p}
+// PercentOff returns a discount of p of the amount it applies to:
+// PercentOff("WELCOME10", pricing.MustParsePercent("10")) takes 10 %.
+func PercentOff(code string, p Percent) Discount {
+	return Discount{Code: code, Kind: DiscountPercent, Percent: p}
 }
 
-// Amount returns an AmountOff discount of a.
-func Amount(code string, a Money) Discount {
-	return Discount{Code: code, Kind: AmountOff, Amount: a}
+// AmountOff returns a discount of the fixed amount a, capped at the amount
+// it applies to.
+func AmountOff(code string, a Money) Discount {
+	return Discount{Code: code, Kind: DiscountAmount, Amount: a}
 }
 
 // Item is an order line as the caller gives it.
 type Item struct {
 	SKU string
-	// TaxCategory is passed through to Line for package tax.
-	TaxCategory string
+	// TaxClass is the host's tax class of the product ("standard",
+	// "reduced", "books", …), passed through to Line for package tax.
+	TaxClass string
 	// Quantity must not be negative.
 	Quantity int64
-	// UnitPrice must not be negative and must be in the order's currency.
-	// It may have more digits than the currency (0.125 EUR); the line
-	// subtotal is rounded to the currency's digits.
+	// UnitPrice is required: the zero Money is not a price (an item
+	// without one is an error naming items[i].unit_price; a free item has
+	// the price 0 in the order's currency). It must not be negative and
+	// must be in the order's currency. It may have more digits than the
+	// currency (0.125 EUR); the line subtotal is rounded to the currency's
+	// digits.
 	UnitPrice Money
 	// Discounts apply to this line, in slice order (the stacking order):
 	// each one to what is left after the previous ones.
@@ -67,18 +117,18 @@ type Order struct {
 	// proportion to the line totals (see Money.AppendAllocation).
 	Discounts []Discount
 	// Rounding rounds line subtotals with extra digits and percentage
-	// discounts to the currency's digits. It must be set.
+	// discounts to the currency's digits. The zero value is RoundHalfEven.
 	Rounding RoundingMode
 }
 
 // Line is a priced order line, ready for package tax: Total is the taxable
-// base (after all discounts); Net, Tax and Gross are filled by ApplyTax.
+// base (after all discounts), TaxClass the product's tax class.
 type Line struct {
-	// SKU, TaxCategory, Quantity and UnitPrice are copied from the Item.
-	SKU         string
-	TaxCategory string
-	Quantity    int64
-	UnitPrice   Money
+	// SKU, TaxClass, Quantity and UnitPrice are copied from the Item.
+	SKU       string
+	TaxClass  string
+	Quantity  int64
+	UnitPrice Money
 	// Subtotal is UnitPrice × Quantity rounded to the currency's digits.
 	Subtotal Money
 	// LineDiscount is the sum of the line's own discounts (≤ Subtotal).
@@ -88,34 +138,12 @@ type Line struct {
 	OrderDiscount Money
 	// Total is Subtotal − LineDiscount − OrderDiscount, never negative.
 	Total Money
-	// Net, Tax and Gross: until ApplyTax is called, Net and Gross equal
-	// Total and Tax is zero. Net + Tax = Gross always holds exactly.
-	Net, Tax, Gross Money
 }
 
 // Discount returns the line's total discount (line and order share).
 func (l *Line) Discount() Money {
 	d, _ := l.LineDiscount.Add(l.OrderDiscount)
 	return d
-}
-
-// ApplyTax records the tax on the line. When included is false the prices
-// exclude tax: Net = Total and Gross = Total + tax. When included is true
-// the prices include it: Gross = Total and Net = Total − tax.
-func (l *Line) ApplyTax(tax Money, included bool) error {
-	var err error
-	if included {
-		l.Gross = l.Total
-		l.Net, err = l.Total.Sub(tax)
-	} else {
-		l.Net = l.Total
-		l.Gross, err = l.Total.Add(tax)
-	}
-	if err != nil {
-		return err
-	}
-	l.Tax = tax
-	return nil
 }
 
 // AppliedDiscount is an order discount and the amount it took. Kind and
@@ -125,15 +153,15 @@ type AppliedDiscount struct {
 	// Code is the discount's Code.
 	Code string
 	// Amount is what the discount took from the order, in the order's
-	// currency and minor units. For AmountOff it is the discount's Amount
-	// capped at what was left of the order; for PercentOff it is Percent %
-	// of what was left, rounded with the order's rounding mode.
+	// currency and minor units. For DiscountAmount it is the discount's
+	// Amount capped at what was left of the order; for DiscountPercent it
+	// is Percent of what was left, rounded with the order's rounding mode.
 	Amount Money
-	// Kind is the discount's Kind: PercentOff or AmountOff.
+	// Kind is the discount's Kind: DiscountPercent or DiscountAmount.
 	Kind DiscountKind
-	// Percent is the discount's Percent (10 is 10 %) when Kind is
-	// PercentOff, and zero when Kind is AmountOff.
-	Percent Fixed
+	// Percent is the discount's Percent when Kind is DiscountPercent, and
+	// 0 % when Kind is DiscountAmount.
+	Percent Percent
 }
 
 // Quote is a priced order.
@@ -173,7 +201,7 @@ func (o *Order) Quote() (*Quote, error) {
 func (o *Order) QuoteInto(q *Quote) error {
 	const op = "Quote"
 	if o == nil || q == nil {
-		return newError(op, "order", "nil", ErrInvalid)
+		return newError(op, "order", "nil", ErrInvalid, "a nil *Order or *Quote")
 	}
 	cur, digits, err := currency(op, o.Currency)
 	if err != nil {
@@ -205,13 +233,16 @@ func (o *Order) QuoteInto(q *Quote) error {
 	for i := range o.Items {
 		it := &o.Items[i]
 		if it.Quantity < 0 {
-			return newError(op, "items["+itoa(int64(i))+"].quantity", itoa(it.Quantity), ErrInvalid)
+			return newError(op, itemField(i, "quantity"), itoa(it.Quantity), ErrInvalid, "must not be negative")
 		}
-		if it.UnitPrice.cur != cur && !(it.UnitPrice.cur == 0 && it.UnitPrice.IsZero()) {
-			return &MismatchError{Op: op + " items[" + itoa(int64(i)) + "].unit_price", A: tmpl.code(), B: it.UnitPrice.code()}
+		if it.UnitPrice.cur != cur {
+			if it.UnitPrice.cur == 0 {
+				return newError(op, itemField(i, "unit_price"), "", ErrNoPrice, "missing: the zero Money is not a price (a free item costs 0 "+tmpl.code()+")")
+			}
+			return &MismatchError{Op: op, Field: itemField(i, "unit_price"), A: tmpl.code(), B: it.UnitPrice.code()}
 		}
 		if it.UnitPrice.Sign() < 0 {
-			return newError(op, "items["+itoa(int64(i))+"].unit_price", it.UnitPrice.String(), ErrInvalid)
+			return newError(op, itemField(i, "unit_price"), it.UnitPrice.String(), ErrInvalid, "must not be negative")
 		}
 		sub, ok := it.UnitPrice.Minor()
 		if ok && it.UnitPrice.cur.digits() == digits {
@@ -224,7 +255,7 @@ func (o *Order) QuoteInto(q *Quote) error {
 			unit.cur = cur
 			sub, ok = unit.MulInt(it.Quantity).roundStep(step{k: 1, t: int32(digits)}, o.Rounding).Minor()
 			if !ok {
-				return newError(op, "items["+itoa(int64(i))+"].subtotal", unit.MulInt(it.Quantity).String(), ErrRange)
+				return newError(op, itemField(i, "subtotal"), unit.MulInt(it.Quantity).String(), ErrRange, "beyond ±9.2×10^18 minor units")
 			}
 		}
 		rest := sub
@@ -236,7 +267,7 @@ func (o *Order) QuoteInto(q *Quote) error {
 			rest -= d
 		}
 		if subtotal, ok = add64(subtotal, sub); !ok {
-			return newError(op, "subtotal", "items[0:"+itoa(int64(i+1))+"]", ErrRange)
+			return newError(op, "subtotal", "items[0:"+itoa(int64(i+1))+"]", ErrRange, "the sum is beyond ±9.2×10^18 minor units")
 		}
 		lineDisc += sub - rest // ≤ subtotal, cannot overflow
 		afterLines += rest
@@ -254,7 +285,7 @@ func (o *Order) QuoteInto(q *Quote) error {
 		}
 		rest -= d
 		a := AppliedDiscount{Code: o.Discounts[j].Code, Amount: money(d), Kind: o.Discounts[j].Kind}
-		if a.Kind == PercentOff {
+		if a.Kind == DiscountPercent {
 			a.Percent = o.Discounts[j].Percent
 		}
 		applied = append(applied, a)
@@ -274,9 +305,8 @@ func (o *Order) QuoteInto(q *Quote) error {
 		unit := it.UnitPrice
 		unit.cur = cur
 		l := &lines[i]
-		l.SKU, l.TaxCategory, l.Quantity, l.UnitPrice = it.SKU, it.TaxCategory, it.Quantity, unit
-		l.Subtotal, l.LineDiscount, l.OrderDiscount = money(subs[i]), money(subs[i]-rests[i]), money(share)
-		l.Total, l.Net, l.Tax, l.Gross = total, total, money(0), total
+		*l = Line{SKU: it.SKU, TaxClass: it.TaxClass, Quantity: it.Quantity, UnitPrice: unit,
+			Subtotal: money(subs[i]), LineDiscount: money(subs[i] - rests[i]), OrderDiscount: money(share), Total: total}
 	}
 
 	*q = Quote{
@@ -291,6 +321,8 @@ func (o *Order) QuoteInto(q *Quote) error {
 	return nil
 }
 
+func itemField(i int, name string) string { return "items[" + itoa(int64(i)) + "]." + name }
+
 // discountMinor returns the amount of d applied to base (minor units,
 // ≥ 0), capped at base.
 func discountMinor(d *Discount, base int64, cur curID, mode RoundingMode, item, j int) (int64, error) {
@@ -304,42 +336,32 @@ func discountMinor(d *Discount, base int64, cur curID, mode RoundingMode, item, 
 	}
 	var amt int64
 	switch d.Kind {
-	case PercentOff:
+	case DiscountPercent:
 		p := d.Percent
-		if p.coef < 0 || p.Cmp(Fixed{coef: 100}) > 0 {
-			return 0, newError(op, field("percent"), p.String(), ErrInvalid)
+		if p.v < 0 || p.v > percentOne {
+			return 0, newError(op, field("percent"), itoa(int64(p.v)), ErrRange, "not a percentage")
 		}
-		// Exact: round(base × coef / (100 × 10^scale)) in one step, in
-		// 128 bits when 100 × 10^scale fits 64 bits, on big integers
-		// otherwise.
-		hi, lo := bits.Mul64(uint64(base), uint64(p.coef))
-		h, den := bits.Mul64(100, pow10[p.scale])
-		r, ok := uint64(0), false
-		if h == 0 {
-			r, ok = divRound(hi, lo, 0, den, false, mode)
-		}
-		if !ok {
-			b := bigDivRound(new(big.Int).Mul(big.NewInt(base), big.NewInt(p.coef)), -p.scale, big.NewInt(100), mode)
-			if !b.IsInt64() {
-				return 0, newError(op, field("percent"), p.String(), ErrRange)
-			}
-			r = uint64(b.Int64())
+		// Exact: round(base × units / 10^6) in one step, in 128 bits.
+		hi, lo := bits.Mul64(uint64(base), uint64(p.v))
+		r, ok := divRound(hi, lo, 0, percentOne, false, mode)
+		if !ok || r > uint64(base) { // unreachable: the result is at most base
+			return 0, newError(op, field("percent"), p.String(), ErrRange, "the discount does not fit")
 		}
 		amt = int64(r)
-	case AmountOff:
+	case DiscountAmount:
 		if d.Amount.cur != cur && !(d.Amount.cur == 0 && d.Amount.IsZero()) {
-			return 0, &MismatchError{Op: op + " " + field("amount"), A: Money{cur: cur}.code(), B: d.Amount.code()}
+			return 0, &MismatchError{Op: op, Field: field("amount"), A: Money{cur: cur}.code(), B: d.Amount.code()}
 		}
 		v, ok := d.Amount.Minor()
 		if !ok {
-			return 0, newError(op, field("amount"), d.Amount.String(), ErrNotRounded)
+			return 0, newError(op, field("amount"), d.Amount.String(), ErrNotRounded, "more digits than the currency's "+itoa(int64(cur.digits())))
 		}
 		if v < 0 {
-			return 0, newError(op, field("amount"), d.Amount.String(), ErrInvalid)
+			return 0, newError(op, field("amount"), d.Amount.String(), ErrInvalid, "must not be negative")
 		}
 		amt = v
 	default:
-		return 0, newError(op, field("kind"), itoa(int64(d.Kind)), ErrInvalid)
+		return 0, newError(op, field("kind"), d.Kind.String(), ErrInvalid, "not a discount kind: build discounts with PercentOff or AmountOff")
 	}
 	return min(amt, base), nil
 }

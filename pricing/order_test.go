@@ -2,9 +2,11 @@ package pricing
 
 import (
 	"errors"
+	"reflect"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/marketkit/marketkit/locale"
 )
 
 func eur(s string) Money { return MustParseMoney(s, "EUR") }
@@ -14,12 +16,12 @@ func TestQuote(t *testing.T) {
 		Currency: "EUR",
 		Rounding: RoundHalfUp,
 		Items: []Item{
-			{SKU: "A", TaxCategory: "standard", Quantity: 2, UnitPrice: eur("19.99")},
-			{SKU: "B", TaxCategory: "reduced", Quantity: 3, UnitPrice: eur("5.49"),
-				Discounts: []Discount{Percent("B10", MustParseFixed("10"))}},
+			{SKU: "A", TaxClass: "standard", Quantity: 2, UnitPrice: eur("19.99")},
+			{SKU: "B", TaxClass: "reduced", Quantity: 3, UnitPrice: eur("5.49"),
+				Discounts: []Discount{PercentOff("B10", MustParsePercent("10"))}},
 			{SKU: "C", Quantity: 3, UnitPrice: eur("0.333")},
 		},
-		Discounts: []Discount{Amount("FIVE", eur("5")), Percent("TEN", MustParseFixed("10"))},
+		Discounts: []Discount{AmountOff("FIVE", eur("5")), PercentOff("TEN", MustParsePercent("10"))},
 	}
 	q, err := o.Quote()
 	if err != nil {
@@ -28,10 +30,7 @@ func TestQuote(t *testing.T) {
 	type row struct{ SKU, Tax, Sub, LineDisc, OrderDisc, Total string }
 	var got []row
 	for _, l := range q.Lines {
-		got = append(got, row{l.SKU, l.TaxCategory, l.Subtotal.Amount(), l.LineDiscount.Amount(), l.OrderDiscount.Amount(), l.Total.Amount()})
-		if !l.Net.Equal(l.Total) || !l.Gross.Equal(l.Total) || !l.Tax.IsZero() {
-			t.Errorf("line %s: net %v gross %v tax %v before ApplyTax", l.SKU, l.Net, l.Gross, l.Tax)
-		}
+		got = append(got, row{l.SKU, l.TaxClass, l.Subtotal.Amount(), l.LineDiscount.Amount(), l.OrderDiscount.Amount(), l.Total.Amount()})
 	}
 	want := []row{
 		{"A", "standard", "39.98", "0.00", "7.22", "32.76"},
@@ -46,8 +45,8 @@ func TestQuote(t *testing.T) {
 		t.Errorf("totals (-want +got):\n%s", diff)
 	}
 	wantApplied := []AppliedDiscount{
-		{Code: "FIVE", Amount: eur("5.00"), Kind: AmountOff},
-		{Code: "TEN", Amount: eur("5.08"), Kind: PercentOff, Percent: MustParseFixed("10")},
+		{Code: "FIVE", Amount: eur("5.00"), Kind: DiscountAmount},
+		{Code: "TEN", Amount: eur("5.08"), Kind: DiscountPercent, Percent: MustParsePercent("10")},
 	}
 	if diff := cmp.Diff(wantApplied, q.OrderDiscounts); diff != "" {
 		t.Errorf("applied (-want +got):\n%s", diff)
@@ -64,21 +63,21 @@ func TestQuoteAppliedDiscounts(t *testing.T) {
 		discounts []Discount
 		want      []AppliedDiscount
 	}{
-		{"percent", []Discount{Percent("TEN", MustParseFixed("10"))},
-			[]AppliedDiscount{{Code: "TEN", Amount: eur("2.00"), Kind: PercentOff, Percent: MustParseFixed("10")}}},
-		{"fractional percent", []Discount{Percent("P", MustParseFixed("12.5"))},
-			[]AppliedDiscount{{Code: "P", Amount: eur("2.50"), Kind: PercentOff, Percent: MustParseFixed("12.5")}}},
-		{"amount", []Discount{Amount("FIVE", eur("5.00"))},
-			[]AppliedDiscount{{Code: "FIVE", Amount: eur("5.00"), Kind: AmountOff}}},
-		{"amount capped at what is left", []Discount{Amount("BIG", eur("50.00"))},
-			[]AppliedDiscount{{Code: "BIG", Amount: eur("20.00"), Kind: AmountOff}}},
+		{"percent", []Discount{PercentOff("TEN", MustParsePercent("10"))},
+			[]AppliedDiscount{{Code: "TEN", Amount: eur("2.00"), Kind: DiscountPercent, Percent: MustParsePercent("10")}}},
+		{"fractional percent", []Discount{PercentOff("P", MustParsePercent("12.5"))},
+			[]AppliedDiscount{{Code: "P", Amount: eur("2.50"), Kind: DiscountPercent, Percent: MustParsePercent("12.5")}}},
+		{"amount", []Discount{AmountOff("FIVE", eur("5.00"))},
+			[]AppliedDiscount{{Code: "FIVE", Amount: eur("5.00"), Kind: DiscountAmount}}},
+		{"amount capped at what is left", []Discount{AmountOff("BIG", eur("50.00"))},
+			[]AppliedDiscount{{Code: "BIG", Amount: eur("20.00"), Kind: DiscountAmount}}},
 		// A Percent set on an AmountOff discount is not used, so it is not reported.
-		{"amount with a stray percent", []Discount{{Code: "X", Kind: AmountOff, Amount: eur("1.00"), Percent: MustParseFixed("30")}},
-			[]AppliedDiscount{{Code: "X", Amount: eur("1.00"), Kind: AmountOff}}},
-		{"stacked, the second takes nothing", []Discount{Percent("ALL", MustParseFixed("100")), Percent("TEN", MustParseFixed("10"))},
+		{"amount with a stray percent", []Discount{{Code: "X", Kind: DiscountAmount, Amount: eur("1.00"), Percent: MustParsePercent("30")}},
+			[]AppliedDiscount{{Code: "X", Amount: eur("1.00"), Kind: DiscountAmount}}},
+		{"stacked, the second takes nothing", []Discount{PercentOff("ALL", MustParsePercent("100")), PercentOff("TEN", MustParsePercent("10"))},
 			[]AppliedDiscount{
-				{Code: "ALL", Amount: eur("20.00"), Kind: PercentOff, Percent: MustParseFixed("100")},
-				{Code: "TEN", Amount: eur("0.00"), Kind: PercentOff, Percent: MustParseFixed("10")},
+				{Code: "ALL", Amount: eur("20.00"), Kind: DiscountPercent, Percent: MustParsePercent("100")},
+				{Code: "TEN", Amount: eur("0.00"), Kind: DiscountPercent, Percent: MustParsePercent("10")},
 			}},
 	}
 	for _, tt := range tests {
@@ -92,7 +91,7 @@ func TestQuoteAppliedDiscounts(t *testing.T) {
 				t.Errorf("applied (-want +got):\n%s", diff)
 			}
 			// A reused Quote gets the same, not stale fields.
-			q2 := &Quote{OrderDiscounts: []AppliedDiscount{{Code: "OLD", Kind: PercentOff, Percent: MustParseFixed("99")}}}
+			q2 := &Quote{OrderDiscounts: []AppliedDiscount{{Code: "OLD", Kind: DiscountPercent, Percent: MustParsePercent("99")}}}
 			if err := o.QuoteInto(q2); err != nil {
 				t.Fatal(err)
 			}
@@ -107,8 +106,8 @@ func TestQuoteCaps(t *testing.T) {
 	o := Order{
 		Currency: "EUR", Rounding: RoundHalfEven,
 		Items: []Item{{SKU: "A", Quantity: 1, UnitPrice: eur("10.00"),
-			Discounts: []Discount{Amount("BIG", eur("25.00")), Percent("P", MustParseFixed("50"))}}},
-		Discounts: []Discount{Amount("MORE", eur("1.00"))},
+			Discounts: []Discount{AmountOff("BIG", eur("25.00")), PercentOff("P", MustParsePercent("50"))}}},
+		Discounts: []Discount{AmountOff("MORE", eur("1.00"))},
 	}
 	q, err := o.Quote()
 	if err != nil {
@@ -122,24 +121,34 @@ func TestQuoteCaps(t *testing.T) {
 
 func TestQuoteErrors(t *testing.T) {
 	base := func() Order {
-		return Order{Currency: "EUR", Rounding: RoundHalfUp, Items: []Item{{SKU: "A", Quantity: 1, UnitPrice: eur("1")}}}
+		return Order{Currency: "EUR", Rounding: RoundHalfUp, Items: []Item{{SKU: "A", Quantity: 1, UnitPrice: eur("1")}, {SKU: "B", Quantity: 1, UnitPrice: eur("2")}}}
 	}
 	tests := []struct {
 		name   string
 		mutate func(*Order)
 		want   error
 		field  string
+		msg    string
 	}{
-		{"currency", func(o *Order) { o.Currency = "EURO" }, ErrCurrency, "currency"},
-		{"mode", func(o *Order) { o.Rounding = 0 }, ErrRoundingMode, "mode"},
-		{"quantity", func(o *Order) { o.Items[0].Quantity = -1 }, ErrInvalid, "items[0].quantity"},
-		{"negative price", func(o *Order) { o.Items[0].UnitPrice = eur("-1") }, ErrInvalid, "items[0].unit_price"},
-		{"price currency", func(o *Order) { o.Items[0].UnitPrice = MustParseMoney("1", "USD") }, ErrCurrencyMismatch, ""},
-		{"percent > 100", func(o *Order) { o.Discounts = []Discount{Percent("X", MustParseFixed("100.5"))} }, ErrInvalid, "discounts[0].percent"},
-		{"negative amount", func(o *Order) { o.Items[0].Discounts = []Discount{Amount("X", eur("-1"))} }, ErrInvalid, "items[0].discounts[0].amount"},
-		{"unrounded amount", func(o *Order) { o.Discounts = []Discount{Amount("X", eur("0.001"))} }, ErrNotRounded, "discounts[0].amount"},
-		{"zero kind", func(o *Order) { o.Discounts = []Discount{{Code: "X"}} }, ErrInvalid, "discounts[0].kind"},
-		{"overflow", func(o *Order) { o.Items[0].Quantity = 1 << 62; o.Items[0].UnitPrice = eur("100") }, ErrRange, "items[0].subtotal"},
+		{"currency", func(o *Order) { o.Currency = "EURO" }, locale.ErrUnknownCurrency, "currency",
+			`pricing: Quote: currency "EURO": unknown currency code: not an ISO 4217 currency code`},
+		{"mode", func(o *Order) { o.Rounding = 99 }, ErrRoundingMode, "mode", ""},
+		{"quantity", func(o *Order) { o.Items[1].Quantity = -1 }, ErrInvalid, "items[1].quantity",
+			`pricing: Quote: items[1].quantity "-1": must not be negative`},
+		{"missing price", func(o *Order) { o.Items[0].UnitPrice = Money{} }, ErrNoPrice, "items[0].unit_price",
+			`pricing: Quote: items[0].unit_price "": no price: missing: the zero Money is not a price (a free item costs 0 EUR)`},
+		{"missing price, quantity 2", func(o *Order) { o.Items = []Item{{SKU: "A", Quantity: 2}} }, ErrNoPrice, "items[0].unit_price", ""},
+		{"negative price", func(o *Order) { o.Items[0].UnitPrice = eur("-1") }, ErrInvalid, "items[0].unit_price",
+			`pricing: Quote: items[0].unit_price "-1.00 EUR": must not be negative`},
+		{"price currency", func(o *Order) { o.Items[0].UnitPrice = MustParseMoney("1", "USD") }, ErrCurrencyMismatch, "",
+			`pricing: Quote: items[0].unit_price "USD": currency mismatch: want EUR`},
+		{"percent > 100", func(o *Order) { o.Discounts = []Discount{PercentOff("X", Percent{v: percentOne + 1})} }, ErrRange, "discounts[0].percent", ""},
+		{"negative amount", func(o *Order) { o.Items[0].Discounts = []Discount{AmountOff("X", eur("-1"))} }, ErrInvalid, "items[0].discounts[0].amount",
+			`pricing: Quote: items[0].discounts[0].amount "-1.00 EUR": must not be negative`},
+		{"unrounded amount", func(o *Order) { o.Discounts = []Discount{AmountOff("X", eur("0.001"))} }, ErrNotRounded, "discounts[0].amount", ""},
+		{"zero kind", func(o *Order) { o.Discounts = []Discount{{Code: "X"}} }, ErrInvalid, "discounts[0].kind",
+			`pricing: Quote: discounts[0].kind "DiscountKind(0)": not a discount kind: build discounts with PercentOff or AmountOff`},
+		{"overflow", func(o *Order) { o.Items[0].Quantity = 1 << 62; o.Items[0].UnitPrice = eur("100") }, ErrRange, "items[0].subtotal", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -153,26 +162,46 @@ func TestQuoteErrors(t *testing.T) {
 			if tt.field != "" && (!errors.As(err, &e) || e.Field != tt.field) {
 				t.Errorf("err = %v, want field %q", err, tt.field)
 			}
+			if tt.msg != "" && err.Error() != tt.msg {
+				t.Errorf("message:\n got %s\nwant %s", err, tt.msg)
+			}
 		})
 	}
 }
 
-func TestApplyTax(t *testing.T) {
-	l := Line{Total: eur("10.00")}
-	if err := l.ApplyTax(eur("1.90"), false); err != nil {
+// TestPercentOffTakesAPercent pins the removal of the 0.1 % trap: the old
+// Percent("X", MustParseFixed("0.1")) took 0.1 % off where 10 % was meant.
+// PercentOff takes a Percent, which no Fixed converts to, so a fraction
+// cannot be passed by mistake; the fraction 0.1 must go through
+// PercentFromFraction and is then 10 %.
+func TestPercentOffTakesAPercent(t *testing.T) {
+	ft := reflect.TypeFor[func(string, Percent) Discount]()
+	if got := reflect.TypeOf(PercentOff); got != ft {
+		t.Fatalf("PercentOff is %v, want %v", got, ft)
+	}
+	if reflect.TypeFor[Fixed]().ConvertibleTo(reflect.TypeFor[Percent]()) {
+		t.Fatal("a Fixed converts to a Percent")
+	}
+	if f, _ := reflect.TypeFor[Discount]().FieldByName("Percent"); f.Type != reflect.TypeFor[Percent]() {
+		t.Fatalf("Discount.Percent is %v", f.Type)
+	}
+	tenth, err := PercentFromFraction(MustParseFixed("0.1"))
+	if err != nil {
 		t.Fatal(err)
 	}
-	if l.Net.Amount() != "10.00" || l.Gross.Amount() != "11.90" {
-		t.Errorf("exclusive: %v + %v = %v", l.Net, l.Tax, l.Gross)
-	}
-	if err := l.ApplyTax(eur("1.60"), true); err != nil {
-		t.Fatal(err)
-	}
-	if l.Net.Amount() != "8.40" || l.Gross.Amount() != "10.00" {
-		t.Errorf("inclusive: %v + %v = %v", l.Net, l.Tax, l.Gross)
-	}
-	if err := l.ApplyTax(MustParseMoney("1", "USD"), true); !errors.Is(err, ErrCurrencyMismatch) {
-		t.Errorf("mismatch: %v", err)
+	o := Order{Currency: "EUR", Rounding: RoundHalfUp, Items: []Item{{SKU: "A", Quantity: 1, UnitPrice: eur("100.00")}}}
+	for _, tt := range []struct {
+		p    Percent
+		want string
+	}{{tenth, "90.00"}, {MustParsePercent("10"), "90.00"}, {MustParsePercent("0.1"), "99.90"}} {
+		o.Discounts = []Discount{PercentOff("X", tt.p)}
+		q, err := o.Quote()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if q.Total.Amount() != tt.want {
+			t.Errorf("%v off 100.00 = %v, want %s", tt.p, q.Total, tt.want)
+		}
 	}
 }
 
@@ -218,11 +247,11 @@ func checkQuote(t *testing.T, o *Order) *Quote {
 	}
 	for j, a := range q.OrderDiscounts {
 		d := o.Discounts[j]
-		var pct Fixed // only a PercentOff discount reports its percentage
-		if d.Kind == PercentOff {
+		var pct Percent // only a percentage discount reports its percentage
+		if d.Kind == DiscountPercent {
 			pct = d.Percent
 		}
-		if a.Code != d.Code || a.Kind != d.Kind || !a.Percent.Equal(pct) {
+		if a.Code != d.Code || a.Kind != d.Kind || a.Percent != pct {
 			t.Fatalf("applied discount %d = %+v for %+v", j, a, d)
 		}
 	}
@@ -241,6 +270,7 @@ func FuzzQuote(f *testing.F) {
 	f.Add(int64(1999), int64(549), int64(33), uint8(2), uint8(3), uint8(7), uint8(10), int64(500), uint8(10), uint8(1))
 	f.Add(int64(1), int64(1), int64(1), uint8(1), uint8(1), uint8(1), uint8(0), int64(1), uint8(50), uint8(2))
 	f.Fuzz(func(t *testing.T, p1, p2, p3 int64, q1, q2, q3, linePct uint8, orderAmt int64, orderPct, mode uint8) {
+		pct := func(n int64) Percent { p, _ := NewPercent(n, 0); return p }
 		price := func(p int64) Money {
 			m, _ := MoneyFromMinor(p%1_000_000_000, "EUR")
 			return m.Abs()
@@ -249,11 +279,11 @@ func FuzzQuote(f *testing.F) {
 			Currency: "EUR",
 			Rounding: RoundingMode(mode%7 + 1),
 			Items: []Item{
-				{SKU: "1", Quantity: int64(q1), UnitPrice: price(p1), Discounts: []Discount{Percent("L", FixedFromInt(int64(linePct%101)))}},
+				{SKU: "1", Quantity: int64(q1), UnitPrice: price(p1), Discounts: []Discount{PercentOff("L", pct(int64(linePct%101)))}},
 				{SKU: "2", Quantity: int64(q2), UnitPrice: price(p2)},
 				{SKU: "3", Quantity: int64(q3), UnitPrice: price(p3)},
 			},
-			Discounts: []Discount{Amount("A", price(orderAmt)), Percent("P", FixedFromInt(int64(orderPct%101)))},
+			Discounts: []Discount{AmountOff("A", price(orderAmt)), PercentOff("P", pct(int64(orderPct%101)))},
 		}
 		q := checkQuote(t, &o)
 		if q == nil {

@@ -198,6 +198,8 @@ func moreSpecific(a, b *entry) int {
 	return a.index - b.index
 }
 
+const windowSyntax = "want a wall time like 2026-11-27, 2026-11-27T08:00 or 2026-11-27T08:00:00"
+
 var windowLayouts = []string{"2006-01-02T15:04:05", "2006-01-02T15:04", time.DateOnly}
 
 func parseWall(s string, loc *time.Location) (time.Time, bool) {
@@ -248,45 +250,45 @@ func NewPriceList(cfg PriceListConfig) (*PriceList, error) {
 		return nil, err
 	}
 	if cfg.Market == "" {
-		errs = append(errs, newError(op, "market", "", ErrInvalid))
+		errs = append(errs, newError(op, "market", "", ErrInvalid, "missing market ID"))
 	}
 	loc, err := time.LoadLocation(cfg.TimeZone)
 	// "" and "Local" would make windows depend on the server's zone.
 	if err != nil || cfg.TimeZone == "" || cfg.TimeZone == "Local" {
-		return nil, newError(op, "time_zone", cfg.TimeZone, ErrInvalid)
+		return nil, newError(op, "time_zone", cfg.TimeZone, ErrInvalid, "want an IANA time zone like Europe/Berlin (not empty, not Local)")
 	}
 	l := &PriceList{market: cfg.Market, cur: cur, loc: loc, skus: make(map[string][]entry)}
 	for i, pe := range cfg.Entries {
 		f := "entries[" + itoa(int64(i)) + "]"
 		e := entry{index: i, group: pe.Group, minQty: pe.MinQuantity, price: pe.Price, compareAt: pe.CompareAt}
 		if pe.SKU == "" {
-			errs = append(errs, newError(op, f+".sku", "", ErrInvalid))
+			errs = append(errs, newError(op, f+".sku", "", ErrInvalid, "missing SKU"))
 		}
 		if pe.Price.cur != cur {
-			errs = append(errs, newError(op, f+".price", pe.Price.String(), ErrCurrencyMismatch))
+			errs = append(errs, newError(op, f+".price", pe.Price.String(), ErrCurrencyMismatch, "want "+cfg.Currency+" (the zero Money is not a price)"))
 		} else if pe.Price.Sign() < 0 {
-			errs = append(errs, newError(op, f+".price", pe.Price.String(), ErrInvalid))
+			errs = append(errs, newError(op, f+".price", pe.Price.String(), ErrInvalid, "must not be negative"))
 		}
 		if !(pe.CompareAt.cur == 0 && pe.CompareAt.IsZero()) {
 			if pe.CompareAt.cur != cur {
-				errs = append(errs, newError(op, f+".compare_at", pe.CompareAt.String(), ErrCurrencyMismatch))
+				errs = append(errs, newError(op, f+".compare_at", pe.CompareAt.String(), ErrCurrencyMismatch, "want "+cfg.Currency))
 			} else if pe.CompareAt.Sign() <= 0 || (pe.Price.cur == cur && pe.CompareAt.cmp(pe.Price) <= 0) {
 				// A "was" price at or below the price would be shown
 				// struck through next to a price that is not lower.
-				errs = append(errs, newError(op, f+".compare_at", pe.CompareAt.String(), ErrInvalid))
+				errs = append(errs, newError(op, f+".compare_at", pe.CompareAt.String(), ErrInvalid, "a \"was\" price must be above the price"))
 			}
 		}
 		if pe.MinQuantity < 0 {
-			errs = append(errs, newError(op, f+".min_quantity", itoa(pe.MinQuantity), ErrInvalid))
+			errs = append(errs, newError(op, f+".min_quantity", itoa(pe.MinQuantity), ErrInvalid, "must not be negative"))
 		}
 		if pe.From != "" {
 			if e.from, e.hasFrom = parseWall(pe.From, loc); !e.hasFrom {
-				errs = append(errs, newError(op, f+".from", pe.From, ErrSyntax))
+				errs = append(errs, newError(op, f+".from", pe.From, ErrSyntax, windowSyntax))
 			}
 		}
 		if pe.Until != "" {
 			if e.until, e.hasUntil = parseWall(pe.Until, loc); !e.hasUntil {
-				errs = append(errs, newError(op, f+".until", pe.Until, ErrSyntax))
+				errs = append(errs, newError(op, f+".until", pe.Until, ErrSyntax, windowSyntax))
 			}
 		}
 		for _, w := range []struct {
@@ -295,19 +297,19 @@ func NewPriceList(cfg PriceListConfig) (*PriceList, error) {
 			field string
 		}{{e.from, e.hasFrom, pe.From}, {e.until, e.hasUntil, pe.Until}} {
 			if w.set && (w.t.Year() < 1700 || w.t.Year() > 2200) {
-				errs = append(errs, newError(op, f+".window", w.field, ErrRange))
+				errs = append(errs, newError(op, f+".window", w.field, ErrRange, "outside the years 1700..2200"))
 			}
 		}
 		e.fromN, e.untilN = e.from.UnixNano(), e.until.UnixNano()
 		if e.hasFrom && e.hasUntil && !e.from.Before(e.until) {
-			errs = append(errs, newError(op, f+".until", pe.Until, ErrInvalid))
+			errs = append(errs, newError(op, f+".until", pe.Until, ErrInvalid, "must be after from"))
 		}
 		if e.minQty <= 1 {
 			e.minQty = 0
 		}
 		for _, o := range l.skus[pe.SKU] {
 			if !o.windowed() && !e.windowed() && o.group == e.group && o.minQty == e.minQty {
-				errs = append(errs, newError(op, f, pe.SKU+" duplicates entries["+itoa(int64(o.index))+"]", ErrInvalid))
+				errs = append(errs, newError(op, f, pe.SKU, ErrInvalid, "duplicates entries["+itoa(int64(o.index))+"]"))
 			}
 		}
 		l.skus[pe.SKU] = append(l.skus[pe.SKU], e)
@@ -317,7 +319,7 @@ func NewPriceList(cfg PriceListConfig) (*PriceList, error) {
 	}
 	if fb := cfg.Fallback; fb != nil {
 		if fb.List == nil || fb.Rates == nil {
-			errs = append(errs, newError(op, "fallback", "missing list or rates", ErrInvalid))
+			errs = append(errs, newError(op, "fallback", "", ErrInvalid, "missing list or rates"))
 		} else {
 			conv, err := fb.Rates.Converter(Money{cur: fb.List.cur}.code(), cfg.Currency, fb.Rounding, fb.Ending)
 			if err != nil {
@@ -361,14 +363,14 @@ func (e *entry) applies(q *Query, at int64) bool {
 
 func (l *PriceList) checkQuery(op string, q *Query) error {
 	if q.At.IsZero() {
-		return newError(op, "at", "0001-01-01", ErrInvalid)
+		return newError(op, "at", "0001-01-01", ErrInvalid, "the zero time: set Query.At")
 	}
 	// Keep At where UnixNano is defined (years 1700 to 2200).
 	if sec := q.At.Unix(); sec < -8_520_336_000 || sec > 7_258_118_400 {
-		return newError(op, "at", q.At.Format(time.RFC3339), ErrRange)
+		return newError(op, "at", q.At.Format(time.RFC3339), ErrRange, "outside the years 1700..2200")
 	}
 	if q.Quantity < 0 {
-		return newError(op, "quantity", itoa(q.Quantity), ErrInvalid)
+		return newError(op, "quantity", itoa(q.Quantity), ErrInvalid, "must not be negative")
 	}
 	if q.Quantity == 0 {
 		q.Quantity = 1
@@ -403,24 +405,24 @@ func (l *PriceList) resolve(sku string, q *Query, p *Price) error {
 		}
 	}
 	if l.fallback == nil {
-		return &NoPriceError{SKU: sku, Market: l.market}
+		return &NoPriceError{Op: "Resolve", SKU: sku, Market: l.market}
 	}
 	var fp Price
 	if err := l.fallback.List.resolve(sku, q, &fp); err != nil {
 		var np *NoPriceError
 		if errors.As(err, &np) {
-			return &NoPriceError{SKU: sku, Market: l.market, Err: err}
+			return &NoPriceError{Op: "Resolve", SKU: sku, Market: l.market, Err: err}
 		}
 		return err
 	}
 	unit, err := l.conv.Convert(fp.Unit)
 	if err != nil {
-		return &NoPriceError{SKU: sku, Market: l.market, Err: err}
+		return &NoPriceError{Op: "Resolve", SKU: sku, Market: l.market, Err: err}
 	}
 	var was Money
 	if !fp.CompareAt.IsZero() {
 		if was, err = l.conv.Convert(fp.CompareAt); err != nil {
-			return &NoPriceError{SKU: sku, Market: l.market, Err: err}
+			return &NoPriceError{Op: "Resolve", SKU: sku, Market: l.market, Err: err}
 		}
 		if was.cmp(unit) <= 0 {
 			// Rounding and the ending rule brought the "was" price down

@@ -183,7 +183,7 @@ func TestFallbackConversion(t *testing.T) {
 	// A missing rate is caught when the list is built.
 	_, err = NewPriceList(PriceListConfig{Market: "us", Currency: "USD", TimeZone: "America/New_York",
 		Fallback: &Fallback{List: de, Rates: rates, Rounding: RoundHalfUp}})
-	if !errors.Is(err, ErrNoRate) {
+	if !errors.Is(err, ErrNoExchangeRate) {
 		t.Errorf("missing rate: %v", err)
 	}
 }

@@ -45,13 +45,13 @@ func ParseRoundingMode(s string) (RoundingMode, error) {
 			return RoundingMode(i), nil
 		}
 	}
-	return 0, newError("ParseRoundingMode", "mode", s, ErrRoundingMode)
+	return 0, newError("ParseRoundingMode", "mode", s, ErrRoundingMode, "want half-even, half-up, half-down, up, down, ceiling or floor")
 }
 
 // MarshalText implements encoding.TextMarshaler; the zero mode is an error.
 func (r RoundingMode) MarshalText() ([]byte, error) {
 	if !r.valid() {
-		return nil, newError("RoundingMode.MarshalText", "mode", r.String(), ErrRoundingMode)
+		return nil, newError("RoundingMode.MarshalText", "mode", r.String(), ErrRoundingMode, "not a rounding mode")
 	}
 	return []byte(modeNames[r]), nil
 }
@@ -74,7 +74,7 @@ type step struct {
 
 func digitsStep(op string, digits int) (step, error) {
 	if digits < -maxFixedScale || digits > maxFixedScale {
-		return step{}, newError(op, "digits", itoa(int64(digits)), ErrRange)
+		return step{}, newError(op, "digits", itoa(int64(digits)), ErrRange, "outside -18..18")
 	}
 	if digits < 0 {
 		return step{k: pow10[-digits]}, nil
@@ -84,7 +84,7 @@ func digitsStep(op string, digits int) (step, error) {
 
 func checkMode(op string, mode RoundingMode) error {
 	if !mode.valid() {
-		return newError(op, "mode", mode.String(), ErrRoundingMode)
+		return newError(op, "mode", mode.String(), ErrRoundingMode, "not a rounding mode")
 	}
 	return nil
 }
@@ -227,7 +227,7 @@ func (m Money) mulDivChecked(op string, num, den Fixed, digits int, mode Roundin
 		return Money{}, err
 	}
 	if den.coef == 0 {
-		return Money{}, newError(op, "divisor", den.String(), ErrDivisionByZero)
+		return Money{}, newError(op, "divisor", den.String(), ErrDivisionByZero, "")
 	}
 	st, err := digitsStep(op, digits)
 	if err != nil {

@@ -72,7 +72,7 @@ var markets = []market{
 				{SKU: "BEANS", TaxCategory: "reduced", Quantity: 3}, // coffee beans: food, 7 %
 				{SKU: "TOTE", Quantity: 1},
 			},
-			Discount: pricing.Amount("WELCOME5", eur("5.00")),
+			Discount: pricing.AmountOff("WELCOME5", eur("5.00")),
 			Customer: address.Address{CountryCode: "DE", Name: "Erika Mustermann",
 				Line1: "Heidestraße 17", Locality: "Köln", PostalCode: "51147"},
 			Phone: "0221 4710 0",
@@ -98,7 +98,7 @@ var markets = []market{
 				{SKU: "TOTE", Quantity: 1},
 				{SKU: "FILTER", Quantity: 3},
 			},
-			Discount: pricing.Percent("TREUE10", pricing.MustParseFixed("10")),
+			Discount: pricing.PercentOff("TREUE10", pricing.MustParsePercent("10")),
 			Customer: address.Address{CountryCode: "CH", Name: "Hans Muster",
 				Line1: "Bahnhofstrasse 1", Locality: "Zürich", PostalCode: "8001"},
 			Phone: "044 668 18 00",
@@ -125,7 +125,7 @@ var markets = []market{
 				{SKU: "BEANS", Quantity: 2},
 				{SKU: "TOTE", Quantity: 1},
 			},
-			Discount: pricing.Percent("BLACKFRIDAY", pricing.MustParseFixed("15")),
+			Discount: pricing.PercentOff("BLACKFRIDAY", pricing.MustParsePercent("15")),
 			Customer: address.Address{CountryCode: "US", Name: "Jane Doe",
 				Line1: "350 5th Ave", Line2: "Floor 21", Locality: "New York", AdministrativeArea: "New York", PostalCode: "10118"},
 			// No phone number: it is optional.
@@ -151,7 +151,7 @@ var markets = []market{
 				{SKU: "BEANS", TaxCategory: "reduced", Quantity: 3}, // food: 8 %
 				{SKU: "TOTE", Quantity: 1},
 			},
-			Discount: pricing.Amount("WELCOME500", jpy("500")),
+			Discount: pricing.AmountOff("WELCOME500", jpy("500")),
 			Customer: address.Address{CountryCode: "JP", Name: "山田太郎",
 				AdministrativeArea: "東京都", Line1: "千代田区丸の内1-9-1", PostalCode: "100-0005"},
 			Phone: "03-3212-2323",
