@@ -46,6 +46,7 @@ type dateFormats struct {
 // locale's digits. Styles outside the four constants format as
 // DateMedium.
 func (f *Formatter) Date(t time.Time, style DateStyle) string {
+	f.check()
 	var buf [64]byte
 	return string(f.AppendDate(buf[:0], t, style))
 }
@@ -53,6 +54,7 @@ func (f *Formatter) Date(t time.Time, style DateStyle) string {
 // AppendDate appends the Date form of t to dst and returns the extended
 // buffer. It does not allocate when dst has room.
 func (f *Formatter) AppendDate(dst []byte, t time.Time, style DateStyle) []byte {
+	f.check()
 	if style > DateFull {
 		style = DateMedium
 	}

@@ -110,7 +110,7 @@ func ExampleFormatter_Percent() {
 		s, _ := f.Percent(vat)
 		fmt.Printf("%s %q\n", tag, s)
 	}
-	f, _ := locale.NewFormatter(language.German, &locale.FormatOptions{Fraction: locale.FractionDigits(1, 1)})
+	f, _ := locale.NewFormatter(language.German, &locale.FormatOptions{Fraction: locale.Fraction(1, 1)})
 	s, _ := f.Percent(decimal.RequireFromString("0.077"))
 	fmt.Printf("de %q\n", s)
 	// Output:
@@ -122,7 +122,7 @@ func ExampleFormatter_Percent() {
 
 func ExampleFormatOptions_percentFraction() {
 	// Tax rates keep their fraction digits; money keeps the currency's.
-	opts := &locale.FormatOptions{PercentFraction: locale.FractionDigits(0, 3)}
+	opts := &locale.FormatOptions{PercentFraction: locale.Fraction(0, 3)}
 	for _, tag := range []string{"de-CH", "de-DE", "fr-CA"} {
 		f, _ := locale.NewFormatter(language.MustParse(tag), opts)
 		a, _ := f.Percent(decimal.RequireFromString("0.081"))
@@ -136,9 +136,9 @@ func ExampleFormatOptions_percentFraction() {
 	// fr-CA "8,1\u00a0%" "9,975\u00a0%" "12,50\u00a0CHF"
 }
 
-func ExampleFractionDigits() {
+func ExampleFraction() {
 	// Show up to two digits, dropping trailing zeros.
-	f, _ := locale.NewFormatter(language.English, &locale.FormatOptions{Fraction: locale.FractionDigits(0, 2)})
+	f, _ := locale.NewFormatter(language.English, &locale.FormatOptions{Fraction: locale.Fraction(0, 2)})
 	for _, a := range []string{"5", "5.5", "5.555"} {
 		s, _ := f.Currency(decimal.RequireFromString(a), "USD")
 		fmt.Println(s)

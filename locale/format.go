@@ -12,7 +12,7 @@ import (
 const MaxIntegerDigits = 1000
 
 // MaxFractionDigits is the largest number of fraction digits that
-// FractionDigits accepts.
+// Fraction accepts.
 const MaxFractionDigits = 30
 
 // Style selects the currency pattern.
@@ -42,20 +42,21 @@ const (
 	DisplayNone
 )
 
-// Digits is a range of fraction digits: numbers are rounded to Max digits
-// and trailing zeros are removed down to Min digits. Make one with
-// FractionDigits; the zero Digits means "the default" (see FormatOptions).
-type Digits struct {
+// FractionDigits is a range of fraction digits: numbers are rounded to
+// the maximum and trailing zeros are removed down to the minimum. Make one
+// with Fraction; the zero FractionDigits means "the default" (see
+// FormatOptions).
+type FractionDigits struct {
 	min, max uint8
 	set      bool
 }
 
-// FractionDigits returns the range [min, max] of fraction digits. It
-// clamps max to [0, MaxFractionDigits] and min to [0, max].
-func FractionDigits(min, max int) Digits {
+// Fraction returns the range [min, max] of fraction digits. It clamps max
+// to [0, MaxFractionDigits] and min to [0, max].
+func Fraction(min, max int) FractionDigits {
 	max = clamp(max, 0, MaxFractionDigits)
 	min = clamp(min, 0, max)
-	return Digits{min: uint8(min), max: uint8(max), set: true}
+	return FractionDigits{min: uint8(min), max: uint8(max), set: true}
 }
 
 func clamp(v, lo, hi int) int {
@@ -84,16 +85,16 @@ type FormatOptions struct {
 	// fraction digits than shown.
 	Rounding RoundingMode
 	// Fraction overrides the fraction digits of every number, percentage
-	// and currency amount when set with FractionDigits. PercentFraction,
+	// and currency amount when set with Fraction. PercentFraction,
 	// when set, takes precedence for percentages.
-	Fraction Digits
+	Fraction FractionDigits
 	// PercentFraction overrides the fraction digits of percentages only,
-	// when set with FractionDigits; numbers and currency amounts keep
-	// their digits. FractionDigits(0, 2) shows a VAT rate of 0.081 as
-	// "8.1%" in en and 0.19 as "19%". The zero Digits keeps the CLDR
+	// when set with Fraction; numbers and currency amounts keep
+	// their digits. Fraction(0, 2) shows a VAT rate of 0.081 as
+	// "8.1%" in en and 0.19 as "19%". The zero FractionDigits keeps the CLDR
 	// default (no fraction digits) or Fraction when that is set. Like
-	// Fraction, it is valid by construction: FractionDigits clamps.
-	PercentFraction Digits
+	// Fraction, it is valid by construction: Fraction clamps.
+	PercentFraction FractionDigits
 	// NoGrouping turns grouping separators off: 1234567.89 rather than
 	// 1,234,567.89.
 	NoGrouping bool
@@ -109,6 +110,11 @@ type FormatOptions struct {
 // The Append forms write into the caller's buffer and do not allocate when
 // it has room (see each method for the limits); the string forms allocate
 // only the result.
+//
+// A nil *Formatter is a programming error: every method panics on it at
+// once with the message "locale: nil *Formatter (make one with
+// NewFormatter)", as the standard library does for a nil map write, rather
+// than failing later on a nil dereference.
 type Formatter struct {
 	tag    language.Tag
 	opts   FormatOptions
@@ -273,4 +279,16 @@ func findNumberLocale(id string) (*numberLocale, bool) {
 
 // Tag returns the language tag the Formatter was made for, as given to
 // NewFormatter.
-func (f *Formatter) Tag() language.Tag { return f.tag }
+func (f *Formatter) Tag() language.Tag {
+	f.check()
+	return f.tag
+}
+
+// check panics with a clear message when f is nil: a nil *Formatter is a
+// programming error (a Formatter that was never built), reported at the
+// call rather than as a nil dereference deep inside.
+func (f *Formatter) check() {
+	if f == nil {
+		panic("locale: nil *Formatter (make one with NewFormatter)")
+	}
+}

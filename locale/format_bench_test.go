@@ -111,7 +111,7 @@ func BenchmarkAppendPercent(b *testing.B) {
 // BenchmarkAppendPercentFraction is BenchmarkAppendPercent (its baseline)
 // with PercentFraction showing a VAT rate's fraction digits.
 func BenchmarkAppendPercentFraction(b *testing.B) {
-	f := mustFormatter(b, "de-DE", &FormatOptions{PercentFraction: FractionDigits(0, 2)})
+	f := mustFormatter(b, "de-DE", &FormatOptions{PercentFraction: Fraction(0, 2)})
 	buf := make([]byte, 0, 64)
 	d := decimal.RequireFromString("0.081")
 	b.ReportAllocs()

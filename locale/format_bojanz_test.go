@@ -56,8 +56,8 @@ var diffVariants = []diffVariant{
 	{"half-down", FormatOptions{Rounding: RoundHalfDown}, func(b *currency.Formatter) { b.RoundingMode = currency.RoundHalfDown }},
 	{"up", FormatOptions{Rounding: RoundUp}, func(b *currency.Formatter) { b.RoundingMode = currency.RoundUp }},
 	{"down", FormatOptions{Rounding: RoundDown}, func(b *currency.Formatter) { b.RoundingMode = currency.RoundDown }},
-	{"digits-0-3", FormatOptions{Fraction: FractionDigits(0, 3)}, func(b *currency.Formatter) { b.MinDigits, b.MaxDigits = 0, 3 }},
-	{"digits-1-4-accounting", FormatOptions{Fraction: FractionDigits(1, 4), Style: StyleAccounting}, func(b *currency.Formatter) {
+	{"digits-0-3", FormatOptions{Fraction: Fraction(0, 3)}, func(b *currency.Formatter) { b.MinDigits, b.MaxDigits = 0, 3 }},
+	{"digits-1-4-accounting", FormatOptions{Fraction: Fraction(1, 4), Style: StyleAccounting}, func(b *currency.Formatter) {
 		b.MinDigits, b.MaxDigits = 1, 4
 		b.AccountingStyle = true
 	}},

@@ -32,6 +32,7 @@ import (
 // "-0.00" inside the pattern, and under RoundUp it rounds an amount below
 // a tenth of the last shown digit to zero (0.0000001 USD is "$0.01" here).
 func (f *Formatter) Currency(amount decimal.Decimal, code string) (string, error) {
+	f.check()
 	var buf [64]byte
 	b, err := f.appendCurrencyDecimal("Currency", buf[:0], amount, code)
 	if err != nil {
@@ -47,6 +48,7 @@ func (f *Formatter) Currency(amount decimal.Decimal, code string) (string, error
 // integer and fraction together, number at most 64: every realistic
 // amount. Larger numbers cost a few allocations.
 func (f *Formatter) AppendCurrency(dst []byte, amount decimal.Decimal, code string) ([]byte, error) {
+	f.check()
 	return f.appendCurrencyDecimal("AppendCurrency", dst, amount, code)
 }
 
@@ -65,6 +67,7 @@ func (f *Formatter) appendCurrencyDecimal(op string, dst []byte, amount decimal.
 // at most 64 digits are shown, integer and fraction together (any value
 // with any exp from -30 to 30 at the currency's digits).
 func (f *Formatter) AppendCurrencyFixed(dst []byte, value int64, exp int32, code string) ([]byte, error) {
+	f.check()
 	i, ok := lookupCurrency(code)
 	if !ok {
 		return dst, newError("AppendCurrencyFixed", "code", code, ErrUnknownCurrency, "")
@@ -126,6 +129,7 @@ func currencyHash(key uint32) uint32 { return (key * 0x9E3779B1) >> 23 }
 // DisplayNone), e.g. "US$" for USD in en-CA, "$" with the narrow symbol.
 // It reports false for an unknown or malformed code.
 func (f *Formatter) CurrencySymbol(code string) (string, bool) {
+	f.check()
 	i, ok := lookupCurrency(code)
 	if !ok {
 		return "", false

@@ -165,7 +165,7 @@ func FuzzNumber(f *testing.F) {
 			return
 		}
 		fm := fuzzFormatter(t, loc, 0)
-		fp, err := NewFormatter(fm.tag, &FormatOptions{PercentFraction: FractionDigits(0, 2)})
+		fp, err := NewFormatter(fm.tag, &FormatOptions{PercentFraction: Fraction(0, 2)})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -50,9 +50,9 @@ func TestNumber(t *testing.T) {
 		{"bn beng digits", "bn", "1234567", nil, "১২,৩৪,৫৬৭"},
 		{"mr deva digits", "mr", "1234", nil, "१,२३४"},
 		{"my mymr digits", "my", "1234", nil, "၁,၂၃၄"},
-		{"fixed digits", "en", "1.5", &FormatOptions{Fraction: FractionDigits(2, 2)}, "1.50"},
-		{"no fraction, half-up", "en", "2.5", &FormatOptions{Fraction: FractionDigits(0, 0), Rounding: RoundHalfUp}, "3"},
-		{"no fraction, half-even", "en", "2.5", &FormatOptions{Fraction: FractionDigits(0, 0)}, "2"},
+		{"fixed digits", "en", "1.5", &FormatOptions{Fraction: Fraction(2, 2)}, "1.50"},
+		{"no fraction, half-up", "en", "2.5", &FormatOptions{Fraction: Fraction(0, 0), Rounding: RoundHalfUp}, "3"},
+		{"no fraction, half-even", "en", "2.5", &FormatOptions{Fraction: Fraction(0, 0)}, "2"},
 		{"no grouping", "en", "1234567", &FormatOptions{NoGrouping: true}, "1234567"},
 		{"huge coefficient", "en", "123456789012345678901234567890.5", nil, "123,456,789,012,345,678,901,234,567,890.5"},
 		{"carry into new digit", "en", "999.9999", nil, "1,000"},
@@ -87,7 +87,7 @@ func TestPercent(t *testing.T) {
 		{"ar-EG", "ar-EG", "0.19", nil, "١٩٪\u061c"},
 		{"fa", "fa", "0.19", nil, "۱۹٪"},
 		{"rounded half-even", "en", "0.125", nil, "12%"},
-		{"fraction digits", "de", "0.195", &FormatOptions{Fraction: FractionDigits(1, 1)}, "19,5\u00a0%"},
+		{"fraction digits", "de", "0.195", &FormatOptions{Fraction: Fraction(1, 1)}, "19,5\u00a0%"},
 		{"negative", "en", "-0.05", nil, "-5%"},
 		{"large", "en-IN", "12345.67", nil, "12,34,567%"},
 	}
@@ -110,7 +110,7 @@ func TestPercent(t *testing.T) {
 // digits, it takes precedence over Fraction, and out-of-range requests
 // are clamped by FractionDigits exactly as for Fraction.
 func TestPercentFraction(t *testing.T) {
-	upTo2 := FractionDigits(0, 2)
+	upTo2 := Fraction(0, 2)
 	tests := []struct {
 		name, tag, in string
 		opts          *FormatOptions
@@ -125,18 +125,18 @@ func TestPercentFraction(t *testing.T) {
 		{"de-CH 8.1", "de-CH", "0.081", &FormatOptions{PercentFraction: upTo2}, "8.1%"},
 		{"tr prefix", "tr", "0.081", &FormatOptions{PercentFraction: upTo2}, "%8,1"},
 		{"whole rate drops zeros", "en-US", "0.19", &FormatOptions{PercentFraction: upTo2}, "19%"},
-		{"fixed two digits", "en-US", "0.19", &FormatOptions{PercentFraction: FractionDigits(2, 2)}, "19.00%"},
-		{"QC 9.975 in full", "fr-CA", "0.09975", &FormatOptions{PercentFraction: FractionDigits(0, 3)}, "9,975\u00a0%"},
+		{"fixed two digits", "en-US", "0.19", &FormatOptions{PercentFraction: Fraction(2, 2)}, "19.00%"},
+		{"QC 9.975 in full", "fr-CA", "0.09975", &FormatOptions{PercentFraction: Fraction(0, 3)}, "9,975\u00a0%"},
 		{"rounded half-even", "en-US", "0.09975", &FormatOptions{PercentFraction: upTo2}, "9.98%"},
 		{"rounded with mode", "en-US", "0.09975", &FormatOptions{PercentFraction: upTo2, Rounding: RoundDown}, "9.97%"},
 		{"negative", "en-US", "-0.0775", &FormatOptions{PercentFraction: upTo2}, "-7.75%"},
 		{"zero value is CLDR default", "de-DE", "0.081", &FormatOptions{}, "8\u00a0%"},
-		{"zero value keeps Fraction", "de-DE", "0.081", &FormatOptions{Fraction: FractionDigits(2, 2)}, "8,10\u00a0%"},
-		{"precedence over Fraction", "de-DE", "0.081", &FormatOptions{Fraction: FractionDigits(2, 2), PercentFraction: FractionDigits(0, 1)}, "8,1\u00a0%"},
-		{"none over Fraction", "en-US", "0.081", &FormatOptions{Fraction: FractionDigits(2, 2), PercentFraction: FractionDigits(0, 0)}, "8%"},
-		{"min above max clamps to max", "en-US", "0.081", &FormatOptions{PercentFraction: FractionDigits(3, 1)}, "8.1%"},
-		{"negative range clamps to none", "en-US", "0.081", &FormatOptions{PercentFraction: FractionDigits(-2, -1)}, "8%"},
-		{"max clamps to MaxFractionDigits", "en-US", "0.0000000000000000000000000000000123", &FormatOptions{PercentFraction: FractionDigits(0, 99)}, "0.000000000000000000000000000001%"},
+		{"zero value keeps Fraction", "de-DE", "0.081", &FormatOptions{Fraction: Fraction(2, 2)}, "8,10\u00a0%"},
+		{"precedence over Fraction", "de-DE", "0.081", &FormatOptions{Fraction: Fraction(2, 2), PercentFraction: Fraction(0, 1)}, "8,1\u00a0%"},
+		{"none over Fraction", "en-US", "0.081", &FormatOptions{Fraction: Fraction(2, 2), PercentFraction: Fraction(0, 0)}, "8%"},
+		{"min above max clamps to max", "en-US", "0.081", &FormatOptions{PercentFraction: Fraction(3, 1)}, "8.1%"},
+		{"negative range clamps to none", "en-US", "0.081", &FormatOptions{PercentFraction: Fraction(-2, -1)}, "8%"},
+		{"max clamps to MaxFractionDigits", "en-US", "0.0000000000000000000000000000000123", &FormatOptions{PercentFraction: Fraction(0, 99)}, "0.000000000000000000000000000001%"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -158,9 +158,9 @@ func TestPercentFraction(t *testing.T) {
 func TestPercentFractionLeavesMoneyAndNumbers(t *testing.T) {
 	amounts := []string{"0", "0.081", "1234.5", "-1234.5678", "0.0005", "1234567.891"}
 	for _, tag := range []string{"de-DE", "de-CH", "en-US", "ar-EG", "fr-CH", "ja-JP", "en-IN"} {
-		for _, base := range []FormatOptions{{}, {Fraction: FractionDigits(1, 4)}, {Style: StyleAccounting, Display: DisplayCode, Rounding: RoundHalfUp}} {
+		for _, base := range []FormatOptions{{}, {Fraction: Fraction(1, 4)}, {Style: StyleAccounting, Display: DisplayCode, Rounding: RoundHalfUp}} {
 			with := base
-			with.PercentFraction = FractionDigits(2, 2)
+			with.PercentFraction = Fraction(2, 2)
 			ref, f := mustFormatter(t, tag, &base), mustFormatter(t, tag, &with)
 			for _, in := range amounts {
 				d := decimal.RequireFromString(in)
@@ -213,7 +213,7 @@ func TestCurrency(t *testing.T) {
 		{"de-AT", "de-AT", "1234.5", "EUR", nil, "€\u00a01.234,50"},
 		{"en-IN INR lakh", "en-IN", "1234567.5", "INR", nil, "₹12,34,567.50"},
 		{"hi-IN accounting keeps lakh", "hi-IN", "-1234567.5", "INR", &FormatOptions{Style: StyleAccounting}, "-₹12,34,567.50"},
-		{"fraction override", "en", "5", "USD", &FormatOptions{Fraction: FractionDigits(0, 2)}, "$5"},
+		{"fraction override", "en", "5", "USD", &FormatOptions{Fraction: Fraction(0, 2)}, "$5"},
 		{"round down", "en", "5.999", "USD", &FormatOptions{Rounding: RoundDown}, "$5.99"},
 		{"round up", "en", "5.001", "USD", &FormatOptions{Rounding: RoundUp}, "$5.01"},
 		{"round ceiling negative", "en", "-5.009", "USD", &FormatOptions{Rounding: RoundCeiling}, "-$5.00"},
@@ -370,9 +370,9 @@ func TestFractionDigitsClamp(t *testing.T) {
 		{2, 99, 2, MaxFractionDigits},
 	}
 	for _, tt := range tests {
-		d := FractionDigits(tt.min, tt.max)
+		d := Fraction(tt.min, tt.max)
 		if d.min != tt.wantMin || d.max != tt.wantMax || !d.set {
-			t.Errorf("FractionDigits(%d, %d) = %+v", tt.min, tt.max, d)
+			t.Errorf("Fraction(%d, %d) = %+v", tt.min, tt.max, d)
 		}
 	}
 }
@@ -452,7 +452,7 @@ func TestZeroAllocs(t *testing.T) {
 func TestPercentFractionAllocs(t *testing.T) {
 	buf := make([]byte, 0, 128)
 	for _, tag := range []string{"de-DE", "en-US", "ar-EG", "fr-CH"} {
-		f := mustFormatter(t, tag, &FormatOptions{PercentFraction: FractionDigits(0, 3)})
+		f := mustFormatter(t, tag, &FormatOptions{PercentFraction: Fraction(0, 3)})
 		for _, in := range []string{"0.081", "0.09975", "-0.0000125", "1234.56789"} {
 			d := decimal.RequireFromString(in)
 			if n := testing.AllocsPerRun(100, func() { buf, _ = f.AppendPercent(buf[:0], d) }); n != 0 {
@@ -704,7 +704,7 @@ func TestLatinDigitsExtension(t *testing.T) {
 // with a 20-digit coefficient (which take the big-number path), and
 // without allocating.
 func TestNineteenDigitCoefficients(t *testing.T) {
-	f := mustFormatter(t, "en", &FormatOptions{Fraction: FractionDigits(0, 30)})
+	f := mustFormatter(t, "en", &FormatOptions{Fraction: Fraction(0, 30)})
 	tests := []struct{ name, in, want string }{
 		{"max int64", "9223372036854775807", "9,223,372,036,854,775,807"},
 		{"above max int64", "9999999999999999999", "9,999,999,999,999,999,999"},

@@ -22,6 +22,7 @@ import (
 // names every country in every modern locale, so this happens only for
 // tags without modern data).
 func (f *Formatter) CountryName(code string) (string, bool) {
+	f.check()
 	return countryName(&f.names, code)
 }
 
@@ -38,6 +39,7 @@ func (f *Formatter) CountryName(code string) (string, bool) {
 // modern-coverage locales; it reports false for other languages (tlh) and
 // for und.
 func (f *Formatter) LanguageName(tag language.Tag) (string, bool) {
+	f.check()
 	return languageName(&f.names, tag)
 }
 
@@ -48,6 +50,7 @@ func (f *Formatter) LanguageName(tag language.Tag) (string, bool) {
 // locale does not name (CHE, UYW and XAD in some locales); every country's
 // currency is named in every modern locale.
 func (f *Formatter) CurrencyName(code string) (string, bool) {
+	f.check()
 	return currencyName(&f.names, code)
 }
 

@@ -16,6 +16,7 @@ import (
 // "١٬٢٣٤٬٥٦٧٫٨٩١" in ar-EG. The only error is ErrOutOfRange (and
 // ErrUnsupportedLocale from the zero Formatter), as an *Error.
 func (f *Formatter) Number(d decimal.Decimal) (string, error) {
+	f.check()
 	var buf [64]byte
 	b, err := f.appendNum("Number", buf[:0], &f.num, decimalToFixed(d, 0), f.numMin, f.numMax, nil)
 	if err != nil {
@@ -29,6 +30,7 @@ func (f *Formatter) Number(d decimal.Decimal) (string, error) {
 // coefficient has at most 19 digits and the digits shown number at most
 // 64 (see [Formatter.AppendCurrency]).
 func (f *Formatter) AppendNumber(dst []byte, d decimal.Decimal) ([]byte, error) {
+	f.check()
 	return f.appendNum("AppendNumber", dst, &f.num, decimalToFixed(d, 0), f.numMin, f.numMax, nil)
 }
 
@@ -37,10 +39,11 @@ func (f *Formatter) AppendNumber(dst []byte, d decimal.Decimal) ([]byte, error) 
 // and fr (with a no-break space) and "%19" in tr. Percentages have no
 // fraction digits unless FormatOptions.PercentFraction (or, when that is
 // unset, FormatOptions.Fraction) says otherwise: with PercentFraction
-// FractionDigits(0, 2), 0.081 is "8.1%" in en and "8,1 %" in de. The
+// Fraction(0, 2), 0.081 is "8.1%" in en and "8,1 %" in de. The
 // only error is ErrOutOfRange (and ErrUnsupportedLocale from the zero
 // Formatter).
 func (f *Formatter) Percent(d decimal.Decimal) (string, error) {
+	f.check()
 	var buf [64]byte
 	b, err := f.appendNum("Percent", buf[:0], &f.pct, decimalToFixed(d, 2), f.pctMin, f.pctMax, nil)
 	if err != nil {
@@ -54,6 +57,7 @@ func (f *Formatter) Percent(d decimal.Decimal) (string, error) {
 // coefficient has at most 19 digits and the digits shown number at most
 // 64 (see [Formatter.AppendCurrency]).
 func (f *Formatter) AppendPercent(dst []byte, d decimal.Decimal) ([]byte, error) {
+	f.check()
 	return f.appendNum("AppendPercent", dst, &f.pct, decimalToFixed(d, 2), f.pctMin, f.pctMax, nil)
 }
 

@@ -80,7 +80,7 @@ func findMarket(id string) (*market, error) {
 
 // order is the customer's cart.
 type order struct {
-	Items    []pricing.Item // SKU, TaxCategory and Quantity; the price list sets UnitPrice
+	Items    []pricing.Item // SKU, TaxClass and Quantity; the price list sets UnitPrice
 	Discount pricing.Discount
 	Customer address.Address
 	Phone    string // optional
@@ -165,7 +165,7 @@ func (c *checkoutResult) print(w io.Writer) error {
 	m := c.Market
 	// Percentages show no fraction digits by default (8.1 % would print as
 	// 8 %); PercentFraction gives tax rates theirs and leaves money alone.
-	f, err := locale.NewFormatter(m.Locale, &locale.FormatOptions{PercentFraction: locale.FractionDigits(0, 3)})
+	f, err := locale.NewFormatter(m.Locale, &locale.FormatOptions{PercentFraction: locale.Fraction(0, 3)})
 	if err != nil {
 		return err
 	}
