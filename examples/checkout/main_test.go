@@ -168,7 +168,7 @@ func TestErrors(t *testing.T) {
 		{"phone", de(func(m *market) { m.Order.Phone = "0221 1" }),
 			phone.ErrInvalid, `market de: customer phone:`},
 		{"unpriced SKU", de(func(m *market) { m.Order.Items[0].SKU = "SPOON" }),
-			pricing.ErrNoPrice, `"SPOON" in market "de"`},
+			pricing.ErrNoPrice, `sku "SPOON": no price in market "de"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -185,7 +185,7 @@ func TestErrors(t *testing.T) {
 	t.Run("field error", func(t *testing.T) {
 		_, err := checkout(de(func(m *market) { m.Order.Customer.PostalCode = "5114" }), blackFriday)
 		var fe *address.FieldError
-		if !errors.As(err, &fe) || fe.Field != address.FieldPostalCode || fe.Value != "5114" {
+		if !errors.As(err, &fe) || fe.Field != address.FieldPostalCode.String() || fe.Value != "5114" {
 			t.Fatalf("checkout error = %v, want a *address.FieldError for postal_code 5114", err)
 		}
 	})

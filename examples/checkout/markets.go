@@ -69,7 +69,7 @@ var markets = []market{
 		Order: order{
 			Items: []pricing.Item{
 				{SKU: "MUG", Quantity: 6},
-				{SKU: "BEANS", TaxCategory: "reduced", Quantity: 3}, // coffee beans: food, 7 %
+				{SKU: "BEANS", TaxClass: "reduced", Quantity: 3}, // coffee beans: food, 7 %
 				{SKU: "TOTE", Quantity: 1},
 			},
 			Discount: pricing.AmountOff("WELCOME5", eur("5.00")),
@@ -94,7 +94,7 @@ var markets = []market{
 		Order: order{
 			Items: []pricing.Item{
 				{SKU: "MUG", Quantity: 4},
-				{SKU: "BEANS", TaxCategory: "reduced", Quantity: 2}, // 2.6 %
+				{SKU: "BEANS", TaxClass: "reduced", Quantity: 2}, // 2.6 %
 				{SKU: "TOTE", Quantity: 1},
 				{SKU: "FILTER", Quantity: 3},
 			},
@@ -148,7 +148,7 @@ var markets = []market{
 		Order: order{
 			Items: []pricing.Item{
 				{SKU: "MUG", Quantity: 2},
-				{SKU: "BEANS", TaxCategory: "reduced", Quantity: 3}, // food: 8 %
+				{SKU: "BEANS", TaxClass: "reduced", Quantity: 3}, // food: 8 %
 				{SKU: "TOTE", Quantity: 1},
 			},
 			Discount: pricing.AmountOff("WELCOME500", jpy("500")),
