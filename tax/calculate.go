@@ -673,7 +673,7 @@ func (res *Result) begin(cur string, n int) error {
 	if res.unitCur != cur || cur == "" {
 		u, err := pricing.MoneyFromMinor(1, cur)
 		if err != nil {
-			return fieldErr(ErrInvalidInput, "lines[0].total.currency", cur, err.Error())
+			return fieldErr(ErrUnknownCurrency, "lines[0].total.currency", cur, "not an ISO 4217 code pricing knows")
 		}
 		res.unit, res.zero, res.unitCur = u, u.MulInt(0), cur
 	}

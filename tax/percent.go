@@ -25,6 +25,14 @@ type Percent struct {
 // ParsePercent parses a decimal percentage such as "19", "25.5" or "9.975"
 // (no sign, no exponent, at most four decimals, at most 100).
 func ParsePercent(s string) (Percent, error) {
+	p, err := parsePercent(s)
+	if err != nil {
+		return Percent{}, withOp(err, "ParsePercent")
+	}
+	return p, nil
+}
+
+func parsePercent(s string) (Percent, error) {
 	if s == "" || len(s) > 12 {
 		return Percent{}, fieldErr(ErrInvalidInput, "percent", s, "want a decimal like 19 or 9.975")
 	}
