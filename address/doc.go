@@ -13,7 +13,27 @@
 // wrong: China's are today's letter codes ("CN-GD", not the numeric
 // "CN-44" withdrawn in 2017), Spain's provinces have their ISO 3166-2:ES
 // codes ("ES-TF", which neither copy gives), and the US territories have
-// their ISO 3166-2:US codes ("US-PR"). Countries without metadata ([HasMetadata]
+// their ISO 3166-2:US codes ("US-PR").
+//
+// Where the national postal operator's published rule is stricter or
+// newer than Google's metadata, the operator's rule wins; the generator
+// keeps these overrides in one reviewed table, and data.go names each with
+// its reason:
+//
+//   - France and the territories of La Poste's standard (BL, GF, GP, MC,
+//     MF, MQ, NC, PM, RE, WF, YT): the layout's last line ends with the
+//     sorting code, "CEDEX" or "CEDEX" and a one- or two-digit office
+//     number ("75008 PARIS CEDEX 08"); other sorting codes are
+//     [ErrInvalidSortingCode]. The sorting codes of BF, CI, JM and MW,
+//     for which no rule is published, stay free text.
+//   - Ireland: Eircodes use only the letters A C D E F H K N P R T V W X Y,
+//     with a routing key of a letter and two digits or D6W ("A65 F4EO" is
+//     no Eircode).
+//   - Malta: postcodes are three letters and four digits since 2007.
+//   - First digits no postal code has: DE (00), AT, BE, CH, HU, LU, SE, SI
+//     (0), CZ (8, 9, 0), IN (0).
+//
+// Other countries follow Google's metadata. Countries without metadata ([HasMetadata]
 // reports false) get a generic layout (name, organization, address lines,
 // city). To refresh:
 //

@@ -21,6 +21,7 @@ type countryData struct {
 	postprefix, lang              string
 	stateType, zipType            string
 	localityType, sublocalityType string
+	sort, sortex                  string // sorting code pattern ("" when free text) and examples
 	subs                          []subdivision
 }
 
@@ -87,6 +88,7 @@ func lookupCountry(code string) (*countryData, int, bool) {
 // compiled holds a country's postal code patterns, compiled on first use.
 type compiled struct {
 	zip  *regexp.Regexp                  // whole-input pattern, nil when the country has none
+	sort *regexp.Regexp                  // whole-input sorting code pattern, nil when free text
 	pre  string                          // letters the pattern requires at the start ("LV-", "AD")
 	subs map[*subdivision]*regexp.Regexp // prefix patterns of subdivisions
 }
@@ -112,6 +114,9 @@ func compile(c *countryData) compiled {
 		if pre, complete := out.zip.LiteralPrefix(); !complete && len(pre) >= 2 && isLetters(strings.TrimRight(pre, "- ")) {
 			out.pre = pre
 		}
+	}
+	if c.sort != "" {
+		out.sort = regexp.MustCompile(`^(?:` + c.sort + `)$`)
 	}
 	var walk func(subs []subdivision)
 	walk = func(subs []subdivision) {

@@ -160,7 +160,24 @@ func check(a Address, op string, only fieldSet) []*FieldError {
 			}
 		}
 	}
+	if v := trim(a.SortingCode); v != "" && only.has(FieldSortingCode) && !bad[FieldSortingCode] && usesField(c, 'X') {
+		if re := patternsFor(idx).sort; re != nil && !re.MatchString(sortingCodeBody(v)) {
+			add(FieldSortingCode, ErrInvalidSortingCode, a.SortingCode, "", c.sort, firstExample(c.sortex))
+		}
+	}
 	return errs
+}
+
+// sortingCodeBody returns a trimmed sorting code with runs of white space
+// folded to one space, in upper case: the form its pattern is matched in.
+func sortingCodeBody(v string) string {
+	v = clean(v)
+	for i := 0; i < len(v); i++ {
+		if 'a' <= v[i] && v[i] <= 'z' {
+			return strings.ToUpper(v)
+		}
+	}
+	return v
 }
 
 // usesField reports whether the country's layouts have a place for l.

@@ -23,10 +23,16 @@
 // two copies), so matching by code paired provinces with their neighbours'
 // keys.
 //
-// Finally [fixISO] corrects what both copies get wrong: CN's numeric ISO
+// Then [fixISO] corrects what both copies get wrong: CN's numeric ISO
 // codes become the letter codes of today's ISO 3166-2 ([cnISO]), Spain's
 // provinces get their ISO 3166-2:ES codes ([esProvinces]), and the US
-// territories get their ISO 3166-2:US codes ([usTerritories]).
+// territories get their ISO 3166-2:US codes ([usTerritories]). Finally
+// [overrides] replaces, with a cited reason per country, what Google's
+// metadata says where the national postal operator's published rule is
+// stricter or newer (Ireland's Eircode letters, Malta's 2007 postcodes,
+// first digits no postal code has, France's CEDEX), and gives the rule of
+// every sorting code ([freeSortingCodes] lists the layouts whose sorting
+// code stays free text); data.go names each override in its header.
 //
 // Run it through go generate in the address folder:
 //
@@ -153,6 +159,7 @@ type country struct {
 	code, name                                              string
 	fmt, lfmt, require, upper, zip, zipex, postprefix, lang string
 	stateType, zipType, localityType, sublocalityType       string
+	sort, sortex                                            string // sorting code pattern and examples (overrides only)
 	subs                                                    []*sub
 	source                                                  string
 }
@@ -324,7 +331,137 @@ func generate(libDir, cpsDir string) ([]byte, error) {
 			return nil, err
 		}
 	}
+	if err := applyOverrides(countries); err != nil {
+		return nil, err
+	}
 	return render(countries, zz), nil
+}
+
+// override replaces what Google's metadata says of a country where the
+// national postal operator's published rule is stricter or newer. Empty
+// fields keep the metadata's value. why cites the operator's rule.
+type override struct {
+	fmt, zip, zipex, sort, sortex string
+	why                           string
+}
+
+// cedex is the sorting code rule of La Poste's addressing standard (NF Z
+// 10-011, the "ligne 6" of an address): CEDEX (courrier d'entreprise à
+// distribution exceptionnelle), alone or followed by the number of the
+// distributing office, one or two digits ("75008 PARIS CEDEX 08").
+const cedex = `CEDEX(?: \d{1,2})?`
+
+// overrides lists every correction of the metadata, by country. Every
+// country whose layout has a sorting code (%X) must appear in it or in
+// freeSortingCodes, so that adding %X to a country is a reviewed change.
+var overrides = map[string]override{
+	// France and the territories whose post follows La Poste's standard.
+	"FR": {fmt: "%O%n%N%n%A%n%Z %C %X", sort: cedex, sortex: "CEDEX,CEDEX 08",
+		why: "La Poste, NF Z 10-011: the last line holds postal code, locality and CEDEX; the metadata's layout lost %X (its upper-case fields still name X)"},
+	"BL": {sort: cedex, sortex: "CEDEX", why: "La Poste's CEDEX rule (NF Z 10-011)"},
+	"GF": {sort: cedex, sortex: "CEDEX", why: "La Poste's CEDEX rule (NF Z 10-011)"},
+	"GP": {sort: cedex, sortex: "CEDEX", why: "La Poste's CEDEX rule (NF Z 10-011)"},
+	"MF": {sort: cedex, sortex: "CEDEX", why: "La Poste's CEDEX rule (NF Z 10-011)"},
+	"MQ": {sort: cedex, sortex: "CEDEX", why: "La Poste's CEDEX rule (NF Z 10-011)"},
+	"PM": {sort: cedex, sortex: "CEDEX", why: "La Poste's CEDEX rule (NF Z 10-011)"},
+	"RE": {sort: cedex, sortex: "CEDEX", why: "La Poste's CEDEX rule (NF Z 10-011)"},
+	"YT": {sort: cedex, sortex: "CEDEX", why: "La Poste's CEDEX rule (NF Z 10-011)"},
+	"NC": {sort: cedex, sortex: "CEDEX", why: "OPT-NC follows La Poste's CEDEX rule (98845 NOUMEA CEDEX)"},
+	"WF": {sort: cedex, sortex: "CEDEX", why: "La Poste's CEDEX rule (NF Z 10-011), as in the French overseas collectivities"},
+	"MC": {sort: cedex, sortex: "CEDEX", why: "La Poste Monaco follows La Poste's CEDEX rule (MC-98000 MONACO CEDEX)"},
+	// Postal codes.
+	"IE": {zip: `(?:[AC-FHKNPRTV-Y]\d{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}`,
+		why: "Eircode (eircode.ie, 2015): a routing key (a letter and two digits, or D6W) and a unique identifier of four characters, letters only from A C D E F H K N P R T V W X Y; the metadata allows any letter"},
+	"MT": {zip: `[A-Z]{3} ?\d{4}`, zipex: "BZN 1130,SPB 6031,VCT 1753",
+		why: "MaltaPost's postcodes since 2007 are three letters and four digits; the metadata still allows the old two-digit form (NXR 01)"},
+	"DE": {zip: `0[1-9]\d{3}|[1-9]\d{4}`, why: "Deutsche Post: postal codes 01001 to 99998, none starts with 00"},
+	"AT": {zip: `[1-9]\d{3}`, why: "Österreichische Post: postal codes 1010 to 9992, none starts with 0"},
+	"BE": {zip: `[1-9]\d{3}`, why: "bpost: postal codes 1000 to 9992, none starts with 0"},
+	"CH": {zip: `[1-9]\d{3}`, why: "Swiss Post: postal codes 1000 to 9658, none starts with 0"},
+	"LU": {zip: `[1-9]\d{3}`, why: "POST Luxembourg: postal codes L-1009 to L-9999, none starts with 0"},
+	"HU": {zip: `[1-9]\d{3}`, why: "Magyar Posta: postal codes 1011 to 9985, none starts with 0"},
+	"SI": {zip: `[1-9]\d{3}`, why: "Pošta Slovenije: postal codes 1000 to 9600, none starts with 0"},
+	"CZ": {zip: `[1-7]\d{2} ?\d{2}`, why: "Česká pošta: PSČ 100 00 to 798 62, first digit 1 to 7"},
+	"SE": {zip: `[1-9]\d{2} ?\d{2}`, why: "PostNord Sverige: postnummer 100 00 to 984 99, none starts with 0"},
+	"IN": {zip: `[1-9]\d{5}`, why: "India Post: the first digit of a PIN is its zone, 1 to 9 (9 the Army Postal Service)"},
+}
+
+// freeSortingCodes are the countries whose layout has a sorting code (%X)
+// for which no published rule is known: the value is free text there.
+var freeSortingCodes = map[string]string{
+	"BF": "the post office district after the city (OUAGADOUGOU 01); no published rule",
+	"CI": "the CIDEX or post office district; no published rule",
+	"JM": "the Kingston postal district (KINGSTON 10); no published rule",
+	"MW": "the post office district after the city; no published rule",
+}
+
+// applyOverrides applies overrides and checks that each still corrects
+// the data (a refresh that fixes upstream must remove its entry), that its
+// examples match its patterns, and that every layout with a sorting code
+// is reviewed.
+func applyOverrides(countries []*country) error {
+	byCode := map[string]*country{}
+	for _, c := range countries {
+		byCode[c.code] = c
+	}
+	var problems []string
+	for code, o := range overrides {
+		c := byCode[code]
+		if c == nil {
+			problems = append(problems, code+": override for a country the data lacks")
+			continue
+		}
+		changed := false
+		for _, f := range []struct {
+			dst *string
+			v   string
+		}{{&c.fmt, o.fmt}, {&c.zip, o.zip}, {&c.zipex, o.zipex}, {&c.sort, o.sort}, {&c.sortex, o.sortex}} {
+			if f.v != "" && *f.dst != f.v {
+				*f.dst, changed = f.v, true
+			}
+		}
+		if !changed {
+			problems = append(problems, code+": override changes nothing: remove it")
+		}
+		for _, p := range []struct{ pattern, examples string }{{c.zip, c.zipex}, {c.sort, c.sortex}} {
+			if p.pattern == "" {
+				continue
+			}
+			re, err := regexp.Compile(`^(?:` + p.pattern + `)$`)
+			if err != nil {
+				problems = append(problems, fmt.Sprintf("%s: pattern %q: %v", code, p.pattern, err))
+				continue
+			}
+			for _, ex := range strings.Split(p.examples, ",") {
+				if ex != "" && !re.MatchString(ex) {
+					problems = append(problems, fmt.Sprintf("%s: example %q does not match %q", code, ex, p.pattern))
+				}
+			}
+		}
+		c.source += "; override: " + o.why
+	}
+	for _, c := range countries {
+		if !strings.Contains(c.fmt+c.lfmt, "%X") {
+			continue
+		}
+		_, free := freeSortingCodes[c.code]
+		if c.sort == "" && !free {
+			problems = append(problems, c.code+": layout has a sorting code (%X) but no rule in overrides or freeSortingCodes")
+		}
+		if c.sort != "" && free {
+			problems = append(problems, c.code+": both a sorting code rule and an entry in freeSortingCodes")
+		}
+	}
+	for code := range freeSortingCodes {
+		if c := byCode[code]; c == nil || !strings.Contains(c.fmt+c.lfmt, "%X") {
+			problems = append(problems, code+": in freeSortingCodes but its layout has no sorting code")
+		}
+	}
+	if len(problems) > 0 {
+		slices.Sort(problems)
+		return fmt.Errorf("overrides:\n%s", strings.Join(problems, "\n"))
+	}
+	return nil
 }
 
 // cnISO maps the numeric ISO 3166-2:CN codes of both copies ("44") to the
@@ -664,6 +801,8 @@ func countryLit(c *country) string {
 	field("zipType", c.zipType)
 	field("localityType", c.localityType)
 	field("sublocalityType", c.sublocalityType)
+	field("sort", c.sort)
+	field("sortex", c.sortex)
 	if len(c.subs) > 0 {
 		b.WriteString("subs: ")
 		subsLit(&b, c.subs)

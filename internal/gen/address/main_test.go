@@ -111,3 +111,38 @@ func TestFixISO(t *testing.T) {
 		t.Error("fixISO(US without PR) = nil, want an error")
 	}
 }
+
+func TestApplyOverrides(t *testing.T) {
+	base := func() []*country {
+		var cs []*country
+		for code := range overrides {
+			cs = append(cs, &country{code: code, fmt: "%A%n%Z %C", zip: `\d{4}`})
+		}
+		for code := range freeSortingCodes {
+			cs = append(cs, &country{code: code, fmt: "%A%n%C %X"})
+		}
+		return cs
+	}
+	cs := base()
+	if err := applyOverrides(cs); err != nil {
+		t.Fatalf("applyOverrides: %v", err)
+	}
+	for _, c := range cs {
+		if c.code == "FR" && (c.fmt != "%O%n%N%n%A%n%Z %C %X" || c.sort != cedex || !strings.Contains(c.source, "La Poste")) {
+			t.Errorf("FR after overrides: %+v", c)
+		}
+	}
+	// An override the data no longer needs, and a new layout with a
+	// sorting code nobody reviewed, stop the generator.
+	cs = base()
+	for _, c := range cs {
+		if c.code == "IE" {
+			c.zip = overrides["IE"].zip
+		}
+	}
+	cs = append(cs, &country{code: "ZZ", fmt: "%A%n%C %X"})
+	err := applyOverrides(cs)
+	if err == nil || !strings.Contains(err.Error(), "IE: override changes nothing") || !strings.Contains(err.Error(), "ZZ: layout has a sorting code") {
+		t.Errorf("applyOverrides = %v, want both problems", err)
+	}
+}
