@@ -52,7 +52,9 @@ func parseClock(s string) (int, bool) {
 // if one does. Occurrences start on the local calendar day they are
 // configured for, at the wall-clock start time (time.Date moves a time
 // that does not exist, on the day clocks spring forward, to after the
-// gap), and end at the wall-clock end time of that day or the next.
+// gap), and end at the wall-clock end time of that day or the next; on
+// the day clocks fall back, an ambiguous start is its first occurrence
+// and an ambiguous end its second.
 func (w window) open(now time.Time, loc *time.Location) (time.Time, bool) {
 	local := now.In(loc)
 	y, mo, d := local.Date()
@@ -64,17 +66,46 @@ func (w window) open(now time.Time, loc *time.Location) (time.Time, bool) {
 			continue
 		}
 		dy, dm, dd := day.Date()
-		start := time.Date(dy, dm, dd, w.startMin/60, w.startMin%60, 0, 0, loc)
+		start := wallTime(dy, dm, dd, w.startMin, loc, false)
 		endDay := dd
 		if w.overnight {
 			endDay++
 		}
-		end := time.Date(dy, dm, endDay, w.endMin/60, w.endMin%60, 0, 0, loc)
+		end := wallTime(dy, dm, endDay, w.endMin, loc, true)
 		if !now.Before(start) && now.Before(end) {
 			return end, true
 		}
 	}
 	return time.Time{}, false
+}
+
+// wallTime returns the instant the wall clock in loc reads min minutes
+// after midnight of the given day: when it reads that twice (clocks fall
+// back), the first occurrence, or the last one if latest; when it never
+// does (clocks spring forward), time.Date's normalization after the gap.
+func wallTime(y int, mo time.Month, d, min int, loc *time.Location, latest bool) time.Time {
+	t := time.Date(y, mo, d, min/60, min%60, 0, 0, loc)
+	_, before := t.Add(-12 * time.Hour).Zone()
+	_, after := t.Add(12 * time.Hour).Zone()
+	delta := time.Duration(before-after) * time.Second
+	if delta < 0 {
+		delta = -delta
+	}
+	if delta == 0 {
+		return t
+	}
+	wy, wm, wd := t.Date()
+	same := func(c time.Time) bool {
+		cy, cm, cd := c.Date()
+		return cy == wy && cm == wm && cd == wd && c.Hour() == t.Hour() && c.Minute() == t.Minute()
+	}
+	if c := t.Add(-delta); !latest && same(c) {
+		return c
+	}
+	if c := t.Add(delta); latest && same(c) {
+		return c
+	}
+	return t
 }
 
 // maintenance reports whether m is in maintenance at now and until when

@@ -15,6 +15,10 @@ type Link struct {
 // as served, and the hreflang alternates across every market and locale
 // that sells it.
 type Alternates struct {
+	// Canonical is the page's URL in the market and locale asked for, or,
+	// when an earlier market has the same language-region (a host-bound
+	// twin of a path market), that market's URL: one canonical URL per
+	// language-region, so duplicates never compete.
 	Canonical string
 	// Links has one entry per distinct language-region (the first market
 	// in configuration order wins a duplicate), the page's own included,
@@ -54,6 +58,7 @@ func (s *Site) Alternates(marketID string, loc language.Tag, page string, sells 
 		return Alternates{}, &Error{Op: op, Field: "baseURL", Value: "", Reason: "required for absolute URLs", Err: ErrInvalidConfig}
 	}
 	a := Alternates{Canonical: self.base + self.pagePath(k, page)}
+	selfCode := regional(self.Locales[k], self).String()
 	seen := map[string]bool{}
 	xdefault := ""
 	for _, m := range s.markets {
@@ -68,6 +73,9 @@ func (s *Site) Alternates(marketID string, loc language.Tag, page string, sells 
 			seen[code] = true
 			u := m.base + m.pagePath(i, page)
 			a.Links = append(a.Links, Link{Hreflang: code, URL: u})
+			if code == selfCode {
+				a.Canonical = u // a later market repeating this language-region is a duplicate of this one
+			}
 			if i == 0 && m == s.def {
 				xdefault = u
 			}
