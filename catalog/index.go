@@ -1,8 +1,22 @@
 package catalog
 
 import (
+	"bytes"
+	"cmp"
+	"crypto/rand"
+	"encoding/binary"
+	"math/bits"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 
 	"github.com/marketkit/marketkit/pricing"
 )
@@ -35,45 +49,667 @@ type IndexOptions struct {
 // of markets. It is safe for concurrent use; queries never block each
 // other or a build. Build a new Index for a new catalog version or new
 // prices, and publish it through a Live.
+//
+// A nil *Index panics with "catalog: nil *Index" on every method.
 type Index struct {
 	cat     *Catalog
 	id      uint64 // a random build identifier, bound into cursors
+	key     []byte
 	built   time.Time
+	n       int
 	markets map[string]*marketIndex
-	order   []string // market IDs in input order
+	mOrder  []string
+
+	catPost  map[string]*roaring.Bitmap            // category (with descendants) → products
+	attrPost map[string]map[string]*roaring.Bitmap // attribute → value → products
+
+	rankPos, newestPos []uint32 // position of each product in the rank and newest orders
+	rankOrd, newestOrd []uint32 // product at each position
+
+	texts  map[string]*textGroup // by effective chain
+	names  map[string]*nameGroup // by effective chain and collation
+	tagSet map[language.Tag]bool // locales of product content
+
+	unpriced map[string][]string
+	stats    IndexStats
 }
 
-// Live publishes the current Index and keeps the previous ones for cursors
-// still in use: a cursor from a retained index continues on that index (a
-// consistent continuation, never a duplicate); a cursor from an index no
-// longer retained is an ErrCursorExpired error. Readers never block. The
-// zero Live has no index and retains DefaultRetain previous indexes.
-type Live struct {
-	snap   atomic.Pointer[liveSnap]
-	Retain int // previous indexes kept for their cursors; 0 means DefaultRetain
+// textGroup holds the token postings of one content resolution chain.
+type textGroup struct {
+	chain  []language.Tag
+	tokens map[string]*roaring.Bitmap
 }
 
-// DefaultRetain is how many previous indexes a Live keeps by default.
-const DefaultRetain = 2
-
-type liveSnap struct {
-	cur  *Index
-	prev []*Index
+// nameGroup holds the collated name order of one chain and collation.
+type nameGroup struct {
+	chain []language.Tag
+	pos   []uint32
+	ord   []uint32
 }
 
-type marketIndex struct{}
+// marketIndex is one market's part of the index.
+type marketIndex struct {
+	m        *market
+	avail    *roaring.Bitmap // products for sale (sale windows checked per query)
+	rank     rankBits        // the same set, for id → position in price order
+	byRank   []uint32        // price position of the k-th available product (id order)
+	ord      []uint32        // product at each price position
+	prices   []int64         // minor units at each price position
+	windowed []windowed      // products with a sale window, by id
+	locales  map[language.Tag]*marketLocale
+	excluded atomic.Pointer[exclusion]
+}
+
+type marketLocale struct {
+	tag   language.Tag
+	text  *textGroup
+	names *nameGroup
+}
+
+type windowed struct {
+	id          uint32
+	from, until int64 // Unix seconds, until exclusive
+}
+
+// exclusion caches the products outside their sale window for times in
+// [from, until).
+type exclusion struct {
+	from, until int64
+	set         *roaring.Bitmap
+}
+
+// rankBits is a bitset with block counts: rank(id) counts the set bits
+// below id in a few nanoseconds.
+type rankBits struct {
+	words  []uint64
+	blocks []uint32 // set bits before each block of 8 words
+}
+
+func newRankBits(n int, ids []uint32) rankBits {
+	r := rankBits{words: make([]uint64, (n+63)/64)}
+	for _, id := range ids {
+		r.words[id>>6] |= 1 << (id & 63)
+	}
+	r.blocks = make([]uint32, (len(r.words)+7)/8)
+	var c uint32
+	for i, w := range r.words {
+		if i%8 == 0 {
+			r.blocks[i/8] = c
+		}
+		c += uint32(bits.OnesCount64(w))
+	}
+	return r
+}
+
+func (r *rankBits) rank(id uint32) uint32 {
+	w := id >> 6
+	n := r.blocks[w>>3]
+	for i := w &^ 7; i < w; i++ {
+		n += uint32(bits.OnesCount64(r.words[i]))
+	}
+	return n + uint32(bits.OnesCount64(r.words[w]&(1<<(id&63)-1)))
+}
+
+// IndexStats describes a built index.
+type IndexStats struct {
+	Products int // products in the catalog
+	Markets  int
+	Pairs    int // (product, market) pairs for sale, before sale windows
+	// Bytes estimates the index's memory: bitmaps, arrays and postings.
+	Bytes int64
+	// Build is the time NewIndex took.
+	Build time.Duration
+}
+
+var processKey = sync.OnceValue(func() []byte {
+	k := make([]byte, 32)
+	_, _ = rand.Read(k) // crypto/rand.Read never fails (Go 1.24+)
+	return k
+})
 
 // NewIndex builds the index of catalog c for markets, with each market's
 // display prices from prices. Every market is checked (Market.Validate);
 // an available product without a price, or with a price in another
 // currency, is an error naming the product and the market (wrapping
 // ErrNoPrice or pricing.ErrCurrencyMismatch) unless
-// IndexOptions.AllowUnpriced.
+// IndexOptions.AllowUnpriced leaves it out. All problems are reported in
+// one *Errors.
 func NewIndex(c *Catalog, markets []Market, prices PriceFunc, opts *IndexOptions) (*Index, error) {
-	return nil, &Error{Op: "NewIndex", Err: because(ErrInvalid, "not implemented yet")}
+	c.check()
+	start := time.Now()
+	var o IndexOptions
+	if opts != nil {
+		o = *opts
+	}
+	const op = "NewIndex"
+	if prices == nil {
+		return nil, &Error{Op: op, Field: "prices", Value: "nil", Err: because(ErrMissing, "a PriceFunc is required")}
+	}
+	key := o.CursorKey
+	if key == nil {
+		key = processKey()
+	} else if len(key) < 16 {
+		return nil, &Error{Op: op, Field: "CursorKey", Value: strconv.Itoa(len(key)) + " bytes", Err: because(ErrInvalid, "a cursor key has at least 16 bytes")}
+	}
+	at := o.At
+	if at.IsZero() {
+		at = now()
+	}
+	workers := o.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var errs Errors
+	ms := make([]*market, 0, len(markets))
+	seen := map[string]bool{}
+	for _, m := range markets {
+		cm, err := compileMarket(op, m)
+		if err != nil {
+			errs.add(err.(*Error))
+			continue
+		}
+		if seen[cm.ID] {
+			errs.add(&Error{Op: op, Kind: "market", ID: cm.ID, Field: "id", Value: cm.ID, Err: because(ErrDuplicate, "market listed twice")})
+			continue
+		}
+		seen[cm.ID] = true
+		ms = append(ms, cm)
+	}
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	var idb [8]byte
+	_, _ = rand.Read(idb[:])
+	ix := &Index{
+		cat: c, id: binary.LittleEndian.Uint64(idb[:]), key: slices.Clone(key), built: start, n: len(c.products),
+		markets: make(map[string]*marketIndex, len(ms)), unpriced: map[string][]string{},
+		texts: map[string]*textGroup{}, names: map[string]*nameGroup{}, tagSet: map[language.Tag]bool{},
+	}
+	for _, p := range c.products {
+		for t := range p.Content {
+			ix.tagSet[t] = true
+		}
+	}
+
+	// Stage 1: availability and prices, products in chunks.
+	type pair struct {
+		id    uint32
+		price int64
+	}
+	type chunkOut struct {
+		pairs [][]pair
+		win   [][]windowed
+		errs  Errors
+		unpr  [][]string
+	}
+	nChunks := max(1, min(workers*4, (len(c.products)+4095)/4096))
+	outs := make([]chunkOut, nChunks)
+	mIdx := make(map[string]int, len(ms))
+	for i, m := range ms {
+		mIdx[m.ID] = i
+	}
+	parallel(workers, nChunks, func(ci int) {
+		lo, hi := ci*len(c.products)/nChunks, (ci+1)*len(c.products)/nChunks
+		out := &outs[ci]
+		out.pairs = make([][]pair, len(ms))
+		out.win = make([][]windowed, len(ms))
+		out.unpr = make([][]string, len(ms))
+		only := make([]bool, len(ms))
+		for _, p := range c.products[lo:hi] {
+			a := &p.avail
+			simple := len(a.excludeMarkets) == 0 && len(a.countries) == 0 && len(a.excludeCountries) == 0 &&
+				len(a.require) == 0 && len(a.forbid) == 0
+			if simple && len(a.markets) > 0 {
+				clear(only)
+				for _, id := range a.markets {
+					if i, ok := mIdx[id]; ok {
+						only[i] = true
+					}
+				}
+			}
+			for mi, m := range ms {
+				if simple {
+					if len(a.markets) > 0 && !only[mi] {
+						continue
+					}
+				} else if ok, _, _ := a.static(m); !ok {
+					continue
+				}
+				if len(c.rules) > 0 {
+					if _, ok := c.hostDecide(p, m, at); !ok {
+						continue
+					}
+				}
+				price, ok := prices(m.ID, p.ID)
+				if !ok {
+					if o.AllowUnpriced {
+						out.unpr[mi] = append(out.unpr[mi], p.ID)
+					} else {
+						out.errs.add(&Error{Op: op, Kind: "product", ID: p.ID, Field: "price in market " + m.ID, Value: "", Err: because(ErrNoPrice, "the product is available but has no display price")})
+					}
+					continue
+				}
+				minor, e := checkPrice(price, m.Currency)
+				if e != nil {
+					e.Op, e.Kind, e.ID = op, "product", p.ID
+					e.Field = "price in market " + m.ID
+					out.errs.add(e)
+					continue
+				}
+				out.pairs[mi] = append(out.pairs[mi], pair{p.idx, minor})
+				if a.hasWindow() {
+					from, until := a.win.bounds(m.TimeZone)
+					out.win[mi] = append(out.win[mi], windowed{p.idx, from, until})
+				}
+			}
+		}
+	})
+	for i := range outs {
+		for _, e := range outs[i].errs.List {
+			errs.add(e)
+		}
+		errs.More += outs[i].errs.More
+	}
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+
+	// Stage 2: per market, the price order and the bitmaps.
+	mis := make([]*marketIndex, len(ms))
+	parallel(workers, len(ms), func(mi int) {
+		m := ms[mi]
+		var all []pair
+		var win []windowed
+		var unpr []string
+		for i := range outs {
+			all = append(all, outs[i].pairs[mi]...)
+			win = append(win, outs[i].win[mi]...)
+			unpr = append(unpr, outs[i].unpr[mi]...)
+		}
+		ids := make([]uint32, len(all))
+		for i, pr := range all {
+			ids[i] = pr.id
+		}
+		mx := &marketIndex{m: m, avail: roaring.New(), windowed: win, locales: map[language.Tag]*marketLocale{}}
+		mx.avail.AddMany(ids)
+		mx.avail.RunOptimize()
+		mx.rank = newRankBits(len(c.products), ids)
+		// Sort by price, then id; all is in id order.
+		perm := make([]uint32, len(all))
+		for i := range perm {
+			perm[i] = uint32(i)
+		}
+		slices.SortFunc(perm, func(a, b uint32) int {
+			if r := cmp.Compare(all[a].price, all[b].price); r != 0 {
+				return r
+			}
+			return cmp.Compare(a, b)
+		})
+		mx.ord = make([]uint32, len(all))
+		mx.prices = make([]int64, len(all))
+		mx.byRank = make([]uint32, len(all))
+		for pos, k := range perm {
+			mx.ord[pos] = all[k].id
+			mx.prices[pos] = all[k].price
+			mx.byRank[k] = uint32(pos)
+		}
+		mis[mi] = mx
+		if len(unpr) > 0 {
+			ix.unpriced[m.ID] = unpr // distinct keys; map written below, serially
+		}
+	})
+	for i, m := range ms {
+		ix.markets[m.ID] = mis[i]
+		ix.mOrder = append(ix.mOrder, m.ID)
+		ix.stats.Pairs += len(mis[i].ord)
+	}
+
+	// Stage 3: global postings and orders.
+	ix.buildPostings()
+	ix.rankOrd, ix.rankPos = ix.orderBy(func(a, b *product) int { return cmp.Compare(b.Rank, a.Rank) })
+	ix.newestOrd, ix.newestPos = ix.orderBy(func(a, b *product) int { return b.Created.Compare(a.Created) })
+
+	// Stage 4: text and collation groups per market locale.
+	type groupJob struct {
+		key   string
+		chain []language.Tag
+		coll  language.Tag
+		text  bool
+	}
+	var jobs []groupJob
+	for _, mx := range mis {
+		for _, tag := range mx.m.Locales {
+			chain := ix.effectiveChain(tag)
+			ck := chainKey(chain)
+			if _, ok := ix.texts[ck]; !ok {
+				ix.texts[ck] = &textGroup{chain: chain}
+				jobs = append(jobs, groupJob{key: ck, chain: chain, text: true})
+			}
+			coll := collationTag(tag)
+			nk := ck + "|" + coll.String()
+			if _, ok := ix.names[nk]; !ok {
+				ix.names[nk] = &nameGroup{chain: chain}
+				jobs = append(jobs, groupJob{key: nk, chain: chain, coll: coll})
+			}
+			mx.locales[tag] = &marketLocale{tag: tag, text: ix.texts[ck], names: ix.names[nk]}
+		}
+	}
+	parallel(workers, len(jobs), func(j int) {
+		job := jobs[j]
+		if job.text {
+			ix.texts[job.key].tokens = ix.buildTokens(job.chain)
+		} else {
+			g := ix.names[job.key]
+			g.ord, g.pos = ix.buildNames(job.chain, job.coll)
+		}
+	})
+	ix.stats.Products = len(c.products)
+	ix.stats.Markets = len(ms)
+	ix.stats.Bytes = ix.size()
+	ix.stats.Build = time.Since(start)
+	return ix, nil
 }
 
-// Search runs q. See Query for the parameters and their limits.
-func (ix *Index) Search(q Query) (Result, error) {
-	return Result{}, &Error{Op: "Search", Err: because(ErrInvalid, "not implemented yet")}
+// checkPrice returns a price's minor units, or an error when it is in
+// another currency, not rounded to the currency's digits, or negative.
+func checkPrice(p pricing.Money, currency string) (int64, *Error) {
+	if p.Currency() != currency {
+		return 0, &Error{Value: p.String(), Err: because(pricing.ErrCurrencyMismatch, "the market's currency is "+currency)}
+	}
+	minor, ok := p.Minor()
+	if !ok {
+		return 0, &Error{Value: p.String(), Err: because(ErrInvalid, "not rounded to the currency's digits")}
+	}
+	if minor < 0 {
+		return 0, &Error{Value: p.String(), Err: because(ErrInvalid, "a negative price")}
+	}
+	return minor, nil
+}
+
+// parallel runs f(0..n-1) on up to workers goroutines.
+func parallel(workers, n int, f func(i int)) {
+	if workers <= 1 || n <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, n) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// effectiveChain is the catalog chain of tag restricted to the locales
+// the products' content uses.
+func (ix *Index) effectiveChain(tag language.Tag) []language.Tag {
+	var out []language.Tag
+	for _, t := range ix.cat.chain(tag) {
+		if ix.tagSet[t] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func chainKey(chain []language.Tag) string {
+	var b strings.Builder
+	for i, t := range chain {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(t.String())
+	}
+	return b.String()
+}
+
+// collationTag is the locale whose collation orders names for tag: its
+// language and script (region variants of collation are rare).
+func collationTag(tag language.Tag) language.Tag {
+	base, _ := tag.Base()
+	script, conf := tag.Script()
+	if conf == language.Exact {
+		t, _ := language.Compose(base, script)
+		return t
+	}
+	t, _ := language.Compose(base)
+	return t
+}
+
+func (ix *Index) buildPostings() {
+	c := ix.cat
+	catLists := map[string][]uint32{}
+	for _, p := range c.products {
+		for cid := p.Category; cid != ""; cid = c.catByID[cid].Parent {
+			catLists[cid] = append(catLists[cid], p.idx)
+		}
+	}
+	ix.catPost = make(map[string]*roaring.Bitmap, len(c.cats))
+	for _, cat := range c.cats {
+		b := roaring.New()
+		b.AddMany(catLists[cat.ID])
+		b.RunOptimize()
+		ix.catPost[cat.ID] = b
+	}
+	lists := map[string]map[string][]uint32{}
+	for _, a := range c.attrs {
+		lists[a.ID] = map[string][]uint32{}
+	}
+	var seen []string
+	for _, p := range c.products {
+		for aid := range c.attrByID {
+			seen = seen[:0]
+			add := func(v Value) {
+				for _, s := range valueKeys(v) {
+					if !slices.Contains(seen, s) {
+						seen = append(seen, s)
+						lists[aid][s] = append(lists[aid][s], p.idx)
+					}
+				}
+			}
+			if v, ok := p.Attributes[aid]; ok {
+				add(v)
+			}
+			for _, vr := range p.Variants {
+				if v, ok := vr.Attributes[aid]; ok {
+					add(v)
+				}
+			}
+		}
+	}
+	ix.attrPost = make(map[string]map[string]*roaring.Bitmap, len(lists))
+	for aid, vals := range lists {
+		m := make(map[string]*roaring.Bitmap, len(vals))
+		for v, ids := range vals {
+			b := roaring.New()
+			b.AddMany(ids)
+			b.RunOptimize()
+			m[v] = b
+		}
+		ix.attrPost[aid] = m
+	}
+}
+
+// valueKeys returns the posting keys of a value: value IDs, "true"/"false",
+// the decimal text of a number, the text.
+func valueKeys(v Value) []string {
+	switch v.Kind {
+	case Enum:
+		return v.Enum
+	case Boolean:
+		return []string{strconv.FormatBool(v.Bool)}
+	case Number:
+		return []string{canonNumber(v.Number)}
+	case Text:
+		return []string{v.Text}
+	}
+	return nil
+}
+
+// canonNumber is a number's text without trailing fraction zeros, so
+// "0.30" and "0.3" are one value.
+func canonNumber(f pricing.Fixed) string {
+	s := f.String()
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(s, "0")
+		s = strings.TrimSuffix(s, ".")
+	}
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}
+
+// orderBy sorts the products by less, then catalog order, and returns the
+// order and each product's position.
+func (ix *Index) orderBy(cmpf func(a, b *product) int) (ord, pos []uint32) {
+	ps := ix.cat.products
+	ord = make([]uint32, len(ps))
+	for i := range ord {
+		ord[i] = uint32(i)
+	}
+	slices.SortFunc(ord, func(a, b uint32) int {
+		if r := cmpf(ps[a], ps[b]); r != 0 {
+			return r
+		}
+		return cmp.Compare(a, b)
+	})
+	pos = make([]uint32, len(ps))
+	for i, id := range ord {
+		pos[id] = uint32(i)
+	}
+	return ord, pos
+}
+
+func (ix *Index) buildTokens(chain []language.Tag) map[string]*roaring.Bitmap {
+	f := newFolder()
+	lists := map[string][]uint32{}
+	var seen map[string]bool = map[string]bool{}
+	for _, p := range ix.cat.products {
+		clear(seen)
+		name, _ := p.name(chain)
+		desc := ""
+		for _, t := range chain {
+			if ct, ok := p.Content[t]; ok && ct.Description != "" {
+				desc = ct.Description
+				break
+			}
+		}
+		for _, s := range [2]string{name, desc} {
+			f.tokens(s, func(tok []byte) {
+				if seen[string(tok)] {
+					return
+				}
+				k := string(tok)
+				seen[k] = true
+				lists[k] = append(lists[k], p.idx)
+			})
+		}
+	}
+	out := make(map[string]*roaring.Bitmap, len(lists))
+	for k, ids := range lists {
+		b := roaring.New()
+		b.AddMany(ids)
+		out[k] = b
+	}
+	return out
+}
+
+func (ix *Index) buildNames(chain []language.Tag, coll language.Tag) (ord, pos []uint32) {
+	col := collate.New(coll)
+	ps := ix.cat.products
+	var buf collate.Buffer
+	keys := make([][]byte, len(ps))
+	arena := make([]byte, 0, len(ps)*24)
+	offs := make([]int, len(ps)+1)
+	for i, p := range ps {
+		name, _ := p.name(chain)
+		k := col.KeyFromString(&buf, name)
+		arena = append(arena, k...)
+		offs[i+1] = len(arena)
+		buf.Reset()
+	}
+	for i := range ps {
+		keys[i] = arena[offs[i]:offs[i+1]:offs[i+1]]
+	}
+	ord = make([]uint32, len(ps))
+	for i := range ord {
+		ord[i] = uint32(i)
+	}
+	slices.SortFunc(ord, func(a, b uint32) int {
+		if r := bytes.Compare(keys[a], keys[b]); r != 0 {
+			return r
+		}
+		return cmp.Compare(a, b)
+	})
+	pos = make([]uint32, len(ps))
+	for i, id := range ord {
+		pos[id] = uint32(i)
+	}
+	return ord, pos
+}
+
+func (ix *Index) size() int64 {
+	var n int64
+	bm := func(b *roaring.Bitmap) { n += int64(b.GetSizeInBytes()) + 48 }
+	for _, b := range ix.catPost {
+		bm(b)
+	}
+	for _, vals := range ix.attrPost {
+		for k, b := range vals {
+			bm(b)
+			n += int64(len(k)) + 16
+		}
+	}
+	for _, g := range ix.texts {
+		for k, b := range g.tokens {
+			bm(b)
+			n += int64(len(k)) + 16
+		}
+	}
+	for _, g := range ix.names {
+		n += int64(len(g.ord)+len(g.pos)) * 4
+	}
+	n += int64(len(ix.rankOrd)+len(ix.rankPos)+len(ix.newestOrd)+len(ix.newestPos)) * 4
+	for _, mx := range ix.markets {
+		bm(mx.avail)
+		n += int64(len(mx.rank.words))*8 + int64(len(mx.rank.blocks))*4
+		n += int64(len(mx.byRank)+len(mx.ord))*4 + int64(len(mx.prices))*8 + int64(len(mx.windowed))*24
+	}
+	return n
+}
+
+// Catalog returns the catalog the index was built from.
+func (ix *Index) Catalog() *Catalog { ix.check(); return ix.cat }
+
+// Version returns the catalog version.
+func (ix *Index) Version() string { ix.check(); return ix.cat.version }
+
+// Markets returns the IDs of the indexed markets, in input order.
+func (ix *Index) Markets() []string { ix.check(); return slices.Clone(ix.mOrder) }
+
+// Stats describes the index.
+func (ix *Index) Stats() IndexStats { ix.check(); return ix.stats }
+
+// Unpriced returns the products left out of market's listing for lack of
+// a price (IndexOptions.AllowUnpriced), in catalog order.
+func (ix *Index) Unpriced(market string) []string {
+	ix.check()
+	return slices.Clone(ix.unpriced[market])
+}
+
+func (ix *Index) check() {
+	if ix == nil {
+		panic("catalog: nil *Index")
+	}
 }
