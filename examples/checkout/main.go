@@ -136,10 +136,17 @@ func checkout(m *market, at time.Time) (*checkoutResult, error) {
 		return nil, fmt.Errorf("market %s: %w", m.ID, err)
 	}
 
+	// address → tax in one call: TaxLocation gives the upper-case country,
+	// the ISO 3166-2 region ("NY" → "US-NY", "東京都" → "JP-13") and the
+	// canonical postal code.
+	customer, err := tax.AddressOf(a)
+	if err != nil {
+		return nil, fmt.Errorf("market %s: customer address: %w", m.ID, err)
+	}
 	req := &tax.Request{
 		Date:     tax.DateOf(at, list.Location()),
 		Store:    m.Store,
-		Customer: tax.Customer{Address: taxAddress(a)},
+		Customer: tax.Customer{Address: customer},
 		Policy:   m.Policy,
 		Lines:    c.Quote.Lines,
 	}
@@ -149,14 +156,6 @@ func checkout(m *market, at time.Time) (*checkoutResult, error) {
 	}
 	c.Rates = calc.Data()
 	return c, nil
-}
-
-// taxAddress copies the fields that decide taxation. tax.Address.Region is
-// an ISO 3166-2 subdivision code, which address.SubdivisionCode gives for a
-// normalized address ("NY" → "US-NY", "東京都" → "JP-13").
-func taxAddress(a address.Address) tax.Address {
-	region, _ := address.SubdivisionCode(a.CountryCode, a.AdministrativeArea)
-	return tax.Address{Country: a.CountryCode, Region: region, PostalCode: a.PostalCode}
 }
 
 // print writes the checkout with the market's formatters: money and dates
