@@ -120,8 +120,9 @@ type Policy struct {
 	// PricesIncludeTax: the line totals are gross (tax-inclusive) prices
 	// entered at the store's origin rates.
 	PricesIncludeTax bool
-	// Rounding is where tax is rounded; Mode how (required: the zero mode
-	// is rejected so that every rounding point states its mode).
+	// Rounding is where tax is rounded; Mode how. The zero Mode is
+	// half-even (ties to even, the library's one zero value for rounding
+	// modes); an undefined mode is an error.
 	Rounding Rounding
 	Mode     pricing.RoundingMode
 	// CrossBorder applies to tax-inclusive prices only.

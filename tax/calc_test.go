@@ -205,7 +205,7 @@ func TestCalculateErrors(t *testing.T) {
 		naming string
 	}{
 		{"zero date", func(r *Request) { r.Date = Date{} }, ErrInvalidInput, "date", ""},
-		{"no rounding mode", func(r *Request) { r.Policy.Mode = 0 }, ErrInvalidInput, "policy.mode", ""},
+		{"undefined rounding mode", func(r *Request) { r.Policy.Mode = 99 }, ErrInvalidInput, "policy.mode", "RoundingMode(99)"},
 		{"bad rounding", func(r *Request) { r.Policy.Rounding = 9 }, ErrInvalidInput, "policy.rounding", ""},
 		{"store in unknown country", func(r *Request) { r.Store.Origin = addr("BR", "") }, ErrUnknownCountry, "store.origin.country", "BR"},
 		{"US store without a state", func(r *Request) { r.Store.Origin = addr("US", "10001") }, ErrUnknownCountry, "store.origin.region", ""},

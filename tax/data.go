@@ -541,12 +541,8 @@ func (d *Data) buildType(td TypeDef, f string) (*Type, error) {
 			}
 			as = append(as, a)
 		}
-		// Sort by From (insertion sort: few amounts), then check overlaps.
-		for x := 1; x < len(as); x++ {
-			for y := x; y > 0 && as[y].From.Before(as[y-1].From); y-- {
-				as[y], as[y-1] = as[y-1], as[y]
-			}
-		}
+		// Sort by From, then check overlaps.
+		slices.SortStableFunc(as, func(a, b Rate) int { return a.From.Compare(b.From) })
 		for x := 1; x < len(as); x++ {
 			prev := as[x-1]
 			if prev.To.IsZero() || !prev.To.Before(as[x].From) {

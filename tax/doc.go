@@ -98,7 +98,8 @@
 //
 // [Policy] states whether prices include tax, where tax is rounded
 // ([PerLine], [PerUnit], [PerOrderPerRate]) and how (a
-// pricing.RoundingMode; the zero mode is rejected), and, for tax-inclusive
+// pricing.RoundingMode, which is locale.RoundingMode; the zero mode is
+// half-even), and, for tax-inclusive
 // prices whose applicable rate differs from the store's own, whether to
 // [KeepGross] (the shelf price stays; the net varies) or [KeepNet] (the
 // origin tax is removed and the destination tax added). When no tax applies

@@ -3,14 +3,16 @@ package tax
 import (
 	"math/bits"
 
+	"github.com/marketkit/marketkit/internal/round"
 	"github.com/marketkit/marketkit/pricing"
 )
 
 // mulDivRound returns a·num/den rounded to an integer with mode, exactly
-// (128-bit intermediate). a may be negative; num and den are positive. It
+// (128-bit intermediate), with the library's one tie-breaking kernel
+// (internal/round). a may be negative; num and den are positive. It
 // reports false on overflow or an invalid mode.
 func mulDivRound(a int64, num, den uint64, mode pricing.RoundingMode) (int64, bool) {
-	if den == 0 {
+	if den == 0 || !validMode(mode) {
 		return 0, false
 	}
 	neg := a < 0
@@ -23,16 +25,8 @@ func mulDivRound(a int64, num, den uint64, mode pricing.RoundingMode) (int64, bo
 		return 0, false
 	}
 	q, r := bits.Div64(hi, lo, den)
-	if r != 0 {
-		inc, ok := roundUp(q, r, den, neg, mode)
-		if !ok {
-			return 0, false
-		}
-		if inc {
-			q++
-		}
-	}
-	if q > 1<<63-1 {
+	q, ok := round.Div(q, r, den, neg, round.Mode(mode))
+	if !ok || q > 1<<63-1 {
 		return 0, false
 	}
 	if neg {
@@ -41,40 +35,9 @@ func mulDivRound(a int64, num, den uint64, mode pricing.RoundingMode) (int64, bo
 	return int64(q), true
 }
 
-// roundUp reports whether the magnitude q (with remainder r of divisor d)
-// must be incremented under mode.
-func roundUp(q, r, d uint64, neg bool, mode pricing.RoundingMode) (bool, bool) {
-	// Compare 2r with d without overflow.
-	half := 0
-	switch {
-	case r > d-r:
-		half = 1
-	case r < d-r:
-		half = -1
-	}
-	switch mode {
-	case pricing.RoundHalfUp:
-		return half >= 0, true
-	case pricing.RoundHalfDown:
-		return half > 0, true
-	case pricing.RoundHalfEven:
-		return half > 0 || half == 0 && q%2 == 1, true
-	case pricing.RoundUp:
-		return true, true
-	case pricing.RoundDown:
-		return false, true
-	case pricing.RoundCeiling:
-		return !neg, true
-	case pricing.RoundFloor:
-		return neg, true
-	}
-	return false, false
-}
-
-func validMode(m pricing.RoundingMode) bool {
-	_, ok := roundUp(0, 1, 2, false, m)
-	return ok
-}
+// validMode reports whether m is one of the seven rounding modes (the
+// zero mode is half-even).
+func validMode(m pricing.RoundingMode) bool { return m.IsValid() }
 
 func addOK(a, b int64) (int64, bool) {
 	c := a + b

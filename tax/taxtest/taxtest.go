@@ -333,8 +333,9 @@ func DefaultRequests() []*tax.Request {
 }
 
 // DefaultInvalidRequests returns requests every implementation must
-// reject: zero date, no rounding mode, an unknown country, an unknown
-// product class, and an invalid VAT number.
+// reject: zero date, an undefined rounding mode, an unknown country, a
+// country code with a space, an unknown product class, a line in another
+// currency, an unknown registration and an invalid VAT number.
 func DefaultInvalidRequests() []*tax.Request {
 	ok := func() *tax.Request {
 		return &tax.Request{Date: tax.MustDate("2025-03-14"),
@@ -346,8 +347,11 @@ func DefaultInvalidRequests() []*tax.Request {
 	var out []*tax.Request
 	for _, edit := range []func(*tax.Request){
 		func(r *tax.Request) { r.Date = tax.Date{} },
-		func(r *tax.Request) { r.Policy.Mode = 0 },
+		func(r *tax.Request) { r.Policy.Mode = 99 },
 		func(r *tax.Request) { r.Customer.Address.Country = "ZZ" },
+		func(r *tax.Request) { r.Customer.Address.Country = "AT " },
+		func(r *tax.Request) { r.Lines = append(r.Lines, Lines("USD", "", Item{"standard", "1.00", 1})...) },
+		func(r *tax.Request) { r.Store.Registrations = []string{"Switzerland"} },
 		func(r *tax.Request) { r.Lines = Lines("EUR", "", Item{"no-such-class", "10.00", 1}) },
 		func(r *tax.Request) { r.Customer.Business, r.Customer.VATNumber = true, "ATU13585628" },
 	} {
