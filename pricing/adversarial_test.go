@@ -116,7 +116,7 @@ func TestRoundingTies(t *testing.T) {
 			t.Errorf("RoundTo(%d): %v", d, err)
 		}
 	}
-	if _, err := eur("1").Round(0); !errors.Is(err, ErrRoundingMode) {
+	if _, err := eur("1").Round(99); !errors.Is(err, ErrRoundingMode) {
 		t.Errorf("zero mode: %v", err)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/big"
 	"math/bits"
+
+	"github.com/marketkit/marketkit/internal/round"
 )
 
 // The fixed-point core. A value is a coefficient and a scale (the number of
@@ -107,28 +109,13 @@ func align(a int64, as int32, b int64, bs int32) (int64, int64, int32, bool) {
 
 // roundInc reports whether a truncated quotient q with remainder r of a
 // division by d (r < d, both magnitudes) must be incremented by one under
-// mode, for a result whose sign is negative when neg is set.
+// mode, for a result whose sign is negative when neg is set. The tie-break
+// is internal/round's, shared with locale and tax.
 func roundInc(q, r, d uint64, neg bool, mode RoundingMode) bool {
 	if r == 0 {
 		return false
 	}
-	switch mode {
-	case RoundHalfUp:
-		return r >= d-r
-	case RoundHalfDown:
-		return r > d-r
-	case RoundHalfEven:
-		return r > d-r || (r == d-r && q&1 == 1)
-	case RoundUp:
-		return true
-	case RoundDown:
-		return false
-	case RoundCeiling:
-		return !neg
-	case RoundFloor:
-		return neg
-	}
-	return false
+	return round.Increment(round.Mode(mode), neg, q&1 == 1, round.Compare(r, d))
 }
 
 // divRound returns round(n × 10^e / d) under mode, where n = hi·2^64 + lo
@@ -216,28 +203,8 @@ func bigDivRound(n *big.Int, e int32, d *big.Int, mode RoundingMode) *big.Int {
 	num.Abs(num)
 	den.Abs(den)
 	q, r := new(big.Int).QuoRem(num, den, new(big.Int))
-	if r.Sign() != 0 {
-		// Compare r with d − r.
-		rest := new(big.Int).Sub(den, r)
-		c := r.Cmp(rest)
-		var inc bool
-		switch mode {
-		case RoundHalfUp:
-			inc = c >= 0
-		case RoundHalfDown:
-			inc = c > 0
-		case RoundHalfEven:
-			inc = c > 0 || (c == 0 && q.Bit(0) == 1)
-		case RoundUp:
-			inc = true
-		case RoundCeiling:
-			inc = !neg
-		case RoundFloor:
-			inc = neg
-		}
-		if inc {
-			q.Add(q, big.NewInt(1))
-		}
+	if r.Sign() != 0 && round.Increment(round.Mode(mode), neg, q.Bit(0) == 1, round.CompareBig(r, den)) {
+		q.Add(q, big.NewInt(1))
 	}
 	if neg {
 		q.Neg(q)

@@ -28,9 +28,12 @@
 // # Rounding
 //
 // Multiplication is exact ([Money.Mul], [Money.MulInt]); rounding happens
-// only where you ask for it, with a [RoundingMode] you name (the zero mode
-// is invalid, unlike [locale.RoundingMode], whose zero value is half-even
-// for display): [Money.Round] to the currency's digits, [Money.RoundTo] to
+// only where you ask for it, with a [RoundingMode]: an alias of
+// [locale.RoundingMode], so one mode means the same in pricing, tax and
+// formatting. Its zero value is [RoundHalfEven] (ties to even, the default
+// of CLDR and IEEE 754), valid everywhere: an [Order] or [Fallback] that
+// names no mode rounds half-even. [Money.Round] rounds to the currency's
+// digits, [Money.RoundTo] to
 // any digits, [Money.RoundCash] to the CLDR cash increment (0.05 CHF and
 // CAD, 0.50 DKK, whole SEK and NOK) only for payment in cash. The fused
 // operations round once, at the end: [Money.MulRound] (a tax or discount

@@ -66,7 +66,7 @@ func (r EndingRule) validate(op string, digits int) error {
 		} else if !fitsDigits(b.End, digits) {
 			errs = append(errs, newError(op, f+".end", b.End.String(), ErrNotRounded, "more fraction digits than the currency's "+itoa(int64(digits))))
 		}
-		if !b.Round.valid() {
+		if !b.Round.IsValid() {
 			errs = append(errs, newError(op, f+".round", b.Round.String(), ErrRoundingMode, "not a rounding mode"))
 		}
 		last := i == len(r.Bands)-1
@@ -167,7 +167,7 @@ func (r EndingRule) compileInto(dst []minorBand, digits int16) ([]minorBand, boo
 		below, ok1 := toMinor(b.Below, digits)
 		st, ok2 := toMinor(b.Step, digits)
 		end, ok3 := toMinor(b.End, digits)
-		if !ok1 || !ok2 || !ok3 || st <= 0 || end < 0 || !b.Round.valid() {
+		if !ok1 || !ok2 || !ok3 || st <= 0 || end < 0 || !b.Round.IsValid() {
 			return nil, false
 		}
 		if b.Below.IsZero() {
@@ -230,7 +230,7 @@ func (r EndingRule) applySlow(m Money) (Money, error) {
 	for {
 		b := &r.Bands[i]
 		mode := gridMode(b.Round)
-		if !mode.valid() || b.Step.Sign() <= 0 {
+		if !mode.IsValid() || b.Step.Sign() <= 0 {
 			return Money{}, newError("EndingRule.Apply", "bands["+itoa(int64(i))+"]", b.Step.String(), ErrInvalid, "invalid band: check the rule with Validate")
 		}
 		end := Money{cur: m.cur, coef: b.End.coef, scale: b.End.scale}

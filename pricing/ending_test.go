@@ -67,7 +67,7 @@ func TestEndingRuleJSONAndValidate(t *testing.T) {
 	}
 	bad := EndingRule{Bands: []Ending{
 		{Below: MustParseFixed("100"), Step: MustParseFixed("0"), End: MustParseFixed("0.99"), Round: RoundUp},
-		{Below: MustParseFixed("50"), Step: MustParseFixed("1"), End: MustParseFixed("1.5")},
+		{Below: MustParseFixed("50"), Step: MustParseFixed("1"), End: MustParseFixed("1.5"), Round: 42}, // the zero Round is half-even and valid; 42 is no mode
 		{Below: MustParseFixed("200"), Step: MustParseFixed("1"), End: MustParseFixed("0.999"), Round: RoundUp},
 	}}
 	err := bad.Validate(2)

@@ -98,14 +98,23 @@ func ExampleMoney_AllocateDecimal() {
 	// [4.99 EUR 3.00 EUR 2.00 EUR] <nil>
 }
 
-func ExampleParseRoundingMode() {
-	mode, err := pricing.ParseRoundingMode("half-even")
-	fmt.Println(mode, err)
-	_, err = pricing.ParseRoundingMode("bankers")
+// The zero RoundingMode is half-even, and pricing's modes are locale's:
+// one type, one meaning.
+func ExampleRoundingMode() {
+	var mode pricing.RoundingMode // the zero mode
+	for _, s := range []string{"0.125", "0.135", "-0.125"} {
+		r, _ := pricing.MustParseMoney(s, "EUR").Round(mode)
+		fmt.Print(r, "  ")
+	}
+	fmt.Println(mode, mode == locale.RoundHalfEven, pricing.RoundHalfUp == locale.RoundHalfUp)
+	up, err := locale.ParseRoundingMode("half-up")
+	fmt.Println(up, err)
+	_, err = pricing.MustParseMoney("1", "EUR").Round(99)
 	fmt.Println(err)
 	// Output:
-	// half-even <nil>
-	// pricing: ParseRoundingMode: mode "bankers": invalid rounding mode: want half-even, half-up, half-down, up, down, ceiling or floor
+	// 0.12 EUR  0.14 EUR  -0.12 EUR  half-even true true
+	// half-up <nil>
+	// pricing: Round: mode "RoundingMode(99)": invalid rounding mode: not a rounding mode
 }
 
 func ExampleCharmEnding() {

@@ -277,7 +277,7 @@ func FuzzQuote(f *testing.F) {
 		}
 		o := Order{
 			Currency: "EUR",
-			Rounding: RoundingMode(mode%7 + 1),
+			Rounding: RoundingMode(mode % 7),
 			Items: []Item{
 				{SKU: "1", Quantity: int64(q1), UnitPrice: price(p1), Discounts: []Discount{PercentOff("L", pct(int64(linePct%101)))}},
 				{SKU: "2", Quantity: int64(q2), UnitPrice: price(p2)},
@@ -307,4 +307,27 @@ func FuzzQuote(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestQuoteZeroRoundingIsHalfEven: the zero Order.Rounding is RoundHalfEven
+// (contracts item 1), not an error: 0.125 EUR × 1 rounds to 0.12 and
+// 0.135 EUR to 0.14; a 12.5 % discount of 0.20 EUR is 0.025, which rounds
+// to 0.02.
+func TestQuoteZeroRoundingIsHalfEven(t *testing.T) {
+	o := Order{Currency: "EUR", Items: []Item{
+		{SKU: "A", Quantity: 1, UnitPrice: eur("0.125")},
+		{SKU: "B", Quantity: 1, UnitPrice: eur("0.135")},
+		{SKU: "C", Quantity: 1, UnitPrice: eur("0.20"), Discounts: []Discount{PercentOff("P", MustParsePercent("12.5"))}},
+	}}
+	q, err := o.Quote()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range q.Lines {
+		got = append(got, l.Total.Amount())
+	}
+	if diff := cmp.Diff([]string{"0.12", "0.14", "0.18"}, got); diff != "" {
+		t.Errorf("totals (-want +got):\n%s", diff)
+	}
 }

@@ -8,63 +8,32 @@ import (
 )
 
 // RoundingMode names how a value is rounded to a given number of digits or
-// to a cash increment. The zero RoundingMode is invalid: every rounding
-// point must state its mode.
-type RoundingMode uint8
+// to a cash increment. It is an alias of [locale.RoundingMode], the one
+// rounding type of marketkit, so pricing.RoundHalfUp and locale.RoundHalfUp
+// are the same value and a mode means the same in pricing, tax and
+// formatting (one tie-breaking kernel serves all three).
+//
+// The zero RoundingMode is RoundHalfEven ("ties to even", the default of
+// CLDR, ICU and IEEE 754): an Order, Fallback or Ending that leaves its
+// mode unset rounds half-even. Values outside the seven modes are invalid
+// (ErrRoundingMode). Text forms ("half-even", "half-up", …) come from
+// locale: String, MarshalText, AppendText, UnmarshalText and
+// locale.ParseRoundingMode.
+type RoundingMode = locale.RoundingMode
 
-// The rounding modes. "Up" and "down" are away from and towards zero;
-// "ceiling" and "floor" are towards +∞ and −∞. The half modes decide ties
-// only: half-up is "commercial rounding" (0.285 → 0.29, −0.285 → −0.29).
+// The rounding modes (aliases of locale's). "Up" and "down" are away from
+// and towards zero; "ceiling" and "floor" are towards +∞ and −∞. The half
+// modes decide ties only: half-up is "commercial rounding" (0.285 → 0.29,
+// −0.285 → −0.29), half-even is banker's rounding (0.285 → 0.28).
 const (
-	RoundHalfUp   RoundingMode = iota + 1 // ties away from zero
-	RoundHalfEven                         // ties to the even neighbour (banker's rounding)
-	RoundHalfDown                         // ties towards zero
-	RoundUp                               // away from zero
-	RoundDown                             // towards zero (truncation)
-	RoundCeiling                          // towards +∞
-	RoundFloor                            // towards −∞
+	RoundHalfEven = locale.RoundHalfEven // ties to the even neighbour; the zero value
+	RoundHalfUp   = locale.RoundHalfUp   // ties away from zero
+	RoundHalfDown = locale.RoundHalfDown // ties towards zero
+	RoundUp       = locale.RoundUp       // away from zero
+	RoundDown     = locale.RoundDown     // towards zero (truncation)
+	RoundCeiling  = locale.RoundCeiling  // towards +∞
+	RoundFloor    = locale.RoundFloor    // towards −∞
 )
-
-var modeNames = [...]string{"", "half-up", "half-even", "half-down", "up", "down", "ceiling", "floor"}
-
-// String returns the mode's name as used in text and JSON: "half-up",
-// "half-even", "half-down", "up", "down", "ceiling" or "floor".
-func (r RoundingMode) String() string {
-	if r.valid() {
-		return modeNames[r]
-	}
-	return "RoundingMode(" + itoa(int64(r)) + ")"
-}
-
-func (r RoundingMode) valid() bool { return r >= RoundHalfUp && r <= RoundFloor }
-
-// ParseRoundingMode parses a mode name as returned by String.
-func ParseRoundingMode(s string) (RoundingMode, error) {
-	for i, n := range modeNames {
-		if i > 0 && n == s {
-			return RoundingMode(i), nil
-		}
-	}
-	return 0, newError("ParseRoundingMode", "mode", s, ErrRoundingMode, "want half-even, half-up, half-down, up, down, ceiling or floor")
-}
-
-// MarshalText implements encoding.TextMarshaler; the zero mode is an error.
-func (r RoundingMode) MarshalText() ([]byte, error) {
-	if !r.valid() {
-		return nil, newError("RoundingMode.MarshalText", "mode", r.String(), ErrRoundingMode, "not a rounding mode")
-	}
-	return []byte(modeNames[r]), nil
-}
-
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (r *RoundingMode) UnmarshalText(b []byte) error {
-	v, err := ParseRoundingMode(string(b))
-	if err != nil {
-		return err
-	}
-	*r = v
-	return nil
-}
 
 // step is a rounding quantum k × 10^-t (k ≥ 1, t ≥ 0).
 type step struct {
@@ -83,7 +52,7 @@ func digitsStep(op string, digits int) (step, error) {
 }
 
 func checkMode(op string, mode RoundingMode) error {
-	if !mode.valid() {
+	if !mode.IsValid() {
 		return newError(op, "mode", mode.String(), ErrRoundingMode, "not a rounding mode")
 	}
 	return nil
