@@ -86,6 +86,7 @@ func TestFormat(t *testing.T) {
 		{"local layout prints keys", Address{CountryCode: "KR", AdministrativeArea: "서울특별시", Locality: "강남구", Line1: "테헤란로 123", PostalCode: "06236"}, nil, "서울특별시 강남구\n테헤란로 123\n06236"},
 		{"blank lines skipped", Address{CountryCode: "US", Line1: " ", Line2: "Apt 2", Locality: "X"}, nil, "Apt 2\nX"},
 		{"empty address", Address{}, nil, ""},
+		{"invalid style formats as multi-line", usAddress, &FormatOptions{Style: Style(9)}, "Jane Doe\n1600 Amphitheatre Pkwy\nMountain View, CA 94043"},
 		{"address lines on lines of their own before a field", Address{CountryCode: "JP", AdministrativeArea: "東京都", Line1: "Yaesu Bldg 3F", Line2: "1-5-3 Yaesu, Chuo-ku", PostalCode: "100-8994"}, &FormatOptions{Latin: true}, "Yaesu Bldg 3F\n1-5-3 Yaesu, Chuo-ku, Tokyo\n100-8994"},
 		{"single line in Japanese has no separators", Address{CountryCode: "JP", AdministrativeArea: "東京都", Line1: "中央区八重洲一丁目5番3号", PostalCode: "100-8994"}, &FormatOptions{Style: SingleLine}, "〒100-8994東京都中央区八重洲一丁目5番3号"},
 		{"single line in Korean joins with spaces", Address{CountryCode: "KR", AdministrativeArea: "서울특별시", Locality: "강남구", Line1: "테헤란로 123", PostalCode: "06236"}, &FormatOptions{Style: SingleLine}, "서울특별시 강남구 테헤란로 123 06236"},

@@ -48,7 +48,8 @@ type FormLayout struct {
 // not the country's. Labels come from a table kept by marketkit for en, fr,
 // de, es, it, pt, nl, ja and zh; other languages get English labels. The
 // country selector itself is not part of the rows. Countries without
-// metadata get the generic form (name, organization, address, city).
+// metadata, and codes that are none (" us": codes are never trimmed), get
+// the generic form (name, organization, address, city).
 // Form allocates a new FormLayout on every call.
 func Form(country string, loc language.Tag) FormLayout {
 	c, idx, ok := countryFor(country)
@@ -58,7 +59,10 @@ func Form(country string, loc language.Tag) FormLayout {
 	if script, _ := loc.Script(); lang == "zh" && script.String() == "Hant" {
 		col = 0 // the zh labels are in simplified characters
 	}
-	f := FormLayout{Country: strings.ToUpper(trim(country)), Language: labelLanguages[col]}
+	f := FormLayout{Country: strings.ToUpper(country), Language: labelLanguages[col]}
+	if ok {
+		f.Country = c.code
+	}
 	layout := c.fmt
 	if c.lfmt != "" && !c.speaks(lang) {
 		layout = c.lfmt

@@ -95,8 +95,9 @@ type FormatOptions struct {
 	// (CN, JP, KR, TW, …): use it when the address is written in Latin
 	// script. Countries without one use their only layout.
 	Latin bool
-	// Origin is the sender's ISO 3166-1 country code. PostalLabel omits the
-	// country line for domestic mail (Origin equal to the address country).
+	// Origin is the sender's ISO 3166-1 country code, in any ASCII case and
+	// without surrounding space. PostalLabel omits the country line for
+	// domestic mail (Origin equal to the address country).
 	Origin string
 	// CountryNames names the destination country on postal labels, in the
 	// sender's language: pass the sender's *locale.Formatter, built once
@@ -147,7 +148,7 @@ func AppendFormat(b []byte, a Address, opts *FormatOptions) []byte {
 		b = w.line(b, &a, line)
 	}
 	cc := trim(a.CountryCode)
-	if o.Style == PostalLabel && cc != "" && !strings.EqualFold(trim(o.Origin), cc) {
+	if o.Style == PostalLabel && cc != "" && !strings.EqualFold(o.Origin, a.CountryCode) {
 		namer := o.CountryNames
 		if f, ok := namer.(*locale.Formatter); ok && f == nil {
 			namer = nil // a typed nil: unset, see FormatOptions.CountryNames
@@ -160,7 +161,7 @@ func AppendFormat(b []byte, a Address, opts *FormatOptions) []byte {
 		if namer != nil && c != &fallbackFormat {
 			name, _ = namer.CountryName(c.code)
 		} else if namer != nil {
-			name, _ = namer.CountryName(cc)
+			name, _ = namer.CountryName(a.CountryCode) // not a code of the metadata: the namer decides
 		}
 		if name == "" {
 			name = c.name

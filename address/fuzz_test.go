@@ -1,6 +1,7 @@
 package address
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"unicode"
@@ -135,6 +136,91 @@ func FuzzFormatHTML(f *testing.F) {
 		}
 		if out := Format(a, &FormatOptions{Style: SingleLine}); strings.Contains(out, "\n") {
 			t.Fatalf("line break in single line %q", out)
+		}
+	})
+}
+
+// FuzzTaxLocation checks TaxLocation against Validate and
+// SubdivisionCode, which serve as its oracle: on success the country is
+// the upper-case code of the input (or SH for AC and TA), the region is ""
+// or that country's code for the normalized area as SubdivisionCode gives
+// it, the postal code is Normalize's, and Validate of the normalized
+// address (country code as given) reports no problem with the country,
+// the area or the postal code; the result is the same for the normalized
+// address. On failure Validate fails too, of the address or of its
+// normalized form.
+func FuzzTaxLocation(f *testing.F) {
+	fuzzSeeds(f)
+	f.Add("ac", "", "", "", "ascn 1zz", "a", "b")
+	f.Add(" de", "", "", "", "10115", "a", "b")
+	f.Fuzz(func(t *testing.T, cc, area, loc, dep, zip, line, name string) {
+		a := Address{CountryCode: cc, AdministrativeArea: area, Locality: loc, DependentLocality: dep,
+			PostalCode: zip, Line1: line, Name: name}
+		country, region, postal, err := a.TaxLocation()
+		// TaxLocation checks the normalized address, with the country code
+		// as given.
+		n := Normalize(a)
+		nc := n
+		nc.CountryCode = a.CountryCode
+		verr := Validate(nc)
+		taxProblem := false
+		var ve *ValidationError
+		if errors.As(verr, &ve) {
+			for _, fe := range ve.Errors {
+				switch fe.Field {
+				case "country", "administrative-area", "postal-code":
+					taxProblem = true
+				}
+			}
+		}
+		if err != nil {
+			if verr == nil && Validate(a) == nil {
+				t.Fatalf("TaxLocation(%+v): %v, but Validate accepts it", a, err)
+			}
+			return
+		}
+		if taxProblem {
+			t.Fatalf("TaxLocation(%+v) = %q %q %q, but Validate(normalized): %v", a, country, region, postal, verr)
+		}
+		wantCountry := strings.ToUpper(cc)
+		if wantCountry == "AC" || wantCountry == "TA" {
+			wantCountry = "SH"
+		}
+		if country != wantCountry || postal != n.PostalCode {
+			t.Fatalf("TaxLocation(%+v) = %q, %q, %q; want country %q, postal code %q", a, country, region, postal, wantCountry, n.PostalCode)
+		}
+		if region != "" && country != "SH" {
+			if iso, _ := SubdivisionCode(n.CountryCode, n.AdministrativeArea); iso != region {
+				t.Fatalf("TaxLocation(%+v) region %q, SubdivisionCode of the normalized area %q", a, region, iso)
+			}
+		}
+		c2, r2, p2, err2 := n.TaxLocation()
+		if err2 != nil || c2 != country || r2 != region || p2 != postal {
+			t.Fatalf("TaxLocation(Normalize(a)) = %q %q %q %v, TaxLocation(a) = %q %q %q", c2, r2, p2, err2, country, region, postal)
+		}
+	})
+}
+
+// FuzzParseEnums: ParseField and ParseStyle accept exactly the names
+// String gives, and round-trip through text.
+func FuzzParseEnums(f *testing.F) {
+	f.Add("postal-code")
+	f.Add("html")
+	f.Add("postal_code")
+	f.Add("Field(3)")
+	f.Fuzz(func(t *testing.T, s string) {
+		if v, err := ParseField(s); err == nil {
+			if !v.IsValid() || v.String() != s {
+				t.Fatalf("ParseField(%q) = %v", s, v)
+			}
+		} else if !errors.Is(err, ErrInvalidValue) {
+			t.Fatalf("ParseField(%q): %v", s, err)
+		}
+		if v, err := ParseStyle(s); err == nil {
+			b, err := v.MarshalText()
+			if err != nil || string(b) != s {
+				t.Fatalf("ParseStyle(%q) = %v, MarshalText %q %v", s, v, b, err)
+			}
 		}
 	})
 }

@@ -19,6 +19,7 @@ func TestTaxLocation(t *testing.T) {
 	}{
 		{"us key", usAddress, loc{"US", "US-CA", "94043"}},
 		{"us name, lower-case country", Address{CountryCode: "us", AdministrativeArea: "new york", PostalCode: "10001"}, loc{"US", "US-NY", "10001"}},
+		{"typed area with a doubled space", Address{CountryCode: "US", AdministrativeArea: " New  York ", PostalCode: " 10001 "}, loc{"US", "US-NY", "10001"}},
 		{"us full iso code in any case", Address{CountryCode: "US", AdministrativeArea: "us-ny", PostalCode: "10001"}, loc{"US", "US-NY", "10001"}},
 		{"canada by french name, postal code upper-cased", Address{CountryCode: "CA", AdministrativeArea: "Québec", PostalCode: "h3z 2y7"}, loc{"CA", "CA-QC", "H3Z 2Y7"}},
 		{"japan local key", Address{CountryCode: "JP", AdministrativeArea: "東京都", PostalCode: "100-8994"}, loc{"JP", "JP-13", "100-8994"}},
@@ -144,5 +145,44 @@ func TestTaxLocationEverySubdivision(t *testing.T) {
 	}
 	if checked < 1800 {
 		t.Errorf("only %d subdivisions checked", checked)
+	}
+}
+
+// TestCountryCodeRule: every function takes country codes in any ASCII
+// case and none but Normalize removes surrounding white space (the
+// library's one rule for codes).
+func TestCountryCodeRule(t *testing.T) {
+	valid := Address{CountryCode: "ch", Line1: "Bahnhofstrasse 1", PostalCode: "8001", Locality: "Zürich"}
+	padded := valid
+	padded.CountryCode = " ch"
+	if err := Validate(valid); err != nil {
+		t.Errorf("Validate(lower case): %v", err)
+	}
+	err := Validate(padded)
+	if !errors.Is(err, locale.ErrUnknownCountry) {
+		t.Errorf("Validate(padded) = %v, want locale.ErrUnknownCountry", err)
+	}
+	if err == nil || !strings.Contains(err.Error(), `country " ch": unknown country code: surrounding white space`) {
+		t.Errorf("Validate(padded) message: %v", err)
+	}
+	if n := Normalize(padded); n.CountryCode != "CH" || Validate(n) != nil {
+		t.Errorf("Normalize(padded) = %+v, %v", n, Validate(n))
+	}
+	if !HasMetadata("ch") || HasMetadata(" ch") || HasMetadata("ch ") {
+		t.Error("HasMetadata: lower case must be known, padded codes not")
+	}
+	if got := Form("ch", language.German).Country; got != "CH" {
+		t.Errorf("Form(ch).Country = %q", got)
+	}
+	if f := Form(" ch", language.German); f.Country != " CH" || f.PostalCodePattern != "" {
+		t.Errorf("Form(\" ch\") = %+v, want the generic form", f)
+	}
+	label := &FormatOptions{Style: PostalLabel, Origin: "CH "}
+	if got := Format(valid, label); !strings.HasSuffix(got, "\nSWITZERLAND") {
+		t.Errorf("Format with a padded Origin = %q, want the country line (not domestic)", got)
+	}
+	label.Origin = "ch"
+	if got := Format(valid, label); strings.HasSuffix(got, "SWITZERLAND") {
+		t.Errorf("Format with Origin ch = %q, want no country line", got)
 	}
 }
