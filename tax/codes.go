@@ -56,8 +56,8 @@ func validRegion(r, cc string) bool {
 // AddressOf returns the tax address of a, a value that knows its tax
 // location — such as an address.Address, whose TaxLocation normalizes the
 // address and maps its administrative area to the ISO 3166-2 code tax
-// needs. The country is normalized to upper case and the region checked
-// as in [BuiltinCalculator.Calculate]. An error of TaxLocation is wrapped
+// needs. The country and the region are checked as in
+// [BuiltinCalculator.Calculate] and returned in upper case. An error of TaxLocation is wrapped
 // (errors.Is and errors.As see it) in an [*Error] with Op "AddressOf".
 // tax does not import package address: any type with this method works.
 func AddressOf(a interface {
@@ -74,6 +74,7 @@ func AddressOf(a interface {
 	if err := normAddress(&out, "address"); err != nil {
 		return Address{}, withOp(err, "AddressOf")
 	}
+	out.Region = strings.ToUpper(out.Region) // ASCII only, checked above
 	return out, nil
 }
 

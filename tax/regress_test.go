@@ -480,3 +480,77 @@ func TestReturnedSlicesAreCopies(t *testing.T) {
 		t.Error("Rates returned the shared slice")
 	}
 }
+
+type fakeLocation struct {
+	cc, region, pc string
+	err            error
+}
+
+func (f fakeLocation) TaxLocation() (string, string, string, error) {
+	return f.cc, f.region, f.pc, f.err
+}
+
+// Issue 8: address → tax in one call, without importing address.
+func TestAddressOf(t *testing.T) {
+	sentinel := errors.New("address: required")
+	tests := []struct {
+		name    string
+		in      fakeLocation
+		want    Address
+		wantErr error
+	}{
+		{"normalized", fakeLocation{cc: "us", region: "US-NY", pc: "10118"}, Address{Country: "US", Region: "US-NY", PostalCode: "10118"}, nil},
+		{"bare region", fakeLocation{cc: "CA", region: "qc"}, Address{Country: "CA", Region: "QC"}, nil},
+		{"spaced country", fakeLocation{cc: "US "}, Address{}, ErrUnknownCountry},
+		{"region name", fakeLocation{cc: "US", region: "New York"}, Address{}, ErrInvalidInput},
+		{"error passes through", fakeLocation{err: sentinel}, Address{}, sentinel},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := AddressOf(tt.in)
+			if !errors.Is(err, tt.wantErr) || (err == nil) != (tt.wantErr == nil) {
+				t.Fatalf("err = %v, want %v", err, tt.wantErr)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("AddressOf (-want +got):\n%s", diff)
+			}
+			var e *Error
+			if err != nil && (!errors.As(err, &e) || e.Op != "AddressOf") {
+				t.Errorf("err = %v, want an *Error with Op AddressOf", err)
+			}
+		})
+	}
+	if _, err := AddressOf(nil); !errors.Is(err, ErrInvalidInput) {
+		t.Errorf("AddressOf(nil) = %v", err)
+	}
+}
+
+// Issue 8: one enum spelling (kebab-case), T(N), Parse returning an error.
+func TestEnumSpelling(t *testing.T) {
+	got := []string{SalesTax.String(), ConsumptionTax.String(), Kind(0).String(), Category(0).String(), OutcomeKind(9).String(),
+		SuperReduced.String(), PerOrderPerRate.String(), KeepGrossAlways.String(), ReverseCharge.String()}
+	want := []string{"sales-tax", "consumption-tax", "Kind(0)", "Category(0)", "OutcomeKind(9)",
+		"super-reduced", "per-order-per-rate", "keep-gross-always", "reverse-charge"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("names (-want +got):\n%s", diff)
+	}
+	if k, err := ParseKind("sales-tax"); err != nil || k != SalesTax {
+		t.Errorf("ParseKind = %v, %v", k, err)
+	}
+	_, err := ParseKind("sales_tax")
+	if err == nil || !strings.Contains(err.Error(), "sales-tax") {
+		t.Errorf("ParseKind(sales_tax) = %v, want an error listing the names", err)
+	}
+	b, err := Reduced.AppendText([]byte("x="))
+	if string(b) != "x=reduced" || err != nil {
+		t.Errorf("AppendText = %q, %v", b, err)
+	}
+	if b, err := Category(0).AppendText([]byte("x=")); err == nil || string(b) != "x=" {
+		t.Errorf("Category(0).AppendText = %q, %v, want an error and b unchanged", b, err)
+	}
+	for _, r := range []Rule{RuleEUDomestic, RuleEUReverseCharge, RuleEUExport, RuleCAProvince, RuleDefaultNotRegistered} {
+		if !strings.Contains(string(r), ".") {
+			t.Errorf("rule %q", r)
+		}
+	}
+}

@@ -114,3 +114,83 @@ func TestCachingVerifierConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// Issue 9 item 9: an answer whose CheckedAt lies in the future (a service
+// with a wrong clock) was cached far past its TTL and never evicted; the
+// TTL now counts from the local time of receipt.
+func TestCachingVerifierFutureCheckedAt(t *testing.T) {
+	now := time.Date(2025, 3, 1, 10, 0, 0, 0, time.UTC)
+	var calls atomic.Int64
+	next := VerifierFunc(func(ctx context.Context, n Number) (Verification, error) {
+		calls.Add(1)
+		return Verification{Valid: true, Service: "skewed", CheckedAt: now.AddDate(1, 0, 0)}, nil
+	})
+	c := NewCachingVerifier(next, &CacheOptions{TTL: time.Hour, MaxEntries: 2, Now: func() time.Time { return now }})
+	de, _ := Parse("DE136695976")
+	v, err := c.Verify(context.Background(), de)
+	if err != nil || !v.CheckedAt.Equal(now) {
+		t.Fatalf("Verify = %+v, %v; want CheckedAt clamped to now", v, err)
+	}
+	now = now.Add(2 * time.Hour) // past the TTL: ask again
+	if _, err := c.Verify(context.Background(), de); err != nil || calls.Load() != 2 {
+		t.Errorf("after the TTL: calls = %d, err = %v; want a fresh request", calls.Load(), err)
+	}
+	// The entry whose service clock ran a year ahead is still the oldest by
+	// receipt, so it is the one evicted (before, it was never evicted).
+	fr, _ := Parse("FR40303265045")
+	it, _ := Parse("IT00743110157")
+	now = now.Add(time.Second)
+	c.Verify(context.Background(), fr)
+	now = now.Add(time.Second)
+	c.Verify(context.Background(), it)
+	c.mu.Lock()
+	_, hasDE := c.m[de.String()]
+	n := len(c.m)
+	c.mu.Unlock()
+	if n != 2 || hasDE {
+		t.Errorf("entries = %d (de kept: %v), want 2 without the oldest, de", n, hasDE)
+	}
+}
+
+// Issue 9 item 9: evictOldest used "" as "none found", which is also the
+// zero Number's key, so an entry under "" could never be evicted.
+func TestCachingVerifierEvictsZeroNumberKey(t *testing.T) {
+	now := time.Date(2025, 3, 1, 10, 0, 0, 0, time.UTC)
+	next := VerifierFunc(func(ctx context.Context, n Number) (Verification, error) {
+		return Verification{Valid: false}, nil
+	})
+	c := NewCachingVerifier(next, &CacheOptions{MaxEntries: 1, Now: func() time.Time { return now }})
+	c.Verify(context.Background(), Number{}) // key ""
+	now = now.Add(time.Second)
+	de, _ := Parse("DE136695976")
+	c.Verify(context.Background(), de)
+	c.mu.Lock()
+	_, hasZero := c.m[""]
+	n := len(c.m)
+	c.mu.Unlock()
+	if n != 1 || hasZero {
+		t.Errorf("entries = %d (zero key kept: %v), want only DE136695976", n, hasZero)
+	}
+}
+
+// Issue 9 item 14: NewCachingVerifier(nil, nil) panics at once with a
+// clear message instead of failing on the first Verify.
+func TestNewCachingVerifierNil(t *testing.T) {
+	defer func() {
+		if r := recover(); r != "vat: NewCachingVerifier: nil Verifier" {
+			t.Errorf("recover() = %v", r)
+		}
+	}()
+	NewCachingVerifier(nil, nil)
+}
+
+func TestErrorZeroValues(t *testing.T) {
+	for _, e := range []*Error{nil, {}, {Reason: ReasonChecksum}} {
+		if s := e.Error(); s == "" {
+			t.Errorf("%#v.Error() is empty", e)
+		}
+	}
+	if got, want := Reason(0).String(), "Reason(0)"; got != want {
+		t.Errorf("Reason(0) = %q, want %q", got, want)
+	}
+}
