@@ -2,6 +2,8 @@ package phone
 
 import (
 	"errors"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -245,4 +247,34 @@ func TestConcurrentUse(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestNationalRoundTrip: the national format of libphonenumber's example
+// number of every region and type parses back, with the region, to the
+// same number. (The Argentine mobile national format failed this.)
+func TestNationalRoundTrip(t *testing.T) {
+	types := []phonenumbers.PhoneNumberType{phonenumbers.FIXED_LINE, phonenumbers.MOBILE, phonenumbers.TOLL_FREE}
+	checked := 0
+	regions := slices.Sorted(maps.Keys(phonenumbers.GetSupportedRegions()))
+	for _, region := range regions {
+		for _, ty := range types {
+			ex := phonenumbers.GetExampleNumberForType(region, ty)
+			if ex == nil {
+				continue
+			}
+			n := Number{ex}
+			if !n.IsValid() {
+				continue
+			}
+			nat := n.National()
+			m, err := Parse(nat, region)
+			if err != nil || m.E164() != n.E164() {
+				t.Errorf("%s %v: national %q of %s parses back to %q, %v", region, ty, nat, n.E164(), m.E164(), err)
+			}
+			checked++
+		}
+	}
+	if checked < 500 {
+		t.Errorf("only %d example numbers checked", checked)
+	}
 }
