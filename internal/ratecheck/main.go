@@ -1,22 +1,28 @@
-// Command taxdata cross-checks the built-in rate data of package tax
-// against a reference comparison of public rate sources (the
-// vat-rates.json research file: six sources, their consensus and their
-// disagreements). It prints every difference; a difference is a prompt to
-// re-read the official source cited in tax/builtin.go, not an automatic
-// correction.
+// Command ratecheck checks the built-in rate data of package tax against
+// a reference comparison of public rate sources: the subset of the
+// vat-rates.json research file (six sources, their consensus and their
+// dated checks) committed as testdata/vat-rates.json and embedded in the
+// command. It prints every difference; a difference is a prompt to re-read
+// the official source cited in tax/builtin.go, not an automatic
+// correction. It holds no rate data of its own.
 //
 // Usage:
 //
-//	go run ./internal/taxdata -ref /work/shared/reference/vat-rates.json
+//	go run ./internal/ratecheck                 # the committed reference
+//	go run ./internal/ratecheck -ref file.json  # a newer research file
 //
 // It exits with status 1 when a single-valued reference check since
-// 2019-01-01 disagrees with our data.
+// 2019-01-01 disagrees with our data. The test of this package runs the
+// same check on the committed reference, so go test ./... fails on such a
+// disagreement.
 package main
 
 import (
+	_ "embed"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"sort"
 	"strings"
@@ -24,11 +30,16 @@ import (
 	"github.com/marketkit/marketkit/tax"
 )
 
+//go:embed testdata/vat-rates.json
+var committedRef []byte
+
 type ref struct {
 	AsOf      string                `json:"as_of"`
 	Countries map[string]refCountry `json:"countries"`
 	US        struct {
-		States map[string]struct{ Rate string }
+		States map[string]struct {
+			Rate string `json:"rate"`
+		} `json:"states"`
 	} `json:"us_states"`
 	Checks []struct {
 		Territory string  `json:"territory"`
@@ -67,28 +78,42 @@ func typeOf(territory string) (string, bool) {
 }
 
 func main() {
-	path := flag.String("ref", "/work/shared/reference/vat-rates.json", "reference comparison file")
+	path := flag.String("ref", "", "reference comparison file (default: the committed testdata/vat-rates.json)")
 	flag.Parse()
-	b, err := os.ReadFile(*path)
+	b := committedRef
+	if *path != "" {
+		var err error
+		if b, err = os.ReadFile(*path); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(2)
+		}
+	}
+	failed, err := check(os.Stdout, b)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
+	if failed {
+		os.Exit(1)
+	}
+}
+
+// check compares tax.Builtin with the reference b and writes the
+// differences to out; failed reports a single-valued check since
+// 2019-01-01 that disagrees.
+func check(out io.Writer, b []byte) (failed bool, err error) {
 	var r ref
 	if err := json.Unmarshal(b, &r); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
+		return false, err
 	}
 	d := tax.Builtin()
 	asOf, err := tax.ParseDate(r.AsOf)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
+		return false, err
 	}
-	failed := false
 	since := tax.MustDate("2019-01-01")
 
-	fmt.Println("== date checks (standard rate on the dates where sources record a change)")
+	fmt.Fprintln(out, "== date checks (standard rate on the dates where sources record a change)")
 	for _, c := range r.Checks {
 		id, ok := typeOf(c.Territory)
 		if !ok || c.Kind != "standard" {
@@ -123,11 +148,11 @@ func main() {
 			}
 		}
 		if got != want || note != "" {
-			fmt.Printf("%s %-11s %s ours %s, reference %s%s\n", status, c.Territory, c.Date, got, want, note)
+			fmt.Fprintf(out, "%s %-11s %s ours %s, reference %s%s\n", status, c.Territory, c.Date, got, want, note)
 		}
 	}
 
-	fmt.Printf("\n== current rates on %s (consensus standard; other rates listed by any source)\n", r.AsOf)
+	fmt.Fprintf(out, "\n== current rates on %s (consensus standard; other rates listed by any source)\n", r.AsOf)
 	names := make([]string, 0, len(r.Countries))
 	for n := range r.Countries {
 		names = append(names, n)
@@ -140,12 +165,12 @@ func main() {
 		}
 		ty, ok := d.Type(id)
 		if !ok {
-			fmt.Printf("skip %-11s no type %s\n", n, id)
+			fmt.Fprintf(out, "skip %-11s no type %s\n", n, id)
 			continue
 		}
 		c := r.Countries[n]
 		if a, err := ty.Rate(tax.Standard, asOf); err != nil || a.Percent.String() != c.Consensus.Standard {
-			fmt.Printf("DIFF %-11s standard ours %v, reference consensus %s\n", n, a.Percent, c.Consensus.Standard)
+			fmt.Fprintf(out, "DIFF %-11s standard ours %v, reference consensus %s\n", n, a.Percent, c.Consensus.Standard)
 		}
 		ours := map[string]bool{}
 		for cat := tax.Intermediate; cat <= tax.Increased; cat++ {
@@ -176,11 +201,11 @@ func main() {
 		sort.Strings(onlyOurs)
 		sort.Strings(onlyTheirs)
 		if len(onlyOurs)+len(onlyTheirs) > 0 {
-			fmt.Printf("note %-11s other rates only ours %v, only in some reference source %v\n", n, onlyOurs, onlyTheirs)
+			fmt.Fprintf(out, "note %-11s other rates only ours %v, only in some reference source %v\n", n, onlyOurs, onlyTheirs)
 		}
 	}
 
-	fmt.Printf("\n== US state base rates on %s (reference: npm sales-tax, single source)\n", r.AsOf)
+	fmt.Fprintf(out, "\n== US state base rates on %s (reference: npm sales-tax, single source)\n", r.AsOf)
 	states := make([]string, 0, len(r.US.States))
 	for s := range r.US.States {
 		states = append(states, s)
@@ -197,10 +222,8 @@ func main() {
 			got = a.Percent.String()
 		}
 		if got != r.US.States[s].Rate {
-			fmt.Printf("note US-%s ours %s, reference %s\n", s, got, r.US.States[s].Rate)
+			fmt.Fprintf(out, "note US-%s ours %s, reference %s\n", s, got, r.US.States[s].Rate)
 		}
 	}
-	if failed {
-		os.Exit(1)
-	}
+	return failed, nil
 }
