@@ -20,9 +20,9 @@ const (
 	// PerUnit rounds the tax of one unit and multiplies by the quantity;
 	// the line's discount is taxed (and rounded) separately and
 	// subtracted. Unit prices must have no more digits than the currency.
-	// A line where that would give a negative tax or net (the discount's
-	// rounded tax above the units' tax, e.g. 0.01 units) is rounded per
-	// line instead.
+	// A line where that would give a negative tax or net, or a net above
+	// an inclusive price (the discount's rounded tax above the units' tax,
+	// e.g. 0.01 units), is rounded per line instead.
 	PerUnit
 	// PerOrderPerRate sums the unrounded bases per rate, rounds the tax of
 	// each rate once for the order and allocates it to the lines: each

@@ -512,7 +512,11 @@ func computeLine(req *Request, i int, w *lineWork, ci *classInfo, origin []*Type
 			return ovf()
 		}
 		w.n, w.gross = n1-dn, g1-dg
-		neg := w.n < 0
+		// An inclusive price never has a net above it: when the
+		// discount's origin tax, rounded on its own, exceeds the units'
+		// (1-cent units whose tax rounds to 0), the line is rounded per
+		// line instead.
+		neg := w.n < 0 || p.PricesIncludeTax && w.n > w.g
 		for k := 0; k < ci.k; k++ {
 			t, ok := mulOK(ut[k], l.Quantity)
 			if !ok {

@@ -23,47 +23,37 @@ var fuzzCountries = []tax.Address{
 
 var fuzzClasses = []string{"", "standard", "reduced", "intermediate", "super-reduced", "zero", "exempt", "parking", "increased", "books"}
 
-// supplyCalculators returns calculators that classify every category-named
-// class of fuzzClasses as goods (the zero calculator), digital services and
-// other services.
-func supplyCalculators(f *testing.F) [3]*tax.BuiltinCalculator {
-	calcs := [3]*tax.BuiltinCalculator{{}}
-	for i, sup := range []tax.Supply{tax.Digital, tax.Service} {
-		var rules []tax.ClassRule
-		for _, class := range fuzzClasses {
-			if cat, err := tax.ParseCategory(class); err == nil && class != "" {
-				rules = append(rules, tax.ClassRule{Class: class, Category: cat, Supply: sup})
-			}
-		}
-		c, err := tax.NewCalculator(&tax.CalculatorOptions{Classes: rules})
-		if err != nil {
-			f.Fatal(err)
-		}
-		calcs[i+1] = c
-	}
-	return calcs
-}
-
-// FuzzCalculate runs the calculation over arbitrary lines, policies, dates
-// and parties and checks the invariants (taxtest.Check): net + tax = gross
-// per line and in total, the breakdown sums to the tax, keep-gross never
-// changes a taxed inclusive price. Errors must be typed. day/3000 picks the
-// supply kind of the category-named classes (goods, digital, services).
+// FuzzCalculate runs the calculation over up to 50 lines with arbitrary
+// classes, quantities, prices and discounts, every policy and rounding
+// mode, dates from 2019 and parties from fuzzCountries, under class rules
+// that give the category-named classes a supply kind per country (a rule
+// for the customer's country, a country-less rule, a rule for the store's
+// country, rules for third countries). It checks:
+//
+//   - the invariants (taxtest.Check): net + tax = gross per line and in
+//     total, the breakdown sums to the tax, keep-gross keeps the price;
+//   - each line's supply kind against the rule precedence (customer's
+//     country, then country-less, then the store's country, then goods);
+//   - the figures against the independent big.Rat computation of
+//     TestInvariantsEveryPolicy (checkFigures): each tax is one rounding
+//     of base × rate, origin tax removed with one rounding, per-order
+//     rows one rounding of the summed bases and each line within one unit
+//     of its exact share.
+//
+// Errors must be typed.
 func FuzzCalculate(f *testing.F) {
-	calcs := supplyCalculators(f)
-	f.Add(uint8(0), uint8(1), uint16(2000), uint8(0), int64(11900), int64(1), int64(535), int64(3), uint8(10), false, "")
-	f.Add(uint8(0), uint8(2), uint16(2300), uint8(0x1f), int64(1), int64(7), int64(99999), int64(2), uint8(0), true, "FR40303265045")
-	f.Add(uint8(8), uint8(7), uint16(2400), uint8(0x07), int64(4999), int64(2), int64(310), int64(4), uint8(25), false, "")
-	f.Add(uint8(9), uint8(9), uint16(2100), uint8(0x0d), int64(398), int64(3), int64(2980), int64(1), uint8(0), false, "")
-	f.Add(uint8(0), uint8(13), uint16(2400), uint8(0x03), int64(1), int64(80), int64(33333), int64(79), uint8(34), true, "EL094259216")
-	f.Add(uint8(7), uint8(7), uint16(2300), uint8(0x39), int64(1), int64(1), int64(1), int64(3), uint8(0), false, "")
-	f.Add(uint8(0), uint8(2), uint16(2300), uint8(0x05), int64(999), int64(2), int64(5), int64(9), uint8(5), true, "XI980780684")
-	// XI numbers: goods to Belfast (intra-Community supply), digital and
-	// other services to Belfast and to France (outside EU VAT).
-	f.Add(uint8(0), uint8(20), uint16(2300), uint8(0x05), int64(999), int64(2), int64(5), int64(9), uint8(5), true, "XI980780684")
-	f.Add(uint8(0), uint8(20), uint16(5300), uint8(0x05), int64(999), int64(2), int64(5), int64(9), uint8(5), true, "XI980780684")
-	f.Add(uint8(0), uint8(2), uint16(8300), uint8(0x05), int64(999), int64(2), int64(5), int64(9), uint8(5), true, "XI980780684")
-	f.Fuzz(func(t *testing.T, si, ci uint8, day uint16, flags uint8, u1, q1, u2, q2 int64, disc uint8, business bool, vat string) {
+	f.Add(uint8(0), uint8(1), uint16(2000), uint8(0), []byte{10, 20, 30, 1, 2, 3}, uint8(10), false, "")
+	f.Add(uint8(0), uint8(2), uint16(2300), uint8(0x1f), []byte{1, 7, 255, 2}, uint8(0), true, "FR40303265045")
+	f.Add(uint8(8), uint8(7), uint16(2400), uint8(0x07), []byte("quebec quebec quebec"), uint8(25), false, "")
+	f.Add(uint8(7), uint8(7), uint16(2300), uint8(0x39), make([]byte, 150), uint8(0), false, "")
+	f.Add(uint8(0), uint8(13), uint16(2400), uint8(0x03), []byte{1, 80, 33, 79}, uint8(34), true, "EL094259216")
+	f.Add(uint8(0), uint8(20), uint16(2300), uint8(0x05), []byte{99, 2, 5, 9}, uint8(5), true, "XI980780684")
+	f.Add(uint8(0), uint8(2), uint16(8300), uint8(0x05), []byte{99, 2, 5, 9}, uint8(5), true, "XI980780684")
+	f.Add(uint8(0), uint8(14), uint16(9100), uint8(0x4d), []byte("distance sale of goods and services"), uint8(15), false, "")
+	modes := []pricing.RoundingMode{pricing.RoundHalfEven, pricing.RoundHalfUp, pricing.RoundHalfDown, pricing.RoundUp,
+		pricing.RoundDown, pricing.RoundCeiling, pricing.RoundFloor}
+	d := tax.Builtin()
+	f.Fuzz(func(t *testing.T, si, ci uint8, day uint16, flags uint8, spec []byte, disc uint8, business bool, vatNo string) {
 		store := fuzzCountries[int(si)%len(fuzzCountries)]
 		cust := fuzzCountries[int(ci)%len(fuzzCountries)]
 		date, _ := tax.MustDate("2019-01-01").AddDays(int(day) % 3000)
@@ -74,52 +64,104 @@ func FuzzCalculate(f *testing.F) {
 		case "JP":
 			cur = "JPY"
 		}
-		clamp := func(x, hi int64) int64 {
-			if x < 0 {
-				x = -x
+		// Supply kinds by rule: day/3000 picks which kind of rule applies.
+		kinds := []tax.Supply{tax.Goods, tax.Digital, tax.Service}
+		var rules []tax.ClassRule
+		var wantSupply = map[string]tax.Supply{}
+		for j, class := range fuzzClasses {
+			cat, err := tax.ParseCategory(class)
+			if err != nil || class == "" {
+				continue
 			}
-			if x < 0 {
-				x = 0
+			sCust, sAll, sOwn, sThird := kinds[(j+int(day))%3], kinds[(j+1)%3], kinds[(j+2)%3], kinds[(j+int(flags))%3]
+			switch (j + int(day)/3000) % 4 {
+			case 0: // the customer's country has a rule
+				rules = append(rules, tax.ClassRule{Class: class, Country: "NO", Category: cat, Supply: sThird},
+					tax.ClassRule{Class: class, Country: store.Country, Category: cat, Supply: sOwn},
+					tax.ClassRule{Class: class, Category: cat, Supply: sAll},
+					tax.ClassRule{Class: class, Country: cust.Country, Category: cat, Supply: sCust})
+				wantSupply[class] = sCust
+			case 1: // a country-less rule
+				rules = append(rules, tax.ClassRule{Class: class, Country: "NO", Category: cat, Supply: sThird},
+					tax.ClassRule{Class: class, Country: store.Country, Category: cat, Supply: sOwn},
+					tax.ClassRule{Class: class, Category: cat, Supply: sAll})
+				wantSupply[class] = sAll
+				if store.Country == cust.Country {
+					wantSupply[class] = sOwn
+				}
+			case 2: // only the store's country (and a third one)
+				rules = append(rules, tax.ClassRule{Class: class, Country: "NO", Category: cat, Supply: sThird},
+					tax.ClassRule{Class: class, Country: store.Country, Category: cat, Supply: sOwn})
+				wantSupply[class] = sOwn
+				if cust.Country == "NO" {
+					wantSupply[class] = sThird
+				}
+			default: // only a third country: goods
+				rules = append(rules, tax.ClassRule{Class: class, Country: "NO", Category: cat, Supply: sThird})
+				wantSupply[class] = tax.Goods
+				if cust.Country == "NO" {
+					wantSupply[class] = sThird
+				} else if store.Country == "NO" {
+					wantSupply[class] = sThird
+				}
 			}
-			return x % hi
 		}
-		o := pricing.Order{Currency: cur, Rounding: pricing.RoundHalfUp}
-		if disc > 0 {
+		calc, err := tax.NewCalculator(&tax.CalculatorOptions{Classes: rules})
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := pricing.Order{Currency: cur, Rounding: modes[int(disc)%len(modes)]}
+		if disc%3 == 1 {
 			o.Discounts = []pricing.Discount{pricing.PercentOff("D", pricing.MustParsePercent(strconv.Itoa(int(disc%100))))}
 		}
-		// Three lines; the third shares the first one's class.
-		for k, it := range [][2]int64{{u1, q1}, {u2, q2}, {u2 / 3, q1 + 1}} {
-			unit, err := pricing.MoneyFromMinor(clamp(it[0], 1e9), cur)
+		// Up to 50 lines, three bytes each: class, quantity, price.
+		for k := 0; k+2 < len(spec) && k < 150; k += 3 {
+			unit := int64(spec[k+2])*int64(spec[k+2]%17+1) + int64(k%5)
+			if spec[k+2]%11 == 0 {
+				unit = 1 // one minor unit
+			}
+			m, err := pricing.MoneyFromMinor(unit, cur)
 			if err != nil {
 				t.Fatal(err)
 			}
-			class := fuzzClasses[(int(flags)+k*3)%len(fuzzClasses)]
-			if k == 2 {
-				class = o.Items[0].TaxClass
-			}
-			o.Items = append(o.Items, pricing.Item{TaxClass: class, Quantity: clamp(it[1], 1000), UnitPrice: unit})
+			o.Items = append(o.Items, pricing.Item{TaxClass: fuzzClasses[int(spec[k])%len(fuzzClasses)],
+				Quantity: int64(spec[k+1]%50) + 1, UnitPrice: m})
+		}
+		if len(o.Items) == 0 {
+			return
 		}
 		q, err := o.Quote()
 		if err != nil {
 			return // pricing rejects the order: not a tax concern
 		}
-		modes := []pricing.RoundingMode{pricing.RoundHalfUp, pricing.RoundHalfEven, pricing.RoundDown, pricing.RoundCeiling}
 		req := &tax.Request{Date: date, Store: tax.Store{Origin: store, EUBelowThreshold: flags&0x40 != 0},
-			Customer: tax.Customer{Address: cust, Business: business, VATNumber: vat},
+			Customer: tax.Customer{Address: cust, Business: business, VATNumber: vatNo},
 			Policy: tax.Policy{PricesIncludeTax: flags&1 != 0, Rounding: tax.Rounding(flags >> 1 % 3),
-				CrossBorder: tax.CrossBorder(int(flags>>3&3) % 3), Mode: modes[int(flags>>4)%len(modes)]},
+				CrossBorder: tax.CrossBorder(int(flags>>3&3) % 3), Mode: modes[int(flags>>5)%len(modes)]},
 			Lines: q.Lines}
 		var res tax.Result
-		err = calcs[int(day)/3000%3].Calculate(context.Background(), req, &res)
+		err = calc.Calculate(context.Background(), req, &res)
 		if err != nil {
 			var fe *tax.Error
 			if !errors.As(err, &fe) || fe.Field == "" {
-				t.Fatalf("error is not a Error: %v", err)
+				t.Fatalf("error is not a *tax.Error naming a field: %v", err)
 			}
 			return
 		}
 		if err := taxtest.Check(req, &res); err != nil {
 			t.Fatalf("%v\nrequest %+v", err, req)
 		}
+		for i, l := range res.Lines {
+			if want, ok := wantSupply[req.Lines[i].TaxClass]; ok && l.Supply != want {
+				t.Fatalf("line %d class %q: supply %v, want %v (customer %s, store %s)", i, req.Lines[i].TaxClass, l.Supply, want, cust.Country, store.Country)
+			}
+		}
+		var origin []string
+		for _, ty := range d.Types() {
+			if ty.Zone().Contains(store) {
+				origin = append(origin, ty.ID())
+			}
+		}
+		checkFigures(t, d, "fuzz", invScenario{origin: origin}, req, &res)
 	})
 }

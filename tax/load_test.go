@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestLoadJSONRoundTrip(t *testing.T) {
@@ -81,8 +84,28 @@ func FuzzLoadJSON(f *testing.F) {
 	f.Add([]byte(`{}`))
 	f.Add([]byte(`{"zones":[{"id":"a","members":[{"zone":"a"}]}]}`)) // self reference
 	f.Add([]byte(`{"zones":[{"id":"a","members":[{"country":"AA","postal_codes":["9:1"]}]}]}`))
+	// Nested zones that reference the previous one twice (issue 9: 22
+	// deep took a second and 322 MiB).
+	nested := `{"sources":[{"id":"s","citation":"c"}],"zones":[{"id":"z0","members":[{"country":"DE"}]}`
+	for i := 1; i < 30; i++ {
+		nested += fmt.Sprintf(`,{"id":"z%d","members":[{"zone":"z%d"},{"zone":"z%d"}]}`, i, i-1, i-1)
+	}
+	f.Add([]byte(nested + `]}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
+		// Bounded work per input: time and memory grow with the input
+		// size, not exponentially with its nesting.
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		start := time.Now()
 		d, err := LoadJSON(bytes.NewReader(b))
+		el := time.Since(start)
+		runtime.ReadMemStats(&after)
+		if el > 2*time.Second {
+			t.Fatalf("LoadJSON of %d bytes took %v", len(b), el)
+		}
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20+uint64(256*len(b)) {
+			t.Fatalf("LoadJSON of %d bytes allocated %d bytes", len(b), alloc)
+		}
 		if err != nil {
 			if !errors.Is(err, ErrInvalidData) && !errors.Is(err, ErrUnknownCategory) && !errors.Is(err, ErrInvalidInput) {
 				t.Fatalf("error without sentinel: %v", err)
