@@ -275,7 +275,7 @@ func (k *checker) document(ids []string) {
 		if !d.Type.IsValid() {
 			k.errf("flag", "", f+".type", d.Type.String(), ErrInvalid, `want "bool", "int" or "string"`)
 		} else if d.Default.Type() != d.Type {
-			k.errf("flag", "", f+".default", d.Default.String(), ErrType, "the default of a %s flag must be of type %s", d.Type, d.Type)
+			k.errf("flag", "", f+".default", d.Default.String(), ErrType, "the default of flag %s must be of type %s", name, d.Type)
 		}
 	}
 	for _, g := range sortedKeys(c.Groups) {
@@ -624,13 +624,16 @@ func (k *checker) tax(id, p string, m *Market, countries []string, curOK bool, l
 				`names no country, zone or tax type of the tax data (nor "EU")`)
 		}
 	}
+	classErr := false
 	for i, cl := range t.Classes {
 		if cl.Country != "" {
 			if _, ok := locale.CountryInfo(cl.Country); !ok {
+				classErr = true
 				k.errf("tax-class", id, tp+".classes["+strconv.Itoa(i)+"].country", cl.Country, locale.ErrUnknownCountry, "not an ISO 3166-1 alpha-2 country code")
 			}
 		}
 		if cl.Class == "" {
+			classErr = true
 			k.errf("tax-class", id, tp+".classes["+strconv.Itoa(i)+"].class", "", ErrInvalid, "required")
 		}
 	}
@@ -639,7 +642,9 @@ func (k *checker) tax(id, p string, m *Market, countries []string, curOK bool, l
 	}
 	calc, err := NewTaxCalculator(m, k.data)
 	if err != nil {
-		k.add(SeverityError, "tax-class", id, tp+".classes", "", err)
+		if !classErr {
+			k.add(SeverityError, "tax-class", id, tp+".classes", "", err)
+		}
 		return
 	}
 	classes := k.taxClasses(m, loc)
@@ -828,7 +833,8 @@ func (k *checker) pricesAndCatalog(id, p string, m *Market, loc *time.Location) 
 		if pl != nil {
 			for _, sku := range cp.SKUs {
 				if _, err := pl.Resolve(sku, pricing.Query{Quantity: 1, At: at}); err != nil {
-					k.errf("no-price", id, p+".prices.list", m.PriceList(), ErrNotSold, "product %s (SKU %s) is available but has no price: %v", cp.ID, sku, err)
+					k.add(SeverityError, "no-price", id, p+".prices.list", m.PriceList(),
+						fmt.Errorf("%w: product %s (SKU %s) is available but has no price in list %s", pricing.ErrNoPrice, cp.ID, sku, m.PriceList()))
 				}
 			}
 		}

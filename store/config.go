@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strconv"
 
+	"github.com/marketkit/marketkit/locale"
 	"github.com/marketkit/marketkit/pricing"
 	"github.com/marketkit/marketkit/tax"
 )
@@ -160,7 +161,7 @@ type PriceFallback struct {
 	// fallback list's currency is worth ("0.9312"), as of AsOf.
 	Rate pricing.Fixed `json:"rate"`
 	// AsOf is the date the rate is valid for ("2026-11-25").
-	AsOf string `json:"as_of"`
+	AsOf locale.Date `json:"as_of"`
 	// Rounding rounds converted amounts to the currency's digits
 	// ("half-up", "half-even", …).
 	Rounding pricing.RoundingMode `json:"rounding"`

@@ -97,7 +97,7 @@ func (d *PriceData) PriceList(c *Config, id string) (*pricing.PriceList, error) 
 			}
 			rates, err := pricing.NewRateTable(fb.AsOf, []pricing.ExchangeRate{{From: fd.Currency, To: m.Currency, Rate: fb.Rate}})
 			if err != nil {
-				errs = append(errs, &Error{Op: op, Field: base + ".fallback", Value: fb.AsOf, Err: err})
+				errs = append(errs, &Error{Op: op, Field: base + ".fallback", Value: fb.AsOf.String(), Err: err})
 				break
 			}
 			cfg.Fallback = &pricing.Fallback{List: fl, Rates: rates, Rounding: fb.Rounding, Ending: fb.Ending}

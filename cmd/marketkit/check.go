@@ -8,6 +8,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/marketkit/marketkit/catalog"
 	"github.com/marketkit/marketkit/locale"
 	"github.com/marketkit/marketkit/store"
 )
@@ -97,18 +98,26 @@ func checkFiles(ctx context.Context, configPath, catalogPath, pricesPath string,
 		}
 		opts.Prices = p
 	}
+	var cat *catalog.Catalog
+	var catProblems []store.Problem
 	if catalogPath != "" {
-		view, err := loadCatalog(ctx, catalogPath)
+		cat, catProblems, err = loadCatalog(ctx, catalogPath)
 		if err != nil {
-			return decodeReport("catalog", err), failure{}
+			return nil, failure{err}
 		}
-		opts.Catalog = view
 	}
 	cfg, err := store.Decode(data)
 	if err != nil {
-		return decodeReport("config", err), failure{}
+		r := decodeReport("config", err)
+		r.Problems = append(r.Problems, catProblems...)
+		return r, failure{}
 	}
-	return store.Check(cfg, opts), failure{}
+	if cat != nil {
+		opts.Catalog = store.NewCatalogView(cat, cfg)
+	}
+	r := store.Check(cfg, opts)
+	r.Problems = append(catProblems, r.Problems...)
+	return r, failure{}
 }
 
 // decodeReport turns decode errors into a report of problems.
