@@ -19,7 +19,7 @@ var (
 
 	marketCH = catalog.Market{ID: "ch", Countries: []string{"CH", "LI"}, Flags: []string{"alcohol-licence"},
 		TimeZone: zurich, DefaultLocale: language.MustParse("de-CH"),
-		Locales:  []language.Tag{language.MustParse("fr-CH"), language.MustParse("it-CH")}, Currency: "CHF"}
+		Locales: []language.Tag{language.MustParse("fr-CH"), language.MustParse("it-CH")}, Currency: "CHF"}
 	marketNO = catalog.Market{ID: "no", Countries: []string{"NO"}, TimeZone: oslo,
 		DefaultLocale: language.MustParse("nb-NO"), Currency: "NOK"}
 )

@@ -88,6 +88,14 @@ func (r *Reader) Next() (Record, error) {
 			return Record{}, e
 		}
 		rec.Line = r.line
+		switch {
+		case rec.Category != nil:
+			rec.Category.Line = r.line
+		case rec.Attribute != nil:
+			rec.Attribute.Line = r.line
+		case rec.Product != nil:
+			rec.Product.Line = r.line
+		}
 		return rec, nil
 	}
 }
@@ -433,7 +441,7 @@ func jsonErr(err error) *Error {
 	case errors.As(err, &te):
 		return &Error{Field: te.Field, Value: te.Value, Err: because(ErrInvalid, "want a JSON "+jsonKind(te.Type.Kind().String()))}
 	case errors.As(err, &se):
-		return &Error{Field: "offset " + strconv.FormatInt(se.Offset, 10), Value: "", Err: because(ErrSyntax, strings.TrimPrefix(se.Error(), "json: "))}
+		return &Error{Field: "record", Value: "", Err: because(ErrSyntax, strings.TrimPrefix(se.Error(), "json: ")+" at byte "+strconv.FormatInt(se.Offset, 10))}
 	}
 	msg := err.Error()
 	if name, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
