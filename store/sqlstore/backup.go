@@ -456,7 +456,7 @@ type RestoreInfo struct {
 // file open would go on writing to the replaced file.
 //
 // SQLite: the current file, if any, is first copied (VACUUM INTO) to
-// PATH.pre-restore-STAMP, then the backup is copied beside it, synced, and
+// PATH.pre-restore-STAMP.sqlite (a backup file VerifyBackup and Restore accept), then the backup is copied beside it, synced, and
 // renamed over it. PostgreSQL: pg_restore --clean --if-exists in a single
 // transaction, so a failed restore changes nothing.
 func Restore(ctx context.Context, backupPath, dsn string, opts *RestoreOptions) (*RestoreInfo, error) {
@@ -529,7 +529,7 @@ func restoreSQLite(ctx context.Context, src, target string) (string, error) {
 	}
 	prev := ""
 	if _, err := os.Stat(target); err == nil {
-		prev = target + ".pre-restore-" + time.Now().UTC().Format(stampLayout)
+		prev = target + ".pre-restore-" + time.Now().UTC().Format(stampLayout) + ".sqlite"
 		db := &DB{path: target}
 		if err := db.vacuumInto(ctx, prev); err != nil {
 			return "", fmt.Errorf("copy the current database aside: %w", err)
