@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"net/http"
 	"net/netip"
 	"strings"
@@ -141,13 +142,31 @@ func IsCrawler(ua string) bool {
 	if ua == "" || len(ua) > MaxUserAgentLength {
 		return true
 	}
-	for _, tok := range crawlerTokens {
-		if containsFold(ua, tok) {
+	var buf [MaxUserAgentLength]byte
+	lower := buf[:len(ua)]
+	for i := 0; i < len(ua); i++ {
+		c := ua[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	for _, tok := range crawlerTokenBytes {
+		if bytes.Contains(lower, tok) {
 			return true
 		}
 	}
 	return false
 }
+
+// crawlerTokenBytes is crawlerTokens as byte slices, for bytes.Contains.
+var crawlerTokenBytes = func() [len(crawlerTokens)][]byte {
+	var out [len(crawlerTokens)][]byte
+	for i, t := range crawlerTokens {
+		out[i] = []byte(t)
+	}
+	return out
+}()
 
 // containsFold reports whether s contains the lower-case ASCII token tok,
 // ignoring ASCII case, without allocating.

@@ -1,67 +1,36 @@
 package web
 
-import "github.com/marketkit/marketkit/internal/enum"
+import (
+	"github.com/marketkit/marketkit/internal/enum"
+	"github.com/marketkit/marketkit/store"
+)
 
-// RootPolicy says what the root URL "/" does with the market detected for
-// a visitor: suggest it (the zero value, and the default of every group)
-// or redirect to it.
+// RootPolicy says what the root URL "/" does with the market detected
+// for a visitor. It is the store's type (store.RootPolicy), so that a
+// configuration's groups need no translation; the zero value, Suggest, is
+// the default of every group. The policy of the detected market's group
+// applies.
 //
 // Suggest is the default because automatic redirects are what trap
 // visitors and crawlers, and because the EU Geo-blocking Regulation
 // (2018/302) forbids redirecting a customer to another version of a shop
 // without consent: use Redirect only for groups of markets where that is
 // allowed and wanted.
-type RootPolicy uint8
+type RootPolicy = store.RootPolicy
 
 const (
 	// Suggest serves the root page with the detected market in the
 	// request's Selection, so that the page can say "Shop in
 	// Switzerland?".
-	Suggest RootPolicy = iota
+	Suggest = store.RootSuggest
 	// Redirect answers real navigations to "/" with 302 Found to the
-	// detected market's home; crawlers, prefetches and API calls still
-	// get the root page.
-	Redirect
+	// detected market's home; crawlers, prefetches and API calls get the
+	// root page as with Suggest.
+	Redirect = store.RootRedirect
+	// Stay serves the root page with the default market and no
+	// suggestion (the Selection's Source is FromDefault).
+	Stay = store.RootStay
 )
-
-var rootPolicyNames = enum.New[RootPolicy]("RootPolicy", 0, "suggest", "redirect")
-
-// IsValid reports whether p is Suggest or Redirect.
-func (p RootPolicy) IsValid() bool { return rootPolicyNames.IsValid(p) }
-
-// String returns "suggest", "redirect", or "RootPolicy(N)".
-func (p RootPolicy) String() string { return rootPolicyNames.String(p) }
-
-// AppendText appends the name of p; it refuses an invalid policy.
-func (p RootPolicy) AppendText(b []byte) ([]byte, error) {
-	out, ok := rootPolicyNames.AppendText(b, p)
-	if !ok {
-		return b, &Error{Op: "RootPolicy.AppendText", Field: "policy", Value: p.String(), Reason: "not a root policy", Err: ErrInvalidConfig}
-	}
-	return out, nil
-}
-
-// MarshalText returns the name of p; it refuses an invalid policy.
-func (p RootPolicy) MarshalText() ([]byte, error) { return p.AppendText(nil) }
-
-// UnmarshalText parses a name with ParseRootPolicy.
-func (p *RootPolicy) UnmarshalText(b []byte) error {
-	v, err := ParseRootPolicy(string(b))
-	if err != nil {
-		return err
-	}
-	*p = v
-	return nil
-}
-
-// ParseRootPolicy parses "suggest" or "redirect" (exactly, lower case).
-func ParseRootPolicy(s string) (RootPolicy, error) {
-	v, ok := rootPolicyNames.Parse(s)
-	if !ok {
-		return 0, &Error{Op: "ParseRootPolicy", Field: "policy", Value: s, Reason: `want "suggest" or "redirect"`, Err: ErrInvalidConfig}
-	}
-	return v, nil
-}
 
 // Source says where the market (or locale) of a request came from.
 type Source uint8

@@ -456,6 +456,9 @@ func (h *Handler) serveRoot(w http.ResponseWriter, r *http.Request, s *Site, t *
 	}
 	h.addVary(w, read)
 	sel := &Selection{site: s, market: m, locale: k, source: d.source}
+	if m.root == Stay && t.def != nil {
+		sel = &Selection{site: s, market: t.def, source: FromDefault}
+	}
 	if h.rootMarket != nil {
 		h.rootMarket.ServeMarket(w, r, sel)
 		return

@@ -12,9 +12,9 @@ import (
 func TestNewSiteErrors(t *testing.T) {
 	base := func() Config { return testConfig() }
 	tests := []struct {
-		name   string
-		edit   func(c *Config)
-		want   string // substring of the joined message
+		name string
+		edit func(c *Config)
+		want string // substring of the joined message
 	}{
 		{"bad id", func(c *Config) { c.Markets[0].ID = "DE" }, `markets[0].id "DE": want lower-case`},
 		{"duplicate id", func(c *Config) { c.Markets[1].ID = "de" }, `markets[1].id "de": duplicate of markets[0]`},
@@ -33,7 +33,9 @@ func TestNewSiteErrors(t *testing.T) {
 		{"und locale", func(c *Config) { c.Markets[0].Locales = []language.Tag{language.Und} }, `markets[0].locales[0] "und"`},
 		{"unknown group", func(c *Config) { c.Markets[0].Group = "apac" }, `markets[0].group "apac": no such group`},
 		{"bad window", func(c *Config) { c.Markets[0].Maintenance = []Window{{Start: "2:00", End: "04:00"}} }, `markets[0].maintenance[0] "2:00-04:00"`},
-		{"bad weekday", func(c *Config) { c.Markets[0].Maintenance = []Window{{Weekdays: []time.Weekday{9}, Start: "02:00", End: "04:00"}} }, `weekday out of range`},
+		{"bad weekday", func(c *Config) {
+			c.Markets[0].Maintenance = []Window{{Weekdays: []time.Weekday{9}, Start: "02:00", End: "04:00"}}
+		}, `weekday out of range`},
 		{"origin not absolute", func(c *Config) { c.Markets[0].Origin = "de.internal:8080" }, `markets[0].origin`},
 		{"origin with user", func(c *Config) { c.Markets[0].Origin = "http://u:p@de.internal" }, `markets[0].origin`},
 		{"origin ftp", func(c *Config) { c.Markets[0].Origin = "ftp://de.internal" }, `markets[0].origin`},
@@ -106,24 +108,5 @@ func TestErrorZero(t *testing.T) {
 	}
 	if got := (&Error{}).Error(); got != `web: "": invalid` {
 		t.Errorf("zero: %q", got)
-	}
-}
-
-func TestRootPolicyText(t *testing.T) {
-	for _, p := range []RootPolicy{Suggest, Redirect} {
-		b, err := p.MarshalText()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var q RootPolicy
-		if err := q.UnmarshalText(b); err != nil || q != p {
-			t.Errorf("round trip of %v: %v %v", p, q, err)
-		}
-	}
-	if _, err := RootPolicy(9).MarshalText(); !errors.Is(err, ErrInvalidConfig) {
-		t.Errorf("invalid policy marshaled: %v", err)
-	}
-	if _, err := ParseRootPolicy("Redirect"); err == nil {
-		t.Error("ParseRootPolicy is case sensitive")
 	}
 }
