@@ -274,7 +274,7 @@ func ParseQuery(v url.Values, currency string) (Query, error) {
 			}
 			q.Locale = t
 		default:
-			return fail(k, s, because(ErrInvalid, "unknown parameter"))
+			return fail("parameter", k, because(ErrInvalid, "unknown parameter"))
 		}
 	}
 	return q, nil
