@@ -2,7 +2,9 @@
 
 package address
 
-// Source of each country's record (the newer of the two copies):
+// Source of each country's record (the newer of the two copies), and the
+// overrides of the national postal operators' rules (see overrides in
+// internal/gen/address):
 //
 //	AC: identical
 //	AD: identical

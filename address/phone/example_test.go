@@ -41,3 +41,16 @@ func ExampleParseValid_errors() {
 	// true
 	// true phone: ParseValid: number "+33 1 23": not a valid number (default region "FR")
 }
+
+// Argentine mobile numbers are written nationally with the area code
+// after the national prefix and 15 before the subscriber number, as
+// libphonenumber writes them.
+func ExampleNumber_National() {
+	n, _ := phone.ParseValid("+54 9 11 2345-6789", "")
+	fmt.Println(n.National(), n.Type())
+	m, _ := phone.ParseValid(n.National(), "AR") // and it reads back
+	fmt.Println(m.E164() == n.E164())
+	// Output:
+	// 011 15-2345-6789 mobile
+	// true
+}

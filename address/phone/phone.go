@@ -46,7 +46,7 @@ var (
 //
 // for example
 //
-//	phone: Parse: number "12": too short (default region "DE")
+//	phone: Parse: number "+49 1": too short (default region "DE")
 //	phone: Parse: region "UK": invalid default region
 //
 // where the value is quoted and cut after 64 bytes (Value keeps it
