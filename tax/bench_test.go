@@ -130,22 +130,4 @@ func TestCalculateAllocs(t *testing.T) {
 	}
 }
 
-// BenchmarkPercentFraction measures Percent.Fraction (19 % → 0.19); the
-// baseline is Percent.Fixed (19 % → 19), the same trimming at scale 4.
-func BenchmarkPercentFraction(b *testing.B) {
-	p := MustPercent("9.975")
-	b.Run("Fraction", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			sinkFixed = p.Fraction()
-		}
-	})
-	b.Run("Baseline_Fixed", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			sinkFixed = p.Fixed()
-		}
-	})
-}
 
-var sinkFixed pricing.Fixed

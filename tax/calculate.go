@@ -11,8 +11,6 @@ import (
 	"github.com/marketkit/marketkit/tax/vat"
 )
 
-// one is 100 % in Percent units: a rate p as a fraction is p/one.
-const one = fractionOne
 
 // lineWork is the per-line scratch of a calculation. It holds no pointers
 // (the classification lives in Result.cls) so that filling it is cheap.
@@ -330,7 +328,7 @@ func originStrip(req *Request, i int, x int64, origin []*Type, c Category) (int6
 		if err != nil {
 			return 0, lookupFieldErr(i, req.Lines[i].TaxClass, err)
 		}
-		sum += a.Percent.v
+		sum += a.Percent.Units()
 	}
 	// One rounding of the whole origin share: rounding each tax separately
 	// could remove more than the price with round-up modes.
@@ -416,7 +414,7 @@ func piece(req *Request, i int, w *classInfo, origin []*Type, x int64, taxes *[m
 			return x, x, nil
 		}
 		if w.k == 1 { // the common case, without the split
-			pct := uint64(w.amt[0].Percent.v)
+			pct := uint64(w.amt[0].Percent.Units())
 			t, ok := mulDivRound(x, pct, uint64(one)+pct, mode)
 			if !ok {
 				return 0, 0, ovf()
@@ -427,7 +425,7 @@ func piece(req *Request, i int, w *classInfo, origin []*Type, x int64, taxes *[m
 		var sum int64
 		var pcts [maxTypes]int64
 		for k := 0; k < w.k; k++ {
-			pcts[k] = w.amt[k].Percent.v
+			pcts[k] = w.amt[k].Percent.Units()
 			sum += pcts[k]
 		}
 		if !splitInclusive(x, &pcts, w.k, sum, mode, taxes) {
@@ -462,7 +460,7 @@ func piece(req *Request, i int, w *classInfo, origin []*Type, x int64, taxes *[m
 func addExclusive(n int64, w *classInfo, mode pricing.RoundingMode, taxes *[maxTypes]int64) (int64, bool) {
 	gross := n
 	for k := 0; k < w.k; k++ {
-		t, ok := mulDivRound(n, uint64(w.amt[k].Percent.v), one, mode)
+		t, ok := mulDivRound(n, uint64(w.amt[k].Percent.Units()), one, mode)
 		if !ok {
 			return 0, false
 		}
@@ -546,7 +544,7 @@ func computeLine(req *Request, i int, w *lineWork, ci *classInfo, origin []*Type
 			if p.PricesIncludeTax && g == w.g && (p.CrossBorder != KeepNet || sameAsOrigin(ci, origin)) {
 				var sum int64
 				for k := 0; k < ci.k; k++ {
-					sum += ci.amt[k].Percent.v
+					sum += ci.amt[k].Percent.Units()
 				}
 				w.base, w.div = w.g, uint64(one+sum)
 			} else {
@@ -573,7 +571,7 @@ func (res *Result) perOrder(mode pricing.RoundingMode) error {
 		for k := 0; k < ci.k; k++ {
 			j := w.bucket(buckets, ci.amt[k].ID)
 			if j < 0 {
-				buckets = append(buckets, bucket{id: ci.amt[k].ID, pct: ci.amt[k].Percent.v, div: w.div, line: i})
+				buckets = append(buckets, bucket{id: ci.amt[k].ID, pct: ci.amt[k].Percent.Units(), div: w.div, line: i})
 				j = len(buckets) - 1
 			}
 			s, ok := addOK(buckets[j].sum, w.base)

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+
+	"github.com/marketkit/marketkit/pricing"
 )
 
 // Definition is rate data in its editable form: the built-in data (see
@@ -559,7 +561,7 @@ func (d *Data) buildType(td TypeDef, f string) (*Type, error) {
 }
 
 func (d *Data) buildAmount(t *Type, c Category, ad AmountDef, f string) (Rate, error) {
-	p, err := ParsePercent(ad.Percent)
+	p, err := pricing.ParsePercent(ad.Percent)
 	if err != nil {
 		return Rate{}, fieldErr(ErrInvalidData, f+".percent", ad.Percent, "want a decimal like 19 or 9.975")
 	}

@@ -29,13 +29,13 @@ func print(res *tax.Result) {
 	for _, l := range res.Lines {
 		fmt.Printf("line %d: net %s + tax %s = gross %s", l.Index, l.Net.Amount(), l.Tax.Amount(), l.Gross.Amount())
 		for _, t := range l.Taxes {
-			fmt.Printf(" [%s %s%%]", t.Rate.ID, t.Rate.Percent)
+			fmt.Printf(" [%s %s]", t.Rate.ID, t.Rate.Percent)
 		}
 		fmt.Printf(" (%s)\n", l.Outcome.Rule)
 	}
 	for _, r := range res.Rates {
 		if r.Outcome == tax.Taxed {
-			fmt.Printf("rate %s %s%%: base %s tax %s\n", r.Rate.Type, r.Rate.Percent, r.Base.Amount(), r.Tax.Amount())
+			fmt.Printf("rate %s %s: base %s tax %s\n", r.Rate.Type, r.Rate.Percent, r.Base.Amount(), r.Tax.Amount())
 		} else {
 			fmt.Printf("%s: base %s tax %s\n", r.Outcome, r.Base.Amount(), r.Tax.Amount())
 		}
@@ -206,8 +206,8 @@ func ExampleData_Lookup() {
 	_, err := d.Lookup("dk_vat", tax.Reduced, tax.MustDate("2025-01-01"))
 	fmt.Println(err)
 	// Output:
-	// 2024-08-31 24 fi_vat/standard/2013-01-01
-	// 2024-09-01 25.5 fi_vat/standard/2024-09-01
+	// 2024-08-31 24% fi_vat/standard/2013-01-01
+	// 2024-09-01 25.5% fi_vat/standard/2024-09-01
 	// tax: Lookup: type "dk_vat": unknown category: category reduced on 2025-01-01
 }
 
@@ -227,7 +227,7 @@ func ExampleLoadJSON() {
 	}
 	a, _ := d.Lookup("xy_city_sales", tax.Standard, tax.MustDate("2025-01-01"))
 	fmt.Println(a.ID, a.Percent)
-	// Output: xy_city_sales/standard/2024-01-01 4.81
+	// Output: xy_city_sales/standard/2024-01-01 4.81%
 }
 
 // US state rates are base rates: a host adds local rates as data (or plugs
@@ -268,17 +268,22 @@ func ExampleBuild() {
 	// total: net 100.00 + tax 7.71 = gross 107.71 USD
 }
 
-// Percent.Fixed is the percentage (19 for 19 %), Percent.Fraction the rate
-// as pricing and locale.Formatter.Percent take it (0.19).
-func ExamplePercent_Fraction() {
-	for _, s := range []string{"19", "8.1", "9.975"} {
-		p := tax.MustPercent(s)
-		fmt.Println(p.Fixed(), p.Fraction())
+// A rate's Percent is a pricing.Percent: its text is "19%", Fraction is
+// the rate for arithmetic (0.19), and it formats through a
+// locale.Formatter.
+func ExampleRate_percent() {
+	for _, id := range []string{"de_vat", "ca_qc_qst", "fi_vat"} {
+		a, err := tax.Builtin().Lookup(id, tax.Standard, tax.MustDate("2025-03-14"))
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(a.ID, a.Percent, a.Percent.Fraction())
 	}
 	// Output:
-	// 19 0.19
-	// 8.1 0.081
-	// 9.975 0.09975
+	// de_vat/standard/2021-01-01 19% 0.19
+	// ca_qc_qst/standard/2013-01-01 9.975% 0.09975
+	// fi_vat/standard/2024-09-01 25.5% 0.255
 }
 
 // A result names each tax by type ID; the calculator's Data gives the
@@ -311,9 +316,9 @@ func ExampleBuiltinCalculator_Data() {
 	}
 	for _, r := range res.Rates {
 		t, _ := calc.Data().Type(r.Rate.Type)
-		fmt.Printf("%s %s %%: %s on %s\n", t.Name(), r.Rate.Percent, r.Tax, r.Base)
+		fmt.Printf("%s %s: %s on %s\n", t.Name(), r.Rate.Percent, r.Tax, r.Base)
 	}
 	// Output:
-	// Umsatzsteuer 19 %: 19.00 EUR on 100.00 EUR
-	// Umsatzsteuer 7 %: 0.70 EUR on 10.00 EUR
+	// Umsatzsteuer 19%: 19.00 EUR on 100.00 EUR
+	// Umsatzsteuer 7%: 0.70 EUR on 10.00 EUR
 }

@@ -89,13 +89,9 @@ func minor(t *testing.T, m pricing.Money) int64 {
 	return v
 }
 
-// frac is p/100 as an exact rational.
+// frac is p/100 as an exact rational (Units are 0.0001 %).
 func frac(t *testing.T, p tax.Percent) *big.Rat {
-	r, ok := new(big.Rat).SetString(p.String())
-	if !ok {
-		t.Fatalf("percent %q", p)
-	}
-	return r.Quo(r, big.NewRat(100, 1))
+	return big.NewRat(p.Units(), 1_000_000)
 }
 
 // roundRat rounds x (≥ 0) to an integer with mode, independently of the

@@ -135,20 +135,24 @@ func FuzzLoadJSON(f *testing.F) {
 	})
 }
 
-func TestPercent(t *testing.T) {
-	ok := []struct{ in, out string }{{"19", "19"}, {"25.5", "25.5"}, {"9.975", "9.975"}, {"0", "0"}, {"07.50", "7.5"}, {"100", "100"}, {"0.0001", "0.0001"}}
-	for _, tt := range ok {
-		p, err := ParsePercent(tt.in)
-		if err != nil || p.String() != tt.out {
-			t.Errorf("ParsePercent(%q) = %v, %v; want %s", tt.in, p, err, tt.out)
+// TestRatePercentsParse: rates in a definition are pricing percentages;
+// anything else is an *Error naming the field.
+func TestRatePercentsParse(t *testing.T) {
+	for _, tt := range []struct{ in, out string }{{"19", "19%"}, {"25.5", "25.5%"}, {"9.975", "9.975%"}, {"0", "0%"}, {"07.50", "7.5%"}, {"100", "100%"}} {
+		d, err := LoadJSON(strings.NewReader(strings.Replace(minimalJSON, `"percent":"12"`, `"percent":"`+tt.in+`"`, 1)))
+		if err != nil {
+			t.Fatalf("%q: %v", tt.in, err)
+		}
+		a, _ := d.Lookup("x_vat", Standard, MustDate("2020-01-01"))
+		if a.Percent.String() != tt.out {
+			t.Errorf("percent %q = %v, want %s", tt.in, a.Percent, tt.out)
 		}
 	}
-	if f := MustPercent("9.975").Fixed(); f.String() != "9.975" {
-		t.Errorf("Fixed = %s, want 9.975", f)
-	}
-	for _, in := range []string{"", ".5", "5.", "-1", "1e2", "100.0001", "1.23456", "1,5", "12a"} {
-		if _, err := ParsePercent(in); !errors.Is(err, ErrInvalidInput) {
-			t.Errorf("ParsePercent(%q) err = %v, want ErrInvalidInput", in, err)
+	for _, in := range []string{"", ".5", "-1", "1e2", "100.0001", "1.23456", "1,5", "12a"} {
+		_, err := LoadJSON(strings.NewReader(strings.Replace(minimalJSON, `"percent":"12"`, `"percent":"`+in+`"`, 1)))
+		var e *Error
+		if !errors.As(err, &e) || !errors.Is(err, ErrInvalidData) || !strings.HasSuffix(e.Field, ".percent") {
+			t.Errorf("percent %q: err = %v, want an *Error for …percent", in, err)
 		}
 	}
 }

@@ -115,9 +115,9 @@ func TestErrorLayout(t *testing.T) {
 	if !errors.As(err, &e) || e.Op != "Calculate" || e.Field != "customer.address.country" || e.Value != "ZZ" || e.Err != ErrUnknownCountry {
 		t.Errorf("fields = %+v", e)
 	}
-	_, err = ParsePercent("19,5")
-	if want := `tax: ParsePercent: percent "19,5": invalid input: want a decimal like 19 or 9.975`; err == nil || err.Error() != want {
-		t.Errorf("ParsePercent err = %v, want %s", err, want)
+	_, err = ParseCategory("Reduced")
+	if want := `tax: ParseCategory: category "Reduced": unknown category: want standard, intermediate, reduced, super-reduced, parking, zero, exempt, increased`; err == nil || err.Error() != want {
+		t.Errorf("ParseCategory err = %v, want %s", err, want)
 	}
 	if !errors.Is(errUnknownCurrencyOf(t), locale.ErrUnknownCurrency) {
 		t.Error("an unknown currency does not match locale.ErrUnknownCurrency")
@@ -172,7 +172,9 @@ func TestErrorsTruncateInput(t *testing.T) {
 	big := strings.Repeat("9", 1<<20)
 	var calc BuiltinCalculator
 	var errs []error
-	_, err := ParsePercent(big)
+	_, err := ParseCategory(big)
+	errs = append(errs, err)
+	_, err = LoadJSON(strings.NewReader(strings.Replace(minimalJSON, `"percent":"12"`, `"percent":"`+big+`"`, 1)))
 	errs = append(errs, err)
 	_, err = ParseDate(big)
 	errs = append(errs, err)

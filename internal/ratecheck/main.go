@@ -126,7 +126,7 @@ func check(out io.Writer, b []byte) (failed bool, err error) {
 		a, err := d.Lookup(id, tax.Standard, day)
 		got := "none"
 		if err == nil {
-			got = a.Percent.String()
+			got = strings.TrimSuffix(a.Percent.String(), "%")
 		}
 		want, note := "", ""
 		switch {
@@ -169,7 +169,7 @@ func check(out io.Writer, b []byte) (failed bool, err error) {
 			continue
 		}
 		c := r.Countries[n]
-		if a, err := ty.Rate(tax.Standard, asOf); err != nil || a.Percent.String() != c.Consensus.Standard {
+		if a, err := ty.Rate(tax.Standard, asOf); err != nil || strings.TrimSuffix(a.Percent.String(), "%") != c.Consensus.Standard {
 			fmt.Fprintf(out, "DIFF %-11s standard ours %v, reference consensus %s\n", n, a.Percent, c.Consensus.Standard)
 		}
 		ours := map[string]bool{}
@@ -178,7 +178,7 @@ func check(out io.Writer, b []byte) (failed bool, err error) {
 				continue
 			}
 			if a, err := ty.Rate(cat, asOf); err == nil {
-				ours[a.Percent.String()] = true
+				ours[strings.TrimSuffix(a.Percent.String(), "%")] = true
 			}
 		}
 		theirs := map[string]bool{}
@@ -219,7 +219,7 @@ func check(out io.Writer, b []byte) (failed bool, err error) {
 		a, err := d.Lookup(id, tax.Standard, asOf)
 		got := "none"
 		if err == nil {
-			got = a.Percent.String()
+			got = strings.TrimSuffix(a.Percent.String(), "%")
 		}
 		if got != r.US.States[s].Rate {
 			fmt.Fprintf(out, "note US-%s ours %s, reference %s\n", s, got, r.US.States[s].Rate)
