@@ -129,5 +129,3 @@ func TestCalculateAllocs(t *testing.T) {
 		t.Errorf("Lookup allocs = %v, want 0", n)
 	}
 }
-
-

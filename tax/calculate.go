@@ -11,7 +11,6 @@ import (
 	"github.com/marketkit/marketkit/tax/vat"
 )
 
-
 // lineWork is the per-line scratch of a calculation. It holds no pointers
 // (the classification lives in Result.cls) so that filling it is cheap.
 type lineWork struct {

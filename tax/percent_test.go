@@ -46,4 +46,3 @@ func TestPercentFractionBuiltin(t *testing.T) {
 		t.Errorf("checked %d built-in amounts, want the whole table (≥ 200)", n)
 	}
 }
-
