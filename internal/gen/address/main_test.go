@@ -110,6 +110,30 @@ func TestFixISO(t *testing.T) {
 	if fixISO(us("NY", "AS", "GU", "MP", "VI")) == nil {
 		t.Error("fixISO(US without PR) = nil, want an error")
 	}
+
+	es := func(keys ...string) *country {
+		c := &country{code: "ES"}
+		for _, k := range keys {
+			c.subs = append(c.subs, &sub{key: k})
+		}
+		return c
+	}
+	provinces := strings.Fields(esProvinces)
+	if len(provinces) != 52 {
+		t.Errorf("esProvinces has %d codes, want 52 (50 provinces, Ceuta, Melilla)", len(provinces))
+	}
+	e := es(provinces...)
+	if err := fixISO(e); err != nil {
+		t.Fatalf("fixISO(ES): %v", err)
+	}
+	for _, s := range e.subs {
+		if s.iso != s.key {
+			t.Errorf("ES %s: ISO %q", s.key, s.iso)
+		}
+	}
+	if fixISO(es(append(provinces[1:], "IB")...)) == nil {
+		t.Error("fixISO(ES with IB, the community, for a province) = nil, want an error")
+	}
 }
 
 func TestApplyOverrides(t *testing.T) {
