@@ -27,4 +27,3 @@ func TestMemorySourceConforms(t *testing.T) {
 		},
 	})
 }
-
