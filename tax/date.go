@@ -27,8 +27,8 @@ func DateOf(t time.Time, loc *time.Location) Date {
 }
 
 // ParseDate parses an ISO 8601 calendar date "YYYY-MM-DD" (see
-// [locale.ParseDate]); an error wraps ErrInvalidInput and
-// locale.ErrInvalidDate.
+// [locale.ParseDate]); an error is an [*Error] with Op "ParseDate"
+// wrapping ErrInvalidInput.
 func ParseDate(s string) (Date, error) {
 	d, err := locale.ParseDate(s)
 	if err != nil {
@@ -37,7 +37,7 @@ func ParseDate(s string) (Date, error) {
 		if errors.As(err, &le) && le.Reason != "" {
 			reason = le.Reason
 		}
-		return Date{}, fieldErr(ErrInvalidInput, "date", s, reason)
+		return Date{}, &Error{Op: "ParseDate", Field: "date", Value: s, Err: ErrInvalidInput, Reason: reason}
 	}
 	return d, nil
 }
@@ -45,16 +45,3 @@ func ParseDate(s string) (Date, error) {
 // MustDate is ParseDate for literals in tests and examples; it panics on
 // error.
 func MustDate(s string) Date { return locale.MustParseDate(s) }
-
-func daysIn(y int, m time.Month) int {
-	switch m {
-	case time.February:
-		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-			return 29
-		}
-		return 28
-	case time.April, time.June, time.September, time.November:
-		return 30
-	}
-	return 31
-}
