@@ -405,7 +405,7 @@ func TestEndingNeverZeroAndMonotone(t *testing.T) {
 		prev = got
 	}
 	// The converter's compiled fast path agrees with Apply.
-	rates, err := NewRateTable("2026-01-01", []ExchangeRate{{From: "EUR", To: "USD", Rate: FixedFromInt(1)}})
+	rates, err := NewRateTable(locale.MustParseDate("2026-01-01"), []ExchangeRate{{From: "EUR", To: "USD", Rate: FixedFromInt(1)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -578,7 +578,7 @@ func TestConvertedCompareAtNeverAtOrBelowPrice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rates, err := NewRateTable("2026-11-25", []ExchangeRate{{From: "EUR", To: "CHF", Rate: MustParseFixed("1")}})
+	rates, err := NewRateTable(locale.MustParseDate("2026-11-25"), []ExchangeRate{{From: "EUR", To: "CHF", Rate: MustParseFixed("1")}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"slices"
 
+	"github.com/marketkit/marketkit/internal/enum"
 	"github.com/shopspring/decimal"
 )
 
@@ -19,6 +20,14 @@ const (
 	// 0.50 DKK, 1 SEK), for splitting a cash payment.
 	CashUnit
 )
+
+var unitNames = enum.New("Unit", MinorUnit, "minor", "cash")
+
+// String returns "minor" or "cash", or "Unit(N)" for an invalid value.
+func (u Unit) String() string { return unitNames.String(u) }
+
+// IsValid reports whether u is MinorUnit or CashUnit.
+func (u Unit) IsValid() bool { return unitNames.IsValid(u) }
 
 // Allocate splits m into parts proportional to ratios, in minor units, so
 // that the parts sum exactly to m. See AppendAllocation for the rules.
@@ -92,7 +101,7 @@ func (m Money) AppendAllocation(dst []Money, ratios []Fixed, unit Unit) ([]Money
 	if len(ratios) == 0 {
 		return dst, newError(op, "ratios", "[]", ErrRatio, "no ratios")
 	}
-	if unit > CashUnit {
+	if !unit.IsValid() {
 		return dst, newError(op, "unit", itoa(int64(unit)), ErrInvalid, "not a Unit")
 	}
 	minor, ok := m.Minor()
@@ -104,7 +113,7 @@ func (m Money) AppendAllocation(dst []Money, ratios []Fixed, unit Unit) ([]Money
 	}
 	stepMinor := int64(1)
 	if unit == CashUnit && m.cur != 0 {
-		st := cashStep(m.code())
+		st := byNumeric()[m.cur.numeric()].cash
 		stepMinor = int64(st.k * pow10[int32(m.cur.digits())-st.t])
 		if minor%stepMinor != 0 {
 			return dst, newError(op, "amount", m.String(), ErrNotRounded, "not a multiple of the cash increment: round it with RoundCash first")

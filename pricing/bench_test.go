@@ -3,6 +3,7 @@ package pricing
 import (
 	"testing"
 
+	"github.com/marketkit/marketkit/locale"
 	"github.com/shopspring/decimal"
 )
 
@@ -196,7 +197,7 @@ func BenchmarkResolve(b *testing.B) {
 
 var (
 	benchRates = func() *RateTable {
-		t, err := NewRateTable("2026-11-25", []ExchangeRate{{From: "EUR", To: "CHF", Rate: MustParseFixed("0.9312")}})
+		t, err := NewRateTable(locale.MustParseDate("2026-11-25"), []ExchangeRate{{From: "EUR", To: "CHF", Rate: MustParseFixed("0.9312")}})
 		if err != nil {
 			panic(err)
 		}

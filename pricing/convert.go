@@ -4,7 +4,8 @@ import (
 	"errors"
 	"math/bits"
 	"slices"
-	"time"
+
+	"github.com/marketkit/marketkit/locale"
 )
 
 // ExchangeRate says that one unit of From is worth Rate units of To.
@@ -19,23 +20,35 @@ type ExchangeRate struct {
 // no implicit inverse or cross rates, so a conversion is exactly the
 // multiplication you wrote down. A RateTable is immutable and safe for
 // concurrent use.
+//
+// Its methods must be called on a table from NewRateTable: a nil
+// *RateTable is a programming error, and they panic with the message
+// "pricing: nil *RateTable" (as the standard library does for nil
+// receivers), never deeper inside.
 type RateTable struct {
-	asOf  time.Time
+	asOf  locale.Date
 	rates map[[2]curID]Fixed
 }
 
+// maxRates bounds a RateTable (ErrRange beyond it).
+const maxRates = 100_000
+
 // NewRateTable validates the rates and returns a table. asOf is the date
-// the rates are valid for, "2006-01-02". Every code must be a known ISO
-// 4217 code, every rate positive, and no direction may repeat. All
-// problems are reported together (errors.Join of *Error values).
-func NewRateTable(asOf string, rates []ExchangeRate) (*RateTable, error) {
+// the rates are valid for (locale.MustParseDate("2026-11-25")); the zero
+// Date is an error. Every code must be a known ISO 4217 code (any case),
+// every rate positive, no direction may repeat, and a table holds at most
+// 100,000 rates. All problems are reported together (errors.Join of *Error
+// values).
+func NewRateTable(asOf locale.Date, rates []ExchangeRate) (*RateTable, error) {
 	const op = "NewRateTable"
 	var errs []error
-	d, err := time.Parse(time.DateOnly, asOf)
-	if err != nil {
-		errs = append(errs, newError(op, "as_of", asOf, ErrSyntax, "want a date like 2026-01-02"))
+	if asOf.IsZero() {
+		errs = append(errs, newError(op, "as_of", "", ErrInvalid, "missing: the date the rates are valid for"))
 	}
-	t := &RateTable{asOf: d, rates: make(map[[2]curID]Fixed, len(rates))}
+	if len(rates) > maxRates {
+		return nil, newError(op, "rates", itoa(int64(len(rates))), ErrRange, "more than "+itoa(maxRates)+" rates")
+	}
+	t := &RateTable{asOf: asOf, rates: make(map[[2]curID]Fixed, len(rates))}
 	for i, r := range rates {
 		field := "rates[" + itoa(int64(i)) + "]"
 		from, _, err1 := currency(op, r.From)
@@ -67,11 +80,22 @@ func NewRateTable(asOf string, rates []ExchangeRate) (*RateTable, error) {
 	return t, nil
 }
 
+// nilRateTable is the panic message of a nil *RateTable.
+const nilRateTable = "pricing: nil *RateTable"
+
 // AsOf returns the date the rates are valid for.
-func (t *RateTable) AsOf() time.Time { return t.asOf }
+func (t *RateTable) AsOf() locale.Date {
+	if t == nil {
+		panic(nilRateTable)
+	}
+	return t.asOf
+}
 
 // Rate returns the rate from one currency to another, if the table has it.
 func (t *RateTable) Rate(from, to string) (Fixed, bool) {
+	if t == nil {
+		panic(nilRateTable)
+	}
 	f, _, err1 := currency("Rate", from)
 	g, _, err2 := currency("Rate", to)
 	if err1 != nil || err2 != nil {
@@ -85,6 +109,9 @@ func (t *RateTable) Rate(from, to string) (Fixed, bool) {
 // target currency's digits with mode. It fails with ErrNoExchangeRate when the table
 // has no rate for the direction.
 func (t *RateTable) Convert(m Money, to string, mode RoundingMode) (Money, error) {
+	if t == nil {
+		panic(nilRateTable)
+	}
 	c, err := t.Converter(m.Currency(), to, mode, EndingRule{})
 	if err != nil {
 		if e, ok := err.(*Error); ok {
@@ -100,6 +127,9 @@ func (t *RateTable) Convert(m Money, to string, mode RoundingMode) (Money, error
 // The rule is validated against the target currency.
 func (t *RateTable) Converter(from, to string, mode RoundingMode, ending EndingRule) (Converter, error) {
 	const op = "Converter"
+	if t == nil {
+		panic(nilRateTable)
+	}
 	f, _, err := currency(op, from)
 	if err != nil {
 		return Converter{}, err
@@ -143,14 +173,14 @@ type Converter struct {
 	ending   EndingRule
 	bands    []minorBand // ending in minor units, when compiled
 	compiled bool
-	asOf     time.Time
+	asOf     locale.Date
 }
 
 // Rate returns the exchange rate the converter multiplies by.
 func (c Converter) Rate() Fixed { return c.rate }
 
 // AsOf returns the date of the rate table the converter came from.
-func (c Converter) AsOf() time.Time { return c.asOf }
+func (c Converter) AsOf() locale.Date { return c.asOf }
 
 // Convert returns m × rate rounded to the target currency's digits with
 // the converter's mode, then adjusted by its ending rule. m must be in the

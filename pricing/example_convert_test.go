@@ -4,11 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/marketkit/marketkit/locale"
 	"github.com/marketkit/marketkit/pricing"
 )
 
 func ExampleRateTable_Converter() {
-	rates, err := pricing.NewRateTable("2026-11-25", []pricing.ExchangeRate{
+	rates, err := pricing.NewRateTable(locale.MustParseDate("2026-11-25"), []pricing.ExchangeRate{
 		{From: "EUR", To: "CHF", Rate: pricing.MustParseFixed("0.9312")},
 		{From: "EUR", To: "JPY", Rate: pricing.MustParseFixed("162.37")},
 	})

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/marketkit/marketkit/locale"
 	"github.com/marketkit/marketkit/pricing"
 )
 
@@ -97,7 +98,7 @@ func ExampleEndingRule_Apply() {
 }
 
 func ExampleRateTable_Convert() {
-	rates, err := pricing.NewRateTable("2026-11-25", []pricing.ExchangeRate{
+	rates, err := pricing.NewRateTable(locale.MustParseDate("2026-11-25"), []pricing.ExchangeRate{
 		{From: "EUR", To: "USD", Rate: pricing.MustParseFixed("1.0825")},
 	})
 	if err != nil {
@@ -161,5 +162,5 @@ func ExampleNewPriceList_errors() {
 	fmt.Println(err)
 	// Output:
 	// pricing: NewPriceList: entries[0].price "5.00 USD": currency mismatch: want EUR (the zero Money is not a price)
-	// pricing: NewPriceList: entries[1].until "2026-11-01": must be after from
+	// pricing: NewPriceList: entries[1].until "2026-11-01": must be after from (2026-12-01)
 }

@@ -4,8 +4,9 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/marketkit/marketkit/locale"
 	"golang.org/x/text/language"
+
+	"github.com/marketkit/marketkit/locale"
 )
 
 func TestFormat(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/marketkit/marketkit/locale"
 	"github.com/shopspring/decimal"
 )
 
@@ -130,7 +131,11 @@ func FuzzRateTable(f *testing.F) {
 		if err := json.Unmarshal([]byte(src), &rates); err != nil || len(rates) > 16 {
 			return
 		}
-		table, err := NewRateTable(asOf, rates)
+		d, err := locale.ParseDate(asOf)
+		if err != nil {
+			return
+		}
+		table, err := NewRateTable(d, rates)
 		if err != nil {
 			return
 		}

@@ -19,7 +19,8 @@ import (
 // Internally the amount is a checked fixed-point int64 coefficient with a
 // scale; amounts that do not fit switch transparently to an exact big
 // integer. Never compare Money with ==: 1.5 EUR and 1.50 EUR are equal
-// amounts with different representations. Use Equal or Cmp.
+// amounts with different representations. Use Equal, Compare (to sort) or
+// Cmp (to compare amounts that must share a currency).
 type Money struct {
 	coef  int64    // coefficient on the fast path
 	wide  *big.Int // the coefficient when it does not fit coef (then coef is 0)
@@ -46,24 +47,41 @@ func currency(op, code string) (curID, int16, error) {
 	return makeCur(c.Numeric, c.Digits), int16(c.Digits), nil
 }
 
-// codes maps ISO 4217 numeric codes to alphabetic codes, built on first use.
-var codes = sync.OnceValue(func() *[1000]string {
-	var t [1000]string
+// curFacts is what Money needs of a currency besides its digits.
+type curFacts struct {
+	code string // the alphabetic code, upper case
+	cash step   // the cash increment
+}
+
+// byNumeric holds locale's currency facts by ISO 4217 numeric code. It is
+// not a second currency table: it is filled on first use from locale's one
+// table (locale.Currencies and locale.CurrencyInfo), so that a Money, which
+// holds a numeric code, finds its code and cash increment without a
+// search.
+var byNumeric = sync.OnceValue(func() *[1000]curFacts {
+	var t [1000]curFacts
 	for _, code := range locale.Currencies() {
 		if c, ok := locale.CurrencyInfo(code); ok && c.Numeric > 0 && c.Numeric < 1000 {
-			t[c.Numeric] = c.Code
+			k := uint64(c.CashIncrement)
+			if k == 0 {
+				k = 1
+			}
+			t[c.Numeric] = curFacts{code: c.Code, cash: step{k: k, t: int32(c.CashDigits)}}
 		}
 	}
 	return &t
 })
 
-// code returns the upper-case ISO 4217 code, "" for the zero Money.
-func (m Money) code() string {
-	if m.cur == 0 {
+// code returns the upper-case ISO 4217 code, "" for no currency.
+func (c curID) code() string {
+	if c == 0 {
 		return ""
 	}
-	return codes()[m.cur.numeric()]
+	return byNumeric()[c.numeric()].code
 }
+
+// code returns the upper-case ISO 4217 code, "" for the zero Money.
+func (m Money) code() string { return m.cur.code() }
 
 // ParseMoney parses an amount in plain decimal notation ("19.99", "-5",
 // "+5", "0.125": an optional sign, digits, and optionally a point followed
@@ -328,9 +346,23 @@ func (m Money) Abs() Money {
 	return m
 }
 
+// Compare returns -1, 0 or +1 to order m before, with or after o, for
+// sorting: slices.SortFunc(prices, pricing.Money.Compare). It is a total
+// order consistent with Equal: amounts in different currencies are ordered
+// by currency code first (the zero Money, with no currency, comes before
+// every currency), then by amount, so 5 USD sorts after 100 EUR. Compare
+// never converts and never fails; when a currency mismatch must be an
+// error (is this price above that budget?), use Cmp.
+func (m Money) Compare(o Money) int {
+	if m.cur != o.cur {
+		return cmp.Compare(m.code(), o.code())
+	}
+	return m.cmp(o)
+}
+
 // Cmp compares the amounts of m and o and returns -1, 0 or +1. It fails
 // with a *MismatchError when the currencies differ (the zero Money compares
-// with any currency).
+// with any currency as 0 of it). Use Compare to sort.
 func (m Money) Cmp(o Money) (int, error) {
 	if m.cur != o.cur {
 		var err error

@@ -10,9 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/marketkit/marketkit/locale"
-
 	"github.com/google/go-cmp/cmp"
+	"github.com/marketkit/marketkit/locale"
 	"github.com/shopspring/decimal"
 )
 

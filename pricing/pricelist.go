@@ -5,6 +5,9 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/marketkit/marketkit/internal/enum"
+	"github.com/marketkit/marketkit/locale"
 )
 
 // PriceEntry is one price of a SKU in a price list, with the conditions
@@ -74,14 +77,44 @@ const (
 	SourceConverted
 )
 
-var sourceNames = [...]string{"", "base", "window", "tier", "group", "converted"}
+var sourceNames = enum.New("Source", SourceBase, "base", "window", "tier", "group", "converted")
 
-// String returns "base", "window", "tier", "group" or "converted".
-func (s Source) String() string {
-	if s >= SourceBase && s <= SourceConverted {
-		return sourceNames[s]
+// String returns "base", "window", "tier", "group" or "converted", or
+// "Source(N)" for an invalid value.
+func (s Source) String() string { return sourceNames.String(s) }
+
+// IsValid reports whether s is one of the sources.
+func (s Source) IsValid() bool { return sourceNames.IsValid(s) }
+
+// ParseSource parses a name returned by String.
+func ParseSource(text string) (Source, error) {
+	if s, ok := sourceNames.Parse(text); ok {
+		return s, nil
 	}
-	return "Source(" + itoa(int64(s)) + ")"
+	return 0, newError("ParseSource", "source", text, ErrSyntax, "want one of "+strings.Join(sourceNames.All(), ", "))
+}
+
+// AppendText implements encoding.TextAppender; an invalid Source is an
+// error.
+func (s Source) AppendText(b []byte) ([]byte, error) {
+	if b, ok := sourceNames.AppendText(b, s); ok {
+		return b, nil
+	}
+	return b, newError("Source.AppendText", "source", s.String(), ErrInvalid, "not a source")
+}
+
+// MarshalText implements encoding.TextMarshaler; an invalid Source is an
+// error.
+func (s Source) MarshalText() ([]byte, error) { return s.AppendText(nil) }
+
+// UnmarshalText implements encoding.TextUnmarshaler with ParseSource.
+func (s *Source) UnmarshalText(b []byte) error {
+	v, err := ParseSource(string(b))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
 }
 
 // Query is what a price depends on besides the SKU.
@@ -114,7 +147,7 @@ type Price struct {
 	Entry int
 	// Rate and AsOf describe the conversion of a converted price.
 	Rate Fixed
-	AsOf time.Time
+	AsOf locale.Date
 }
 
 // PriceList holds the prices of one market in one currency. It is
@@ -136,6 +169,11 @@ type Price struct {
 // Two entries that tie on everything and have no window are rejected by
 // NewPriceList. When no entry applies, the Fallback (if any) is tried;
 // otherwise the result is a *NoPriceError.
+//
+// Its methods must be called on a list from NewPriceList: a nil
+// *PriceList is a programming error, and they panic with the message
+// "pricing: nil *PriceList" (as the standard library does for nil
+// receivers), never deeper inside.
 type PriceList struct {
 	market   string
 	cur      curID
@@ -239,18 +277,65 @@ func wallIn(w time.Time, loc *time.Location) time.Time {
 	return best
 }
 
+// Limits of NewPriceList: at most maxEntries entries, and at most
+// maxReported problems listed in its error (then one more error counts the
+// rest).
+const (
+	maxEntries  = 1_000_000
+	maxReported = 20
+)
+
+// problems collects NewPriceList's errors up to maxReported.
+type problems struct {
+	errs []error
+	more int
+}
+
+func (p *problems) add(err error) {
+	if len(p.errs) < maxReported {
+		p.errs = append(p.errs, err)
+	} else {
+		p.more++
+	}
+}
+
+func (p *problems) err(op string) error {
+	if len(p.errs) == 0 {
+		return nil
+	}
+	if p.more > 0 {
+		p.errs = append(p.errs, newError(op, "entries", itoa(int64(p.more)), ErrInvalid,
+			itoa(int64(p.more))+" more problems not listed (the first "+itoa(maxReported)+" are)"))
+	}
+	return errors.Join(p.errs...)
+}
+
+// dupKey identifies the entries that may not repeat: same SKU, group and
+// tier, and no window.
+type dupKey struct {
+	sku, group string
+	minQty     int64
+}
+
 // NewPriceList validates cfg and builds the list. Every problem is
-// reported (errors.Join of *Error values naming the field, such as
-// "entries[3].until").
+// reported, up to 20 (errors.Join of *Error values naming the field, such
+// as "entries[3].until"; beyond 20, one more *Error counts the rest).
+// Entries without a window that tie on SKU, group and tier are one problem
+// per group of duplicates, naming the first entry and the others. A list
+// holds at most 1,000,000 entries (ErrRange). The work is O(n log n) in
+// the number of entries.
 func NewPriceList(cfg PriceListConfig) (*PriceList, error) {
 	const op = "NewPriceList"
-	var errs []error
+	var errs problems
 	cur, _, err := currency(op, cfg.Currency)
 	if err != nil {
 		return nil, err
 	}
+	if len(cfg.Entries) > maxEntries {
+		return nil, newError(op, "entries", itoa(int64(len(cfg.Entries))), ErrRange, "more than "+itoa(maxEntries)+" entries")
+	}
 	if cfg.Market == "" {
-		errs = append(errs, newError(op, "market", "", ErrInvalid, "missing market ID"))
+		errs.add(newError(op, "market", "", ErrInvalid, "missing market ID"))
 	}
 	loc, err := time.LoadLocation(cfg.TimeZone)
 	// "" and "Local" would make windows depend on the server's zone.
@@ -258,92 +343,138 @@ func NewPriceList(cfg PriceListConfig) (*PriceList, error) {
 		return nil, newError(op, "time_zone", cfg.TimeZone, ErrInvalid, "want an IANA time zone like Europe/Berlin (not empty, not Local)")
 	}
 	l := &PriceList{market: cfg.Market, cur: cur, loc: loc, skus: make(map[string][]entry)}
-	for i, pe := range cfg.Entries {
+	dups := make(map[dupKey][]int) // entries without a window, by key
+	for i := range cfg.Entries {
+		pe := &cfg.Entries[i]
 		f := "entries[" + itoa(int64(i)) + "]"
 		e := entry{index: i, group: pe.Group, minQty: pe.MinQuantity, price: pe.Price, compareAt: pe.CompareAt}
 		if pe.SKU == "" {
-			errs = append(errs, newError(op, f+".sku", "", ErrInvalid, "missing SKU"))
+			errs.add(newError(op, f+".sku", "", ErrInvalid, "missing SKU"))
 		}
 		if pe.Price.cur != cur {
-			errs = append(errs, newError(op, f+".price", pe.Price.String(), ErrCurrencyMismatch, "want "+cfg.Currency+" (the zero Money is not a price)"))
+			errs.add(newError(op, f+".price", pe.Price.String(), ErrCurrencyMismatch, "want "+cfg.Currency+" (the zero Money is not a price)"))
 		} else if pe.Price.Sign() < 0 {
-			errs = append(errs, newError(op, f+".price", pe.Price.String(), ErrInvalid, "must not be negative"))
+			errs.add(newError(op, f+".price", pe.Price.String(), ErrInvalid, "must not be negative"))
 		}
 		if !(pe.CompareAt.cur == 0 && pe.CompareAt.IsZero()) {
 			if pe.CompareAt.cur != cur {
-				errs = append(errs, newError(op, f+".compare_at", pe.CompareAt.String(), ErrCurrencyMismatch, "want "+cfg.Currency))
+				errs.add(newError(op, f+".compare_at", pe.CompareAt.String(), ErrCurrencyMismatch, "want "+cfg.Currency))
 			} else if pe.CompareAt.Sign() <= 0 || (pe.Price.cur == cur && pe.CompareAt.cmp(pe.Price) <= 0) {
 				// A "was" price at or below the price would be shown
 				// struck through next to a price that is not lower.
-				errs = append(errs, newError(op, f+".compare_at", pe.CompareAt.String(), ErrInvalid, "a \"was\" price must be above the price"))
+				errs.add(newError(op, f+".compare_at", pe.CompareAt.String(), ErrInvalid, "a \"was\" price must be above the price"))
 			}
 		}
 		if pe.MinQuantity < 0 {
-			errs = append(errs, newError(op, f+".min_quantity", itoa(pe.MinQuantity), ErrInvalid, "must not be negative"))
+			errs.add(newError(op, f+".min_quantity", itoa(pe.MinQuantity), ErrInvalid, "must not be negative"))
 		}
 		if pe.From != "" {
 			if e.from, e.hasFrom = parseWall(pe.From, loc); !e.hasFrom {
-				errs = append(errs, newError(op, f+".from", pe.From, ErrSyntax, windowSyntax))
+				errs.add(newError(op, f+".from", pe.From, ErrSyntax, windowSyntax))
 			}
 		}
 		if pe.Until != "" {
 			if e.until, e.hasUntil = parseWall(pe.Until, loc); !e.hasUntil {
-				errs = append(errs, newError(op, f+".until", pe.Until, ErrSyntax, windowSyntax))
+				errs.add(newError(op, f+".until", pe.Until, ErrSyntax, windowSyntax))
 			}
 		}
-		for _, w := range []struct {
-			t     time.Time
-			set   bool
-			field string
-		}{{e.from, e.hasFrom, pe.From}, {e.until, e.hasUntil, pe.Until}} {
-			if w.set && (w.t.Year() < 1700 || w.t.Year() > 2200) {
-				errs = append(errs, newError(op, f+".window", w.field, ErrRange, "outside the years 1700..2200"))
-			}
+		if e.hasFrom && (e.from.Year() < 1700 || e.from.Year() > 2200) {
+			errs.add(newError(op, f+".from", pe.From, ErrRange, "outside the years 1700..2200"))
+		}
+		if e.hasUntil && (e.until.Year() < 1700 || e.until.Year() > 2200) {
+			errs.add(newError(op, f+".until", pe.Until, ErrRange, "outside the years 1700..2200"))
 		}
 		e.fromN, e.untilN = e.from.UnixNano(), e.until.UnixNano()
 		if e.hasFrom && e.hasUntil && !e.from.Before(e.until) {
-			errs = append(errs, newError(op, f+".until", pe.Until, ErrInvalid, "must be after from"))
+			errs.add(newError(op, f+".until", pe.Until, ErrInvalid, "must be after from ("+pe.From+")"))
 		}
 		if e.minQty <= 1 {
 			e.minQty = 0
 		}
-		for _, o := range l.skus[pe.SKU] {
-			if !o.windowed() && !e.windowed() && o.group == e.group && o.minQty == e.minQty {
-				errs = append(errs, newError(op, f, pe.SKU, ErrInvalid, "duplicates entries["+itoa(int64(o.index))+"]"))
-			}
+		if !e.windowed() {
+			k := dupKey{pe.SKU, e.group, e.minQty}
+			dups[k] = append(dups[k], i)
 		}
 		l.skus[pe.SKU] = append(l.skus[pe.SKU], e)
+	}
+	// One problem per group of duplicates, in the order of the group's
+	// second entry.
+	var groups [][]int
+	for _, idx := range dups {
+		if len(idx) > 1 {
+			groups = append(groups, idx)
+		}
+	}
+	slices.SortFunc(groups, func(a, b []int) int { return a[1] - b[1] })
+	for _, g := range groups {
+		errs.add(duplicateError(op, cfg.Entries[g[0]].SKU, g))
 	}
 	for _, es := range l.skus {
 		slices.SortFunc(es, func(a, b entry) int { return moreSpecific(&a, &b) })
 	}
 	if fb := cfg.Fallback; fb != nil {
 		if fb.List == nil || fb.Rates == nil {
-			errs = append(errs, newError(op, "fallback", "", ErrInvalid, "missing list or rates"))
+			errs.add(newError(op, "fallback", "", ErrInvalid, "missing list or rates"))
 		} else {
 			conv, err := fb.Rates.Converter(Money{cur: fb.List.cur}.code(), cfg.Currency, fb.Rounding, fb.Ending)
 			if err != nil {
-				errs = append(errs, err)
+				errs.add(err)
 			}
 			fbc := *fb // a copy: the caller may reuse its Fallback
 			fbc.Ending.Bands = slices.Clone(fb.Ending.Bands)
 			l.fallback, l.conv = &fbc, conv
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	if err := errs.err(op); err != nil {
+		return nil, err
 	}
 	return l, nil
 }
 
+// duplicateError reports the entries idx (at least two, ascending) that
+// tie on SKU, group and tier without a window: the message names the
+// second entry, the first, and up to five others.
+func duplicateError(op, sku string, idx []int) error {
+	reason := "duplicates entries[" + itoa(int64(idx[0])) + "] (same SKU, group and tier, no window)"
+	if rest := idx[2:]; len(rest) > 0 {
+		reason += "; so do"
+		for k, i := range rest {
+			if k == 5 {
+				reason += " and " + itoa(int64(len(rest)-5)) + " more"
+				break
+			}
+			reason += " entries[" + itoa(int64(i)) + "]"
+		}
+	}
+	return newError(op, "entries["+itoa(int64(idx[1]))+"]", sku, ErrInvalid, reason)
+}
+
+// nilPriceList is the panic message of a nil *PriceList.
+const nilPriceList = "pricing: nil *PriceList"
+
 // Market returns the market ID.
-func (l *PriceList) Market() string { return l.market }
+func (l *PriceList) Market() string {
+	if l == nil {
+		panic(nilPriceList)
+	}
+	return l.market
+}
 
 // Currency returns the list's ISO 4217 code.
-func (l *PriceList) Currency() string { return Money{cur: l.cur}.code() }
+func (l *PriceList) Currency() string {
+	if l == nil {
+		panic(nilPriceList)
+	}
+	return Money{cur: l.cur}.code()
+}
 
 // Location returns the market's time zone.
-func (l *PriceList) Location() *time.Location { return l.loc }
+func (l *PriceList) Location() *time.Location {
+	if l == nil {
+		panic(nilPriceList)
+	}
+	return l.loc
+}
 
 func (e *entry) applies(q *Query, at int64) bool {
 	if e.group != "" && e.group != q.Group {
@@ -383,6 +514,9 @@ func (l *PriceList) checkQuery(op string, q *Query) error {
 // applies and the fallback cannot price it either, never a zero price. It
 // does not allocate on the list's own entries.
 func (l *PriceList) Resolve(sku string, q Query) (Price, error) {
+	if l == nil {
+		panic(nilPriceList)
+	}
 	var p Price
 	if err := l.checkQuery("Resolve", &q); err != nil {
 		return p, err
@@ -478,7 +612,7 @@ func (x *Explanation) String() string {
 		b.WriteString(mark + "entries[" + itoa(int64(c.Entry)) + "] " + c.Source.String() + " " + c.Price.String() + ": " + c.Reason + "\n")
 	}
 	if x.Fallback != nil {
-		b.WriteString("fallback " + x.Fallback.Price.Market + ", rate " + x.Price.Rate.String() + " as of " + x.Price.AsOf.Format(time.DateOnly) + ":\n")
+		b.WriteString("fallback " + x.Fallback.Price.Market + ", rate " + x.Price.Rate.String() + " as of " + x.Price.AsOf.String() + ":\n")
 		for _, line := range strings.SplitAfter(strings.TrimSuffix(x.Fallback.String(), "\n"), "\n") {
 			b.WriteString("  " + line)
 		}
@@ -491,6 +625,9 @@ func (x *Explanation) String() string {
 // reason it applied, won or lost. It allocates; use it for debugging and
 // support tools, not on the hot path.
 func (l *PriceList) Explain(sku string, q Query) (*Explanation, error) {
+	if l == nil {
+		panic(nilPriceList)
+	}
 	if err := l.checkQuery("Explain", &q); err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/marketkit/marketkit/locale"
 )
 
 func testList(t testing.TB) *PriceList {
@@ -142,7 +143,7 @@ func TestNewPriceListErrors(t *testing.T) {
 
 func TestFallbackConversion(t *testing.T) {
 	de := testList(t)
-	rates, err := NewRateTable("2026-11-25", []ExchangeRate{
+	rates, err := NewRateTable(locale.MustParseDate("2026-11-25"), []ExchangeRate{
 		{From: "EUR", To: "CHF", Rate: MustParseFixed("0.9312")},
 		{From: "EUR", To: "JPY", Rate: MustParseFixed("162.37")},
 	})
@@ -165,7 +166,7 @@ func TestFallbackConversion(t *testing.T) {
 	if p.Unit.String() != "8.90 CHF" || p.CompareAt.String() != "11.90 CHF" || p.Source != SourceConverted || p.Origin != SourceWindow || p.Market != "ch" {
 		t.Errorf("converted price = %+v", p)
 	}
-	if p.Rate.String() != "0.9312" || p.AsOf.Format(time.DateOnly) != "2026-11-25" {
+	if p.Rate.String() != "0.9312" || p.AsOf.String() != "2026-11-25" {
 		t.Errorf("rate %v as of %v", p.Rate, p.AsOf)
 	}
 	if p, err := ch.Resolve("TEE", Query{At: berlin(t, "2026-11-27T10:00")}); err != nil || p.Unit.String() != "19.90 CHF" || p.Source != SourceBase {
@@ -224,7 +225,7 @@ func TestResolveNoAllocs(t *testing.T) {
 
 func TestFallbackConcurrent(t *testing.T) {
 	de := testList(t)
-	rates, err := NewRateTable("2026-11-25", []ExchangeRate{{From: "EUR", To: "CHF", Rate: MustParseFixed("0.9312")}})
+	rates, err := NewRateTable(locale.MustParseDate("2026-11-25"), []ExchangeRate{{From: "EUR", To: "CHF", Rate: MustParseFixed("0.9312")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -263,4 +264,120 @@ func TestFallbackConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestNewPriceListDuplicateGroups (issue 9): n duplicates of one base
+// entry were n(n−1)/2 errors (2,000 duplicates: 0.5 s, 383 MiB, a 160 MB
+// message). Now a group of duplicates is one error naming its first
+// entries, and at most 20 problems are listed, then a count of the rest.
+func TestNewPriceListDuplicateGroups(t *testing.T) {
+	entries := make([]PriceEntry, 2000)
+	for i := range entries {
+		entries[i] = PriceEntry{SKU: "MUG", Price: eur("1.00")}
+	}
+	entries = append(entries, PriceEntry{SKU: "TEE", Price: eur("2.00"), Group: "staff"}, PriceEntry{SKU: "TEE", Price: eur("3.00"), Group: "staff"})
+	_, err := NewPriceList(PriceListConfig{Market: "de", Currency: "EUR", TimeZone: "Europe/Berlin", Entries: entries})
+	if !errors.Is(err, ErrInvalid) {
+		t.Fatalf("err = %v", err)
+	}
+	want := `pricing: NewPriceList: entries[1] "MUG": duplicates entries[0] (same SKU, group and tier, no window); so do entries[2] entries[3] entries[4] entries[5] entries[6] and 1993 more` + "\n" +
+		`pricing: NewPriceList: entries[2001] "TEE": duplicates entries[2000] (same SKU, group and tier, no window)`
+	if err.Error() != want {
+		t.Errorf("message:\n got %s\nwant %s", err, want)
+	}
+
+	// 100 entries without a SKU, half of them with a malformed From (so
+	// without a window, and duplicates of each other): 151 problems, 20
+	// listed, then one error for the 131 others.
+	entries = make([]PriceEntry, 100)
+	for i := range entries {
+		entries[i] = PriceEntry{Price: eur("1.00"), From: "2026-01-01T00:" + strings.Repeat("0", i%2+1)}
+	}
+	_, err = NewPriceList(PriceListConfig{Market: "de", Currency: "EUR", TimeZone: "Europe/Berlin", Entries: entries})
+	var joined interface{ Unwrap() []error }
+	if !errors.As(err, &joined) {
+		t.Fatalf("err = %v, want a joined error", err)
+	}
+	errs := joined.Unwrap()
+	if len(errs) != 21 {
+		t.Fatalf("%d errors, want 20 and a count", len(errs))
+	}
+	if got, want := errs[20].Error(), `pricing: NewPriceList: entries "131": 131 more problems not listed (the first 20 are)`; got != want {
+		t.Errorf("last error:\n got %s\nwant %s", got, want)
+	}
+}
+
+// TestNewPriceListManyWindowsOfOneSKU (issue 9): 20,000 windowed entries
+// of one SKU took 2 s to load because each entry was compared with every
+// earlier one. The work is now O(n log n): loading ten times the entries
+// must take well under a hundred times as long (the quadratic ratio; the
+// old code took 74 ms and 6.9 s here, ×93).
+func TestNewPriceListManyWindowsOfOneSKU(t *testing.T) {
+	build := func(n int) time.Duration {
+		entries := make([]PriceEntry, n)
+		day := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+		for i := range entries {
+			from := day.Add(time.Duration(i) * time.Minute)
+			entries[i] = PriceEntry{SKU: "MUG", Price: eur("1.00"),
+				From: from.Format("2006-01-02T15:04"), Until: from.Add(time.Hour).Format("2006-01-02T15:04")}
+		}
+		best := time.Duration(1 << 62)
+		for range 3 {
+			start := time.Now()
+			l, err := NewPriceList(PriceListConfig{Market: "de", Currency: "EUR", TimeZone: "Europe/Berlin", Entries: entries})
+			best = min(best, time.Since(start))
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The latest start among the applicable windows wins.
+			p, err := l.Resolve("MUG", Query{At: berlin(t, "2026-01-01T02:30")})
+			if err != nil || p.Entry != 150 {
+				t.Fatalf("Resolve = entry %d, %v; want entry 150 (the window from 02:30)", p.Entry, err)
+			}
+		}
+		return best
+	}
+	small, large := build(2000), build(20000)
+	t.Logf("2,000 entries: %v, 20,000: %v", small, large)
+	if large > 50*small {
+		t.Errorf("2,000 entries: %v, 20,000: %v (more than ×50): quadratic", small, large)
+	}
+}
+
+// TestNilReceivers (issue 9, contracts item 8): the methods of a nil
+// *PriceList or *RateTable panic at once with a message naming the type,
+// never with a nil dereference deep inside; a Fallback with a nil list or
+// table is an error of NewPriceList, not a panic later.
+func TestNilReceivers(t *testing.T) {
+	var l *PriceList
+	var r *RateTable
+	q := Query{At: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	tests := []struct {
+		name, want string
+		call       func()
+	}{
+		{"PriceList.Resolve", "pricing: nil *PriceList", func() { _, _ = l.Resolve("A", q) }},
+		{"PriceList.Explain", "pricing: nil *PriceList", func() { _, _ = l.Explain("A", q) }},
+		{"PriceList.Market", "pricing: nil *PriceList", func() { _ = l.Market() }},
+		{"PriceList.Currency", "pricing: nil *PriceList", func() { _ = l.Currency() }},
+		{"PriceList.Location", "pricing: nil *PriceList", func() { _ = l.Location() }},
+		{"RateTable.Convert", "pricing: nil *RateTable", func() { _, _ = r.Convert(eur("1"), "CHF", RoundHalfUp) }},
+		{"RateTable.Converter", "pricing: nil *RateTable", func() { _, _ = r.Converter("EUR", "CHF", RoundHalfUp, EndingRule{}) }},
+		{"RateTable.Rate", "pricing: nil *RateTable", func() { _, _ = r.Rate("EUR", "CHF") }},
+		{"RateTable.AsOf", "pricing: nil *RateTable", func() { _ = r.AsOf() }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			defer func() {
+				if got := recover(); got != tt.want {
+					t.Errorf("panic %v, want %q", got, tt.want)
+				}
+			}()
+			tt.call()
+		})
+	}
+	_, err := NewPriceList(PriceListConfig{Market: "ch", Currency: "CHF", TimeZone: "Europe/Zurich", Fallback: &Fallback{}})
+	if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "fallback") {
+		t.Errorf("nil fallback list: %v", err)
+	}
 }

@@ -139,7 +139,7 @@ func (m Money) RoundCash(mode RoundingMode) (Money, error) {
 	if m.cur == 0 {
 		return m, nil
 	}
-	return m.roundStep(cashStep(m.code()), mode), nil
+	return m.roundStep(byNumeric()[m.cur.numeric()].cash, mode), nil
 }
 
 // CashIncrement returns the smallest cash amount of the currency (0.05 CHF,
@@ -148,17 +148,8 @@ func (m Money) CashIncrement() Money {
 	if m.cur == 0 {
 		return m
 	}
-	st := cashStep(m.code())
+	st := byNumeric()[m.cur.numeric()].cash
 	return Money{cur: m.cur, coef: int64(st.k), scale: st.t}
-}
-
-func cashStep(code string) step {
-	c, _ := locale.CurrencyInfo(code)
-	k := uint64(c.CashIncrement)
-	if k == 0 {
-		k = 1
-	}
-	return step{k: k, t: int32(c.CashDigits)}
 }
 
 // MulRound returns m × f rounded to digits fraction digits (-18..18) with
