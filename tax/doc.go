@@ -2,17 +2,19 @@
 // effective-dated rates for the supported countries, tax zones, a
 // resolution chain (EU rules, Canada rules, default), tax-inclusive and
 // tax-exclusive calculation with a stated rounding policy and a per-rate
-// breakdown, and VAT number validation. Amounts are pricing.Money; rates are
-// exact [Percent] values; no float is ever involved.
+// breakdown; VAT numbers are validated by the sub-package tax/vat. Amounts
+// are pricing.Money; rates are exact pricing.Percent values ([Percent] is
+// an alias); no float is ever involved.
 //
 // # Data
 //
 // [Builtin] returns the rate data maintained in this package (builtin.go,
-// hand-edited Go source checked by tests). A [TaxType] is one tax levied in
+// hand-edited Go source checked by tests). A [Type] is one tax levied in
 // one [Zone] (German VAT, Québec QST, US-CA state sales tax) with rates per
-// [Category] and effective-dated [Amount]s whose From and To are inclusive
-// civil [Date]s; an amount has a stable ID ("de_vat/standard/2021-01-01")
-// and cites an official source ([Data.Source]).
+// [Category]: effective-dated [Rate]s whose From and To are inclusive
+// civil [Date]s (locale.Date); a rate has a stable ID
+// ("de_vat/standard/2021-01-01") and cites an official source
+// ([Data.Source]).
 //
 // Coverage: the EU-27 with standard, intermediate, reduced, super-reduced,
 // parking and (where enacted) zero rates and their history since at least
@@ -30,14 +32,17 @@
 // Mexico's is the state gross receipts tax rate, Utah's the state rate
 // without its near-universal local 1.25 %). The District of Columbia is
 // not covered (its current rate could not be confirmed): an address there
-// is an ErrUnknownCountry error naming customer.address.region. Plug an external sales-tax service in through
-// [Calculator] for US compliance.
+// is an ErrUnknownCountry error naming customer.address.region. Plug an
+// external sales-tax service in through [Calculator] for US compliance.
 //
 // Hosts load their own data with [LoadJSON] (fuzzed) or extend
 // [BuiltinDefinition] and call [Build]. Build rejects overlapping periods,
-// unknown sources and zones, and types without a standard rate.
-// [Data.Lookup] returns the amount of (type, category, date) without
-// allocating, or a [*LookupError] — never a silent 0 %.
+// unknown sources and zones, and types without a standard rate, and
+// expands zone references once, so lookups cost the same however zones
+// nest. [Data.Lookup] returns the rate of (type, category, date) without
+// allocating, or a [*LookupError] — never a silent 0 %. Methods that
+// return slices (Types, Zones, Rates, Countries) return new slices the
+// caller owns.
 //
 // # Zones and categories
 //
@@ -47,7 +52,9 @@
 // Campione d'Italia, Mount Athos, the Canary Islands, Ceuta, Melilla, Åland,
 // the French overseas departments), which have zones of their own, so a
 // sale there resolves as an export. [Address] is the small address the
-// package needs: country, region (ISO 3166-2 subdivision) and postal code.
+// package needs: country, region (ISO 3166-2 subdivision) and postal code;
+// [AddressOf] builds it from an address.Address (or any value with a
+// TaxLocation method) in one call.
 //
 // Categories are the EU vocabulary: [Standard], [Intermediate],
 // [Reduced], [SuperReduced], [Parking], [Zero], [Exempt], [Increased]. A
@@ -59,12 +66,13 @@
 // # Resolution
 //
 // [BuiltinCalculator] resolves the taxes of a request once per supply kind
-// through a chain; the first resolver that applies decides, and its rule
-// and the invoice text are recorded in each line's [Outcome]:
+// through a chain; the first resolver that applies decides, and its [Rule]
+// (a stable, exported constant such as [RuleEUReverseCharge], stored on
+// invoices) and the invoice text are recorded in each line's [Outcome]:
 //
 //   - EU rules (store established in the EU VAT area, or outside it selling
 //     into it): domestic sale → the customer's zone in the same member state;
-//     business customer with a VAT number that passes [ParseVATNumber] in
+//     business customer with a VAT number that passes vat.Validate in
 //     another member state → reverse charge at 0 % with the legal mention
 //     (a number of the seller's own member state → the seller's VAT);
 //     Northern Ireland (XI) numbers count as EU numbers for goods only
@@ -91,15 +99,17 @@
 //     Canada buys an export.
 //   - Default: the untagged types of the customer's zone, when the store is
 //     established there or lists it in [Store].Registrations (a country, a
-//     zone such as "us-ca", a type ID); otherwise no tax is charged and the
-//     outcome says so ([NotRegistered]).
+//     zone such as "us-ca", a type ID, in any ASCII case); otherwise no tax
+//     is charged and the outcome says so ([NotRegistered]). A registration
+//     that names nothing in the data ("us_ny", "NY", "CH ", "Switzerland")
+//     is an error listing what would have matched, never an export.
 //
 // # Calculation
 //
 // [Policy] states whether prices include tax, where tax is rounded
 // ([PerLine], [PerUnit], [PerOrderPerRate]) and how (a
 // pricing.RoundingMode, which is locale.RoundingMode; the zero mode is
-// half-even), and, for tax-inclusive
+// half-even; the tie-breaking is the library's one kernel), and, for tax-inclusive
 // prices whose applicable rate differs from the store's own, whether to
 // [KeepGross] (the shelf price stays; the net varies) or [KeepNet] (the
 // origin tax is removed and the destination tax added). When no tax applies
@@ -115,7 +125,9 @@
 // their total, split so that each is the floor or ceiling of its exact
 // value (rounding each up could exceed a 1-cent price). PerOrderPerRate
 // rounds each rate's order total once and gives every line the floor or
-// the ceiling of its exact tax (largest remainders get the ceiling). Invariants (checked by taxtest.Check and fuzzed): net +
+// the ceiling of its exact tax (largest remainders get the ceiling, in
+// n log n). Invariants (checked by taxtest.Check and fuzzed against an
+// independent big.Rat computation): net +
 // tax = gross exactly per line and in total; the breakdown ([Result].Rates)
 // sums to the total tax; under KeepGross a taxed inclusive price is never
 // changed, under KeepGrossAlways no inclusive price is.
@@ -124,17 +136,39 @@
 // common path allocates nothing (pinned by TestCalculateAllocs). Rate
 // lookup takes ~50 ns, VAT number validation ~100 ns (2-core machine).
 //
+// # Codes, errors and limits
+//
+// Country codes (addresses, class rules, registrations) and region codes
+// are accepted in any ASCII case and read as upper case; surrounding
+// spaces, names and unknown codes are errors naming the field and the
+// value, never trimmed or ignored. Every amount of a request must be in
+// the currency of its first line.
+//
+// Errors are [*Error] (Op, Field, Value, Err, Reason; message
+// `tax: Op: field "value": reason`, the value cut after 64 bytes) or
+// [*LookupError], wrapping the package's sentinels; [ErrUnknownCountry]
+// and [ErrUnknownCurrency] also match locale.ErrUnknownCountry and
+// locale.ErrUnknownCurrency. The enumerated types (Category, Kind,
+// Supply, Rounding, CrossBorder, OutcomeKind) share one text form:
+// lower-case hyphenated names, "Type(N)" for undefined values, Parse…
+// functions returning an error, IsValid, AppendText/MarshalText that
+// refuse undefined values. A [Result] and every type in it round-trip
+// through encoding/json.
+//
+// Bounded work: LoadJSON reads at most [MaxJSONBytes] (8 MiB; more is an
+// error naming the limit) and rejects trailing data; a definition has at
+// most [MaxDefItems] sources, zones, types and rates per category, zones
+// nest at most [MaxZoneDepth] deep; a request uses at most [MaxClasses]
+// tax classes; Calculate is linear in lines (n log n per order per rate)
+// and checks its context every 512 lines. A nil *Data is a programming
+// error: its methods panic with "tax: nil *Data"; a nil context, request
+// or result is an error.
+//
 // # VAT numbers
 //
-// [ParseVATNumber] normalizes (spaces, dots, dashes, case, "GR" → "EL",
-// "CHE-123.456.789 MWST") and validates the format and check digits of the
-// EU-27 numbers (EL for Greece, XI for Northern Ireland), GB, Swiss UIDs
-// (CHE with MWST/TVA/IVA suffix) and Norwegian numbers (MVA). A
-// [*VATNumberError] says whether the country, the length, the format or the
-// checksum is wrong. Online existence checks go through a [Verifier]
-// (VIES-style); [NewCachingVerifier] caches answers and records when, by
-// which service and under which reference a number was verified. The
-// package makes no network calls.
+// Package tax/vat normalizes and validates VAT numbers (one checker per
+// country prefix in one table) and wraps online registers in a cache;
+// Calculate uses vat.Validate to decide the reverse charge.
 //
 // # Other calculators
 //
