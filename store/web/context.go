@@ -25,6 +25,7 @@ type Selection struct {
 	source   Source
 	trim     int // bytes of the escaped path that the prefix and locale segment take
 	explicit bool
+	viaHost  bool // reached as the root of the market's own host: URLs have no prefix
 }
 
 func (s *Selection) check() {
@@ -61,7 +62,7 @@ func (s *Selection) Site() *Site { s.check(); return s.site }
 // locale ("/de/", "/ch/fr/").
 func (s *Selection) Home() string {
 	s.check()
-	return s.market.pagePath(s.locale, "/")
+	return s.market.pagePath(s.locale, "/", s.viaHost)
 }
 
 // Rest returns the escaped path of r after the market prefix and locale
@@ -79,12 +80,17 @@ func (s *Selection) Rest(r *http.Request) string {
 	return p[s.trim:]
 }
 
-// pagePath returns the local path of page (starting with "/") in locale k.
-func (m *market) pagePath(k int, page string) string {
-	if k == 0 {
-		return m.Prefix + page
+// pagePath returns the local path of page (starting with "/") in locale
+// k, on the market's own host (no prefix) or by its prefix.
+func (m *market) pagePath(k int, page string, viaHost bool) string {
+	prefix := m.Prefix
+	if viaHost {
+		prefix = ""
 	}
-	return m.Prefix + "/" + m.localeSeg[k] + page
+	if k == 0 {
+		return prefix + page
+	}
+	return prefix + "/" + m.localeSeg[k] + page
 }
 
 // ctxKey is the context key of a *Selection; a pointer, so that storing

@@ -265,7 +265,11 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.notFound.ServeHTTP(w, r)
 		return
 	}
-	rest := p[len(m.Prefix):]
+	viaHost := m == t.root && t != s.shared
+	rest := p
+	if !viaHost {
+		rest = p[len(m.Prefix):]
+	}
 	if rest == "" {
 		// "/de" → "/de/": the market's one canonical home URL.
 		target := m.home
@@ -281,12 +285,15 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	k, inPath, read := h.negotiate(r, m, rest)
 	sel := m.sel[k][inPath]
+	if viaHost {
+		sel = m.selHost[k][inPath]
+	}
 	if until, on := m.maintenance(time.Now()); on {
 		h.serveMaintenance(w, r, sel, until)
 		return
 	}
 	if m.origin != nil {
-		h.forward(w, r, m)
+		h.forward(w, r, m, viaHost)
 		return
 	}
 	h.addVary(w, read)

@@ -27,10 +27,10 @@ func newTable() *table {
 	return &table{prefixes: make(map[string]*market), byID: make(map[string]*market), byCountry: make(map[string]*market)}
 }
 
-func (t *table) add(m *market) {
+func (t *table) add(m *market, asRoot bool) {
 	t.markets = append(t.markets, m)
 	t.byID[m.ID] = m
-	if m.Prefix == "" {
+	if asRoot || m.Prefix == "" {
 		t.root = m
 	} else {
 		t.prefixes[m.Prefix[1:]] = m

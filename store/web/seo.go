@@ -57,7 +57,7 @@ func (s *Site) Alternates(marketID string, loc language.Tag, page string, sells 
 	if self.base == "" {
 		return Alternates{}, &Error{Op: op, Field: "baseURL", Value: "", Reason: "required for absolute URLs", Err: ErrInvalidConfig}
 	}
-	a := Alternates{Canonical: self.base + self.pagePath(k, page)}
+	a := Alternates{Canonical: self.base + self.pagePath(k, page, self.hostRoot)}
 	selfCode := regional(self.Locales[k], self).String()
 	seen := map[string]bool{}
 	xdefault := ""
@@ -71,7 +71,7 @@ func (s *Site) Alternates(marketID string, loc language.Tag, page string, sells 
 				continue
 			}
 			seen[code] = true
-			u := m.base + m.pagePath(i, page)
+			u := m.base + m.pagePath(i, page, m.hostRoot)
 			a.Links = append(a.Links, Link{Hreflang: code, URL: u})
 			if code == selfCode {
 				a.Canonical = u // a later market repeating this language-region is a duplicate of this one

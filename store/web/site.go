@@ -37,7 +37,7 @@ type Config struct {
 	// Suggest.
 	Groups []Group
 	// Default is the ID of the market used when detection finds nothing
-	// on the shared host. It must be a market without Host.
+	// on the shared host. It must be served there (have a Prefix).
 	Default string
 	// BaseURL is the scheme and host of the shared domain
 	// ("https://shop.example"), used for absolute canonical and hreflang
@@ -60,12 +60,16 @@ type Market struct {
 	ID string
 	// Prefix is the URL path prefix, "/" followed by one to
 	// MaxPrefixSegments segments of lower-case letters, digits and
-	// hyphens ("/de", "/fr-ch", "/us/es"). It may be "" only for a
-	// market with a Host, which then owns every path of that host.
+	// hyphens ("/de", "/fr-ch", "/us/es"), unique among all markets. It
+	// may be "" only for a market with a Host of its own.
 	Prefix string
 	// Host optionally binds the market to one host name (lower case, no
-	// port). Host-bound markets are served only on their host; markets
-	// without Host are served on every other host.
+	// port). When it is the only market of that host, it owns every path
+	// there ("https://shop.example.ch/p/mug", its canonical URLs);
+	// markets sharing a host are routed there by prefix. A host-bound
+	// market with a Prefix is also served under that prefix on the shared
+	// host (every host that no market names), so links from the shared
+	// domain work; markets without Host are served only there.
 	Host string
 	// Countries are the ISO 3166-1 alpha-2 codes the market serves (any
 	// ASCII case; stored upper case). Geolocation picks the first market
@@ -136,9 +140,11 @@ type market struct {
 	formatters []*locale.Formatter
 	localeSeg  []string // path segment per locale
 	home       string   // prefix + "/"
-	base       string   // scheme://host of the market's pages
-	sel        [][2]*Selection
-	tbl        *table
+	base       string   // scheme://host of the market's canonical pages
+	hostRoot   bool     // the only market of its Host: owns every path there
+	sel        [][2]*Selection // reached by prefix, [locale][locale segment in path]
+	selHost    [][2]*Selection // reached as the root of its host
+
 }
 
 // NewSite checks cfg and compiles it. It reports every problem it finds,
@@ -167,9 +173,9 @@ func NewSite(cfg Config) (*Site, error) {
 		}
 		groups[g.ID] = g.Root
 	}
-	anyShared := false
+	anyShared := false // some market is served on the shared host
 	for _, m := range cfg.Markets {
-		if m.Host == "" {
+		if m.Host == "" || m.Prefix != "" {
 			anyShared = true
 		}
 	}
@@ -193,6 +199,12 @@ func NewSite(cfg Config) (*Site, error) {
 	}
 	type hostPrefix struct{ host, prefix string }
 	seen := map[hostPrefix]int{}
+	perHost := map[string]int{}
+	for _, m := range cfg.Markets {
+		if m.Host != "" {
+			perHost[m.Host]++
+		}
+	}
 	for i, in := range cfg.Markets {
 		f := fmt.Sprintf("markets[%d]", i)
 		m := &market{Market: in, index: i}
@@ -211,11 +223,14 @@ func NewSite(cfg Config) (*Site, error) {
 		}
 		if reason := checkPrefix(m.Prefix, m.Host != ""); reason != "" {
 			bad(f+".prefix", m.Prefix, reason)
-		} else if j, dup := seen[hostPrefix{m.Host, m.Prefix}]; dup {
-			bad(f+".prefix", m.Prefix, fmt.Sprintf("duplicate of markets[%d] on the same host", j))
+		} else if m.Prefix == "" && perHost[m.Host] > 1 {
+			bad(f+".prefix", m.Prefix, "required: other markets share host "+m.Host)
+		} else if j, dup := seen[hostPrefix{"", m.Prefix}]; dup && m.Prefix != "" {
+			bad(f+".prefix", m.Prefix, fmt.Sprintf("duplicate of markets[%d]", j))
 		} else {
-			seen[hostPrefix{m.Host, m.Prefix}] = i
+			seen[hostPrefix{"", m.Prefix}] = i
 		}
+		m.hostRoot = m.Host != "" && perHost[m.Host] == 1
 		if len(m.Countries) == 0 {
 			bad(f+".countries", "", "at least one country is required")
 		}
@@ -276,6 +291,9 @@ func NewSite(cfg Config) (*Site, error) {
 		} else if s.base != nil {
 			m.base = s.base.String()
 		}
+		if m.Host != "" && m.Prefix != "" && s.base == nil && cfg.BaseURL == "" {
+			bad(f+".prefix", m.Prefix, "a host-bound market with a prefix is also served on the shared host: baseURL is required")
+		}
 		s.markets = append(s.markets, m)
 	}
 	if len(cfg.Markets) == 0 {
@@ -284,8 +302,11 @@ func NewSite(cfg Config) (*Site, error) {
 	// A locale segment must not shadow another market's prefix.
 	for _, m := range s.markets {
 		for k, seg := range m.localeSeg {
+			if k == 0 || m.Prefix == "" {
+				continue // the default locale has no segment; a host root shadows nothing
+			}
 			p := m.Prefix + "/" + seg
-			if j, clash := seen[hostPrefix{m.Host, p}]; clash {
+			if j, clash := seen[hostPrefix{"", p}]; clash {
 				bad(fmt.Sprintf("markets[%d].locales[%d]", m.index, k), m.Locales[k].String(),
 					fmt.Sprintf("its path segment %q makes %s the prefix of markets[%d]", seg, p, j))
 			}
@@ -295,8 +316,8 @@ func NewSite(cfg Config) (*Site, error) {
 		if anyShared {
 			bad("default", cfg.Default, "no such market")
 		}
-	} else if d.Host != "" {
-		bad("default", cfg.Default, "the default market must not be bound to a host")
+	} else if d.Prefix == "" {
+		bad("default", cfg.Default, "the default market must be served on the shared host: it needs a prefix")
 	} else {
 		s.def = d
 	}
@@ -343,29 +364,28 @@ func (m *market) public() Market {
 func (s *Site) build() {
 	s.shared = newTable()
 	for _, m := range s.markets {
-		t := s.shared
+		if m.Prefix != "" {
+			s.shared.add(m, false)
+		}
 		if m.Host != "" {
-			t = s.hosts[m.Host]
+			t := s.hosts[m.Host]
 			if t == nil {
 				t = newTable()
 				s.hosts[m.Host] = t
 			}
+			t.add(m, m.hostRoot)
 		}
-		t.add(m)
-		m.tbl = t
 		m.matcher = locale.NewMatcher(m.Locales)
 		m.sel = make([][2]*Selection, len(m.Locales))
+		m.selHost = make([][2]*Selection, len(m.Locales))
 		for k := range m.Locales {
 			for inPath := range 2 {
-				sel := &Selection{site: s, market: m, locale: k, source: FromPath, explicit: true}
-				if m.Prefix == "" {
-					sel.source = FromHost
-				}
-				sel.trim = len(m.Prefix)
+				seg := 0
 				if inPath == 1 {
-					sel.trim += 1 + len(m.localeSeg[k])
+					seg = 1 + len(m.localeSeg[k])
 				}
-				m.sel[k][inPath] = sel
+				m.sel[k][inPath] = &Selection{site: s, market: m, locale: k, source: FromPath, explicit: true, trim: len(m.Prefix) + seg}
+				m.selHost[k][inPath] = &Selection{site: s, market: m, locale: k, source: FromHost, explicit: true, viaHost: true, trim: seg}
 			}
 		}
 	}

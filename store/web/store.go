@@ -15,9 +15,10 @@ import (
 // the order of store.Config.MarketIDs (sorted IDs: the first of two
 // markets serving one country wins geolocation), groups and their root
 // policies, the default market, locales (the default first), time zones,
-// maintenance windows and the operator switch, and origins. A market
-// with a Host of its own owns every path of that host; markets sharing a
-// Host keep their paths there. baseURL is the shared domain's scheme and
+// maintenance windows and the operator switch, and origins. Paths and
+// hosts keep their meaning (see Market.Host): a market with a host of its
+// own owns every path there and is also served under its path on the
+// shared host. baseURL is the shared domain's scheme and
 // host (Config.BaseURL), which the store configuration does not hold.
 // Problems are *Errors wrapping ErrInvalidConfig, all of them joined.
 func FromStore(cfg *store.Config, baseURL string) (Config, error) {
@@ -34,21 +35,12 @@ func FromStore(cfg *store.Config, baseURL string) (Config, error) {
 	for _, id := range gids {
 		out.Groups = append(out.Groups, Group{ID: id, Root: cfg.Groups[id].Root})
 	}
-	hostCount := map[string]int{}
-	for _, m := range cfg.Markets {
-		if m != nil && m.Host != "" {
-			hostCount[m.Host]++
-		}
-	}
 	var errs []error
 	for _, id := range cfg.MarketIDs() {
 		sm, _ := cfg.Market(id)
 		f := "markets." + id
 		m := Market{ID: id, Prefix: sm.Path, Host: sm.Host, Countries: slices.Clone(sm.Countries), Group: sm.Group,
 			MaintenanceOn: sm.Maintenance.Now, Origin: sm.Origin}
-		if sm.Host != "" && hostCount[sm.Host] == 1 {
-			m.Prefix = ""
-		}
 		for i, s := range append([]string{sm.DefaultLocale}, sm.Locales...) {
 			if i > 0 && s == sm.DefaultLocale {
 				continue

@@ -44,25 +44,28 @@ func (h *Handler) serveSwitch(w http.ResponseWriter, r *http.Request, s *Site) {
 			}
 		}
 	}
-	target := m.pagePath(k, "/")
+	viaHost := m == t.root && t != s.shared
+	target := m.pagePath(k, "/", viaHost)
 	if ret := r.PostForm.Get("return"); LocalPath(ret) {
 		path, query, _ := strings.Cut(ret, "?")
 		path, _, _ = strings.Cut(path, "#")
 		query, _, _ = strings.Cut(query, "#")
 		page := path
 		if old := t.lookup(path); old != nil {
-			page = path[len(old.Prefix):]
+			if !(old == t.root && t != s.shared) {
+				page = path[len(old.Prefix):]
+			}
 			page = old.stripLocale(page)
 		}
 		if page != "" && page != "/" && (h.pageExists == nil || h.pageExists(m.ID, page)) {
-			target = m.pagePath(k, page)
+			target = m.pagePath(k, page, viaHost)
 			if query != "" {
 				target += "?" + query
 			}
 		}
 	}
 	if !LocalPath(target) {
-		target = m.home
+		target = m.pagePath(0, "/", viaHost)
 	}
 	if !IsCrawler(r.UserAgent()) {
 		h.setPreference(w, r, h.cookie, m.ID)
