@@ -148,6 +148,10 @@ func (d Date) In(loc *time.Location) time.Time {
 	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, loc)
 }
 
+// Equal reports whether d and e are the same day (as d == e does); it
+// lets go-cmp compare values that hold Dates.
+func (d Date) Equal(e Date) bool { return d == e }
+
 // Before reports whether d is before e.
 func (d Date) Before(e Date) bool { return d.v < e.v }
 

@@ -3,6 +3,9 @@ package locale_test
 import (
 	"fmt"
 
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/language"
+
 	"github.com/marketkit/marketkit/locale"
 )
 
@@ -26,6 +29,24 @@ func ExampleCurrencyInfo() {
 
 func ExampleCurrencies() {
 	codes := locale.Currencies()
-	fmt.Println(len(codes) > 150, codes[0], codes[len(codes)-1])
-	// Output: true AED ZWG
+	current := 0
+	for _, code := range codes {
+		if c, _ := locale.CurrencyInfo(code); !c.Historical() {
+			current++
+		}
+	}
+	fmt.Println(len(codes), current, codes[0], codes[len(codes)-1])
+	// Output: 218 164 ADP ZWR
+}
+
+// Historical currencies still format, for stored orders and invoices.
+func ExampleCurrency_Historical() {
+	c, _ := locale.CurrencyInfo("HRK")
+	fmt.Println(c.Code, c.Historical(), c.Until)
+	f, _ := locale.NewFormatter(language.Croatian, nil)
+	s, _ := f.Currency(decimal.RequireFromString("1234.5"), "HRK")
+	fmt.Printf("%q\n", s)
+	// Output:
+	// HRK true 2023-01-14
+	// "1.234,50\u00a0kn"
 }

@@ -125,6 +125,8 @@ type Formatter struct {
 	numMin, numMax int
 	pctMin, pctMax int
 
+	curFmts []curFormat // CLDR's currency-specific formats of this locale, few
+
 	syms  [numCurrencies]uint16 // symbolBase index, or numCurrencies + symbolOverrides index
 	dates dateFormats
 	names nameChain // the name-table locales of the fallback chain
@@ -237,12 +239,68 @@ func NewFormatter(tag language.Tag, opts *FormatOptions) (*Formatter, error) {
 			f.syms[symbolOverrides[k].cur] = numCurrencies + k
 		}
 	}
+	// Currency-specific formats: the most specific entry of the chain
+	// for each currency wins; an all-empty entry cancels a parent's.
+	var pick [numCurrencies]int32 // currencyPatterns index + 1; 0 for none
+	for j := nc - 1; j >= 0; j-- {
+		for k := chain[j].plo; k < chain[j].phi; k++ {
+			pick[currencyPatterns[k].cur] = int32(k) + 1
+		}
+	}
+	for c, k := range pick {
+		if k == 0 {
+			continue
+		}
+		cp := &currencyPatterns[k-1]
+		if cp.pattern == "" && cp.decimal == "" && cp.group == "" {
+			continue
+		}
+		p := nd.currencyPattern
+		if cp.pattern != "" {
+			p = cp.pattern
+		}
+		if f.opts.Style == StyleAccounting {
+			p = nd.accountingPattern
+		}
+		nf, err := compileNumber(nd, p, true, f.opts.Display == DisplayNone)
+		if err != nil {
+			return nil, err
+		}
+		if f.opts.Style == StyleAccounting {
+			nf.primary, nf.secondary = f.cur.primary, f.cur.secondary
+		}
+		if cp.decimal != "" {
+			nf.decimal = cp.decimal
+		}
+		if cp.group != "" {
+			nf.group = cp.group
+		}
+		f.curFmts = append(f.curFmts, curFormat{cur: uint8(c), nf: nf})
+	}
+
 	id := localeID(tag)
 	if err := f.initDates(id); err != nil {
 		return nil, err
 	}
 	f.names = namesFor(id)
 	return f, nil
+}
+
+// curFormat is a compiled currency-specific format of one currency.
+type curFormat struct {
+	cur uint8 // index into currencyCodes
+	nf  numFormat
+}
+
+// curFormat returns the compiled currency pattern for the currency with
+// index i: its CLDR currency-specific format, else the locale's.
+func (f *Formatter) curFormat(i int) *numFormat {
+	for k := range f.curFmts {
+		if int(f.curFmts[k].cur) == i {
+			return &f.curFmts[k].nf
+		}
+	}
+	return &f.cur
 }
 
 // compileNumber compiles a pattern of nd with nd's separators (the

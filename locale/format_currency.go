@@ -85,10 +85,10 @@ func (f *Formatter) appendCurrency(op string, dst []byte, i int, n fixedNum) ([]
 		lo, hi = int(fr.min), int(fr.max)
 	}
 	if f.opts.Display == DisplayNone {
-		return f.appendNum(op, dst, &f.cur, n, lo, hi, nil)
+		return f.appendNum(op, dst, f.curFormat(i), n, lo, hi, nil)
 	}
 	cs := f.currencySym(i)
-	return f.appendNum(op, dst, &f.cur, n, lo, hi, &cs)
+	return f.appendNum(op, dst, f.curFormat(i), n, lo, hi, &cs)
 }
 
 // lookupCurrency returns the index of code in currencyCodes through

@@ -338,7 +338,7 @@ func TestFormatterResolution(t *testing.T) {
 		{"es", "EUR", "1234,50\u00a0€"},
 		{"pt-AO", "AOA", "1\u00a0234,50\u00a0Kz"},
 		{"en-US", "USD", "$1,234.50"},
-		{"en-AU", "USD", "US$1,234.50"},
+		{"en-AU", "USD", "USD\u00a01,234.50"}, // CLDR's symbol is the code (bojanz: US$)
 		{"sr-Latn-RS", "RSD", "1.234,50\u00a0RSD"},
 		{"zh-Hant-HK", "HKD", "HK$1,234.50"},
 		{"de-Latn-DE", "EUR", "1.234,50\u00a0€"}, // the likely script spelled out
@@ -629,7 +629,12 @@ func TestCurrencySymbol(t *testing.T) {
 		{"en-CA", "USD", DisplaySymbol, "US$", true},
 		{"en-CA", "usd", DisplayNarrowSymbol, "$", true},
 		{"de", "CHF", DisplayCode, "CHF", true},
-		{"de-CH", "EUR", DisplaySymbol, "€", true},
+		{"de-CH", "EUR", DisplaySymbol, "EUR", true}, // CLDR's symbol is the code
+		{"de-CH", "EUR", DisplayNarrowSymbol, "EUR", true},
+		{"sq", "XCG", DisplaySymbol, "XCG", true}, // CLDR says "ANG", ANG's code
+		{"sq", "ANG", DisplaySymbol, "ANG", true},
+		{"es-MX", "USD", DisplaySymbol, "USD", true},
+		{"es-MX", "MXN", DisplaySymbol, "$", true},
 		{"ja", "JPY", DisplaySymbol, "￥", true},
 		{"en", "EUR", DisplayNone, "", true},
 		{"en", "EURO", DisplaySymbol, "", false},

@@ -16,13 +16,26 @@ type numberData struct {
 	accountingPattern string // CLDR currencyFormats accounting
 }
 
-// numberLocale is an entry of numberLocales: a locale whose number record
-// or currency symbols differ from its parent chain's.
+// numberLocale is an entry of numberLocales: a locale whose number record,
+// currency symbols or currency-specific formats differ from its parent
+// chain's.
 type numberLocale struct {
-	id     string // CLDR locale ID
-	rec    int16  // index into numberRecords, -1 for the parent's
-	latn   int16  // Latin-digit record, -1 for the parent's, -2 for none (rec is Latin)
-	lo, hi uint16 // symbolOverrides[lo:hi] apply to this locale
+	id       string // CLDR locale ID
+	rec      int16  // index into numberRecords, -1 for the parent's
+	latn     int16  // Latin-digit record, -1 for the parent's, -2 for none (rec is Latin)
+	lo, hi   uint16 // symbolOverrides[lo:hi] apply to this locale
+	plo, phi uint16 // currencyPatterns[plo:phi] apply to this locale
+}
+
+// currencyPattern is CLDR's currency-specific format of one currency in
+// a locale (currencies.json: the pattern, decimal and group of a
+// currency, such as ESP in ca, PTE in pt-PT, EUR in en-DE). An empty field
+// keeps the locale's own; the pattern replaces the standard currency
+// pattern only (not the accounting one), the separators apply to both.
+type currencyPattern struct {
+	cur            uint8 // index into currencyCodes
+	pattern        string
+	decimal, group string
 }
 
 // symbolOverride is the symbol and narrow symbol of one currency.

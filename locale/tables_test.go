@@ -224,8 +224,13 @@ func TestCountryTimeZonesLoad(t *testing.T) {
 // TestCountryTimeZonesInGoTZData checks every zone against Go's own copy
 // of the IANA database, $GOROOT/lib/time/zoneinfo.zip, from which
 // time/tzdata is generated: LoadLocation above may have found a zone in
-// the host's /usr/share/zoneinfo instead.
+// the host's /usr/share/zoneinfo instead. It runs the go command (to find
+// GOROOT), which keeps go test from caching the package's result, so it
+// runs only with -long.
 func TestCountryTimeZonesInGoTZData(t *testing.T) {
+	if !*long {
+		t.Skip("runs the go command; use -long")
+	}
 	out, err := exec.Command("go", "env", "GOROOT").Output()
 	if err != nil {
 		t.Fatalf("go env GOROOT: %v", err)

@@ -5,8 +5,6 @@ import (
 	"log"
 	"slices"
 	"strings"
-
-	"github.com/bojanz/currency"
 )
 
 func init() { register("names", "names_tables.go", genNames) }
@@ -109,8 +107,10 @@ func genNames(d *data) ([]byte, error) {
 		}
 	}
 	scripts := sortedKeys(scriptSet)
-	curCodes := currency.GetCurrencyCodes()
-	slices.Sort(curCodes)
+	curCodes, err := d.currencyCodes()
+	if err != nil {
+		return nil, err
+	}
 	if len(rows) >= 1<<kindShift || len(langKeys) >= 1<<kindShift || len(curCodes) >= 1<<kindShift {
 		return nil, fmt.Errorf("too many codes for %d-bit IDs", kindShift)
 	}

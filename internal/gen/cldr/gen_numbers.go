@@ -5,8 +5,6 @@ import (
 	"slices"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/bojanz/currency"
 )
 
 func init() {
@@ -31,8 +29,52 @@ type numberRecord struct {
 	AccountingPattern string
 }
 
+// curPattern is CLDR's currency-specific format of one currency in one
+// locale (currencies.json pattern, decimal, group); zero when there is none.
+type curPattern struct{ pattern, decimal, group string }
+
 // symbolPair is the symbol and the narrow symbol of one currency.
 type symbolPair struct{ sym, narrow string }
+
+// resolveSymbol returns the symbols of currency c from a locale's
+// resolved currencies.json entries cs (nil for root itself) and root's.
+// A symbol that is another currency's ISO code (XCG's "ANG" in sq, where
+// ANG itself shows "ANG") is replaced by c's own code, so that two
+// currencies never print alike.
+func resolveSymbol(cs, root map[string]map[string]string, c string) symbolPair {
+	p := resolveCLDRSymbol(cs, root, c)
+	if isOtherCode(p.sym, c, cs) || isOtherCode(p.sym, c, root) {
+		p.sym = c
+	}
+	if isOtherCode(p.narrow, c, cs) || isOtherCode(p.narrow, c, root) {
+		p.narrow = p.sym
+	}
+	return p
+}
+
+// isOtherCode reports whether s is the ISO code of a currency other than
+// c that the locale's data names.
+func isOtherCode(s, c string, cs map[string]map[string]string) bool {
+	_, named := cs[s]
+	return s != c && len(s) == 3 && named
+}
+
+func resolveCLDRSymbol(cs, root map[string]map[string]string, c string) symbolPair {
+	p := symbolPair{sym: cs[c]["symbol"], narrow: cs[c]["symbol-alt-narrow"]}
+	if p.sym == "" {
+		p.sym = root[c]["symbol"]
+	}
+	if p.sym == "" {
+		p.sym = c
+	}
+	if p.narrow == "" {
+		p.narrow = root[c]["symbol-alt-narrow"]
+	}
+	if p.narrow == "" {
+		p.narrow = p.sym
+	}
+	return p
+}
 
 // genNumbers writes the number and currency-symbol tables of the
 // formatter: for every modern-coverage locale (cldr-core
@@ -40,12 +82,12 @@ type symbolPair struct{ sym, narrow string }
 // already gives, the index of its number record and its currency-symbol
 // overrides.
 //
-// Symbols follow bojanz/currency v1.4.2 (generated from the same CLDR
-// release), so that the formatter matches it byte for byte: a locale whose
-// CLDR symbol is the ISO code itself uses the English symbol when English
-// has a real one (de-CH EUR → €), en-AU shows USD as US$, and the chain
-// ends at English rather than root. Narrow symbols are CLDR's
-// symbol-alt-narrow, falling back to the symbol.
+// Symbols follow CLDR's inheritance: the locale's own (resolved) symbol,
+// else root's, else the ISO code; a locale whose CLDR symbol is the ISO
+// code shows the code (es-MX USD is "USD", fr-CH JPY "JPY"), where
+// bojanz/currency v1.4.2 substitutes the English symbol. Narrow symbols
+// are CLDR's symbol-alt-narrow of the locale, else of root, else the
+// symbol.
 func genNumbers(d *data) ([]byte, error) {
 	locales, err := formatLocales(d)
 	if err != nil {
@@ -63,12 +105,19 @@ func genNumbers(d *data) ([]byte, error) {
 		return nil, err
 	}
 
-	codes := slices.Clone(currency.GetCurrencyCodes())
-	slices.Sort(codes)
+	codes, err := d.currencyCodes()
+	if err != nil {
+		return nil, err
+	}
+	root, err := readLocale[map[string]map[string]string](d, "cldr-numbers-full", "und", "currencies.json", "numbers", "currencies")
+	if err != nil {
+		return nil, err
+	}
 
 	recs := map[string]numberRecord{}
 	latnRecs := map[string]numberRecord{} // Latin-digit data of non-Latin locales
 	syms := map[string][]symbolPair{}     // locale → per currency (sorted codes)
+	pats := map[string][]curPattern{}     // locale → per currency: CLDR's currency-specific format
 	for _, id := range locales {
 		n, err := readLocale[map[string]any](d, "cldr-numbers-full", id, "numbers.json", "numbers")
 		if err != nil {
@@ -99,37 +148,18 @@ func genNumbers(d *data) ([]byte, error) {
 		}
 		row := make([]symbolPair, len(codes))
 		for i, c := range codes {
-			s := cs[c]["symbol"]
-			if s == "" {
-				s = c
-			}
-			row[i] = symbolPair{sym: s, narrow: cs[c]["symbol-alt-narrow"]}
+			row[i] = resolveSymbol(cs, root, c)
 		}
 		syms[id] = row
-	}
-	en, ok := syms["en"]
-	if !ok {
-		return nil, fmt.Errorf("no en locale")
-	}
-	// bojanz/currency's two deliberate divergences from CLDR.
-	for _, id := range locales {
-		row := syms[id]
+		prow := make([]curPattern, len(codes))
 		for i, c := range codes {
-			if row[i].sym == c && en[i].sym != c {
-				row[i].sym = en[i].sym
-			}
-			if id == "en-AU" && c == "USD" {
-				row[i].sym = "US$"
-			}
+			prow[i] = curPattern{cs[c]["pattern"], cs[c]["decimal"], cs[c]["group"]}
 		}
+		pats[id] = prow
 	}
-	for _, id := range locales {
-		row := syms[id]
-		for i := range row {
-			if row[i].narrow == "" {
-				row[i].narrow = row[i].sym
-			}
-		}
+	base := make([]symbolPair, len(codes))
+	for i, c := range codes {
+		base[i] = resolveSymbol(nil, root, c)
 	}
 
 	// Intern the records and resolve along the CLDR chain.
@@ -147,14 +177,23 @@ func genNumbers(d *data) ([]byte, error) {
 		return -1
 	}
 	// resolvedSym is what the runtime finds for id: the nearest modern
-	// locale of the chain, else English.
+	// locale of the chain, else root.
 	resolvedSym := func(id string) []symbolPair {
 		for ; id != ""; id = parent(id) {
 			if isModern[id] {
 				return syms[id]
 			}
 		}
-		return en
+		return base
+	}
+
+	resolvedPat := func(id string) []curPattern {
+		for ; id != ""; id = parent(id) {
+			if isModern[id] {
+				return pats[id]
+			}
+		}
+		return make([]curPattern, len(codes))
 	}
 
 	var b buf
@@ -165,8 +204,8 @@ func genNumbers(d *data) ([]byte, error) {
 	b.p("var numberRecords = [...]numberData{\n")
 	// Emit after the locale pass so all records are interned.
 	var locs buf
-	var ovs buf
-	nov := 0
+	var ovs, cps buf
+	nov, ncp := 0, 0
 	nloc := 0
 	// latnOf is the Latin-digit record of a modern locale: a record index,
 	// or -2 when its default numbering system is already Latin.
@@ -204,10 +243,18 @@ func genNumbers(d *data) ([]byte, error) {
 				nov++
 			}
 		}
-		if own < 0 && latn == -1 && nov == lo {
+		plo := ncp
+		pprow := resolvedPat(parent(id))
+		for i, p := range pats[id] {
+			if p != pprow[i] {
+				cps.p("{%d, %q, %q, %q},\n", i, p.pattern, p.decimal, p.group)
+				ncp++
+			}
+		}
+		if own < 0 && latn == -1 && nov == lo && ncp == plo {
 			continue
 		}
-		locs.p("{%q, %d, %d, %d, %d},\n", id, own, latn, lo, nov)
+		locs.p("{%q, %d, %d, %d, %d, %d, %d},\n", id, own, latn, lo, nov, plo, ncp)
 		nloc++
 	}
 	for _, r := range records.list {
@@ -218,19 +265,26 @@ func genNumbers(d *data) ([]byte, error) {
 	b.p("}\n\n")
 	b.p("// numberLocales lists, sorted by CLDR locale ID, the %d modern locales whose\n", nloc)
 	b.p("// number record (rec, -1 for the parent's), Latin-digit record (latn, -1\n")
-	b.p("// for the parent's, -2 when the default digits are Latin) or currency\n")
-	b.p("// symbols (symbolOverrides[lo:hi]) differ from their CLDR parent chain's.\n")
+	b.p("// for the parent's, -2 when the default digits are Latin), currency\n")
+	b.p("// symbols (symbolOverrides[lo:hi]) or currency-specific formats\n")
+	b.p("// (currencyPatterns[plo:phi]) differ from their CLDR parent chain's.\n")
 	b.p("var numberLocales = [...]numberLocale{\n%s}\n\n", locs.String())
-	b.p("// symbolBase holds the English symbol and narrow symbol of every currency,\n")
-	b.p("// indexed like currencyCodes: the end of every chain.\n")
+	b.p("// symbolBase holds the CLDR root symbol and narrow symbol of every currency\n")
+	b.p("// (the ISO code where root has none), indexed like currencyCodes: the end\n")
+	b.p("// of every chain.\n")
 	b.p("var symbolBase = [numCurrencies]symbolOverride{\n")
 	for i := range codes {
-		b.p("{%d, %d, %q, %q},\n", i, letterFlags(en[i]), en[i].sym, en[i].narrow)
+		b.p("{%d, %d, %q, %q},\n", i, letterFlags(base[i]), base[i].sym, base[i].narrow)
 	}
 	b.p("}\n\n")
 	b.p("// symbolOverrides holds the per-locale currency symbols (currency index,\n")
 	b.p("// letter flags, symbol, narrow symbol) that differ from the parent chain's.\n")
-	b.p("var symbolOverrides = [...]symbolOverride{\n%s}\n", ovs.String())
+	b.p("var symbolOverrides = [...]symbolOverride{\n%s}\n\n", ovs.String())
+	b.p("// currencyPatterns holds CLDR's currency-specific formats (currency index,\n")
+	b.p("// standard pattern, decimal and grouping separators; empty: the locale's)\n")
+	b.p("// where they differ from the parent chain's; an all-empty entry cancels\n")
+	b.p("// a parent's.\n")
+	b.p("var currencyPatterns = [...]currencyPattern{\n%s}\n", cps.String())
 	if len(codes) > 255 {
 		return nil, fmt.Errorf("%d currencies do not fit a uint8 index", len(codes))
 	}

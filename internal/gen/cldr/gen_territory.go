@@ -153,7 +153,7 @@ func (d *data) territoryNames(id string) (map[string]string, error) {
 
 // exists reports whether pkg/path is in the unpacked data.
 func (d *data) exists(pkg, path string) bool {
-	_, err := os.Stat(filepath.Join(d.root, pkg, path))
+	_, err := os.Stat(filepath.Join(d.root, pkgDir(pkg), path))
 	return err == nil
 }
 
