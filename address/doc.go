@@ -29,7 +29,9 @@
 //   - Ireland: Eircodes use only the letters A C D E F H K N P R T V W X Y,
 //     with a routing key of a letter and two digits or D6W ("A65 F4EO" is
 //     no Eircode).
-//   - Malta: postcodes are three letters and four digits since 2007.
+//   - Malta: postcodes are three letters and four digits since 2007;
+//     Israel's have seven digits since 2013, Viet Nam's five since 2018
+//     (the metadata still allows the older forms).
 //   - First digits no postal code has: DE (00), AT, BE, CH, HU, LU, SE, SI
 //     (0), CZ (8, 9, 0), IN (0).
 //

@@ -39,6 +39,10 @@ func TestPostalOperatorRules(t *testing.T) {
 		{"german postal code 01", Address{CountryCode: "DE", Line1: "a", Locality: "Dresden", PostalCode: "01067"}, nil},
 		{"swiss postal code 0", Address{CountryCode: "CH", Line1: "a", Locality: "b", PostalCode: "0800"}, ErrInvalidPostalCode},
 		{"czech postal code 8", Address{CountryCode: "CZ", Line1: "a", Locality: "b", PostalCode: "800 00"}, ErrInvalidPostalCode},
+		{"israeli seven-digit code", Address{CountryCode: "IL", Line1: "a", Locality: "Jerusalem", PostalCode: "9614303"}, nil},
+		{"israeli pre-2013 five-digit code", Address{CountryCode: "IL", Line1: "a", Locality: "Jerusalem", PostalCode: "96143"}, ErrInvalidPostalCode},
+		{"vietnamese five-digit code", Address{CountryCode: "VN", Line1: "a", Locality: "Hà Nội", PostalCode: "10000"}, nil},
+		{"vietnamese pre-2018 six-digit code", Address{CountryCode: "VN", Line1: "a", Locality: "Hà Nội", PostalCode: "100000"}, ErrInvalidPostalCode},
 		{"indian pin 0", Address{CountryCode: "IN", Line1: "a", Locality: "b", AdministrativeArea: "Delhi", PostalCode: "010001"}, ErrInvalidPostalCode},
 	}
 	for _, tt := range tests {

@@ -384,6 +384,8 @@ var overrides = map[string]override{
 	"CZ": {zip: `[1-7]\d{2} ?\d{2}`, why: "Česká pošta: PSČ 100 00 to 798 62, first digit 1 to 7"},
 	"SE": {zip: `[1-9]\d{2} ?\d{2}`, why: "PostNord Sverige: postnummer 100 00 to 984 99, none starts with 0"},
 	"IN": {zip: `[1-9]\d{5}`, why: "India Post: the first digit of a PIN is its zone, 1 to 9 (9 the Army Postal Service)"},
+	"IL": {zip: `\d{7}`, why: "Israel Post: seven-digit postal codes since 2013; the metadata still allows the old five-digit ones"},
+	"VN": {zip: `\d{5}`, why: "Vietnam Post: five-digit postal codes since 2018 (decision 2475/QĐ-BTTTT); the metadata still allows the old six-digit ones"},
 }
 
 // freeSortingCodes are the countries whose layout has a sorting code (%X)
