@@ -23,7 +23,7 @@ func TestCheckExample(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %q, stdout:\n%s", code, errOut, out)
 	}
-	if want := "5 markets, 17 products checked: 0 errors, 0 warnings\n"; out != want {
+	if want := "5 markets, 22 products checked: 0 errors, 0 warnings\n"; out != want {
 		t.Errorf("stdout = %q, want %q", out, want)
 	}
 }

@@ -1,0 +1,336 @@
+package store
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"github.com/marketkit/marketkit/address"
+	"github.com/marketkit/marketkit/locale"
+	"github.com/marketkit/marketkit/pricing"
+	"github.com/marketkit/marketkit/tax"
+)
+
+// Cart is what a customer is buying in one market. A cart belongs to one
+// market and currency: a Store refuses a cart of another (ErrWrongMarket),
+// and MoveCart is the explicit step that re-prices it for another market.
+type Cart struct {
+	Market   string     `json:"market"`
+	Currency string     `json:"currency"`
+	Lines    []CartLine `json:"lines"`
+	// Shipping is the SKU of the shipping method, priced from the market's
+	// price list and quoted as a line, taxed at the standard rate unless
+	// the market's class rules map the class ShippingClass; empty for none.
+	Shipping string `json:"shipping,omitempty"`
+	// Group is the customer group for group prices ("" for none).
+	Group string `json:"group,omitempty"`
+	// Discounts are the order discounts, in stacking order (the host
+	// resolves promotion codes to them).
+	Discounts []pricing.Discount `json:"-"`
+}
+
+// CartLine is one line of a cart.
+type CartLine struct {
+	SKU      string `json:"sku"`
+	Quantity int64  `json:"quantity"`
+	// Discounts are the line's own discounts.
+	Discounts []pricing.Discount `json:"-"`
+}
+
+// ShippingClass is the tax class of the shipping line when the market's
+// tax class rules name it; otherwise shipping is taxed at the standard
+// rate.
+const ShippingClass = "shipping"
+
+func shippingClass(m *Market) string {
+	for _, c := range m.Tax.Classes {
+		if c.Class == ShippingClass {
+			return ShippingClass
+		}
+	}
+	return ""
+}
+
+// NewCart returns an empty cart of the market.
+func (s *Store) NewCart() Cart { return Cart{Market: s.m.ID, Currency: s.m.Currency} }
+
+// QuoteLine is one priced and taxed line of a Quote.
+type QuoteLine struct {
+	SKU       string
+	Product   string // the product ID; empty for the shipping line
+	Quantity  int64
+	Shipping  bool // the shipping line
+	Unit      pricing.Money
+	CompareAt pricing.Money
+	// Subtotal is Unit × Quantity; Discount the line's own discounts and
+	// its share of the order discounts; Net + Tax = Gross.
+	Subtotal, Discount, Net, Tax, Gross pricing.Money
+	// Taxes are the taxes applied, with the rate of each.
+	Taxes []tax.AppliedTax
+	// Outcome is the rule that decided the line's taxation.
+	Outcome *tax.Outcome
+	// Text holds the amounts formatted: Unit, Subtotal, Gross.
+	Text LineText
+}
+
+// LineText holds a line's formatted amounts.
+type LineText struct{ Unit, Subtotal, Discount, Gross string }
+
+// QuoteRate is one row of the per-rate tax breakdown.
+type QuoteRate struct {
+	// Rate is the rate (nil for untaxed lines grouped by Outcome).
+	Rate    *tax.Rate
+	Outcome tax.OutcomeKind
+	Percent string // "19%", empty for untaxed rows
+	Base    pricing.Money
+	Tax     pricing.Money
+	Text    struct{ Base, Tax string }
+}
+
+// Quote is a priced, taxed cart: lines (shipping as a line), the order
+// discounts, the per-rate breakdown and the totals, exact and formatted.
+type Quote struct {
+	Market   string
+	Currency string
+	At       time.Time
+	// PricesIncludeTax says whether the line prices were gross.
+	PricesIncludeTax bool
+	Lines            []QuoteLine
+	Discounts        []pricing.AppliedDiscount
+	Rates            []QuoteRate
+	// Subtotal is the sum of the goods' subtotals (without shipping);
+	// Discount all discounts; Shipping the shipping line's gross; Net +
+	// Tax = Gross, the amount to pay.
+	Subtotal, Discount, Shipping, Net, Tax, Gross pricing.Money
+	Text                                          QuoteText
+}
+
+// QuoteText holds the totals formatted in the quote's locale.
+type QuoteText struct{ Subtotal, Discount, Shipping, Net, Tax, Gross string }
+
+// Quote prices and taxes a cart for delivery to an address, now, in the
+// market's default locale. See QuoteAt.
+func (s *Store) Quote(ctx context.Context, cart *Cart, to address.Address, c Customer) (*Quote, error) {
+	return s.QuoteAt(ctx, time.Now(), cart, to, c)
+}
+
+// QuoteAt prices and taxes cart at time at for delivery to the address:
+// every line at its price-list price (tier, group, sale window), the line
+// and order discounts, the shipping line, the taxes of the market's
+// policy for this customer (a VAT number makes a business customer) and
+// the totals, each formatted in the market's default locale. A cart of
+// another market or currency is ErrWrongMarket; a SKU not sold here, or
+// sold but without a price, is ErrNotSold naming the line; an address
+// outside the market is ErrNotServed.
+func (s *Store) QuoteAt(ctx context.Context, at time.Time, cart *Cart, to address.Address, c Customer) (*Quote, error) {
+	const op = "Quote"
+	if cart.Market != s.m.ID {
+		return nil, &Error{Op: op, Field: "cart.market", Value: cart.Market, Err: because(ErrWrongMarket, "this is market "+s.m.ID+"; use MoveCart")}
+	}
+	if cart.Currency != s.m.Currency {
+		return nil, &Error{Op: op, Field: "cart.currency", Value: cart.Currency, Err: because(ErrWrongMarket, "market "+s.m.ID+" sells in "+s.m.Currency+"; use MoveCart")}
+	}
+	if len(cart.Lines) > MaxCartLines {
+		return nil, &Error{Op: op, Field: "cart.lines", Value: strconv.Itoa(len(cart.Lines)), Err: ErrTooLarge}
+	}
+	addr, err := s.servedAddress(to)
+	if err != nil {
+		return nil, err
+	}
+	n := len(cart.Lines)
+	if cart.Shipping != "" {
+		n++
+	}
+	items := make([]pricing.Item, 0, n)
+	lines := make([]QuoteLine, 0, n)
+	for i, l := range cart.Lines {
+		f := "cart.lines[" + strconv.Itoa(i) + "]"
+		if l.Quantity <= 0 || l.Quantity > MaxQuantity {
+			return nil, &Error{Op: op, Field: f + ".quantity", Value: strconv.FormatInt(l.Quantity, 10), Err: because(ErrInvalid, "want 1 to 1000000")}
+		}
+		info, ok := s.sold(l.SKU, at)
+		if !ok {
+			return nil, &Error{Op: op, Field: f + ".sku", Value: l.SKU, Err: ErrNotSold}
+		}
+		pr, err := s.prices.Resolve(l.SKU, pricing.Query{Quantity: l.Quantity, Group: cart.Group, At: at})
+		if err != nil {
+			return nil, &Error{Op: op, Field: f + ".sku", Value: l.SKU, Err: because(ErrNotSold, err.Error())}
+		}
+		items = append(items, pricing.Item{SKU: l.SKU, TaxClass: info.taxClass, Quantity: l.Quantity, UnitPrice: pr.Unit, Discounts: l.Discounts})
+		lines = append(lines, QuoteLine{SKU: l.SKU, Product: info.product, Quantity: l.Quantity, Unit: pr.Unit, CompareAt: pr.CompareAt})
+	}
+	// Order discounts apply to the goods only: price them first, then add
+	// the shipping line undiscounted.
+	order := pricing.Order{Currency: s.m.Currency, Items: items, Discounts: cart.Discounts, Rounding: roundingOf(s.m.Tax.Mode)}
+	pq, err := order.Quote()
+	if err != nil {
+		return nil, &Error{Op: op, Field: "cart", Err: err}
+	}
+	q := &Quote{Market: s.m.ID, Currency: s.m.Currency, At: at, PricesIncludeTax: s.m.Tax.PricesIncludeTax,
+		Discounts: pq.OrderDiscounts, Subtotal: pq.Subtotal}
+	q.Discount, _ = pq.LineDiscounts.Add(pq.OrderDiscount)
+	tlines := pq.Lines
+	if cart.Shipping != "" {
+		pr, err := s.prices.Resolve(cart.Shipping, pricing.Query{Quantity: 1, Group: cart.Group, At: at})
+		if err != nil {
+			return nil, &Error{Op: op, Field: "cart.shipping", Value: cart.Shipping, Err: because(ErrNotSold, err.Error())}
+		}
+		ship := pricing.Order{Currency: s.m.Currency, Rounding: roundingOf(s.m.Tax.Mode),
+			Items: []pricing.Item{{SKU: cart.Shipping, TaxClass: shippingClass(s.m), Quantity: 1, UnitPrice: pr.Unit}}}
+		sq, err := ship.Quote()
+		if err != nil {
+			return nil, &Error{Op: op, Field: "cart.shipping", Value: cart.Shipping, Err: err}
+		}
+		tlines = append(tlines, sq.Lines[0])
+		lines = append(lines, QuoteLine{SKU: cart.Shipping, Quantity: 1, Shipping: true, Unit: pr.Unit})
+	}
+	var res tax.Result
+	req := taxRequest(s.m, locale.DateOf(at.In(s.loc)), addr, c, tlines)
+	if err := s.calc.Calculate(ctx, req, &res); err != nil {
+		return nil, &Error{Op: op, Field: "tax", Err: err}
+	}
+	for i := range lines {
+		pl, tl := &tlines[i], &res.Lines[i]
+		ql := &lines[i]
+		ql.Subtotal, ql.Discount = pl.Subtotal, pl.Discount()
+		ql.Net, ql.Tax, ql.Gross = tl.Net, tl.Tax, tl.Gross
+		ql.Taxes = append([]tax.AppliedTax(nil), tl.Taxes...)
+		if tl.Outcome != nil {
+			o := *tl.Outcome
+			ql.Outcome = &o
+		}
+		if ql.Shipping {
+			q.Shipping = tl.Gross
+		}
+	}
+	q.Lines = lines
+	q.Net, q.Tax, q.Gross = res.Net, res.Tax, res.Gross
+	q.Rates = make([]QuoteRate, len(res.Rates))
+	for i, r := range res.Rates {
+		qr := QuoteRate{Rate: r.Rate, Outcome: r.Outcome, Base: r.Base, Tax: r.Tax}
+		if r.Rate != nil {
+			qr.Percent = r.Rate.Percent.String()
+		}
+		q.Rates[i] = qr
+	}
+	s.formatQuote(q)
+	return q, nil
+}
+
+// formatQuote fills the Text fields: every amount is appended to one
+// buffer, which becomes one string that the fields slice.
+func (s *Store) formatQuote(q *Quote) {
+	f := s.fmts[s.def]
+	buf := make([]byte, 0, 32*(6+4*len(q.Lines)+2*len(q.Rates)))
+	type span struct{ from, to int }
+	var spans []span
+	add := func(m pricing.Money) {
+		start := len(buf)
+		if m.Currency() == "" {
+			m, _ = pricing.MoneyFromMinor(0, q.Currency)
+		}
+		if b, err := m.AppendFormat(buf, f); err == nil {
+			buf = b
+		} else {
+			buf = append(buf, m.String()...)
+		}
+		spans = append(spans, span{start, len(buf)})
+	}
+	for _, m := range []pricing.Money{q.Subtotal, q.Discount, q.Shipping, q.Net, q.Tax, q.Gross} {
+		add(m)
+	}
+	for i := range q.Lines {
+		l := &q.Lines[i]
+		add(l.Unit)
+		add(l.Subtotal)
+		add(l.Discount)
+		add(l.Gross)
+	}
+	for i := range q.Rates {
+		add(q.Rates[i].Base)
+		add(q.Rates[i].Tax)
+	}
+	all := string(buf)
+	str := func(i int) string { return all[spans[i].from:spans[i].to] }
+	q.Text = QuoteText{Subtotal: str(0), Discount: str(1), Shipping: str(2), Net: str(3), Tax: str(4), Gross: str(5)}
+	k := 6
+	for i := range q.Lines {
+		q.Lines[i].Text = LineText{Unit: str(k), Subtotal: str(k + 1), Discount: str(k + 2), Gross: str(k + 3)}
+		k += 4
+	}
+	for i := range q.Rates {
+		q.Rates[i].Text.Base, q.Rates[i].Text.Tax = str(k), str(k+1)
+		k += 2
+	}
+}
+
+// LineChange says what happened to one cart line when a cart moved.
+type LineChange struct {
+	SKU      string
+	Quantity int64
+	// Sold is false when the destination market does not sell the SKU
+	// (or has no price for it): the line was removed.
+	Sold bool
+	// From is the unit price in the origin market (zero when the origin
+	// had none), To the unit price in the destination.
+	From, To pricing.Money
+	// Reason explains a removal.
+	Reason string
+}
+
+// CartMove is the report of MoveCart.
+type CartMove struct {
+	From, To         string // market IDs
+	FromCur, ToCur   string // currencies
+	Lines            []LineChange
+	Removed          int // lines not sold in the destination
+	ShippingRemoved  bool
+	DiscountsDropped int // order and line discounts: they belong to the origin market's promotions
+}
+
+// MoveCart re-prices a cart of market `from` for this Store's market: every
+// line is priced from this market's list, in its currency, and lines this
+// market does not sell are removed; the report lists each line's old and
+// new unit price and every removal. Discounts are dropped (promotions are
+// per market: the host re-applies this market's). It never carries a price
+// or a currency over.
+func (s *Store) MoveCart(cart Cart, from *Store, at time.Time) (Cart, CartMove, error) {
+	const op = "MoveCart"
+	if from == nil || cart.Market != from.m.ID || cart.Currency != from.m.Currency {
+		v := cart.Market
+		return Cart{}, CartMove{}, &Error{Op: op, Field: "cart.market", Value: v, Err: because(ErrWrongMarket, "the cart does not belong to the origin store")}
+	}
+	if len(cart.Lines) > MaxCartLines {
+		return Cart{}, CartMove{}, &Error{Op: op, Field: "cart.lines", Value: strconv.Itoa(len(cart.Lines)), Err: ErrTooLarge}
+	}
+	out := Cart{Market: s.m.ID, Currency: s.m.Currency, Group: cart.Group}
+	mv := CartMove{From: from.m.ID, To: s.m.ID, FromCur: from.m.Currency, ToCur: s.m.Currency}
+	mv.DiscountsDropped = len(cart.Discounts)
+	for _, l := range cart.Lines {
+		mv.DiscountsDropped += len(l.Discounts)
+		ch := LineChange{SKU: l.SKU, Quantity: l.Quantity}
+		if pr, err := from.prices.Resolve(l.SKU, pricing.Query{Quantity: l.Quantity, Group: cart.Group, At: at}); err == nil {
+			ch.From = pr.Unit
+		}
+		if _, ok := s.sold(l.SKU, at); !ok {
+			ch.Reason = "not sold in " + s.m.ID
+		} else if pr, err := s.prices.Resolve(l.SKU, pricing.Query{Quantity: l.Quantity, Group: cart.Group, At: at}); err != nil {
+			ch.Reason = "no price in " + s.m.ID
+		} else {
+			ch.Sold, ch.To = true, pr.Unit
+			out.Lines = append(out.Lines, CartLine{SKU: l.SKU, Quantity: l.Quantity})
+		}
+		if !ch.Sold {
+			mv.Removed++
+		}
+		mv.Lines = append(mv.Lines, ch)
+	}
+	if cart.Shipping != "" {
+		if _, err := s.prices.Resolve(cart.Shipping, pricing.Query{Quantity: 1, At: at}); err == nil {
+			out.Shipping = cart.Shipping
+		} else {
+			mv.ShippingRemoved = true
+		}
+	}
+	return out, mv, nil
+}
