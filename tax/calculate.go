@@ -70,8 +70,8 @@ const ctxCheckLines = 512
 // rules, registrations) and region codes in any ASCII case, read as upper
 // case; surrounding spaces or anything else is an error naming the field
 // and the value, never trimmed or ignored. Every amount of a line
-// (Total, UnitPrice, Subtotal, discounts) must be in the currency of the
-// first line's Total.
+// (Total, and UnitPrice, Subtotal and the discounts when not zero) must
+// be in the currency of the first line's Total.
 func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Result) error {
 	if err := c.calculate(ctx, req, res); err != nil {
 		return withOp(err, "Calculate")
@@ -246,17 +246,21 @@ func (res *Result) classIndex(class string) int {
 	return -1
 }
 
-// lineCurrencies checks that every amount of line i is in cur (a zero
-// amount without a currency is accepted for the optional ones).
+// lineCurrencies checks that every amount of line i is in cur: the total
+// always, the other amounts (unit price, subtotal, discounts) when they
+// are not zero (a zero amount is zero in any currency).
 func lineCurrencies(l *pricing.Line, i int, cur string) error {
-	if l.Total.Currency() != cur {
-		return fieldErr(ErrInvalidInput, lineField(i, "total.currency"), l.Total.Currency(), "differs from the request's currency "+cur)
+	if c := l.Total.Currency(); c != cur {
+		return fieldErr(ErrInvalidInput, lineField(i, "total.currency"), c, "differs from the request's currency "+cur)
 	}
 	for _, f := range [...]struct {
 		name string
 		m    *pricing.Money
 	}{{"unit_price", &l.UnitPrice}, {"subtotal", &l.Subtotal}, {"line_discount", &l.LineDiscount}, {"order_discount", &l.OrderDiscount}} {
-		if c := f.m.Currency(); c != cur && !(c == "" && f.m.IsZero()) {
+		if f.m.IsZero() {
+			continue
+		}
+		if c := f.m.Currency(); c != cur {
 			return fieldErr(ErrInvalidInput, lineField(i, f.name+".currency"), c, "differs from the request's currency "+cur)
 		}
 	}
