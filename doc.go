@@ -38,14 +38,63 @@
 //
 // # Conventions
 //
-// Every package follows the same rules. Money, rates and quantities are
-// exact: no float ever holds them. Rounding happens only where a mode is
-// named (pricing's zero RoundingMode is invalid for that reason; locale's
-// zero mode is CLDR's half-even, for display). Errors are package-prefixed
-// sentinels wrapped by typed errors that carry the field and the value, for
-// errors.Is and errors.As. Lookups where absence is normal return (T, bool).
-// Types documented as safe for concurrent use are immutable after
-// construction and tested under the race detector.
+// Every package follows the same rules, so that catalog and store (and a
+// host application) can join them without translating.
+//
+//   - Exact numbers. Money, rates and quantities are exact: no float ever
+//     holds them. Rounding happens only where a mode is named.
+//   - One rounding type. locale.RoundingMode is the library's rounding mode
+//     (pricing.RoundingMode is an alias of it, so both spellings are one
+//     type); its zero value is RoundHalfEven ("ties to even", the default
+//     of CLDR, ICU and IEEE 754), valid everywhere. One tie-breaking kernel
+//     rounds for locale, pricing and tax, so a mode means the same for a
+//     price, a tax amount and its display.
+//   - One civil date. locale.Date (year, month, day; no zone) is the date
+//     pricing and tax take (tax.Date is an alias). Its zero value is "no
+//     date" and round-trips through text and JSON as ""; arithmetic outside
+//     years 1 to 9999 is reported, never a silent zero.
+//   - Errors. Every message has the layout `pkg: Op: field "value": reason`
+//     (for example `locale: Currency: code "EURO": unknown currency code`),
+//     always with a reason. Each package's error struct has the fields Op,
+//     Field, Value and Err; the value is the offending input, quoted and
+//     cut after 64 bytes in the message (internal/errtext), so an error
+//     never echoes a megabyte of input. Err is a package-prefixed sentinel
+//     for errors.Is; the struct is for errors.As. Error() of a zero error
+//     value never panics. An unknown or malformed currency or country code
+//     wraps the shared sentinels locale.ErrUnknownCurrency and
+//     locale.ErrUnknownCountry in every package (a package's own sentinel
+//     for the same fault also matches the locale one). A sentinel's name
+//     means one thing (pricing.ErrNoExchangeRate, tax.ErrNoTaxRate).
+//   - Codes. Country (ISO 3166-1 alpha-2), currency (ISO 4217) and region
+//     (ISO 3166-2, "US-NY") codes are accepted in any ASCII case and
+//     normalized to upper case (locale.NormalizeCountry,
+//     locale.NormalizeCurrency); surrounding spaces or anything else is an
+//     error naming the value, never trimmed or ignored. Output is always
+//     upper case.
+//   - Enumerations. Enumerated types have lower-case hyphenated text names
+//     ("half-even", "narrow-symbol", "reverse-charge"): String returns the
+//     name or "Type(N)" for an undefined value, ParseT returns an error for
+//     anything but an exact name, IsValid (never Valid) reports a defined
+//     value, and MarshalText and AppendText (the encoding.TextAppender
+//     signature) refuse undefined values; UnmarshalText uses ParseT.
+//   - Zero values are useful or clearly invalid: the zero FormatOptions
+//     means the defaults, the zero Money is the identity of Add. A nil
+//     pointer to a type that must be constructed (*locale.Formatter,
+//     *pricing.PriceList, *pricing.RateTable, *tax.Data) is a programming
+//     error: its methods panic at once with a message such as "locale: nil
+//     *Formatter", as the standard library does, never a nil dereference
+//     deep inside. Input never causes a panic.
+//   - Copies. Every exported function or method that returns a slice or a
+//     map returns a fresh copy that belongs to the caller (or an iter.Seq);
+//     nothing hands out shared slices.
+//   - Lookups where absence is normal return (T, bool); where something is
+//     wrong, an error.
+//   - Concurrency. Types documented as safe for concurrent use are
+//     immutable after construction and tested under the race detector.
+//   - Tests. go test -race ./... is fast (the exhaustive differential and
+//     oracle tests sample); each package with exhaustive tests declares a
+//     -long flag (var long = flag.Bool("long", false, …)) and CI also runs
+//     go test ./locale/... ./tax/... ./pricing/... -long.
 //
 // Dependencies point one way: locale imports no other package of ours;
 // pricing builds on locale; tax on pricing; address on locale.

@@ -24,13 +24,11 @@ import (
 // "-$0.00", as in ICU. A no-break space separates the number from a
 // symbol or code that touches it with a letter ("USD 5.00", "5,00 USD").
 //
-// The output is byte for byte that of github.com/bojanz/currency v1.4.2's
-// Formatter.Format with equivalent options (MinDigits and MaxDigits at the
-// currency's digits, the same rounding mode), which the package's
-// differential test checks for every locale and currency, with two
-// differences where bojanz is wrong: it prints a negative zero input as
-// "-0.00" inside the pattern, and under RoundUp it rounds an amount below
-// a tenth of the last shown digit to zero (0.0000001 USD is "$0.01" here).
+// The symbol is CLDR's for the locale, the ISO code where that is CLDR's
+// symbol ("USD 42.00" in es-MX, "42 JPY" in fr-CH), and a currency with a
+// CLDR currency-specific pattern or separators uses them (EUR in en-DE,
+// PTE in pt-PT); two currencies never format alike in one locale.
+// Historical currencies (HRK, BGN, …) format like current ones.
 func (f *Formatter) Currency(amount decimal.Decimal, code string) (string, error) {
 	f.check()
 	var buf [64]byte
