@@ -18,11 +18,15 @@ import (
 // TestLoad is the bounded load test: concurrent clients over loopback
 // across markets (served here, forwarded to a healthy origin, forwarded
 // to an origin that fails, and the root) while the configuration is
-// reloaded every 2 ms. It stops after a fixed number of requests. No
+// reloaded every 2 ms. It stops after a fixed number of requests (1,200,
+// or 16,000 with -long). No
 // request to a healthy market may fail; the failing origin's market gets
 // its error page every time.
 func TestLoad(t *testing.T) {
-	const clients, perClient = 8, 300
+	clients, perClient := 8, 150
+	if *long {
+		perClient = 2000
+	}
 	healthy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, "origin ok "+r.URL.Path)
 	}))

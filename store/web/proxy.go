@@ -2,9 +2,9 @@ package web
 
 import (
 	"log/slog"
-	"strings"
 	"net/http"
 	"net/http/httputil"
+	"strings"
 )
 
 // forward sends a request of a market with an Origin to that origin with

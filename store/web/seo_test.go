@@ -16,7 +16,10 @@ import (
 	"golang.org/x/text/language"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+var (
+	update = flag.Bool("update", false, "rewrite testdata/*.golden")
+	long   = flag.Bool("long", false, "run the exhaustive tests")
+)
 
 func TestAlternatesGolden(t *testing.T) {
 	s := mustSite(t, testConfig())

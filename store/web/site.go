@@ -138,10 +138,10 @@ type market struct {
 	windows    []window
 	matcher    *locale.Matcher
 	formatters []*locale.Formatter
-	localeSeg  []string // path segment per locale
-	home       string   // prefix + "/"
-	base       string   // scheme://host of the market's canonical pages
-	hostRoot   bool     // the only market of its Host: owns every path there
+	localeSeg  []string        // path segment per locale
+	home       string          // prefix + "/"
+	base       string          // scheme://host of the market's canonical pages
+	hostRoot   bool            // the only market of its Host: owns every path there
 	sel        [][2]*Selection // reached by prefix, [locale][locale segment in path]
 	selHost    [][2]*Selection // reached as the root of its host
 

@@ -1,0 +1,119 @@
+package web
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// FuzzHandler sends arbitrary paths, hosts, cookies and headers through
+// the Handler and checks its invariants: it never panics; every Location
+// passes LocalPath; a URL naming a market is never redirected to another
+// market nor by detection (302); GET requests never receive a preference
+// cookie; market pages of single-locale markets never vary; the root's
+// Vary always names Cookie.
+func FuzzHandler(f *testing.F) {
+	c := testConfig()
+	c.Markets[7].Origin = "" // no network in the fuzzer
+	s := mustSite(f, c)
+	h, err := New(Options{Site: func() *Site { return s }, Next: echo, GeoHeader: GeoCloudflare, TrustedProxies: trustedCDN})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add("/de/p/mug", "shop.example", "market=us", "en-US", "US", chrome, "navigate")
+	f.Add("/", "shop.example", "market=ch; locale=fr-CH", "de", "XX", chrome, "navigate")
+	f.Add("/", "shop.example", "market_hops=2", "", "T1", googlebot, "")
+	f.Add("/de", "shop.example", "", "*", "", "", "cors")
+	f.Add("/ch/fr", "SHOP.example.ch:443", "locale=it", "fr;q=0", "ch", chrome, "navigate")
+	f.Add("/%64e/", "shop.example", "market=\"de\"", "de-DE", "DE", chrome, "navigate")
+	f.Add("/?market=us-es&lang=es", "shop.example", "", "", "", chrome, "navigate")
+	f.Add("//evil.example/", "shop.example", "", "", "", chrome, "navigate")
+	f.Fuzz(func(t *testing.T, target, host, cookie, al, geo, ua, mode string) {
+		u, err := url.ParseRequestURI(target)
+		if err != nil || !strings.HasPrefix(target, "/") {
+			return
+		}
+		for _, v := range []string{host, cookie, al, geo, ua, mode} {
+			if strings.ContainsAny(v, "\r\n\x00") {
+				return // net/http never delivers such a header
+			}
+		}
+		r := &http.Request{Method: "GET", URL: u, RequestURI: target, Host: host, Header: http.Header{}, RemoteAddr: "10.0.0.7:1234", Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1}
+		set := func(k, v string) {
+			if v != "" {
+				r.Header.Set(k, v)
+			}
+		}
+		set("Cookie", cookie)
+		set("Accept-Language", al)
+		set("Cf-Ipcountry", geo)
+		set("User-Agent", ua)
+		set("Sec-Fetch-Mode", mode)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		loc := w.Header().Get("Location")
+		switch w.Code {
+		case 200, 301, 302, 404, 503:
+		default:
+			t.Fatalf("status %d for %q", w.Code, target)
+		}
+		if loc != "" && !LocalPath(loc) {
+			t.Fatalf("Location %q for %q is not a local path", loc, target)
+		}
+		if sc := w.Header().Values("Set-Cookie"); len(sc) > 0 {
+			for _, v := range sc {
+				if !strings.HasPrefix(v, loopCookie+"=") {
+					t.Fatalf("GET %q set cookie %q", target, v)
+				}
+			}
+		}
+		id, explicit := s.Route(host, u.EscapedPath())
+		if explicit {
+			if w.Code == 302 {
+				t.Fatalf("%q names market %s but was redirected by detection to %q", target, id, loc)
+			}
+			if loc != "" {
+				to, _, _ := strings.Cut(loc, "?")
+				if got, _ := s.Route(host, to); got != id {
+					t.Fatalf("%q (market %s) redirected to %q (market %q)", target, id, loc, got)
+				}
+			}
+			m, _ := s.Market(id)
+			if w.Code == 200 && len(m.Locales) == 1 && w.Header().Get("Vary") != "" {
+				t.Fatalf("%q: market page varies on %q", target, w.Header().Get("Vary"))
+			}
+		} else if u.EscapedPath() == "/" && w.Code != 404 && (w.Code == 200 || w.Code == 302) && !strings.Contains(w.Header().Get("Vary"), "Cookie") {
+			if _, q := queryValue(u.RawQuery, "market"); !q {
+				t.Fatalf("root answer without Vary: Cookie (%q)", w.Header().Get("Vary"))
+			}
+		}
+	})
+}
+
+// FuzzCookieValue checks the allocation-free cookie reader against
+// net/http's parser on the cookies both accept.
+func FuzzCookieValue(f *testing.F) {
+	f.Add("market=de", "market")
+	f.Add("a=b; market=\"ch\"; c=d", "market")
+	f.Add("market=; market=us", "market")
+	f.Fuzz(func(t *testing.T, header, name string) {
+		if !validHeaderName(name) || strings.ContainsAny(header, "\r\n") {
+			return
+		}
+		h := http.Header{"Cookie": {header}}
+		got, ok := cookieValue(h, name)
+		r := &http.Request{Header: h}
+		c, err := r.Cookie(name)
+		if err == nil && validID(c.Value) {
+			// net/http found a valid ID: the reader must find the same first value.
+			if !ok || got != c.Value {
+				t.Fatalf("cookieValue(%q, %q) = %q, %v; net/http: %q", header, name, got, ok, c.Value)
+			}
+		}
+		if ok && validID(got) && err != nil {
+			t.Fatalf("cookieValue(%q, %q) = %q but net/http finds no such cookie", header, name, got)
+		}
+	})
+}
