@@ -2,6 +2,7 @@ package tax_test
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"math/big"
 	"testing"
@@ -10,6 +11,8 @@ import (
 	"github.com/marketkit/marketkit/tax"
 	"github.com/marketkit/marketkit/tax/taxtest"
 )
+
+var long = flag.Bool("long", false, "run the exhaustive tests")
 
 // invScenario is one party/date combination of TestInvariantsEveryPolicy.
 type invScenario struct {
@@ -142,10 +145,15 @@ func mulRat(x int64, f *big.Rat) *big.Rat { return new(big.Rat).Mul(big.NewRat(x
 //     bases, and each line's share is within one minor unit of its exact
 //     share;
 //   - no net or tax is ever negative.
+//
+// The default run uses four rounding modes; -long runs all seven.
 func TestInvariantsEveryPolicy(t *testing.T) {
 	d := tax.Builtin()
 	calc := &tax.BuiltinCalculator{}
 	modes := []pricing.RoundingMode{pricing.RoundHalfUp, pricing.RoundHalfEven, pricing.RoundDown, pricing.RoundCeiling}
+	if *long {
+		modes = append(modes, pricing.RoundHalfDown, pricing.RoundUp, pricing.RoundFloor)
+	}
 	for _, sc := range invScenarios {
 		ls := invOrder(t, sc.cur)
 		for _, incl := range []bool{false, true} {

@@ -2,8 +2,10 @@ package taxtest
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 
@@ -95,6 +97,49 @@ func Run(t *testing.T, s Suite) {
 			}()
 		}
 		wg.Wait()
+	})
+	t.Run("JSONRoundTrip", func(t *testing.T) {
+		// A stored invoice must reload: every Result marshals and reads
+		// back to the same figures, rates and outcomes.
+		for i, req := range reqs {
+			var res tax.Result
+			if err := calc.Calculate(ctx, req, &res); err != nil {
+				t.Fatalf("request %d: %v", i, err)
+			}
+			b, err := json.Marshal(&res)
+			if err != nil {
+				t.Errorf("request %d: json.Marshal: %v", i, err)
+				continue
+			}
+			var back tax.Result
+			if err := json.Unmarshal(b, &back); err != nil {
+				t.Errorf("request %d: json.Unmarshal: %v\n%s", i, err, b)
+				continue
+			}
+			if err := equalResults(&res, &back); err != nil {
+				t.Errorf("request %d: reloaded Result differs: %v", i, err)
+			}
+		}
+	})
+	t.Run("CodesAnyCase", func(t *testing.T) {
+		// "de" is DE, as everywhere in marketkit; the request is not
+		// modified.
+		for i, req := range reqs {
+			var upper, lower tax.Result
+			if err := calc.Calculate(ctx, req, &upper); err != nil {
+				t.Fatalf("request %d: %v", i, err)
+			}
+			low := *req
+			low.Store.Origin.Country = strings.ToLower(req.Store.Origin.Country)
+			low.Customer.Address.Country = strings.ToLower(req.Customer.Address.Country)
+			if err := calc.Calculate(ctx, &low, &lower); err != nil {
+				t.Errorf("request %d with lower-case country codes: %v", i, err)
+				continue
+			}
+			if err := equalResults(&upper, &lower); err != nil {
+				t.Errorf("request %d with lower-case country codes: %v", i, err)
+			}
+		}
 	})
 	t.Run("Canceled", func(t *testing.T) {
 		c, cancel := context.WithCancel(ctx)
