@@ -62,37 +62,7 @@ func Currencies() []string {
 	return out
 }
 
-// currencyIndex returns the position of code in the currency table, by
-// binary search over the packed codes, folding ASCII lower case to upper.
-func currencyIndex(code string) (int, bool) {
-	if len(code) != 3 {
-		return 0, false
-	}
-	var k [3]byte
-	for i := range 3 {
-		c := code[i]
-		if 'a' <= c && c <= 'z' {
-			c -= 'a' - 'A'
-		}
-		if c < 'A' || c > 'Z' {
-			return 0, false
-		}
-		k[i] = c
-	}
-	key := uint32(k[0])<<16 | uint32(k[1])<<8 | uint32(k[2])
-	lo, hi := 0, numCurrencies
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		c := currencyCodes[m*3:]
-		v := uint32(c[0])<<16 | uint32(c[1])<<8 | uint32(c[2])
-		switch {
-		case v == key:
-			return m, true
-		case v < key:
-			lo = m + 1
-		default:
-			hi = m
-		}
-	}
-	return 0, false
-}
+// currencyIndex returns the position of code in the currency tables,
+// folding ASCII lower case to upper. It is lookupCurrency: the package
+// has one currency index.
+func currencyIndex(code string) (int, bool) { return lookupCurrency(code) }
