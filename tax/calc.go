@@ -147,8 +147,8 @@ type Store struct {
 }
 
 // Customer is the buyer. A business customer with a VAT number that
-// passes format and checksum validation (ParseVATNumber) may get the EU
-// reverse charge; verifying it online (Verifier) is the caller's step.
+// passes format and checksum validation (vat.Validate) may get the EU
+// reverse charge; verifying it online (vat.Verifier) is the caller's step.
 type Customer struct {
 	Address   Address
 	Business  bool
