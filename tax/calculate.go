@@ -69,8 +69,8 @@ const ctxCheckLines = 512
 // Codes follow the library's one rule: country codes (addresses, class
 // rules, registrations) and region codes in any ASCII case, read as upper
 // case; surrounding spaces or anything else is an error naming the field
-// and the value, never trimmed or ignored. Every amount of a line
-// (Total, and UnitPrice, Subtotal and the discounts when not zero) must
+// and the value, never trimmed or ignored. The amounts tax reads
+// from a line — Total and UnitPrice (which may be the zero Money) — must
 // be in the currency of the first line's Total.
 func (c *BuiltinCalculator) Calculate(ctx context.Context, req *Request, res *Result) error {
 	if err := c.calculate(ctx, req, res); err != nil {
@@ -167,7 +167,7 @@ func (c *BuiltinCalculator) calculate(ctx context.Context, in *Request, res *Res
 			}
 		}
 		l := &req.Lines[i]
-		if err := lineCurrencies(l, i, cur); err != nil {
+		if err := lineCurrencies(l, i, cur, res.zero); err != nil {
 			return err
 		}
 		g, ok := l.Total.Minor()
@@ -246,23 +246,17 @@ func (res *Result) classIndex(class string) int {
 	return -1
 }
 
-// lineCurrencies checks that every amount of line i is in cur: the total
-// always, the other amounts (unit price, subtotal, discounts) when they
-// are not zero (a zero amount is zero in any currency).
-func lineCurrencies(l *pricing.Line, i int, cur string) error {
-	if c := l.Total.Currency(); c != cur {
-		return fieldErr(ErrInvalidInput, lineField(i, "total.currency"), c, "differs from the request's currency "+cur)
+// lineCurrencies checks that the amounts of line i that tax reads — the
+// total and the unit price — are in cur, whose zero is zero (the unit
+// price may be the zero Money, which has no currency). Adding zero is
+// pricing's cheapest currency check: no code is looked up, a mismatch
+// fails. Subtotal and the discounts are not read by tax.
+func lineCurrencies(l *pricing.Line, i int, cur string, zero pricing.Money) error {
+	if _, err := l.Total.Add(zero); err != nil || l.Total.IsZero() && l.Total.Currency() != cur {
+		return fieldErr(ErrInvalidInput, lineField(i, "total.currency"), l.Total.Currency(), "differs from the request's currency "+cur)
 	}
-	for _, f := range [...]struct {
-		name string
-		m    *pricing.Money
-	}{{"unit_price", &l.UnitPrice}, {"subtotal", &l.Subtotal}, {"line_discount", &l.LineDiscount}, {"order_discount", &l.OrderDiscount}} {
-		if f.m.IsZero() {
-			continue
-		}
-		if c := f.m.Currency(); c != cur {
-			return fieldErr(ErrInvalidInput, lineField(i, f.name+".currency"), c, "differs from the request's currency "+cur)
-		}
+	if _, err := l.UnitPrice.Add(zero); err != nil {
+		return fieldErr(ErrInvalidInput, lineField(i, "unit_price.currency"), l.UnitPrice.Currency(), "differs from the request's currency "+cur)
 	}
 	return nil
 }

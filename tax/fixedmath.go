@@ -9,10 +9,11 @@ import (
 
 // mulDivRound returns a·num/den rounded to an integer with mode, exactly
 // (128-bit intermediate), with the library's one tie-breaking kernel
-// (internal/round). a may be negative; num and den are positive. It
-// reports false on overflow or an invalid mode.
+// (internal/round). a may be negative; num and den are positive; mode
+// must be valid (Calculate checks it once, on entry). It reports false on
+// overflow.
 func mulDivRound(a int64, num, den uint64, mode pricing.RoundingMode) (int64, bool) {
-	if den == 0 || !validMode(mode) {
+	if den == 0 {
 		return 0, false
 	}
 	neg := a < 0
