@@ -6,8 +6,11 @@
 //
 // # Routing
 //
-// A market owns a path prefix ("/de", "/fr-ch", "/us/es"), optionally on
-// its own host. Prefixes match whole path segments, the longest first:
+// A market owns a path prefix ("/de", "/fr-ch", "/us/es") and optionally
+// a host: the only market of a host owns every path there (and is also
+// served under its prefix on the shared host); markets sharing a host
+// are routed there by prefix. Prefixes match whole path segments, the
+// longest first:
 // "/de-ch/x" is the de-ch market, "/dealer" is no market at all when only
 // "/de" exists (raw string prefixes, as in http.StripPrefix, would serve it
 // as "aler"). An unknown prefix goes to the host's NotFound handler, never
@@ -27,9 +30,10 @@
 // region of the best Accept-Language match among every market's locales;
 // the default market.
 //
-// The detected market's group decides what "/" does (RootPolicy):
-// Suggest (the default) serves the root page with the detected market in
-// the Selection; Redirect answers real navigations (Sec-Fetch-Mode:
+// The detected market's group decides what "/" does (RootPolicy, the
+// store's type): Suggest (the default) serves the root page with the
+// detected market in the Selection; Stay serves it with the default
+// market; Redirect answers real navigations (Sec-Fetch-Mode:
 // navigate, or a GET/HEAD accepting text/html, never a prefetch) with
 // 302 Found. Crawlers (IsCrawler) are never redirected and never get a
 // cookie; a short-lived hop cookie breaks redirect loops after three
@@ -85,10 +89,29 @@
 // atomic.Pointer) and applies to new requests only, while requests in
 // flight finish with the version they started with.
 //
+// The store configuration plugs in with FromStore, SiteFromStore, and
+// StoreSite, which compiles each version of a store.Cache's configuration
+// once and keeps the previous Site when a version does not compile.
+//
 // # Request context
 //
 // The market, locale and formatter travel with the request: FromContext
 // returns the *Selection in the context of Next's requests, or Next
 // implements MarketHandler and receives it as an argument, which costs
 // no allocation.
+//
+// # Sign-in hand-off
+//
+// Package handoff (store/web/handoff) signs a customer in across domains
+// and instances with short-lived, single-use, browser-bound tokens.
+//
+// # Performance
+//
+// On a market page the Handler costs a few hundred nanoseconds and no
+// allocation with a MarketHandler (routing is a handful of map lookups on
+// the escaped path; Accept-Language negotiation hits locale.Matcher's
+// cache); the context form adds the two allocations of context.WithValue
+// and Request.WithContext. Detection on "/" allocates its Selection (48
+// bytes). The package's benchmarks run beside a no-op handler baseline,
+// and TestExplicitPathNoAlloc pins the zero.
 package web

@@ -88,8 +88,11 @@ func Example() {
 func Example_cdnPreset() {
 	cloudflare := []netip.Prefix{netip.MustParsePrefix("173.245.48.0/20"), netip.MustParsePrefix("2400:cb00::/32")}
 	h, err := web.New(web.Options{
-		Site:           func() *web.Site { return exampleSite() },
-		Next:           http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { sel, _ := web.FromContext(r.Context()); fmt.Print(sel.MarketID(), " ", sel.Source()) }),
+		Site: func() *web.Site { return exampleSite() },
+		Next: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			sel, _ := web.FromContext(r.Context())
+			fmt.Print(sel.MarketID(), " ", sel.Source())
+		}),
 		GeoHeader:      web.GeoCloudflare,
 		TrustedProxies: cloudflare,
 	})

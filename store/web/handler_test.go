@@ -2,7 +2,9 @@ package web
 
 import (
 	"net/http"
+	"net/http/cookiejar"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -108,6 +110,8 @@ func TestHandler(t *testing.T) {
 			result{Status: 302, Location: "/us/", Vary: "Cookie, Accept-Language, User-Agent, Sec-Fetch-Mode, Sec-Purpose", SetCookie: hop}},
 		{"root, Googlebot: never redirected, no cookie (medusa starter #535)", "GET", "/", "", navigate("User-Agent", googlebot),
 			result{Status: 200, Vary: "Cookie, Accept-Language, User-Agent", Body: "market=us locale=en-US explicit=false source=default rest=/"}},
+		{"root, Googlebot holding a redirect market's cookie (boardsesh #4667)", "GET", "/", "", navigate("User-Agent", googlebot, "Cookie", "market=us"),
+			result{Status: 200, Vary: "Cookie, User-Agent", Body: "market=us locale=en-US explicit=false source=cookie rest=/"}},
 		{"root, empty User-Agent counts as a crawler", "GET", "/", "", navigate("User-Agent", ""),
 			result{Status: 200, Vary: "Cookie, Accept-Language, User-Agent", Body: "market=us locale=en-US explicit=false source=default rest=/"}},
 		{"root, Accept-Language region: suggest", "GET", "/", "", navigate("Accept-Language", "fr-CH,fr;q=0.9"),
@@ -221,5 +225,82 @@ func TestNoSite(t *testing.T) {
 	h.ServeHTTP(w, httptest.NewRequest("GET", "/de/", nil))
 	if w.Code != 503 {
 		t.Errorf("status %d, want 503", w.Code)
+	}
+}
+
+// TestNoLoopWithoutCookies is mayocat-shop #253 and medusa starter #238:
+// a client that keeps no cookies, redirected from "/" by its
+// Accept-Language, lands on a page that answers 200 after one hop,
+// because market pages never redirect away; and with cookies, a host
+// page that sends visitors back to "/" stops bouncing after three hops.
+func TestNoLoopWithoutCookies(t *testing.T) {
+	h, _ := newTestHandler(t, testConfig(), Options{})
+	front := httptest.NewServer(h)
+	defer front.Close()
+	hops := 0
+	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { hops++; return nil }}
+	req, _ := http.NewRequest("GET", front.URL+"/", nil)
+	req.Header.Set("User-Agent", chrome)
+	req.Header.Set("Sec-Fetch-Mode", "navigate")
+	req.Header.Set("Accept-Language", "es-US")
+	res, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 200 || hops != 1 || res.Request.URL.Path != "/us/es/" {
+		t.Errorf("ended at %s with %d after %d hops", res.Request.URL.Path, res.StatusCode, hops)
+	}
+
+	// A broken host page that redirects its market home back to "/".
+	bounce := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if sel, _ := FromContext(r.Context()); sel.Explicit() {
+			http.Redirect(w, r, "/", http.StatusFound)
+			return
+		}
+		w.Write([]byte("root page"))
+	})
+	h2, _ := newTestHandler(t, testConfig(), Options{Next: bounce})
+	front2 := httptest.NewServer(h2)
+	defer front2.Close()
+	jar, _ := cookiejar.New(nil)
+	hops = 0
+	c = &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { hops++; return nil }}
+	req, _ = http.NewRequest("GET", front2.URL+"/", nil)
+	req.Header.Set("User-Agent", chrome)
+	req.Header.Set("Sec-Fetch-Mode", "navigate")
+	res, err = c.Do(req)
+	if err != nil {
+		t.Fatalf("redirect loop not broken: %v", err)
+	}
+	b := body(t, res.Body)
+	if b != "root page" || hops != 6 {
+		t.Errorf("got %q after %d hops, want the root page after 3 round trips", b, hops)
+	}
+}
+
+// TestNothingReflected: request bytes never come back unescaped in the
+// Handler's own answers (404, switcher errors, redirects).
+func TestNothingReflected(t *testing.T) {
+	h, _ := newTestHandler(t, testConfig(), Options{})
+	const evil = "<script>alert(1)</script>"
+	for _, target := range []string{"/x" + url.PathEscape(evil), "/de?" + url.QueryEscape(evil), "/?market=" + url.QueryEscape(evil)} {
+		r := httptest.NewRequest("GET", target, nil)
+		r.Header.Set("Cookie", "market="+url.QueryEscape(evil))
+		r.Header.Set("User-Agent", evil)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		for k, v := range w.Header() {
+			if strings.Contains(strings.Join(v, " "), "<script>") {
+				t.Errorf("%s: header %s reflects the input: %q", target, k, v)
+			}
+		}
+		if w.Code != 200 && strings.Contains(w.Body.String(), "<script>") {
+			t.Errorf("%s: body reflects the input: %q", target, w.Body.String())
+		}
+	}
+	got := postSwitch(t, h, url.Values{"market": {evil}, "return": {evil}}, nil, false)
+	if got.Status != 400 {
+		t.Errorf("switch with garbage: %+v", got)
 	}
 }

@@ -22,6 +22,10 @@ func postSwitch(t *testing.T, h http.Handler, form url.Values, hdr map[string]st
 		r.TLS = &tls.ConnectionState{}
 	}
 	for k, v := range hdr {
+		if k == "RemoteAddr" {
+			r.RemoteAddr = v
+			continue
+		}
 		if v == "" {
 			r.Header.Del(k)
 			continue
@@ -52,9 +56,12 @@ func TestSwitch(t *testing.T) {
 			result{Status: 303, Location: "/ch/search?q=mug&page=2", SetCookie: chCookie}},
 		{"Secure on TLS", url.Values{"market": {"ch"}, "return": {"/de/p/mug"}}, nil, true,
 			result{Status: 303, Location: "/ch/p/mug", SetCookie: "market=ch; Path=/; Max-Age=15552000; HttpOnly; Secure; SameSite=Lax"}},
-		{"Secure behind a trusted TLS proxy", url.Values{"market": {"ch"}, "return": {"/de/p/mug"}},
+		{"X-Forwarded-Proto from an untrusted peer is ignored", url.Values{"market": {"ch"}, "return": {"/de/p/mug"}},
 			map[string]string{"X-Forwarded-Proto": "https"}, false,
 			result{Status: 303, Location: "/ch/p/mug", SetCookie: chCookie}}, // remote is 192.0.2.1: not trusted
+		{"Secure behind a trusted TLS proxy, really", url.Values{"market": {"ch"}, "return": {"/de/p/mug"}},
+			map[string]string{"X-Forwarded-Proto": "https", "RemoteAddr": "10.1.1.1:443"}, false,
+			result{Status: 303, Location: "/ch/p/mug", SetCookie: "market=ch; Path=/; Max-Age=15552000; HttpOnly; Secure; SameSite=Lax"}},
 		{"page missing there: home", url.Values{"market": {"us"}, "return": {"/de/p/lederhosen"}}, nil, false,
 			result{Status: 303, Location: "/us/", SetCookie: "market=us; Path=/; Max-Age=15552000; HttpOnly; SameSite=Lax"}},
 		{"from a locale URL, locale segment dropped", url.Values{"market": {"de"}, "return": {"/ch/fr/p/mug"}}, nil, false,
