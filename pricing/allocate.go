@@ -113,7 +113,7 @@ func (m Money) AppendAllocation(dst []Money, ratios []Fixed, unit Unit) ([]Money
 	}
 	stepMinor := int64(1)
 	if unit == CashUnit && m.cur != 0 {
-		st := byNumeric()[m.cur.numeric()].cash
+		st := m.cur.facts().cash
 		stepMinor = int64(st.k * pow10[int32(m.cur.digits())-st.t])
 		if minor%stepMinor != 0 {
 			return dst, newError(op, "amount", m.String(), ErrNotRounded, "not a multiple of the cash increment: round it with RoundCash first")

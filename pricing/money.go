@@ -3,6 +3,7 @@ package pricing
 import (
 	"cmp"
 	"math/big"
+	"slices"
 	"sync"
 
 	"github.com/marketkit/marketkit/locale"
@@ -29,22 +30,31 @@ type Money struct {
 	// Four fields at most: the compiler keeps such structs in registers.
 }
 
-// curID packs an ISO 4217 numeric code and the currency's minor-unit
-// digits: numeric<<8 | digits. 0 is no currency.
+// curID packs the currency's position in locale's table (plus one) and
+// its minor-unit digits: (position+1)<<8 | digits. 0 is no currency. The
+// position is not stored anywhere outside the process (text, JSON and SQL
+// forms carry the code), so a new table in another build is harmless.
 type curID uint32
 
-func (c curID) digits() int16           { return int16(c & 0xff) }
-func (c curID) numeric() uint16         { return uint16(c >> 8) }
-func makeCur(numeric, digits int) curID { return curID(numeric)<<8 | curID(digits) }
+func (c curID) digits() int16 { return int16(c & 0xff) }
+func (c curID) facts() *curFacts {
+	return &currencies().facts[c>>8-1]
+}
 
 // currency returns the currency and minor-unit digits of code. Lower-case
-// codes are accepted.
+// codes are accepted; current and historical ISO 4217 currencies (BGN,
+// HRK, DEM, …, for stored orders) are known, as in locale.
 func currency(op, code string) (curID, int16, error) {
 	c, ok := locale.CurrencyInfo(code)
-	if !ok || c.Numeric <= 0 || c.Numeric >= 1000 || c.Digits < 0 || c.Digits > 18 {
+	if !ok || c.Digits < 0 || c.Digits > 18 {
 		return 0, 0, currencyError(op, "currency", code)
 	}
-	return makeCur(c.Numeric, c.Digits), int16(c.Digits), nil
+	t := currencies()
+	i, found := slices.BinarySearch(t.codes, c.Code)
+	if !found { // unreachable: locale.Currencies lists every code CurrencyInfo knows
+		return 0, 0, currencyError(op, "currency", code)
+	}
+	return curID(i+1)<<8 | curID(c.Digits), int16(c.Digits), nil
 }
 
 // curFacts is what Money needs of a currency besides its digits.
@@ -53,23 +63,27 @@ type curFacts struct {
 	cash step   // the cash increment
 }
 
-// byNumeric holds locale's currency facts by ISO 4217 numeric code. It is
-// not a second currency table: it is filled on first use from locale's one
-// table (locale.Currencies and locale.CurrencyInfo), so that a Money, which
-// holds a numeric code, finds its code and cash increment without a
-// search.
-var byNumeric = sync.OnceValue(func() *[1000]curFacts {
-	var t [1000]curFacts
-	for _, code := range locale.Currencies() {
-		if c, ok := locale.CurrencyInfo(code); ok && c.Numeric > 0 && c.Numeric < 1000 {
-			k := uint64(c.CashIncrement)
-			if k == 0 {
-				k = 1
-			}
-			t[c.Numeric] = curFacts{code: c.Code, cash: step{k: k, t: int32(c.CashDigits)}}
+// curTable holds locale's currency facts in locale's order. It is not a
+// second currency table: it is filled on first use from locale's one table
+// (locale.Currencies and locale.CurrencyInfo), so that a Money, which
+// holds a position, finds its code and cash increment by indexing.
+type curTable struct {
+	codes []string // sorted, as locale.Currencies returns them
+	facts []curFacts
+}
+
+var currencies = sync.OnceValue(func() *curTable {
+	t := &curTable{codes: locale.Currencies()}
+	t.facts = make([]curFacts, len(t.codes))
+	for i, code := range t.codes {
+		c, _ := locale.CurrencyInfo(code)
+		k := uint64(c.CashIncrement)
+		if k == 0 {
+			k = 1
 		}
+		t.facts[i] = curFacts{code: c.Code, cash: step{k: k, t: int32(c.CashDigits)}}
 	}
-	return &t
+	return t
 })
 
 // code returns the upper-case ISO 4217 code, "" for no currency.
@@ -77,7 +91,7 @@ func (c curID) code() string {
 	if c == 0 {
 		return ""
 	}
-	return byNumeric()[c.numeric()].code
+	return c.facts().code
 }
 
 // code returns the upper-case ISO 4217 code, "" for the zero Money.

@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"encoding/json"
 	"errors"
 	"go/ast"
 	"go/parser"
@@ -98,7 +99,12 @@ func TestErrorMessages(t *testing.T) {
 			var m Money
 			return m.UnmarshalJSON([]byte(`{"amount":"` + huge + `","currency":"EUR"}`))
 		},
-			`pricing: Money.UnmarshalJSON: amount "` + huge[:64] + `…"(1048576 bytes): value out of range: longer than 100 bytes, or more than 60 integer or 36 fraction digits`},
+			`pricing: Money.UnmarshalJSON: json "{\"amount\":\"` + huge[:53] + `…"(1048606 bytes): value out of range: longer than 1024 bytes`},
+		{"long JSON amount", func() error {
+			var m Money
+			return m.UnmarshalJSON([]byte(`{"amount":"` + huge[:500] + `","currency":"EUR"}`))
+		},
+			`pricing: Money.UnmarshalJSON: amount "` + huge[:64] + `…"(500 bytes): value out of range: longer than 100 bytes, or more than 60 integer or 36 fraction digits`},
 		{"1 MiB text", func() error { _, err := ParseMoneyText(huge); return err },
 			`pricing: ParseMoneyText: money "` + huge[:64] + `…"(1048576 bytes): invalid syntax: want an amount, one space and a currency code, like "19.99 EUR"`},
 		{"1 MiB percent", func() error { _, err := ParsePercent(huge); return err },
@@ -489,6 +495,129 @@ func TestNoFloats(t *testing.T) {
 				}
 			}
 			return true
+		})
+	}
+}
+
+// TestStoredFormsReadBack (issue 9 item 11): Mul and MulDecimal keep every
+// digit, so a product can have more than the 36 fraction or 60 integer
+// digits the parsers read. Whatever the package writes for storage
+// (AppendText, MarshalText, MarshalJSON, Value) it reads back; it refuses
+// to write the rest with ErrRange, and a rounded amount is written again.
+func TestStoredFormsReadBack(t *testing.T) {
+	f := MustParseFixed("0.123456789012345678")
+	big60 := MustParseMoney(strings.Repeat("9", 60), "EUR")
+	tests := []struct {
+		name string
+		m    Money
+		ok   bool // written as it is; otherwise refused, and written once rounded unless too large
+	}{
+		{"two decimals", MustParseMoney("19.99", "EUR"), true},
+		{"36 fraction digits", MustParseMoney("0."+strings.Repeat("1", 36), "EUR"), true},
+		{"one Mul: 20 fraction digits", MustParseMoney("19.99", "EUR").Mul(f), true},
+		{"two Muls: 38 fraction digits", MustParseMoney("19.99", "EUR").Mul(f).Mul(f), false},
+		{"60 integer digits", big60, true},
+		{"61 integer digits", big60.MulInt(10), false},
+		{"MulDecimal: 40 fraction digits", mustMulDecimal(t, MustParseMoney("1.01", "EUR"), "1.0000000000000000000000000000000000001"), false},
+		{"trailing zeros beyond 36 digits", MustParseMoney("0.5", "EUR").Mul(MustParseFixed("2.000000000000000000")).Mul(MustParseFixed("1.000000000000000000")), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, errText := tt.m.MarshalText()
+			js, errJSON := json.Marshal(tt.m)
+			v, errValue := tt.m.Value()
+			app, errApp := tt.m.AppendText([]byte("x"))
+			if !tt.ok {
+				for name, err := range map[string]error{"MarshalText": errText, "MarshalJSON": errJSON, "Value": errValue, "AppendText": errApp} {
+					if !errors.Is(err, ErrRange) {
+						t.Errorf("%s of %s: err = %v, want ErrRange", name, tt.m, err)
+					}
+				}
+				if string(app) != "x" {
+					t.Errorf("AppendText wrote %q on error", app)
+				}
+				if tt.m.Compare(big60) > 0 {
+					return // too large even when rounded
+				}
+				// Rounded, it is written and read back.
+				r, _ := tt.m.Round(RoundHalfEven)
+				tt.m = r
+				text, errText = r.MarshalText()
+				js, errJSON = json.Marshal(r)
+				v, errValue = r.Value()
+			}
+			if errText != nil || errJSON != nil || errValue != nil {
+				t.Fatalf("write: %v, %v, %v", errText, errJSON, errValue)
+			}
+			var a, b, c Money
+			if err := a.UnmarshalText(text); err != nil || !a.Equal(tt.m) {
+				t.Errorf("text %s read back as %v, %v", text, a, err)
+			}
+			if err := json.Unmarshal(js, &b); err != nil || !b.Equal(tt.m) {
+				t.Errorf("JSON %s read back as %v, %v", js, b, err)
+			}
+			if err := c.Scan(v); err != nil || !c.Equal(tt.m) {
+				t.Errorf("SQL %v read back as %v, %v", v, c, err)
+			}
+		})
+	}
+}
+
+func mustMulDecimal(t *testing.T, m Money, d string) Money {
+	t.Helper()
+	r, err := m.MulDecimal(decimal.RequireFromString(d))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// TestUnmarshalJSONKeys (issue 9 item 13): encoding/json matches keys
+// case-insensitively and lets the last of a repeated key win, even with
+// DisallowUnknownFields, so {"amount":"1","AMOUNT":"1000"} was 1000 EUR to
+// us and 1 EUR to a proxy reading the first key. Keys are now exact and
+// unique.
+func TestUnmarshalJSONKeys(t *testing.T) {
+	tests := []struct {
+		name, in, want, reason string
+	}{
+		{"plain", `{"amount":"19.99","currency":"EUR"}`, "19.99 EUR", ""},
+		{"order of keys", `{"currency":"eur","amount":"1"}`, "1.00 EUR", ""},
+		{"spaces", ` { "amount" : "1" , "currency" : "EUR" } `, "1.00 EUR", ""},
+		{"zero Money", `{"amount":"0","currency":""}`, "0", ""},
+		{"zero without currency key", `{"amount":"0"}`, "0", ""},
+		{"upper-case key", `{"amount":"1","AMOUNT":"1000","currency":"EUR"}`, "", `json "AMOUNT": invalid syntax: unknown key`},
+		{"capitalized key only", `{"Amount":"1000","currency":"EUR"}`, "", `json "Amount": invalid syntax: unknown key`},
+		{"repeated key", `{"amount":"1","amount":"1000","currency":"EUR"}`, "", `json "amount": invalid syntax: repeated key`},
+		{"repeated currency", `{"amount":"1","currency":"EUR","currency":"USD"}`, "", `json "currency": invalid syntax: repeated key`},
+		{"unknown key", `{"amount":"1","currency":"EUR","note":"x"}`, "", `json "note": invalid syntax: unknown key`},
+		{"number amount", `{"amount":1.5,"currency":"EUR"}`, "", `amount "{\"amount\":1.5,\"currency\":\"EUR\"}": invalid syntax: want a JSON string`},
+		{"missing amount", `{"currency":"EUR"}`, "", `amount "": invalid syntax: missing key`},
+		{"trailing data", `{"amount":"1","currency":"EUR"}{}`, "", "data after the object"},
+		{"array", `["1","EUR"]`, "", "invalid syntax: want {"},
+		{"truncated", `{"amount":"1"`, "", "invalid syntax: want {"},
+		{"non-zero without currency", `{"amount":"5","currency":""}`, "", `currency "": unknown currency code: missing currency code for a non-zero amount`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var m Money
+			err := m.UnmarshalJSON([]byte(tt.in))
+			if tt.reason == "" {
+				if err != nil || m.String() != tt.want {
+					t.Fatalf("UnmarshalJSON(%s) = %v, %v; want %s", tt.in, m, err, tt.want)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.reason) {
+				t.Fatalf("UnmarshalJSON(%s) err = %v, want %q", tt.in, err, tt.reason)
+			}
+			// Also through encoding/json with DisallowUnknownFields.
+			var wrap struct{ Price Money }
+			dec := json.NewDecoder(strings.NewReader(`{"Price":` + tt.in + `}`))
+			dec.DisallowUnknownFields()
+			if err := dec.Decode(&wrap); err == nil {
+				t.Errorf("json.Decoder accepted %s as %v", tt.in, wrap.Price)
+			}
 		})
 	}
 }

@@ -266,49 +266,6 @@ func checkQuote(t *testing.T, o *Order) *Quote {
 	return q
 }
 
-func FuzzQuote(f *testing.F) {
-	f.Add(int64(1999), int64(549), int64(33), uint8(2), uint8(3), uint8(7), uint8(10), int64(500), uint8(10), uint8(1))
-	f.Add(int64(1), int64(1), int64(1), uint8(1), uint8(1), uint8(1), uint8(0), int64(1), uint8(50), uint8(2))
-	f.Fuzz(func(t *testing.T, p1, p2, p3 int64, q1, q2, q3, linePct uint8, orderAmt int64, orderPct, mode uint8) {
-		pct := func(n int64) Percent { p, _ := NewPercent(n, 0); return p }
-		price := func(p int64) Money {
-			m, _ := MoneyFromMinor(p%1_000_000_000, "EUR")
-			return m.Abs()
-		}
-		o := Order{
-			Currency: "EUR",
-			Rounding: RoundingMode(mode % 7),
-			Items: []Item{
-				{SKU: "1", Quantity: int64(q1), UnitPrice: price(p1), Discounts: []Discount{PercentOff("L", pct(int64(linePct%101)))}},
-				{SKU: "2", Quantity: int64(q2), UnitPrice: price(p2)},
-				{SKU: "3", Quantity: int64(q3), UnitPrice: price(p3)},
-			},
-			Discounts: []Discount{AmountOff("A", price(orderAmt)), PercentOff("P", pct(int64(orderPct%101)))},
-		}
-		q := checkQuote(t, &o)
-		if q == nil {
-			t.Fatal("valid order rejected")
-		}
-		// Reversing the items moves the lines with them, except for order
-		// discount shares that tie in the allocation.
-		r := o
-		r.Items = []Item{o.Items[2], o.Items[1], o.Items[0]}
-		rq := checkQuote(t, &r)
-		if !rq.Total.Equal(q.Total) || !rq.OrderDiscount.Equal(q.OrderDiscount) {
-			t.Fatalf("totals depend on line order: %v vs %v", q.Total, rq.Total)
-		}
-		for i, l := range q.Lines {
-			rl := rq.Lines[2-i]
-			if !l.Subtotal.Equal(rl.Subtotal) || !l.LineDiscount.Equal(rl.LineDiscount) {
-				t.Fatalf("line %d differs when reordered", i)
-			}
-			if d, _ := l.OrderDiscount.Sub(rl.OrderDiscount); d.Abs().cmp(eur("0.01")) > 0 {
-				t.Fatalf("line %d share %v vs %v", i, l.OrderDiscount, rl.OrderDiscount)
-			}
-		}
-	})
-}
-
 // TestQuoteZeroRoundingIsHalfEven: the zero Order.Rounding is RoundHalfEven
 // (contracts item 1), not an error: 0.125 EUR × 1 rounds to 0.12 and
 // 0.135 EUR to 0.14; a 12.5 % discount of 0.20 EUR is 0.025, which rounds

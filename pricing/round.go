@@ -139,7 +139,7 @@ func (m Money) RoundCash(mode RoundingMode) (Money, error) {
 	if m.cur == 0 {
 		return m, nil
 	}
-	return m.roundStep(byNumeric()[m.cur.numeric()].cash, mode), nil
+	return m.roundStep(m.cur.facts().cash, mode), nil
 }
 
 // CashIncrement returns the smallest cash amount of the currency (0.05 CHF,
@@ -148,7 +148,7 @@ func (m Money) CashIncrement() Money {
 	if m.cur == 0 {
 		return m
 	}
-	st := byNumeric()[m.cur.numeric()].cash
+	st := m.cur.facts().cash
 	return Money{cur: m.cur, coef: int64(st.k), scale: st.t}
 }
 
