@@ -57,10 +57,10 @@ const (
 // the order's body, and two placements with the same IdempotencyKey must
 // have equal bodies.
 type Order struct {
-	ID             string    `json:"id"`
+	ID             string    `json:"id,omitempty"`
 	MarketID       string    `json:"market"`
 	IdempotencyKey string    `json:"idempotency_key"`
-	CreatedAt      time.Time `json:"created_at"` // UTC, microseconds
+	CreatedAt      time.Time `json:"created_at,omitzero"` // UTC, microseconds
 	// ConfigVersion is the version of the market configuration that
 	// priced the order.
 	ConfigVersion string `json:"config_version"`

@@ -392,13 +392,14 @@ func parseCopy(r io.Reader) (map[string]int64, map[int]string, error) {
 	return counts, applied, sc.Err()
 }
 
-// Prune removes the backups of name in dir (files written by Backup) but
-// the keep newest, and returns the removed paths. keep below 1 counts as
-// 1: the newest backup is never removed.
-func Prune(dir, name string, keep int) ([]string, error) {
+// Backups lists the backups of name in dir (the files Backup writes,
+// name-STAMP.sqlite or .pgdump), newest first. Other files, including
+// those of a name that merely starts the same ("de-ch" beside "de"), are
+// not listed.
+func Backups(dir, name string) ([]string, error) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, newErr("Prune", "dir", dir, ErrBackup, "", err)
+		return nil, newErr("Backups", "dir", dir, ErrBackup, "", err)
 	}
 	type bk struct {
 		t    time.Time
@@ -417,18 +418,32 @@ func Prune(dir, name string, keep int) ([]string, error) {
 		}
 		t, err := time.Parse(stampLayout, strings.TrimSuffix(rest, ext))
 		if err != nil {
-			continue // not ours (another name that starts with name-)
+			continue
 		}
 		bs = append(bs, bk{t, filepath.Join(dir, n)})
 	}
 	slices.SortFunc(bs, func(a, b bk) int { return b.t.Compare(a.t) })
-	keep = max(keep, 1)
+	out := make([]string, len(bs))
+	for i, b := range bs {
+		out[i] = b.path
+	}
+	return out, nil
+}
+
+// Prune removes the backups of name in dir (as listed by Backups) but the
+// keep newest, and returns the removed paths. keep below 1 counts as 1:
+// the newest backup is never removed.
+func Prune(dir, name string, keep int) ([]string, error) {
+	bs, err := Backups(dir, name)
+	if err != nil {
+		return nil, err
+	}
 	var removed []string
-	for i := keep; i < len(bs); i++ {
-		if err := os.Remove(bs[i].path); err != nil {
-			return removed, newErr("Prune", "file", bs[i].path, ErrBackup, "", err)
+	for i := max(keep, 1); i < len(bs); i++ {
+		if err := os.Remove(bs[i]); err != nil {
+			return removed, newErr("Prune", "file", bs[i], ErrBackup, "", err)
 		}
-		removed = append(removed, bs[i].path)
+		removed = append(removed, bs[i])
 	}
 	return removed, nil
 }

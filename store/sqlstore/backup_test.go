@@ -23,10 +23,12 @@ import (
 // restored database holds exactly the backup's orders, each equal to the
 // original, and at least every order placed before the backup began.
 func TestBackupUnderWritesAndRestore(t *testing.T) {
+	t.Parallel()
 	for _, e := range engines {
 		t.Run(e.name, func(t *testing.T) {
+			t.Parallel()
 			ctx := context.Background()
-			src := openTest(t, e.dsn(t, "de"), &Options{Markets: []string{"de"}})
+			src := openTest(t, dbDSN(t, e.name, "de"), &Options{Markets: []string{"de"}})
 			for i := range 50 {
 				if _, err := src.PlaceOrder(ctx, sqltest.NewOrder("de", "pre-"+strconv.Itoa(i), 1+i%3)); err != nil {
 					t.Fatal(err)
@@ -69,7 +71,7 @@ func TestBackupUnderWritesAndRestore(t *testing.T) {
 				t.Fatalf("source has %d orders, backup %d", n, info.Orders["de"])
 			}
 
-			dst := e.dsn(t, "de-restored")
+			dst := dbDSN(t, e.name, "de-restored")
 			res, err := Restore(ctx, info.Path, dst, nil)
 			if err != nil {
 				t.Fatal(err)
@@ -120,7 +122,7 @@ func TestPrune(t *testing.T) {
 		}
 	}
 	// Files that are not de's backups are never touched.
-	others := []string{"dech-" + base.Format(stampLayout) + ".sqlite", "de-notes.txt", "de-latest.sqlite", "fr-" + base.Format(stampLayout) + ".sqlite"}
+	others := []string{"dech-" + base.Format(stampLayout) + ".sqlite", "de-ch-" + base.Format(stampLayout) + ".sqlite", "de-notes.txt", "de-latest.sqlite", "fr-" + base.Format(stampLayout) + ".sqlite"}
 	for _, n := range others {
 		if err := os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o600); err != nil {
 			t.Fatal(err)

@@ -43,8 +43,10 @@ func crashChild() {
 }
 
 func TestCrashSafety(t *testing.T) {
+	t.Parallel()
 	for _, e := range engines {
 		t.Run(e.name, func(t *testing.T) {
+			t.Parallel()
 			dsn := e.dsn(t, "de")
 			ctx := context.Background()
 			// Create the schema first so that the child's kill can fall

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -42,8 +43,10 @@ func openFour(t *testing.T, engine string) *Set {
 // lost or duplicated and no caller sees an error (in particular no
 // SQLITE_BUSY).
 func TestConcurrentCheckouts(t *testing.T) {
+	t.Parallel()
 	for _, e := range engines {
 		t.Run(e.name, func(t *testing.T) {
+			t.Parallel()
 			s := openFour(t, e.name)
 			ctx := context.Background()
 			const workers, each = 16, 12
@@ -192,5 +195,51 @@ func TestResidency(t *testing.T) {
 	// A database recorded as "eu" is not reopened as "ch".
 	if _, err := Open(ctx, shared, &Options{Residency: "ch"}); !errors.Is(err, ErrResidency) {
 		t.Errorf("reopening an eu database as ch: %v, want ErrResidency", err)
+	}
+}
+
+func TestOrderSizeLimit(t *testing.T) {
+	db := openTest(t, filepath.Join(t.TempDir(), "de.db"), nil)
+	o := sqltest.NewOrder("de", "big", 1)
+	o.Shipping.Line1 = strings.Repeat("x", MaxOrderBytes)
+	if _, err := db.PlaceOrder(context.Background(), o); !errors.Is(err, store.ErrInvalid) {
+		t.Errorf("an order over MaxOrderBytes: %v, want ErrInvalid", err)
+	}
+}
+
+// TestMarketsOfConfig opens the databases of the example configuration
+// (store/markets.json): five markets, five files, each bound to its market.
+func TestMarketsOfConfig(t *testing.T) {
+	data, err := os.ReadFile("../markets.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := store.Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := MarketsOf(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, m := range ms {
+		got[m.Market] = m.DSN + " " + m.Residency
+	}
+	want := map[string]string{"at": "data/at.db eu", "ch": "data/ch/ch.db ch", "de": "data/de.db eu", "fr-be": "data/fr-be.db eu", "us-east": "data/us-east.db us"}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("MarketsOf (-want +got):\n%s", d)
+	}
+	t.Chdir(t.TempDir())
+	s, err := OpenSet(context.Background(), ms, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if d := cmp.Diff([]string{"at", "ch", "de", "fr-be", "us-east"}, s.Markets()); d != "" {
+		t.Errorf("Set.Markets (-want +got):\n%s", d)
+	}
+	if _, err := MarketsOf(cfg, "jp"); !errors.Is(err, store.ErrUnknownMarket) {
+		t.Errorf("MarketsOf(jp): %v, want ErrUnknownMarket", err)
 	}
 }

@@ -20,7 +20,8 @@ func TestMain(m *testing.M) {
 }
 
 // engines lists the engines a test runs on; the PostgreSQL one skips
-// when the binaries are missing.
+// when the binaries are missing. Its DSNs name a fresh schema (cheap);
+// tests of pg_dump use pgDatabase.
 var engines = []struct {
 	name string
 	dsn  func(t *testing.T, market string) string
@@ -29,7 +30,7 @@ var engines = []struct {
 		return filepath.Join(t.TempDir(), market+".db")
 	}},
 	{"postgresql", func(t *testing.T, market string) string {
-		return pgtest.Shared(t).NewDatabase(t)
+		return pgtest.Shared(t).NewSchema(t)
 	}},
 }
 
@@ -44,11 +45,21 @@ func openTest(t *testing.T, dsn string, opts *Options) *DB {
 }
 
 func TestConformance(t *testing.T) {
+	t.Parallel()
 	for _, e := range engines {
 		t.Run(e.name, func(t *testing.T) {
+			t.Parallel()
 			sqltest.Run(t, func(t *testing.T) sqltest.Stores {
 				return openTest(t, e.dsn(t, "shop"), &Options{Markets: []string{"de", "fr"}})
 			})
 		})
 	}
+}
+
+// dbDSN is e.dsn, except that PostgreSQL gets a database of its own.
+func dbDSN(t *testing.T, engine, market string) string {
+	if engine == "postgresql" {
+		return pgtest.Shared(t).NewDatabase(t)
+	}
+	return engines[0].dsn(t, market)
 }

@@ -28,6 +28,27 @@ type Set struct {
 
 var _ store.OrderStore = (*Set)(nil)
 
+// MarketsOf lists the databases of the markets ids of a configuration
+// (every market when ids is empty), from Config.DatabaseOf.
+func MarketsOf(cfg *store.Config, ids ...string) ([]MarketDB, error) {
+	if len(ids) == 0 {
+		ids = cfg.MarketIDs()
+	}
+	var out []MarketDB
+	for _, id := range ids {
+		m, ok := cfg.Market(id)
+		if !ok {
+			return nil, &store.Error{Op: "MarketsOf", Field: "market", Value: id, Err: store.ErrUnknownMarket}
+		}
+		d, _ := cfg.DatabaseOf(id)
+		if d.DSN == "" {
+			return nil, newErr("MarketsOf", "markets."+id+".database.dsn", "", ErrDSN, "no database configured", nil)
+		}
+		out = append(out, MarketDB{Market: id, DSN: d.DSN, Residency: m.Residency})
+	}
+	return out, nil
+}
+
 // OpenSet opens the databases of markets. opts.Markets and
 // opts.Residency are ignored: each DB is bound to the markets that name
 // it. Two markets naming one database with different residency tags are

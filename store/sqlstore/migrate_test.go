@@ -22,6 +22,7 @@ func versions(t *testing.T, db *DB) map[int]string {
 }
 
 func TestMigrations(t *testing.T) {
+	t.Parallel()
 	ms, err := loadMigrations(migrationFS)
 	if err != nil {
 		t.Fatal(err)
@@ -35,6 +36,7 @@ func TestMigrations(t *testing.T) {
 	}
 	for _, e := range engines {
 		t.Run(e.name, func(t *testing.T) {
+			t.Parallel()
 			ctx := context.Background()
 			dsn := e.dsn(t, "m")
 

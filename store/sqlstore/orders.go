@@ -55,26 +55,24 @@ func (db *DB) PlaceOrder(ctx context.Context, o *store.Order) (*store.Order, err
 	if err := db.checkMarket(op, o.MarketID); err != nil {
 		return nil, err
 	}
-	_, hash, err := body(o)
+	b, hash, err := body(o)
 	if err != nil {
 		return nil, &store.Error{Op: op, Field: "order", Value: o.IdempotencyKey, Err: err}
+	}
+	if len(b) > MaxOrderBytes {
+		return nil, &store.Error{Op: op, Field: "order", Value: o.IdempotencyKey,
+			Err: &cause{sentinel: store.ErrInvalid, detail: "encoded order larger than " + strconv.Itoa(MaxOrderBytes) + " bytes"}}
 	}
 	n := *o
 	n.ID = newOrderID()
 	n.CreatedAt = time.Now().UTC().Truncate(time.Microsecond)
-	full, err := json.Marshal(&n)
-	if err != nil {
-		return nil, &store.Error{Op: op, Field: "order", Value: o.IdempotencyKey, Err: err}
-	}
-	if len(full) > MaxOrderBytes {
-		return nil, &store.Error{Op: op, Field: "order", Value: o.IdempotencyKey,
-			Err: &cause{sentinel: store.ErrInvalid, detail: "encoded order larger than " + strconv.Itoa(MaxOrderBytes) + " bytes"}}
-	}
+	// The body column holds the body as hashed; ID and creation time are
+	// columns of their own.
 	res, err := db.w.ExecContext(ctx, db.q(`INSERT INTO orders
 	(market, id, idempotency_key, body_hash, created_us, currency, gross, body)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT (market, idempotency_key) DO NOTHING`),
-		n.MarketID, n.ID, n.IdempotencyKey, hash, n.CreatedAt.UnixMicro(), n.Currency, n.Gross.Amount(), string(full))
+		n.MarketID, n.ID, n.IdempotencyKey, hash, n.CreatedAt.UnixMicro(), n.Currency, n.Gross.Amount(), string(b))
 	if err != nil {
 		return nil, db.opErr(op, "order", o.IdempotencyKey, err)
 	}
@@ -84,23 +82,25 @@ func (db *DB) PlaceOrder(ctx context.Context, o *store.Order) (*store.Order, err
 		return &n, nil
 	}
 	// The key was used before: the same body returns that order.
-	var have, b string
-	err = db.w.QueryRowContext(ctx, db.q("SELECT body_hash, body FROM orders WHERE market = ? AND idempotency_key = ?"),
-		o.MarketID, o.IdempotencyKey).Scan(&have, &b)
+	var id, have, stored string
+	var us int64
+	err = db.w.QueryRowContext(ctx, db.q("SELECT id, created_us, body_hash, body FROM orders WHERE market = ? AND idempotency_key = ?"),
+		o.MarketID, o.IdempotencyKey).Scan(&id, &us, &have, &stored)
 	if err != nil {
 		return nil, db.opErr(op, "idempotency_key", o.IdempotencyKey, err)
 	}
 	if have != hash {
 		return nil, &store.Error{Op: op, Field: "idempotency_key", Value: o.IdempotencyKey, Err: store.ErrIdempotencyConflict}
 	}
-	return decodeOrder(op, b)
+	return decodeOrder(op, id, us, stored)
 }
 
-func decodeOrder(op, b string) (*store.Order, error) {
+func decodeOrder(op, id string, createdUS int64, b string) (*store.Order, error) {
 	o := new(store.Order)
 	if err := json.Unmarshal([]byte(b), o); err != nil {
 		return nil, &store.Error{Op: op, Field: "body", Value: b, Err: err}
 	}
+	o.ID, o.CreatedAt = id, time.UnixMicro(createdUS).UTC()
 	return o, nil
 }
 
@@ -111,14 +111,15 @@ func (db *DB) Order(ctx context.Context, marketID, orderID string) (*store.Order
 		return nil, err
 	}
 	var b string
-	err := db.r.QueryRowContext(ctx, db.q("SELECT body FROM orders WHERE market = ? AND id = ?"), marketID, orderID).Scan(&b)
+	var us int64
+	err := db.r.QueryRowContext(ctx, db.q("SELECT created_us, body FROM orders WHERE market = ? AND id = ?"), marketID, orderID).Scan(&us, &b)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, &store.Error{Op: op, Field: "id", Value: orderID, Err: store.ErrOrderNotFound}
 	}
 	if err != nil {
 		return nil, db.opErr(op, "id", orderID, err)
 	}
-	return decodeOrder(op, b)
+	return decodeOrder(op, orderID, us, b)
 }
 
 // cursor is the position after an order: its creation time and ID.
@@ -175,7 +176,7 @@ func (db *DB) ListOrders(ctx context.Context, marketID, after string, limit int)
 		if err := rows.Scan(&last.us, &last.id, &b); err != nil {
 			return nil, "", db.opErr(op, "market", marketID, err)
 		}
-		o, err := decodeOrder(op, b)
+		o, err := decodeOrder(op, last.id, last.us, b)
 		if err != nil {
 			return nil, "", err
 		}

@@ -13,6 +13,7 @@ import (
 // connection, where a named statement would not exist). Without it, pgx
 // caches prepared statements, which the same probe sees.
 func TestPgBouncerMode(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		bouncer bool
 		want0   bool
