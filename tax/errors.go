@@ -65,8 +65,8 @@ func (s *sharedSentinel) Is(target error) bool { return target == s.shared }
 //
 // for example
 //
-//	tax: Calculate: customer.address.country "ZZ": unknown country: not an ISO 3166-1 country
-//	tax: ParsePercent: percent "19,5": invalid input: want a decimal like 19 or 9.975
+//	tax: Calculate: customer.address.country "ZZ": unknown country: want an ISO 3166-1 alpha-2 code such as DE
+//	tax: Calculate: store.registrations[0] "us_ny": invalid input: names no tax type, zone or country with tax data; did you mean us-ny, us_ny_sales?
 //
 // The value is quoted and cut after 64 bytes, so an error never echoes a
 // megabyte of input; the reason is the sentinel's text followed by Reason

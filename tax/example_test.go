@@ -2,9 +2,11 @@ package tax_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/marketkit/marketkit/locale"
 	"github.com/marketkit/marketkit/pricing"
 	"github.com/marketkit/marketkit/tax"
 )
@@ -321,4 +323,33 @@ func ExampleBuiltinCalculator_Data() {
 	// Output:
 	// Umsatzsteuer 19%: 19.00 EUR on 100.00 EUR
 	// Umsatzsteuer 7%: 0.70 EUR on 10.00 EUR
+}
+
+// Errors name the operation, the field and the value, say why, and wrap
+// the package's sentinels (ErrUnknownCountry also matches
+// locale.ErrUnknownCountry).
+func ExampleError() {
+	var calc tax.BuiltinCalculator
+	req := &tax.Request{Date: tax.MustDate("2025-03-14"),
+		Store:    tax.Store{Origin: tax.Address{Country: "DE"}},
+		Customer: tax.Customer{Address: tax.Address{Country: "ZZ"}},
+		Lines:    []pricing.Line{{Total: pricing.MustParseMoney("10.00", "EUR")}}}
+	var res tax.Result
+	err := calc.Calculate(context.Background(), req, &res)
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, tax.ErrUnknownCountry), errors.Is(err, locale.ErrUnknownCountry))
+
+	req.Customer.Address.Country = "at"
+	req.Store.Registrations = []string{"us_ny"}
+	err = calc.Calculate(context.Background(), req, &res)
+	var e *tax.Error
+	if errors.As(err, &e) {
+		fmt.Println(e)
+		fmt.Printf("%s %s %q\n", e.Op, e.Field, e.Value)
+	}
+	// Output:
+	// tax: Calculate: customer.address.country "ZZ": unknown country: want an ISO 3166-1 alpha-2 code such as DE
+	// true true
+	// tax: Calculate: store.registrations[0] "us_ny": invalid input: names no tax type, zone or country with tax data; did you mean us-ny, us_ny_sales?
+	// Calculate store.registrations[0] "us_ny"
 }
