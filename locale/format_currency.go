@@ -47,7 +47,11 @@ func (f *Formatter) Currency(amount decimal.Decimal, code string) (string, error
 // amount. Larger numbers cost a few allocations.
 func (f *Formatter) AppendCurrency(dst []byte, amount decimal.Decimal, code string) ([]byte, error) {
 	f.check()
-	return f.appendCurrencyDecimal("AppendCurrency", dst, amount, code)
+	i, ok := lookupCurrency(code)
+	if !ok {
+		return dst, newError("AppendCurrency", "code", code, ErrUnknownCurrency, "")
+	}
+	return f.appendCurrency("AppendCurrency", dst, i, decimalToFixed(amount, 0))
 }
 
 func (f *Formatter) appendCurrencyDecimal(op string, dst []byte, amount decimal.Decimal, code string) ([]byte, error) {
