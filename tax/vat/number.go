@@ -196,10 +196,11 @@ func normalize(s string, buf *[MaxInput]byte) (prefix string, num []byte, suffix
 	if len(b) < 2 {
 		return "", nil, "", ReasonCountry
 	}
-	pfx := vatPrefix(b[:2])
-	if pfx == "" {
+	ci := vatPrefix(b[:2])
+	if ci < 0 {
 		return "", nil, "", ReasonCountry
 	}
+	pfx := checkers[ci].prefix
 	b = b[2:]
 	switch pfx {
 	case "CHE":
@@ -218,7 +219,7 @@ func normalize(s string, buf *[MaxInput]byte) (prefix string, num []byte, suffix
 			b = buf[n : n+10]
 		}
 	}
-	if r := checkVAT(pfx, b); r != 0 {
+	if r := checkVAT(ci, b); r != 0 {
 		return pfx, nil, "", r
 	}
 	return pfx, b, suffix, 0
@@ -233,21 +234,21 @@ func cutSuffix(b []byte, sfx ...string) ([]byte, string) {
 	return b, ""
 }
 
-// vatPrefix maps the first two normalized bytes to the canonical prefix
-// of the checkers table ("GR" → "EL", "CH" → "CHE"), without allocating.
-func vatPrefix(b []byte) string {
+// vatPrefix returns the index in checkers of the canonical prefix of the
+// first two normalized bytes ("GR" → "EL", "CH" → "CHE"), or -1.
+func vatPrefix(b []byte) int {
 	switch string(b) {
 	case "GR":
-		return "EL"
+		b = []byte("EL")
 	case "CH":
-		return "CHE"
+		return cheIndex
 	}
 	for i := range checkers {
-		if p := checkers[i].prefix; len(p) == 2 && string(b) == p {
-			return p
+		if p := checkers[i].prefix; len(p) == 2 && p[0] == b[0] && p[1] == b[1] {
+			return i
 		}
 	}
-	return ""
+	return -1
 }
 
 func allDigits(b []byte) bool {
@@ -374,19 +375,24 @@ var checkers = [...]struct {
 
 // checkVAT validates the national part b of a number with prefix pfx; it
 // returns 0 when valid.
-func checkVAT(pfx string, b []byte) Reason {
+func checkVAT(ci int, b []byte) Reason {
 	var v national
 	if len(b) > len(v.buf) {
 		return ReasonLength // no national part is that long
 	}
 	v.n = copy(v.buf[:], b)
+	return checkers[ci].check(v)
+}
+
+// cheIndex is the index of "CHE" in checkers.
+var cheIndex = func() int {
 	for i := range checkers {
-		if checkers[i].prefix == pfx {
-			return checkers[i].check(v)
+		if checkers[i].prefix == "CHE" {
+			return i
 		}
 	}
-	return ReasonCountry
-}
+	panic("vat: no CHE checker")
+}()
 
 // national is the national part of a number, passed by value to the
 // checkers so that the caller's buffer does not escape through the
