@@ -28,7 +28,7 @@ func getWorld(b *testing.B, n int, density float64) *benchWorld {
 	if v, ok := worlds.Load(key); ok {
 		return v.(*benchWorld)
 	}
-	w := generate(n, 88, density, 1)
+	w := generateWith(n, 88, density, 1, n <= 100_000)
 	ix, err := catalog.NewIndex(w.cat, w.markets, w.price, nil)
 	if err != nil {
 		b.Fatal(err)
@@ -72,6 +72,18 @@ func mustMinor(n int64, cur string) pricing.Money {
 	return m
 }
 
+// loop runs f as the benchmark body, reporting allocations and the
+// process CPU time per operation (cpu-ns/op), which a shared machine
+// disturbs less than the wall time.
+func loop(b *testing.B, f func()) {
+	b.ReportAllocs()
+	c0 := cpuNow()
+	for b.Loop() {
+		f()
+	}
+	b.ReportMetric(float64(cpuNow()-c0)/float64(b.N), "cpu-ns/op")
+}
+
 // BenchmarkSearch: the headline query through the index, and the naive
 // scan over the product slice (the baseline) in the same run.
 func BenchmarkSearch(b *testing.B) {
@@ -79,14 +91,7 @@ func BenchmarkSearch(b *testing.B) {
 		w := getWorld(b, s.n, s.density)
 		q := headline(w)
 		b.Run(s.name+"/index", func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				res, err := w.ix.Search(q)
-				if err != nil {
-					b.Fatal(err)
-				}
-				sinkResult = res
-			}
+			loop(b, func() { sinkResult = mustSearch(b, w.ix, q) })
 		})
 		lo, _ := q.MinPrice.Minor()
 		hi, _ := q.MaxPrice.Minor()
@@ -94,10 +99,7 @@ func BenchmarkSearch(b *testing.B) {
 			if s.n > 100_000 {
 				b.Skip("the naive baseline is measured up to 100,000 products")
 			}
-			b.ReportAllocs()
-			for b.Loop() {
-				sinkIDs = w.naiveSearch(q.Market, q.Category, q.Filters, lo, hi, 24)
-			}
+			loop(b, func() { sinkIDs = w.naiveSearch(q.Market, q.Category, q.Filters, lo, hi, 24) })
 		})
 	}
 }
@@ -109,14 +111,7 @@ func BenchmarkSearchText(b *testing.B) {
 		q := headline(w)
 		q.Text = "Tasse"
 		b.Run(s.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				res, err := w.ix.Search(q)
-				if err != nil {
-					b.Fatal(err)
-				}
-				sinkResult = res
-			}
+			loop(b, func() { sinkResult = mustSearch(b, w.ix, q) })
 		})
 	}
 }
@@ -133,17 +128,11 @@ func BenchmarkFacets(b *testing.B) {
 	}
 	b.Logf("result size %d", res.Total)
 	b.Run("100k/dense/facets", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			sinkResult, _ = w.ix.Search(q)
-		}
+		loop(b, func() { sinkResult = mustSearch(b, w.ix, q) })
 	})
 	q.Facets = nil
 	b.Run("100k/dense/no-facets", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			sinkResult, _ = w.ix.Search(q)
-		}
+		loop(b, func() { sinkResult = mustSearch(b, w.ix, q) })
 	})
 }
 
@@ -158,47 +147,54 @@ func BenchmarkNameSort(b *testing.B) {
 	}{{"de", 0, language.MustParse("de-DE")}, {"sv", 1, language.MustParse("sv-SE")}} {
 		q := catalog.Query{Market: w.markets[c.market].ID, Locale: c.tag, Category: "c1", Sort: catalog.SortName, Limit: 24}
 		b.Run("100k/dense/"+c.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				res, err := w.ix.Search(q)
-				if err != nil {
-					b.Fatal(err)
-				}
-				sinkResult = res
-			}
+			loop(b, func() { sinkResult = mustSearch(b, w.ix, q) })
 		})
 	}
 }
 
-// BenchmarkBuild: the index for 88 markets; reports bytes per (product,
-// market) and the heap of the built index.
+// BenchmarkBuild: the index for 88 markets over the same generated
+// catalogs; reports the wall and CPU time of one build, the index heap
+// (measured after GC) and bytes per product per market and per available
+// pair.
 func BenchmarkBuild(b *testing.B) {
 	for _, s := range sizes() {
-		if s.n == 10_000 && s.density == 0.05 {
-			continue
-		}
-		w := generate(s.n, 88, s.density, 2)
+		w := getWorld(b, s.n, s.density)
 		b.Run(s.name, func(b *testing.B) {
 			b.ReportAllocs()
-			var heap uint64
+			var heap, cpu float64
 			var st catalog.IndexStats
 			for b.Loop() {
+				b.StopTimer()
 				runtime.GC()
 				var before, after runtime.MemStats
 				runtime.ReadMemStats(&before)
+				c0 := cpuNow()
+				b.StartTimer()
 				ix, err := catalog.NewIndex(w.cat, w.markets, w.price, nil)
 				if err != nil {
 					b.Fatal(err)
 				}
+				b.StopTimer()
+				cpu = (cpuNow() - c0).Seconds()
 				runtime.GC()
 				runtime.ReadMemStats(&after)
-				heap = after.HeapAlloc - min(after.HeapAlloc, before.HeapAlloc)
+				heap = float64(after.HeapAlloc) - float64(before.HeapAlloc)
 				st = ix.Stats()
 				runtime.KeepAlive(ix)
+				b.StartTimer()
 			}
-			b.ReportMetric(float64(heap)/1e6, "heap-MB")
-			b.ReportMetric(float64(heap)/float64(s.n*88), "B/product/market")
-			b.ReportMetric(float64(heap)/float64(st.Pairs), "B/pair")
+			b.ReportMetric(cpu, "cpu-s/build")
+			b.ReportMetric(heap/1e6, "heap-MB")
+			b.ReportMetric(heap/float64(s.n*88), "B/product/market")
+			b.ReportMetric(heap/float64(st.Pairs), "B/pair")
 		})
 	}
+}
+
+func mustSearch(b *testing.B, ix *catalog.Index, q catalog.Query) catalog.Result {
+	res, err := ix.Search(q)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return res
 }

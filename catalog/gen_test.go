@@ -51,6 +51,12 @@ var genAttrs = []struct {
 }{{"color", 8}, {"size", 6}, {"material", 10}, {"brand", 50}}
 
 func generate(n, nMarkets int, density float64, seed uint64) *world {
+	return generateWith(n, nMarkets, density, seed, true)
+}
+
+// generateWith builds the world; without naive, the baseline's maps are
+// not built (for 1,000,000 products).
+func generateWith(n, nMarkets int, density float64, seed uint64, naive bool) *world {
 	r := rand.New(rand.NewPCG(seed, 7))
 	w := &world{mIdx: map[string]int{}, pIdx: make(map[string]int, n), parent: map[string]string{}}
 	d := catalog.Data{Version: "gen-" + strconv.Itoa(n) + "-" + strconv.FormatUint(seed, 10)}
@@ -103,7 +109,9 @@ func generate(n, nMarkets int, density float64, seed uint64) *world {
 	}
 	base := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	d.Products = make([]catalog.Product, n)
-	w.naive = make([]naiveProduct, n)
+	if naive {
+		w.naive = make([]naiveProduct, n)
+	}
 	for i := range n {
 		id := fmt.Sprintf("p%07d", i)
 		p := catalog.Product{ID: id, Category: leaves[r.IntN(len(leaves))], TaxClass: "standard",
@@ -156,7 +164,9 @@ func generate(n, nMarkets int, density float64, seed uint64) *world {
 		}
 		d.Products[i] = p
 		w.pIdx[id] = i
-		w.naive[i] = np
+		if naive {
+			w.naive[i] = np
+		}
 	}
 	w.data = d
 	c, err := catalog.New(d, &catalog.Options{LastResort: language.English})
@@ -164,6 +174,9 @@ func generate(n, nMarkets int, density float64, seed uint64) *world {
 		panic(err)
 	}
 	w.cat = c
+	if !naive {
+		w.data = catalog.Data{} // free the input copy
+	}
 	return w
 }
 

@@ -62,6 +62,7 @@ type Index struct {
 
 	catPost  map[string]*roaring.Bitmap            // category (with descendants) → products
 	attrPost map[string]map[string]*roaring.Bitmap // attribute → value → products
+	fwd      map[string]*forward                   // enum and boolean attributes: product → value indexes, for facets
 
 	rankPos, newestPos []uint32 // position of each product in the rank and newest orders
 	rankOrd, newestOrd []uint32 // product at each position
@@ -85,6 +86,14 @@ type nameGroup struct {
 	chain []language.Tag
 	pos   []uint32
 	ord   []uint32
+}
+
+// forward lists each product's values of one attribute (CSR layout):
+// product i has vals[off[i]:off[i+1]], indexes into the attribute's
+// Values (for a boolean: 0 true, 1 false).
+type forward struct {
+	off  []uint32
+	vals []uint16
 }
 
 // marketIndex is one market's part of the index.
@@ -335,23 +344,19 @@ func NewIndex(c *Catalog, markets []Market, prices PriceFunc, opts *IndexOptions
 		mx.avail.RunOptimize()
 		mx.rank = newRankBits(len(c.products), ids)
 		// Sort by price, then id; all is in id order.
-		perm := make([]uint32, len(all))
-		for i := range perm {
-			perm[i] = uint32(i)
-		}
-		slices.SortFunc(perm, func(a, b uint32) int {
-			if r := cmp.Compare(all[a].price, all[b].price); r != 0 {
+		slices.SortFunc(all, func(a, b pair) int {
+			if r := cmp.Compare(a.price, b.price); r != 0 {
 				return r
 			}
-			return cmp.Compare(a, b)
+			return cmp.Compare(a.id, b.id)
 		})
 		mx.ord = make([]uint32, len(all))
 		mx.prices = make([]int64, len(all))
 		mx.byRank = make([]uint32, len(all))
-		for pos, k := range perm {
-			mx.ord[pos] = all[k].id
-			mx.prices[pos] = all[k].price
-			mx.byRank[k] = uint32(pos)
+		for pos, pr := range all {
+			mx.ord[pos] = pr.id
+			mx.prices[pos] = pr.price
+			mx.byRank[mx.rank.rank(pr.id)] = uint32(pos)
 		}
 		mis[mi] = mx
 		if len(unpr) > 0 {
@@ -527,6 +532,47 @@ func (ix *Index) buildPostings() {
 			}
 		}
 	}
+	ix.fwd = map[string]*forward{}
+	for _, a := range c.attrs {
+		if a.Kind != Enum && a.Kind != Boolean {
+			continue
+		}
+		fw := &forward{off: make([]uint32, len(c.products)+1)}
+		var idx []uint16
+		for i, p := range c.products {
+			idx = idx[:0]
+			add := func(v Value) {
+				switch v.Kind {
+				case Enum:
+					for _, e := range v.Enum {
+						if k := uint16(a.valueIdx[e]); !slices.Contains(idx, k) {
+							idx = append(idx, k)
+						}
+					}
+				case Boolean:
+					k := uint16(1)
+					if v.Bool {
+						k = 0
+					}
+					if !slices.Contains(idx, k) {
+						idx = append(idx, k)
+					}
+				}
+			}
+			if v, ok := p.Attributes[a.ID]; ok {
+				add(v)
+			}
+			for _, vr := range p.Variants {
+				if v, ok := vr.Attributes[a.ID]; ok {
+					add(v)
+				}
+			}
+			fw.vals = append(fw.vals, idx...)
+			fw.off[i+1] = uint32(len(fw.vals))
+		}
+		fw.vals = slices.Clip(fw.vals)
+		ix.fwd[a.ID] = fw
+	}
 	ix.attrPost = make(map[string]map[string]*roaring.Bitmap, len(lists))
 	for aid, vals := range lists {
 		m := make(map[string]*roaring.Bitmap, len(vals))
@@ -676,6 +722,9 @@ func (ix *Index) size() int64 {
 			bm(b)
 			n += int64(len(k)) + 16
 		}
+	}
+	for _, fw := range ix.fwd {
+		n += int64(len(fw.off))*4 + int64(len(fw.vals))*2
 	}
 	for _, g := range ix.names {
 		n += int64(len(g.ord)+len(g.pos)) * 4

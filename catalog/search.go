@@ -427,19 +427,25 @@ func (ix *Index) run(p *plan) Result {
 	total := 0
 	lowW, highW := words, -1
 	checkRange := p.ranged && len(p.facets) == 0
-	it := r.Iterator()
-	for it.HasNext() {
-		id := it.Next()
-		if checkRange {
-			if pp := int(priceOf(id)); pp < p.lo || pp >= p.hi {
-				continue
-			}
+	var buf [256]uint32
+	it := r.ManyIterator()
+	for {
+		n := it.NextMany(buf[:])
+		if n == 0 {
+			break
 		}
-		pos := posOf(id)
-		w := int(pos >> 6)
-		bs[w] |= 1 << (pos & 63)
-		lowW, highW = min(lowW, w), max(highW, w)
-		total++
+		for _, id := range buf[:n] {
+			if checkRange {
+				if pp := int(priceOf(id)); pp < p.lo || pp >= p.hi {
+					continue
+				}
+			}
+			pos := posOf(id)
+			w := int(pos >> 6)
+			bs[w] |= 1 << (pos & 63)
+			lowW, highW = min(lowW, w), max(highW, w)
+			total++
+		}
 	}
 	res.Total = total
 	// Collect one more than the page to know whether there is a next page.
@@ -537,56 +543,98 @@ func scanBits(bs []uint64, lowW, highW, start int, desc bool, n int) []uint32 {
 	}
 }
 
-// facets counts each facet attribute's values: against the result without
-// the attribute's own filter when it has one (disjunctive counts).
+// facets counts each facet attribute's values in one pass over the
+// result through the forward index; an attribute with a filter of its own
+// is counted over the result without that filter (disjunctive counts).
 func (ix *Index) facets(p *plan, base, r *roaring.Bitmap) []Facet {
-	out := make([]Facet, 0, len(p.facets))
-	tag := p.loc.tag
-	for _, a := range p.facets {
-		against := r
-		var selected []string
+	out := make([]Facet, len(p.facets))
+	counts := make([][]int, len(p.facets))
+	var plain []int // facets counted over r
+	for fi, a := range p.facets {
+		n := 2
+		if a.Kind == Enum {
+			n = len(a.Values)
+		}
+		counts[fi] = make([]int, n)
+		filtered := -1
 		for i, f := range p.filters {
 			if f.attr == a {
+				filtered = i
+			}
+		}
+		if filtered < 0 {
+			plain = append(plain, fi)
+			continue
+		}
+		sets := []*roaring.Bitmap{base}
+		for j, g := range p.filters {
+			if j != filtered {
+				sets = append(sets, g.set)
+			}
+		}
+		against := base
+		if len(sets) > 1 {
+			against = and(sets)
+		}
+		ix.count(against, []*forward{ix.fwd[a.ID]}, [][]int{counts[fi]})
+	}
+	if len(plain) > 0 {
+		fws := make([]*forward, len(plain))
+		cs := make([][]int, len(plain))
+		for k, fi := range plain {
+			fws[k], cs[k] = ix.fwd[p.facets[fi].ID], counts[fi]
+		}
+		ix.count(r, fws, cs)
+	}
+	tag := p.loc.tag
+	for fi, a := range p.facets {
+		var selected []string
+		for _, f := range p.filters {
+			if f.attr == a {
 				selected = f.values
-				sets := []*roaring.Bitmap{base}
-				for j, g := range p.filters {
-					if j != i {
-						sets = append(sets, g.set)
-					}
-				}
-				against = base
-				if len(sets) > 1 {
-					against = and(sets)
-				}
 			}
 		}
 		label, _ := ix.cat.label(a.Labels, tag)
 		f := Facet{Attribute: a.ID, Label: label}
-		keys := []string{"true", "false"}
-		if a.Kind == Enum {
-			keys = make([]string, len(a.Values))
-			for i, v := range a.Values {
-				keys[i] = v.ID
+		for k, n := range counts[fi] {
+			key, vl := "true", "true"
+			if a.Kind == Boolean && k == 1 {
+				key, vl = "false", "false"
 			}
-		}
-		for i, k := range keys {
-			n := 0
-			if b, ok := ix.attrPost[a.ID][k]; ok {
-				n = int(against.AndCardinality(b))
-			}
-			sel := slices.Contains(selected, k)
-			if n == 0 && !sel {
-				continue
-			}
-			vl := k
 			if a.Kind == Enum {
-				if l, _ := ix.cat.label(a.Values[i].Labels, tag); l != "" {
+				key, vl = a.Values[k].ID, a.Values[k].ID
+				if l, _ := ix.cat.label(a.Values[k].Labels, tag); l != "" {
 					vl = l
 				}
 			}
-			f.Values = append(f.Values, FacetValue{Value: k, Label: vl, Count: n, Selected: sel})
+			sel := slices.Contains(selected, key)
+			if n == 0 && !sel {
+				continue
+			}
+			f.Values = append(f.Values, FacetValue{Value: key, Label: vl, Count: n, Selected: sel})
 		}
-		out = append(out, f)
+		out[fi] = f
 	}
 	return out
+}
+
+// count adds, for each product of set, one to counts[k][v] for each value
+// v of the product in fws[k].
+func (ix *Index) count(set *roaring.Bitmap, fws []*forward, counts [][]int) {
+	var buf [256]uint32
+	it := set.ManyIterator()
+	for {
+		n := it.NextMany(buf[:])
+		if n == 0 {
+			return
+		}
+		for k, fw := range fws {
+			c := counts[k]
+			for _, id := range buf[:n] {
+				for _, v := range fw.vals[fw.off[id]:fw.off[id+1]] {
+					c[v]++
+				}
+			}
+		}
+	}
 }
