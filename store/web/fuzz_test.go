@@ -117,3 +117,57 @@ func FuzzCookieValue(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSwitch posts arbitrary switcher forms: the answer is 303 to a local
+// path of the chosen market (or a 4xx), and cookies hold only a market ID
+// and a locale of that market.
+func FuzzSwitch(f *testing.F) {
+	s := mustSite(f, testConfig())
+	h, err := New(Options{Site: func() *Site { return s }, Next: echo})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add("ch", "/de/p/mug?x=1", "fr")
+	f.Add("us-es", "//evil.example", "")
+	f.Add("de", "/ch/it/p", "xx")
+	f.Fuzz(func(t *testing.T, market, ret, loc string) {
+		form := url.Values{"market": {market}, "return": {ret}, "locale": {loc}}
+		r := httptest.NewRequest("POST", "/_market", strings.NewReader(form.Encode()))
+		r.Host = "shop.example"
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		r.Header.Set("User-Agent", chrome)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		switch w.Code {
+		case 400:
+			return
+		case 303:
+		default:
+			t.Fatalf("status %d", w.Code)
+		}
+		target := w.Header().Get("Location")
+		path, _, _ := strings.Cut(target, "?")
+		if id, ok := s.Route("shop.example", path); !LocalPath(target) || !ok || id != market {
+			t.Fatalf("switch to %q went to %q (market %q)", market, target, id)
+		}
+		m, _ := s.Market(market)
+		for _, c := range w.Result().Cookies() {
+			switch c.Name {
+			case "market":
+				if c.Value != market || c.Path != "/" || !c.HttpOnly || c.SameSite != http.SameSiteLaxMode {
+					t.Fatalf("cookie %+v", c)
+				}
+			case "locale":
+				found := false
+				for _, l := range m.Locales {
+					found = found || l.String() == c.Value
+				}
+				if !found {
+					t.Fatalf("locale cookie %q is not a locale of %s", c.Value, market)
+				}
+			default:
+				t.Fatalf("unexpected cookie %+v", c)
+			}
+		}
+	})
+}

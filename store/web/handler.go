@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"log"
 	"log/slog"
 	"net"
 	"net/http"
@@ -86,7 +87,8 @@ type Options struct {
 }
 
 // Handler routes requests to markets: see the package documentation. It
-// is safe for concurrent use.
+// is safe for concurrent use. A nil *Handler panics with "web: nil
+// *Handler".
 type Handler struct {
 	site       func() *Site
 	next       http.Handler
@@ -106,6 +108,7 @@ type Handler struct {
 	transport  http.RoundTripper
 	retryAfter time.Duration
 	logger     *slog.Logger
+	errorLog   *log.Logger
 	csrf       *http.CrossOriginProtection
 	vary       [readMaskAll + 1][]string
 }
@@ -187,6 +190,7 @@ func New(o Options) (*Handler, error) {
 	if h.logger == nil {
 		h.logger = slog.New(slog.DiscardHandler)
 	}
+	h.errorLog = slog.NewLogLogger(h.logger.Handler(), slog.LevelError)
 	if h.transport == nil {
 		timeout := o.ProxyTimeout
 		if timeout == 0 {
@@ -241,6 +245,9 @@ func (h *Handler) addVary(w http.ResponseWriter, m readMask) {
 // (maintenance, forwarding, locale negotiation, then Next); the root
 // page (detection, then redirect or suggestion); NotFound for the rest.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if h == nil {
+		panic("web: nil *Handler")
+	}
 	s := h.site()
 	if s == nil {
 		w.Header().Set("Retry-After", "5")

@@ -304,3 +304,24 @@ func TestNothingReflected(t *testing.T) {
 		t.Errorf("switch with garbage: %+v", got)
 	}
 }
+
+// TestGeoPresets reads each CDN's header from a trusted peer; each
+// CDN's "unknown" values are ignored.
+func TestGeoPresets(t *testing.T) {
+	for _, c := range []struct{ header, value, want string }{
+		{GeoCloudflare, "CH", "market=ch"},
+		{GeoCloudflare, "T1", "market=de"},
+		{GeoCloudFront, "CH", "market=ch"},
+		{GeoFastly, "CH", "market=ch"},
+		{GeoVercel, "CH", "market=ch"},
+		{GeoAppEngine, "CH", "market=ch"},
+		{GeoAppEngine, "ZZ", "market=de"},
+		{GeoVercel, "EU", "market=de"},
+	} {
+		h, _ := newTestHandler(t, testConfig(), Options{GeoHeader: c.header})
+		got := do(t, h, "GET", "/", "10.9.9.9:1", navigate("User-Agent", googlebot, c.header, c.value, "Accept-Language", "de-DE"))
+		if !strings.HasPrefix(got.Body, c.want) || !strings.Contains(got.Vary, http.CanonicalHeaderKey(c.header)) {
+			t.Errorf("%s: %s → %q (Vary %q), want %s", c.header, c.value, got.Body, got.Vary, c.want)
+		}
+	}
+}

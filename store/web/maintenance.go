@@ -128,6 +128,7 @@ func (m *market) maintenance(now time.Time) (until time.Time, on bool) {
 // evaluated in the market's time zone (until is the window's end). An
 // unknown ID is not in maintenance.
 func (s *Site) InMaintenance(id string, now time.Time) (until time.Time, on bool) {
+	s.check()
 	m, ok := s.byID[id]
 	if !ok {
 		return time.Time{}, false

@@ -45,7 +45,7 @@ func (h *Handler) forward(w http.ResponseWriter, r *http.Request, m *market, via
 			pr.Out.Header.Set("X-Marketkit-Market", m.ID)
 		},
 		Transport: h.transport,
-		ErrorLog:  slog.NewLogLogger(h.logger.Handler(), slog.LevelError),
+		ErrorLog:  h.errorLog,
 		ErrorHandler: func(w http.ResponseWriter, r *http.Request, err error) {
 			h.logger.LogAttrs(r.Context(), slog.LevelError, "origin failed",
 				slog.String("market", m.ID), slog.String("origin", target.Redacted()), slog.Any("error", err))

@@ -183,6 +183,7 @@ func cleanPath(p string) bool {
 // ("/de-ch/x" is de-ch, "/dealer" is no market when only "/de" exists),
 // host-bound markets only on their host.
 func (s *Site) Route(host, escapedPath string) (string, bool) {
+	s.check()
 	if !strings.HasPrefix(escapedPath, "/") {
 		return "", false
 	}

@@ -37,6 +37,7 @@ type Alternates struct {
 // else the first alternate: always a market URL that answers 200, never
 // "/", which may redirect. Markets in maintenance are still listed.
 func (s *Site) Alternates(marketID string, loc language.Tag, page string, sells func(marketID string) bool) (Alternates, error) {
+	s.check()
 	const op = "Site.Alternates"
 	self, ok := s.byID[marketID]
 	if !ok {

@@ -118,7 +118,8 @@ type Window struct {
 // detection data, formatters and matchers of every market. It is
 // immutable and safe for concurrent use; a configuration reload builds a
 // new Site and publishes it (see Options.Site), while requests in flight
-// keep the one they loaded.
+// keep the one they loaded. Methods of a nil *Site panic with
+// "web: nil *Site".
 type Site struct {
 	markets []*market
 	byID    map[string]*market
@@ -331,6 +332,7 @@ func NewSite(cfg Config) (*Site, error) {
 // Markets returns the IDs of the configured markets in configuration
 // order, in a fresh slice.
 func (s *Site) Markets() []string {
+	s.check()
 	out := make([]string, len(s.markets))
 	for i, m := range s.markets {
 		out[i] = m.ID
@@ -341,11 +343,19 @@ func (s *Site) Markets() []string {
 // Market returns the configuration of the market with the given ID (with
 // fresh slices the caller owns), and whether it exists.
 func (s *Site) Market(id string) (Market, bool) {
+	s.check()
 	m, ok := s.byID[id]
 	if !ok {
 		return Market{}, false
 	}
 	return m.public(), true
+}
+
+// check panics early, with a clear message, on a nil *Site.
+func (s *Site) check() {
+	if s == nil {
+		panic("web: nil *Site")
+	}
 }
 
 // public returns a copy of the market's configuration the caller owns.

@@ -107,6 +107,10 @@ func (rc *Receiver) Begin(w http.ResponseWriter, r *http.Request) (string, error
 }
 
 // ServeHTTP consumes a hand-off: GET or POST with token and return_to.
+// Across sites, use GET (the issuer's top-level redirect): the state
+// cookie is SameSite=Lax, so browsers send it on a cross-site top-level
+// GET but not on a cross-site POST, which then falls back; POST works
+// between same-site hosts.
 // It verifies the token (Keys.Verify, against the state cookie), checks
 // return_to against the configured origins and LocalPath, consumes the
 // nonce, calls SignIn with the subject, clears the state cookie and
