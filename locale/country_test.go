@@ -139,6 +139,21 @@ func TestCountryListsAreCopies(t *testing.T) {
 	if (Country{}).Languages() != nil || (Country{}).TimeZones() != nil {
 		t.Error("zero Country has languages or time zones")
 	}
+	cs := Countries()
+	cs[0] = "ZZ"
+	if Countries()[0] == "ZZ" {
+		t.Error("Countries() hands out shared storage")
+	}
+	cur := Currencies()
+	cur[0] = "ZZZ"
+	if Currencies()[0] == "ZZZ" {
+		t.Error("Currencies() hands out shared storage")
+	}
+	ch := Chain(language.MustParse("es-MX"))
+	ch[0] = language.Und
+	if Chain(language.MustParse("es-MX"))[0] == language.Und {
+		t.Error("Chain() hands out shared storage")
+	}
 }
 
 func TestMeasurementSystemString(t *testing.T) {

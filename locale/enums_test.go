@@ -3,6 +3,7 @@ package locale
 import (
 	"encoding"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -123,5 +124,42 @@ func TestRoundingModeIsTheKernelMode(t *testing.T) {
 		if got, _ := f.Currency(decimal.RequireFromString("2.341"), "USD"); tt.mode == RoundDown && got != "$2.34" {
 			t.Errorf("down: 2.341 USD = %q", got)
 		}
+	}
+}
+
+// TestErrorsBoundTheirInput checks that no error echoes a huge input
+// (issue 9 item 5): every message stays short and names the input's
+// length instead.
+func TestErrorsBoundTheirInput(t *testing.T) {
+	huge := strings.Repeat("x", 1<<20)
+	f := mustFormatter(t, "en", nil)
+	var d Date
+	var m RoundingMode
+	calls := map[string]func() error{
+		"Parse":                      func() error { _, err := Parse(huge); return err },
+		"ParseDate":                  func() error { _, err := ParseDate(huge); return err },
+		"Date.UnmarshalText":         func() error { return d.UnmarshalText([]byte(huge)) },
+		"NormalizeCountry":           func() error { _, err := NormalizeCountry(huge); return err },
+		"NormalizeCurrency":          func() error { _, err := NormalizeCurrency(huge); return err },
+		"ParseRoundingMode":          func() error { _, err := ParseRoundingMode(huge); return err },
+		"RoundingMode.UnmarshalText": func() error { return m.UnmarshalText([]byte(huge)) },
+		"ParseDisplay":               func() error { _, err := ParseDisplay(huge); return err },
+		"Currency":                   func() error { _, err := f.Currency(decimal.NewFromInt(1), huge); return err },
+	}
+	for name, call := range calls {
+		t.Run(name, func(t *testing.T) {
+			err := call()
+			if err == nil {
+				t.Fatal("no error")
+			}
+			msg := err.Error()
+			if len(msg) > 250 || !strings.Contains(msg, "(1048576 bytes)") || !strings.HasPrefix(msg, "locale: ") {
+				t.Errorf("message of %d bytes: %.200q", len(msg), msg)
+			}
+		})
+	}
+	// The zero Error has a message too.
+	if got := (&Error{}).Error(); got != `locale: "": invalid value` {
+		t.Errorf("zero Error = %q", got)
 	}
 }
