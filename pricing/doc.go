@@ -12,11 +12,15 @@
 // [Money] is an amount and a currency. Create it with [ParseMoney],
 // [MoneyFromMinor], [MoneyFromDecimal], [MoneyFromFixed] or, for literals,
 // [MustParseMoney]. Currency codes are checked against the ISO 4217 table
-// of package locale; lower-case codes are accepted and normalized to upper
-// case ("eur" becomes "EUR"), since nothing is ambiguous about them.
+// of package locale (current currencies, and historical ones such as BGN
+// and HRK so that stored orders load); lower-case codes are accepted and
+// normalized to upper case ("eur" becomes "EUR"); anything else, spaces
+// included, is an error.
 // Arithmetic across currencies fails with a [*MismatchError]; the zero
 // Money has no currency and is the identity for [Money.Add], so sums can
-// start from it.
+// start from it. [Money.Compare] orders any two amounts (by currency code,
+// then amount) for slices.SortFunc; [Money.Cmp] compares two amounts that
+// must share a currency.
 //
 // Text forms: [Money.String] and [Money.MarshalText] write "19.99 EUR"
 // (read back by [ParseMoneyText]),
@@ -48,16 +52,28 @@
 // cash increments ([Unit]) that sum exactly to the whole, by largest
 // remainder; between equal remainders the earlier part gets the unit.
 //
+// # Percentages
+//
+// [Percent] is the one percentage type of marketkit, for discounts and for
+// tax rates (package tax uses it): 0 % to 100 % with up to four decimals,
+// exact, comparable with ==. [ParsePercent] reads "19", "8.1" or "19%";
+// [PercentFromFraction] reads the fraction 0.19; [Percent.Fraction] gives
+// the factor for Money arithmetic, [Percent.Format] the locale's display
+// ("8,1 %" in de). Because it is its own type, a fraction cannot be passed
+// where a percentage is meant: PercentOff(code, 0.1) does not compile.
+//
 // # Orders and discounts
 //
 // [Order.Quote] prices [Item] values into [Line] values: subtotal (unit
 // price × quantity), line discounts in stacking order, the line's share of
 // the order discounts (allocated in proportion to the line totals) and the
-// taxable Total. [Discount] is a percentage or a fixed amount, capped at
-// what it discounts, so no total is ever negative. [Quote].OrderDiscounts
-// reports each order discount as an [AppliedDiscount]: its code, kind,
-// percentage and the amount it took. Package tax fills a line's Net, Tax
-// and Gross through [Line.ApplyTax].
+// taxable Total; TaxClass is passed through for package tax, which
+// computes net, tax and gross from the lines. An item without a unit price
+// is an error naming items[i].unit_price: the zero Money is not a price.
+// A [Discount] is built with [PercentOff] or [AmountOff], capped at what it
+// discounts, so no total is ever negative. [Quote].OrderDiscounts reports
+// each order discount as an [AppliedDiscount]: its code, kind, percentage
+// and the amount it took.
 //
 // # Price lists and conversion
 //
@@ -74,17 +90,32 @@
 // lifts a price past its band's upper bound ([EndingRule.Apply]); a
 // converted "was" price that does not stay above the converted price is
 // dropped. A SKU without a price is a [*NoPriceError] ([ErrNoPrice]) naming
-// SKU and market, never a zero price.
+// SKU and market, never a zero price. [NewPriceList] works in O(n log n),
+// lists at most 20 problems (then counts the rest) and reports each group
+// of duplicate entries once. A rate table is dated with a [locale.Date].
 //
 // # Errors
 //
-// Every error wraps one of the package's sentinels ([ErrSyntax],
-// [ErrCurrency], [ErrCurrencyMismatch], [ErrDivisionByZero], …) for
-// errors.Is, and carries details for errors.As: [*Error] names the
-// operation, the field and the value; [*MismatchError] names the two
-// currencies and [*NoPriceError] the SKU and market. Bad input never
-// panics; only [MustParseMoney] and [MustParseFixed], meant for literals,
-// do.
+// Messages follow the library's layout, `pricing: Op: field "value":
+// reason` (for example `pricing: Quote: items[1].quantity "-1": must not
+// be negative`), always with a reason, and show at most 64 bytes of the
+// offending input. Every error wraps a sentinel for errors.Is:
+// [ErrSyntax], [ErrRange], [ErrInvalid], [ErrCurrencyMismatch],
+// [ErrDivisionByZero], [ErrNoPrice], [ErrNoExchangeRate], … and, for an
+// unknown currency code, [locale.ErrUnknownCurrency]. errors.As gives the
+// details: [*Error] names the operation, field, value and reason;
+// [*MismatchError] the two currencies; [*NoPriceError] the SKU and market.
+// Bad input never panics; only the Must functions, meant for literals, do,
+// and a nil *PriceList or *RateTable panics at once with a message naming
+// it, as the standard library does for nil receivers.
+//
+// # Stored forms
+//
+// Whatever the package writes for storage it reads back: MarshalText,
+// AppendText, MarshalJSON and Value refuse (ErrRange) an amount that
+// ParseMoney could not read, one with more than 36 fraction or 60 integer
+// digits (a product of Mul: round it first). Money.UnmarshalJSON takes
+// exactly the keys "amount" and "currency", once each, in lower case.
 //
 // # Concurrency
 //

@@ -174,8 +174,9 @@ func (c *checkoutResult) print(w io.Writer) error {
 	}
 	var p printer
 	money := func(x pricing.Money) string { return p.str(x.Format(f)) }
-	// locale takes a fraction (0.1 for 10 %); tax.Percent.Fraction gives it.
-	percent := func(x tax.Percent) string { return p.str(f.Percent(x.Fraction().Decimal())) }
+	// Tax rates and discounts are one type, pricing.Percent, which formats
+	// itself through the locale.
+	percent := func(x pricing.Percent) string { return p.str(x.Format(f)) }
 
 	country, _ := f.CountryName(c.Address.CountryCode)
 	p.printf(w, "== %s: %s, %s, %s, %s\n", m.ID, country, m.Locale, m.Currency, f.Date(c.At, locale.DateFull))
@@ -197,7 +198,7 @@ func (c *checkoutResult) print(w io.Writer) error {
 	for _, d := range c.Quote.OrderDiscounts {
 		p.printf(w, "  discount %s", d.Code)
 		if d.Kind == pricing.DiscountPercent {
-			p.printf(w, " %s", p.str(d.Percent.Format(f)))
+			p.printf(w, " %s", percent(d.Percent))
 		}
 		p.printf(w, ": %s\n", money(d.Amount.Neg()))
 	}
