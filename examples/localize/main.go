@@ -37,10 +37,11 @@ func main() {
 // currency and the date in the market's first time zone.
 func render(w io.Writer, markets []string, price decimal.Decimal, at time.Time) error {
 	for _, code := range markets {
-		c, ok := locale.CountryInfo(code)
-		if !ok {
-			return fmt.Errorf("unknown country %q", code)
+		cc, err := locale.NormalizeCountry(code) // "de" → "DE"; anything else is an error
+		if err != nil {
+			return err
 		}
+		c, _ := locale.CountryInfo(cc)
 		f, err := locale.NewFormatter(c.DefaultLocale, nil)
 		if err != nil {
 			return fmt.Errorf("%s: %w", c.Code, err)

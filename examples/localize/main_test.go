@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -10,6 +11,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/shopspring/decimal"
+
+	"github.com/marketkit/marketkit/locale"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
@@ -39,7 +42,7 @@ func TestRenderGolden(t *testing.T) {
 func TestRenderUnknownCountry(t *testing.T) {
 	var out bytes.Buffer
 	err := render(&out, []string{"QQ"}, decimal.NewFromInt(1), time.Unix(0, 0))
-	if err == nil || err.Error() != `unknown country "QQ"` {
-		t.Fatalf("render(QQ) error = %v, want unknown country \"QQ\"", err)
+	if !errors.Is(err, locale.ErrUnknownCountry) || err.Error() != `locale: NormalizeCountry: country "QQ": unknown country code` {
+		t.Fatalf("render(QQ) error = %v, want locale.ErrUnknownCountry", err)
 	}
 }
