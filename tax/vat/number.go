@@ -24,6 +24,9 @@ var (
 	// ErrUnavailable is returned by Verifier implementations when the
 	// online service cannot answer (timeouts, maintenance).
 	ErrUnavailable = errors.New("vat: verification service unavailable")
+	// ErrInvalidReason reports the text of a Reason that is not one of the
+	// defined names.
+	ErrInvalidReason = errors.New("vat: invalid reason")
 )
 
 // Number is a normalized, format- and checksum-valid VAT identification
@@ -83,6 +86,38 @@ func (r Reason) String() string { return reasonNames.String(r) }
 
 // IsValid reports whether r is one of the defined reasons.
 func (r Reason) IsValid() bool { return reasonNames.IsValid(r) }
+
+// ParseReason parses a name as returned by String ("wrong-length");
+// anything else is an *Error wrapping ErrInvalidReason.
+func ParseReason(s string) (Reason, error) {
+	if r, ok := reasonNames.Parse(s); ok {
+		return r, nil
+	}
+	return 0, &Error{Op: "ParseReason", Field: "reason", Value: s, Err: ErrInvalidReason}
+}
+
+// AppendText implements encoding.TextAppender; an undefined reason is an
+// error and b is returned unchanged.
+func (r Reason) AppendText(b []byte) ([]byte, error) {
+	if out, ok := reasonNames.AppendText(b, r); ok {
+		return out, nil
+	}
+	return b, &Error{Op: "AppendText", Field: "reason", Value: r.String(), Err: ErrInvalidReason}
+}
+
+// MarshalText implements encoding.TextMarshaler; an undefined reason is an
+// error.
+func (r Reason) MarshalText() ([]byte, error) { return r.AppendText(nil) }
+
+// UnmarshalText implements encoding.TextUnmarshaler with ParseReason.
+func (r *Reason) UnmarshalText(b []byte) error {
+	x, err := ParseReason(string(b))
+	if err != nil {
+		return err
+	}
+	*r = x
+	return nil
+}
 
 // Error reports an invalid VAT number: the operation, the input, the
 // prefix that was recognized (if any) and the reason. It wraps

@@ -231,6 +231,9 @@ func FuzzParse(f *testing.F) {
 		if v.Country() == "" || len(v.Number) == 0 {
 			t.Fatalf("empty parts %+v", v)
 		}
+		if p, err := Validate(s); err != nil || p != v.Prefix {
+			t.Fatalf("Validate(%q) = %q, %v; Parse gave prefix %q", s, p, err, v.Prefix)
+		}
 	})
 }
 
@@ -302,5 +305,24 @@ func TestNumberCheckCharacterMatters(t *testing.T) {
 				t.Errorf("Parse(%q) accepted a changed check character (valid: %q)", bad, n)
 			}
 		})
+	}
+}
+
+func TestReasonText(t *testing.T) {
+	for r := ReasonEmpty; r <= ReasonChecksum; r++ {
+		b, err := r.MarshalText()
+		if err != nil {
+			t.Fatalf("%v: %v", r, err)
+		}
+		var back Reason
+		if err := back.UnmarshalText(b); err != nil || back != r {
+			t.Errorf("%s: round trip = %v, %v", b, back, err)
+		}
+	}
+	if _, err := Reason(0).MarshalText(); !errors.Is(err, ErrInvalidReason) {
+		t.Errorf("Reason(0).MarshalText() error = %v", err)
+	}
+	if _, err := ParseReason("checksum mismatch"); !errors.Is(err, ErrInvalidReason) {
+		t.Errorf("ParseReason of the message text: %v", err)
 	}
 }

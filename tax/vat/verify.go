@@ -98,7 +98,13 @@ func NewCachingVerifier(next Verifier, opt *CacheOptions) *CachingVerifier {
 // caches its answer. When the wrapped Verifier fails and an expired entry
 // younger than its TTL plus MaxStale exists, that entry is returned with
 // Stale set.
+//
+// A nil *CachingVerifier is a programming error: Verify panics with
+// "vat: nil *CachingVerifier".
 func (c *CachingVerifier) Verify(ctx context.Context, n Number) (Verification, error) {
+	if c == nil {
+		panic("vat: nil *CachingVerifier")
+	}
 	key := n.String()
 	now := c.opt.Now()
 	c.mu.Lock()
