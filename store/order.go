@@ -51,7 +51,7 @@ const (
 // after prices, rates or the configuration have changed. Amounts are
 // pricing.Money (exact decimals with their currency; never floats), and
 // every one of them is in Currency (the zero Money counts as zero in any
-// currency).
+// currency). NewOrder builds one from a Quote.
 //
 // ID and CreatedAt are set by OrderStore.PlaceOrder; every other field is
 // the order's body, and two placements with the same IdempotencyKey must
@@ -62,25 +62,29 @@ type Order struct {
 	IdempotencyKey string    `json:"idempotency_key"`
 	CreatedAt      time.Time `json:"created_at,omitzero"` // UTC, microseconds
 	// ConfigVersion is the version of the market configuration that
-	// priced the order.
+	// priced the order (Config.Hash).
 	ConfigVersion string `json:"config_version"`
+	// QuotedAt is when the quote was priced (it decides the effective
+	// prices and tax rates).
+	QuotedAt time.Time `json:"quoted_at,omitzero"`
 	// Currency is the ISO 4217 code of every amount (upper case).
 	Currency string          `json:"currency"`
 	Customer Customer        `json:"customer"`
-	Shipping address.Address `json:"shipping"`
-	Billing  address.Address `json:"billing"`
-	// TaxIncluded says whether the prices included tax (Gross = Total) or
-	// excluded it (Net = Total).
-	TaxIncluded bool        `json:"tax_included"`
-	Lines       []OrderLine `json:"lines"`
+	ShipTo   address.Address `json:"ship_to"`
+	BillTo   address.Address `json:"bill_to"`
+	// PricesIncludeTax says whether the line prices were gross.
+	PricesIncludeTax bool        `json:"prices_include_tax"`
+	Lines            []OrderLine `json:"lines"`
 	// Discounts are the order-level discounts in stacking order.
 	Discounts []AppliedDiscount `json:"discounts,omitempty"`
 	// Taxes is the per-rate breakdown of the whole order.
 	Taxes []RateTax `json:"taxes,omitempty"`
-	// Subtotal is the sum of the line subtotals; Discount the sum of all
-	// line and order discounts; Net + Tax = Gross.
+	// Subtotal is the sum of the goods' subtotals (shipping lines
+	// excluded); Discount the sum of the lines' discounts; Shipping the
+	// gross of the shipping lines; Net + Tax = Gross, the amount paid.
 	Subtotal pricing.Money `json:"subtotal"`
 	Discount pricing.Money `json:"discount"`
+	Shipping pricing.Money `json:"shipping"`
 	Net      pricing.Money `json:"net"`
 	Tax      pricing.Money `json:"tax"`
 	Gross    pricing.Money `json:"gross"`
@@ -98,25 +102,25 @@ type Customer struct {
 
 // OrderLine is one priced and taxed line.
 type OrderLine struct {
-	SKU         string        `json:"sku"`
-	TaxCategory string        `json:"tax_category,omitempty"`
-	Quantity    int64         `json:"quantity"`
-	UnitPrice   pricing.Money `json:"unit_price"`
+	SKU string `json:"sku"`
+	// Shipping marks the shipping line (its SKU is the shipping method).
+	Shipping  bool          `json:"shipping,omitempty"`
+	Quantity  int64         `json:"quantity"`
+	UnitPrice pricing.Money `json:"unit_price"`
 	// Subtotal is UnitPrice × Quantity, rounded to the currency.
 	Subtotal pricing.Money `json:"subtotal"`
-	// Discounts are the line's own discounts; OrderDiscount is its share
-	// of the order discounts.
-	Discounts     []AppliedDiscount `json:"discounts,omitempty"`
-	OrderDiscount pricing.Money     `json:"order_discount"`
+	// Discount is the line's own discounts and its share of the order
+	// discounts; Discounts, when known, itemizes the line's own.
+	Discount  pricing.Money     `json:"discount"`
+	Discounts []AppliedDiscount `json:"discounts,omitempty"`
 	// Net + Tax = Gross; Tax is the sum of Taxes.
 	Net   pricing.Money `json:"net"`
 	Tax   pricing.Money `json:"tax"`
 	Gross pricing.Money `json:"gross"`
 	Taxes []LineTax     `json:"taxes,omitempty"`
 	// Outcome ("taxed", "reverse-charge", "export", "not-registered") and
-	// OutcomeRule (e.g. "eu.b2c-distance-sale") record the rule that
-	// decided the line's taxation; OutcomeNote is the text the invoice
-	// must carry.
+	// OutcomeRule (e.g. "eu.distance-sale") record the rule that decided
+	// the line's taxation; OutcomeNote is the text the invoice must carry.
 	Outcome     string `json:"outcome,omitempty"`
 	OutcomeRule string `json:"outcome_rule,omitempty"`
 	OutcomeNote string `json:"outcome_note,omitempty"`
@@ -125,30 +129,83 @@ type OrderLine struct {
 // AppliedDiscount is a discount and the amount it took.
 type AppliedDiscount struct {
 	Code string `json:"code"`
-	// Percent is the percentage as decimal text ("10", "12.5") for a
-	// percentage discount, empty for a fixed amount.
-	Percent string        `json:"percent,omitempty"`
-	Amount  pricing.Money `json:"amount"`
+	// Percent is the percentage of a percentage discount, 0 % for a fixed
+	// amount.
+	Percent pricing.Percent `json:"percent"`
+	Amount  pricing.Money   `json:"amount"`
 }
 
 // LineTax is one tax on one line.
 type LineTax struct {
-	// RateID is the stable ID of the rate amount used
+	// RateID is the stable ID of the rate used
 	// ("de_vat/standard/2021-01-01").
-	RateID string `json:"rate_id"`
-	// Percent is the rate as decimal text ("19", "9.975").
-	Percent string        `json:"percent"`
-	Amount  pricing.Money `json:"amount"`
+	RateID  string          `json:"rate_id"`
+	Percent pricing.Percent `json:"percent"`
+	Amount  pricing.Money   `json:"amount"`
 }
 
 // RateTax is one row of the per-rate breakdown: the base the rate applied
 // to and the tax. RateID is empty for untaxed lines, grouped by Outcome.
 type RateTax struct {
-	RateID  string        `json:"rate_id,omitempty"`
-	Percent string        `json:"percent,omitempty"`
-	Outcome string        `json:"outcome,omitempty"`
-	Base    pricing.Money `json:"base"`
-	Tax     pricing.Money `json:"tax"`
+	RateID  string          `json:"rate_id,omitempty"`
+	Percent pricing.Percent `json:"percent"`
+	Outcome string          `json:"outcome,omitempty"`
+	Base    pricing.Money   `json:"base"`
+	Tax     pricing.Money   `json:"tax"`
+}
+
+// Checkout is what a placed order adds to its quote.
+type Checkout struct {
+	IdempotencyKey string
+	ConfigVersion  string
+	Customer       Customer
+	ShipTo, BillTo address.Address
+}
+
+// NewOrder returns the order that placing q stores: the quote's lines,
+// discounts, taxes (with the IDs of the rates and of the rules that
+// decided them) and totals as they are, with the checkout's key,
+// customer, addresses and configuration version. It checks the result
+// with Validate.
+func NewOrder(q *Quote, c Checkout) (*Order, error) {
+	if q == nil {
+		return nil, &Error{Op: "NewOrder", Field: "quote", Value: "nil", Err: ErrInvalid}
+	}
+	o := &Order{
+		MarketID: q.Market, IdempotencyKey: c.IdempotencyKey, ConfigVersion: c.ConfigVersion,
+		QuotedAt: q.At.UTC().Truncate(time.Microsecond), Currency: q.Currency,
+		Customer: c.Customer, ShipTo: c.ShipTo, BillTo: c.BillTo, PricesIncludeTax: q.PricesIncludeTax,
+		Subtotal: q.Subtotal, Discount: q.Discount, Shipping: q.Shipping, Net: q.Net, Tax: q.Tax, Gross: q.Gross,
+	}
+	for _, d := range q.Discounts {
+		o.Discounts = append(o.Discounts, AppliedDiscount{Code: d.Code, Percent: d.Percent, Amount: d.Amount})
+	}
+	for _, l := range q.Lines {
+		ol := OrderLine{SKU: l.SKU, Shipping: l.Shipping, Quantity: l.Quantity, UnitPrice: l.Unit,
+			Subtotal: l.Subtotal, Discount: l.Discount, Net: l.Net, Tax: l.Tax, Gross: l.Gross}
+		for _, t := range l.Taxes {
+			lt := LineTax{Amount: t.Tax}
+			if t.Rate != nil {
+				lt.RateID, lt.Percent = t.Rate.ID, t.Rate.Percent
+			}
+			ol.Taxes = append(ol.Taxes, lt)
+		}
+		if l.Outcome != nil {
+			ol.Outcome, ol.OutcomeRule, ol.OutcomeNote = l.Outcome.Kind.String(), string(l.Outcome.Rule), l.Outcome.Reason
+		}
+		o.Lines = append(o.Lines, ol)
+	}
+	for _, r := range q.Rates {
+		rt := RateTax{Outcome: r.Outcome.String(), Base: r.Base, Tax: r.Tax}
+		if r.Rate != nil {
+			rt.RateID, rt.Percent = r.Rate.ID, r.Rate.Percent
+		}
+		o.Taxes = append(o.Taxes, rt)
+	}
+	if err := o.Validate(); err != nil {
+		return nil, err
+	}
+	return o, nil
 }
 
 // OrderStore keeps a market's placed orders. Implementations are safe for
@@ -202,7 +259,8 @@ type IdentityStore interface {
 // currency and at least one line present; every amount in Currency; and
 // the arithmetic of the quote holds exactly (per line Net + Tax = Gross
 // and Tax = the sum of its taxes; the order's Net, Tax and Gross are the
-// sums of the lines'; the breakdown's tax sums to Tax). It returns an
+// sums of the lines', and so are Subtotal (goods), Discount and Shipping
+// (shipping lines' gross); the breakdown's tax sums to Tax). It returns an
 // *Error naming the first offending field, wrapping ErrInvalid.
 func (o *Order) Validate() error {
 	const op = "PlaceOrder"
@@ -257,15 +315,6 @@ func (o *Order) Validate() error {
 		}
 		return nil
 	}
-	pct := func(field, p string, required bool) error {
-		if p == "" && !required {
-			return nil
-		}
-		if _, err := pricing.ParseFixed(p); err != nil {
-			return bad(field, p, "want a decimal percentage like 19 or 8.1")
-		}
-		return nil
-	}
 	discounts := func(field string, ds []AppliedDiscount) error {
 		if len(ds) > MaxDiscountsOnOne {
 			return bad(field, strconv.Itoa(len(ds)), "too many discounts")
@@ -276,9 +325,6 @@ func (o *Order) Validate() error {
 				return bad(f+".code", d.Code, "too long")
 			}
 			if err := money(f+".amount", d.Amount); err != nil {
-				return err
-			}
-			if err := pct(f+".percent", d.Percent, false); err != nil {
 				return err
 			}
 		}
@@ -292,7 +338,7 @@ func (o *Order) Validate() error {
 			return bad(t.name, t.v, "too long")
 		}
 	}
-	var nets, taxes, grosses, subs []pricing.Money
+	var nets, taxes, grosses, subs, discs, ships []pricing.Money
 	for i, l := range o.Lines {
 		f := "lines[" + strconv.Itoa(i) + "]"
 		if l.SKU == "" || len(l.SKU) > MaxKeyLength {
@@ -304,11 +350,14 @@ func (o *Order) Validate() error {
 		for _, m := range [...]struct {
 			name string
 			v    pricing.Money
-		}{{"unit_price", l.UnitPrice}, {"subtotal", l.Subtotal}, {"order_discount", l.OrderDiscount},
+		}{{"unit_price", l.UnitPrice}, {"subtotal", l.Subtotal}, {"discount", l.Discount},
 			{"net", l.Net}, {"tax", l.Tax}, {"gross", l.Gross}} {
 			if err := money(f+"."+m.name, m.v); err != nil {
 				return err
 			}
+		}
+		if len(l.Outcome) > MaxKeyLength || len(l.OutcomeRule) > MaxKeyLength || len(l.OutcomeNote) > MaxTextLength {
+			return bad(f+".outcome", l.OutcomeRule, "too long")
 		}
 		if err := discounts(f+".discounts", l.Discounts); err != nil {
 			return err
@@ -321,9 +370,6 @@ func (o *Order) Validate() error {
 			tf := f + ".taxes[" + strconv.Itoa(j) + "]"
 			if t.RateID == "" || len(t.RateID) > MaxKeyLength {
 				return bad(tf+".rate_id", t.RateID, "required")
-			}
-			if err := pct(tf+".percent", t.Percent, true); err != nil {
-				return err
 			}
 			if err := money(tf+".amount", t.Amount); err != nil {
 				return err
@@ -338,7 +384,12 @@ func (o *Order) Validate() error {
 		if err := sum(f+".gross", l.Gross, []pricing.Money{l.Net, l.Tax}); err != nil {
 			return err
 		}
-		nets, taxes, grosses, subs = append(nets, l.Net), append(taxes, l.Tax), append(grosses, l.Gross), append(subs, l.Subtotal)
+		nets, taxes, grosses, discs = append(nets, l.Net), append(taxes, l.Tax), append(grosses, l.Gross), append(discs, l.Discount)
+		if l.Shipping {
+			ships = append(ships, l.Gross)
+		} else {
+			subs = append(subs, l.Subtotal)
+		}
 	}
 	if err := discounts("discounts", o.Discounts); err != nil {
 		return err
@@ -348,9 +399,6 @@ func (o *Order) Validate() error {
 		f := "taxes[" + strconv.Itoa(i) + "]"
 		if len(t.RateID) > MaxKeyLength || len(t.Outcome) > MaxKeyLength {
 			return bad(f+".rate_id", t.RateID, "too long")
-		}
-		if err := pct(f+".percent", t.Percent, false); err != nil {
-			return err
 		}
 		for _, m := range [...]struct {
 			name string
@@ -365,12 +413,18 @@ func (o *Order) Validate() error {
 	for _, m := range [...]struct {
 		name string
 		v    pricing.Money
-	}{{"subtotal", o.Subtotal}, {"discount", o.Discount}, {"net", o.Net}, {"tax", o.Tax}, {"gross", o.Gross}} {
+	}{{"subtotal", o.Subtotal}, {"discount", o.Discount}, {"shipping", o.Shipping}, {"net", o.Net}, {"tax", o.Tax}, {"gross", o.Gross}} {
 		if err := money(m.name, m.v); err != nil {
 			return err
 		}
 	}
 	if err := sum("subtotal", o.Subtotal, subs); err != nil {
+		return err
+	}
+	if err := sum("discount", o.Discount, discs); err != nil {
+		return err
+	}
+	if err := sum("shipping", o.Shipping, ships); err != nil {
 		return err
 	}
 	if err := sum("net", o.Net, nets); err != nil {

@@ -201,7 +201,7 @@ func TestResidency(t *testing.T) {
 func TestOrderSizeLimit(t *testing.T) {
 	db := openTest(t, filepath.Join(t.TempDir(), "de.db"), nil)
 	o := sqltest.NewOrder("de", "big", 1)
-	o.Shipping.Line1 = strings.Repeat("x", MaxOrderBytes)
+	o.ShipTo.Line1 = strings.Repeat("x", MaxOrderBytes)
 	if _, err := db.PlaceOrder(context.Background(), o); !errors.Is(err, store.ErrInvalid) {
 		t.Errorf("an order over MaxOrderBytes: %v, want ErrInvalid", err)
 	}

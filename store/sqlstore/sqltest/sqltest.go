@@ -46,10 +46,18 @@ func NewOrder(market, key string, n int) *store.Order {
 		ConfigVersion:  "cfg-42",
 		Currency:       "EUR",
 		Customer:       store.Customer{ID: "c-1", Email: "anna@example.com", Phone: "+4930123456"},
-		Shipping: address.Address{CountryCode: "DE", Locality: "Berlin", PostalCode: "10115",
+		ShipTo: address.Address{CountryCode: "DE", Locality: "Berlin", PostalCode: "10115",
 			Line1: "Invalidenstraße 116", Name: "Anna Müller"},
+		QuotedAt: time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC),
 	}
-	o.Billing = o.Shipping
+	o.BillTo = o.ShipTo
+	pct := func(s string) pricing.Percent {
+		p, err := pricing.ParsePercent(s)
+		if err != nil {
+			panic(err) // constant input
+		}
+		return p
+	}
 	var sub, disc, net, tax, gross int64
 	for i := range n {
 		q := int64(i%3 + 1)
@@ -58,20 +66,20 @@ func NewOrder(market, key string, n int) *store.Order {
 		var ds []store.AppliedDiscount
 		if i == 0 {
 			d = (s + 5) / 10 // 10 %, half-up to the cent
-			ds = []store.AppliedDiscount{{Code: "WELCOME10", Percent: "10", Amount: eur(d)}}
+			ds = []store.AppliedDiscount{{Code: "WELCOME10", Percent: pct("10"), Amount: eur(d)}}
 		}
 		ln := s - d
 		lt := (ln*19 + 50) / 100
 		o.Lines = append(o.Lines, store.OrderLine{
-			SKU: "SKU-" + strconv.Itoa(i), TaxCategory: "standard", Quantity: q,
-			UnitPrice: eur(1999), Subtotal: eur(s), Discounts: ds, OrderDiscount: eur(0),
+			SKU: "SKU-" + strconv.Itoa(i), Quantity: q,
+			UnitPrice: eur(1999), Subtotal: eur(s), Discount: eur(d), Discounts: ds,
 			Net: eur(ln), Tax: eur(lt), Gross: eur(ln + lt),
-			Taxes:   []store.LineTax{{RateID: "de_vat/standard/2021-01-01", Percent: "19", Amount: eur(lt)}},
+			Taxes:   []store.LineTax{{RateID: "de_vat/standard/2021-01-01", Percent: pct("19"), Amount: eur(lt)}},
 			Outcome: "taxed", OutcomeRule: "eu.domestic",
 		})
 		sub, disc, net, tax, gross = sub+s, disc+d, net+ln, tax+lt, gross+ln+lt
 	}
-	o.Taxes = []store.RateTax{{RateID: "de_vat/standard/2021-01-01", Percent: "19", Outcome: "taxed", Base: eur(net), Tax: eur(tax)}}
+	o.Taxes = []store.RateTax{{RateID: "de_vat/standard/2021-01-01", Percent: pct("19"), Outcome: "taxed", Base: eur(net), Tax: eur(tax)}}
 	o.Subtotal, o.Discount, o.Net, o.Tax, o.Gross = eur(sub), eur(disc), eur(net), eur(tax), eur(gross)
 	return o
 }
@@ -190,7 +198,8 @@ func Run(t *testing.T, open func(t *testing.T) Stores) {
 			{"amount in another currency", "lines[0].unit_price", func(o *store.Order) {
 				o.Lines[0].UnitPrice = pricing.MustParseMoney("19.99", "USD")
 			}},
-			{"bad percent", "lines[0].taxes[0].percent", func(o *store.Order) { o.Lines[0].Taxes[0].Percent = "19 %" }},
+			{"discount total off", "discount", func(o *store.Order) { o.Discount = pricing.MustParseMoney("0.01", "EUR") }},
+			{"tax without a rate", "lines[0].taxes[0].rate_id", func(o *store.Order) { o.Lines[0].Taxes[0].RateID = "" }},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
