@@ -130,3 +130,13 @@ func NormalizeCurrency(code string) (string, error) {
 func unsupported(op string, tag language.Tag) *Error {
 	return newError(op, "locale", tag.String(), ErrUnsupportedLocale, "CLDR has no modern number and date data for it")
 }
+
+// dataError reports CLDR data of tag that the formatter cannot use (a
+// pattern it does not support); the tests compile every locale's data, so
+// it signals a generator bug.
+func dataError(tag language.Tag, err error) *Error {
+	if e, ok := err.(*Error); ok {
+		return e
+	}
+	return newError("NewFormatter", "locale", tag.String(), ErrUnsupportedLocale, err.Error())
+}

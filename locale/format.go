@@ -197,17 +197,17 @@ func NewFormatter(tag language.Tag, opts *FormatOptions) (*Formatter, error) {
 	}
 	var err error
 	if f.num, err = compileNumber(nd, nd.decimalPattern, false, false); err != nil {
-		return nil, err
+		return nil, dataError(tag, err)
 	}
 	if f.pct, err = compileNumber(nd, nd.percentPattern, false, false); err != nil {
-		return nil, err
+		return nil, dataError(tag, err)
 	}
 	cp := nd.currencyPattern
 	if f.opts.Style == StyleAccounting {
 		cp = nd.accountingPattern
 	}
 	if f.cur, err = compileNumber(nd, cp, true, f.opts.Display == DisplayNone); err != nil {
-		return nil, err
+		return nil, dataError(tag, err)
 	}
 	if f.opts.Style == StyleAccounting {
 		// The grouping of the standard pattern applies to both, as in
@@ -215,7 +215,7 @@ func NewFormatter(tag language.Tag, opts *FormatOptions) (*Formatter, error) {
 		// pattern without the Indian grouping of their standard one.
 		std, err := compileNumber(nd, nd.currencyPattern, true, false)
 		if err != nil {
-			return nil, err
+			return nil, dataError(tag, err)
 		}
 		f.cur.primary, f.cur.secondary = std.primary, std.secondary
 	}
@@ -264,7 +264,7 @@ func NewFormatter(tag language.Tag, opts *FormatOptions) (*Formatter, error) {
 		}
 		nf, err := compileNumber(nd, p, true, f.opts.Display == DisplayNone)
 		if err != nil {
-			return nil, err
+			return nil, dataError(tag, err)
 		}
 		if f.opts.Style == StyleAccounting {
 			nf.primary, nf.secondary = f.cur.primary, f.cur.secondary
@@ -280,7 +280,7 @@ func NewFormatter(tag language.Tag, opts *FormatOptions) (*Formatter, error) {
 
 	id := localeID(tag)
 	if err := f.initDates(id); err != nil {
-		return nil, err
+		return nil, dataError(tag, err)
 	}
 	f.names = namesFor(id)
 	return f, nil
