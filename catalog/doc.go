@@ -91,11 +91,23 @@
 // is immutable; [Live] publishes a new one atomically (readers never block
 // and never see half an index) and keeps the previous ones for their
 // cursors. Per market the index holds a compressed bitmap (roaring) of the
-// products for sale, their order by price with price buckets; per catalog
-// it holds category (with descendants), attribute-value and folded-token
-// postings, and per locale collation keys computed once at build time with
+// products for sale and their order by price, with a rank bitset that maps
+// a product to its price position in a few nanoseconds; per catalog it
+// holds category (with descendants), attribute-value and folded-token
+// postings, a forward index of attribute values for facet counts, and per
+// locale an order of names collated once at build time with
 // golang.org/x/text/collate (whose collators are not safe for concurrent
-// use; queries compare precomputed ranks only).
+// use; queries compare precomputed positions only). A page is found by
+// marking the result's positions in the sort order in a reused bitset and
+// reading the next set bits after the cursor's position.
+//
+// # Performance
+//
+// Measured on generated catalogs (5 attributes, 3 content locales, 88
+// markets): the first page of a market + category + attribute + price
+// range query sorted by price takes tens of microseconds of CPU at 100,000
+// products, over a thousand times less than a scan of the product slice;
+// see the catalog section of the repository's README for the figures.
 //
 // [Index.Search] runs a [Query]: market, category, attribute filters (AND
 // across attributes, OR within one), a price range, text (every word,
@@ -119,6 +131,9 @@
 // Errors are [*Error] values (operation, line, record, field, value)
 // wrapping a sentinel of this package ([ErrSyntax], [ErrInvalid],
 // [ErrMissing], [ErrDuplicate], [ErrNotFound], [ErrTooLarge], [ErrCursor],
-// [ErrCursorExpired], [ErrNoPrice]) or locale.ErrUnknownCurrency; lists of
-// them come as [*Errors]. Bad input never panics.
+// [ErrCursorExpired], [ErrNoPrice]) or a shared sentinel of another
+// package (locale.ErrUnknownCountry, locale.ErrUnknownCurrency,
+// pricing.ErrCurrencyMismatch); lists of them come as [*Errors]. Bad input
+// never panics; a nil *Catalog or *Index panics at once with a clear
+// message, as the standard library does.
 package catalog

@@ -6,10 +6,12 @@ import (
 	"strings"
 
 	"github.com/marketkit/marketkit/internal/errtext"
+	"github.com/marketkit/marketkit/locale"
 )
 
 // Sentinel errors. Every error returned by this package wraps one of them
-// (or a sentinel of package locale or pricing, named where it applies), so
+// (or a sentinel of package locale or pricing: locale.ErrUnknownCountry,
+// locale.ErrUnknownCurrency, pricing.ErrCurrencyMismatch), so
 // callers can test the category with errors.Is; *Error carries the details.
 var (
 	// ErrSyntax reports input that is not well-formed: a JSON Lines record
@@ -210,7 +212,6 @@ func (e *Errors) err() error {
 	return e
 }
 
-// errUnknownCountry is what an unknown country code wraps. The team
-// vocabulary names locale.ErrUnknownCountry; until package locale defines
-// it, catalog reports ErrInvalid.
-var errUnknownCountry = ErrInvalid
+// errUnknownCountry is what an unknown or malformed country code wraps:
+// the library's shared sentinel.
+var errUnknownCountry = locale.ErrUnknownCountry

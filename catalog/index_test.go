@@ -274,7 +274,7 @@ func TestNewIndexErrors(t *testing.T) {
 	}
 	bad = marketCH
 	bad.Countries = []string{" CH"}
-	if _, err := catalog.NewIndex(c, []catalog.Market{bad}, examplePrice, nil); err == nil || !strings.Contains(err.Error(), `countries[0] " CH"`) {
-		t.Errorf("err = %v, want the country named", err)
+	if _, err := catalog.NewIndex(c, []catalog.Market{bad}, examplePrice, nil); !errors.Is(err, locale.ErrUnknownCountry) || !strings.Contains(err.Error(), `countries[0] " CH"`) {
+		t.Errorf("err = %v, want ErrUnknownCountry naming the country", err)
 	}
 }

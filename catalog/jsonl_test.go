@@ -132,7 +132,7 @@ func TestNewNamesLines(t *testing.T) {
 		`catalog: New: line 5: product "p1" category "zzz": not found: no such category`,
 		`catalog: New: line 6: product "p2" attributes.color[0] "blue": not found: no such value of attribute "color"`,
 		`catalog: New: line 8: product "p4" variants[0].sku "S": duplicate: SKU already used by product "p3"`,
-		`catalog: New: line 9: product "p5" availability.countries[0] "XX": invalid value: not an ISO 3166-1 country`,
+		`catalog: New: line 9: product "p5" availability.countries[0] "XX": unknown country code: not an ISO 3166-1 country`,
 		`catalog: New: line 10: product "p6" tax_class "": missing value: every product needs a tax class`,
 		`catalog: New: line 11: product "p7" availability.until "2026-11-01": invalid value: the sale window ends before it starts`,
 	}
