@@ -94,3 +94,29 @@ func TestExplicitPathNoAlloc(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkServer measures whole requests over loopback (client and
+// server in this process): the allocations net/http makes per request
+// are the baseline, and the middleware's own are the difference.
+func BenchmarkServer(b *testing.B) {
+	run := func(b *testing.B, h http.Handler, path string) {
+		srv := httptest.NewServer(h)
+		defer srv.Close()
+		c := srv.Client()
+		req, _ := http.NewRequest("GET", srv.URL+path, nil)
+		req.Header.Set("User-Agent", chrome)
+		b.ReportAllocs()
+		for b.Loop() {
+			res, err := c.Do(req)
+			if err != nil {
+				b.Fatal(err)
+			}
+			res.Body.Close()
+		}
+	}
+	b.Run("baseline=no-op handler", func(b *testing.B) { run(b, nopMarket{}, "/de/p/mug") })
+	h, _ := newTestHandler(b, testConfig(), Options{Next: nopMarket{}})
+	b.Run("MarketHandler", func(b *testing.B) { run(b, h, "/de/p/mug") })
+	hc, _ := newTestHandler(b, testConfig(), Options{Next: nop})
+	b.Run("context", func(b *testing.B) { run(b, hc, "/de/p/mug") })
+}

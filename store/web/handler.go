@@ -290,6 +290,15 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.notFound.ServeHTTP(w, r)
 		return
 	}
+	if k := m.localeHome(rest); k > 0 {
+		// "/ch/fr" → "/ch/fr/": the locale's home, as for a bare prefix.
+		target := p + "/"
+		if r.URL.RawQuery != "" {
+			target += "?" + r.URL.RawQuery
+		}
+		h.redirect(w, r, target, permanentFor(r.Method))
+		return
+	}
 	k, inPath, read := h.negotiate(r, m, rest)
 	sel := m.sel[k][inPath]
 	if viaHost {
@@ -348,7 +357,7 @@ func (h *Handler) negotiate(r *http.Request, m *market, rest string) (k, inPath 
 	if i := strings.IndexByte(seg, '/'); i >= 0 {
 		seg = seg[:i]
 	} else {
-		seg = "" // "/ch/fr" without slash is a page called fr, not the locale
+		seg = "" // "/ch/fr" without slash was redirected to "/ch/fr/"
 	}
 	if seg != "" {
 		for i, ls := range m.localeSeg {
@@ -377,6 +386,20 @@ func (h *Handler) negotiate(r *http.Request, m *market, rest string) (k, inPath 
 		}
 	}
 	return 0, 0, readCookie | readAcceptLanguage
+}
+
+// localeHome returns the index of the non-default locale whose segment
+// is the whole of rest ("/fr"), or 0.
+func (m *market) localeHome(rest string) int {
+	if len(m.Locales) < 2 || len(rest) < 2 || strings.IndexByte(rest[1:], '/') >= 0 {
+		return 0
+	}
+	for i, seg := range m.localeSeg {
+		if i > 0 && seg == rest[1:] {
+			return i
+		}
+	}
+	return 0
 }
 
 // exactLocale returns the index of the locale whose segment or tag is v

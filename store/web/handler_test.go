@@ -103,8 +103,9 @@ func TestHandler(t *testing.T) {
 			result{Status: 200, Vary: "Cookie, Accept-Language", Body: "market=ch locale=it-CH explicit=true source=path rest=/p"}},
 		{"garbage locale cookie ignored", "GET", "/ch/p", "", navigate("Cookie", "locale=<script>"),
 			result{Status: 200, Vary: "Cookie, Accept-Language", Body: "market=ch locale=de-CH explicit=true source=path rest=/p"}},
-		{"page named like a locale", "GET", "/ch/fr", "", navigate(),
-			result{Status: 200, Vary: "Cookie, Accept-Language", Body: "market=ch locale=de-CH explicit=true source=path rest=/fr"}},
+		{"locale segment without slash: its home", "GET", "/ch/fr?x=1", "", navigate(), result{Status: 301, Location: "/ch/fr/?x=1"}},
+		{"default locale has no segment", "GET", "/ch/de", "", navigate(),
+			result{Status: 200, Vary: "Cookie, Accept-Language", Body: "market=ch locale=de-CH explicit=true source=path rest=/de"}},
 		// The root: detection.
 		{"root, nothing known: default market (redirect group)", "GET", "/", "", navigate(),
 			result{Status: 302, Location: "/us/", Vary: "Cookie, Accept-Language, User-Agent, Sec-Fetch-Mode, Sec-Purpose", SetCookie: hop}},

@@ -358,6 +358,25 @@ func (s *Site) check() {
 	}
 }
 
+// Origins returns the origins ("https://shop.example",
+// "https://shop.example.ch") of the shared domain and of every market
+// host, in a fresh slice: the allowlist of sign-in hand-off return_to
+// URLs (handoff.ReceiverOptions.Origins) and of trusted cross-origin
+// requests.
+func (s *Site) Origins() []string {
+	s.check()
+	var out []string
+	if s.base != nil {
+		out = append(out, s.base.String())
+	}
+	for _, m := range s.markets {
+		if m.Host != "" && !slices.Contains(out, m.base) {
+			out = append(out, m.base)
+		}
+	}
+	return out
+}
+
 // public returns a copy of the market's configuration the caller owns.
 func (m *market) public() Market {
 	c := m.Market

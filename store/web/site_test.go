@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"golang.org/x/text/language"
 )
 
@@ -99,6 +101,13 @@ func TestSiteCopiesConfig(t *testing.T) {
 	again, _ := s.Market("ch")
 	if again.Countries[0] != "CH" {
 		t.Errorf("Market returned a shared slice")
+	}
+}
+
+func TestOrigins(t *testing.T) {
+	got := mustSite(t, testConfig()).Origins()
+	if diff := cmp.Diff([]string{"https://shop.example", "https://shop.example.ch"}, got); diff != "" {
+		t.Errorf("Origins (-want +got):\n%s", diff)
 	}
 }
 
