@@ -78,21 +78,41 @@ func AddressOf(a interface {
 	return out, nil
 }
 
+// CheckRegistration reports whether r, one entry of Store.Registrations,
+// names something in d: "EU", a country with tax data, a zone ID or a tax
+// type ID, in any ASCII case. Otherwise it returns an [*Error] (Op
+// "CheckRegistration", field "registration", wrapping ErrInvalidInput)
+// whose reason lists what r may have meant ("us_ny" → us_ny_sales, "CH "
+// → CH, "Switzerland" → ch). Calculate applies the same check to every
+// entry; a configuration check can call it directly.
+func (d *Data) CheckRegistration(r string) error {
+	d.check()
+	if err := d.registrationErr(r, "registration"); err != nil {
+		return withOp(err, "CheckRegistration")
+	}
+	return nil
+}
+
+func (d *Data) registrationErr(r, field string) error {
+	if registrationKnown(d, r) {
+		return nil
+	}
+	reason := "names no tax type, zone or country with tax data"
+	if sug := d.suggest(r); len(sug) > 0 {
+		reason += "; did you mean " + strings.Join(sug, ", ") + "?"
+	} else {
+		reason += `; want a country code ("CH"), a zone ID ("us-ny"), a tax type ID ("us_ny_sales") or "EU"`
+	}
+	return fieldErr(ErrInvalidInput, field, r, reason)
+}
+
 // checkRegistrations reports the first entry of Store.Registrations that
-// names nothing in d: not "EU", a country with tax data, a zone ID or a
-// tax type ID (any ASCII case). The error lists what would have matched.
+// names nothing in d.
 func checkRegistrations(d *Data, regs []string) error {
 	for i, r := range regs {
-		if registrationKnown(d, r) {
-			continue
+		if err := d.registrationErr(r, "store.registrations["+strconv.Itoa(i)+"]"); err != nil {
+			return err
 		}
-		reason := "names no tax type, zone or country with tax data"
-		if sug := d.suggest(r); len(sug) > 0 {
-			reason += "; did you mean " + strings.Join(sug, ", ") + "?"
-		} else {
-			reason += `; want a country code ("CH"), a zone ID ("us-ny"), a tax type ID ("us_ny_sales") or "EU"`
-		}
-		return fieldErr(ErrInvalidInput, "store.registrations["+strconv.Itoa(i)+"]", r, reason)
 	}
 	return nil
 }

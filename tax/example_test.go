@@ -353,3 +353,18 @@ func ExampleError() {
 	// tax: Calculate: store.registrations[0] "us_ny": invalid input: names no tax type, zone or country with tax data; did you mean us-ny, us_ny_sales?
 	// Calculate store.registrations[0] "us_ny"
 }
+
+// A configuration check can test each registration on its own.
+func ExampleData_CheckRegistration() {
+	d := tax.Builtin()
+	for _, r := range []string{"CH", "us-ny", "us_ny_sales", "eu", "Switzerland", "NY"} {
+		fmt.Println(r, d.CheckRegistration(r))
+	}
+	// Output:
+	// CH <nil>
+	// us-ny <nil>
+	// us_ny_sales <nil>
+	// eu <nil>
+	// Switzerland tax: CheckRegistration: registration "Switzerland": invalid input: names no tax type, zone or country with tax data; did you mean ch?
+	// NY tax: CheckRegistration: registration "NY": invalid input: names no tax type, zone or country with tax data; did you mean us-ny, us_ny_sales?
+}
