@@ -1,6 +1,7 @@
 package round
 
 import (
+	"flag"
 	"fmt"
 	"math/big"
 	"math/rand/v2"
@@ -52,10 +53,21 @@ func oracle(x *big.Rat, mode Mode) *big.Int {
 	}
 }
 
+// long runs the exhaustive oracle comparisons: go test -long.
+var long = flag.Bool("long", false, "run the exhaustive tests")
+
+// TestDivAgainstRatOracle compares every mode on every n/d with |n| ≤ 150
+// and d ≤ 20 (every remainder class of every small divisor, ties of both
+// parities, both signs) with the big.Rat oracle; -long widens it to
+// |n| ≤ 2000 and d ≤ 64.
 func TestDivAgainstRatOracle(t *testing.T) {
+	maxN, maxD := int64(150), int64(20)
+	if *long {
+		maxN, maxD = 2000, 64
+	}
 	for mode := range Mode(NumModes) {
-		for d := int64(1); d <= 40; d++ {
-			for n := int64(-400); n <= 400; n++ {
+		for d := int64(1); d <= maxD; d++ {
+			for n := -maxN; n <= maxN; n++ {
 				mag := uint64(n)
 				if n < 0 {
 					mag = uint64(-n)
@@ -81,7 +93,11 @@ func TestDivAgainstRatOracle(t *testing.T) {
 // beyond 64 bits.
 func TestBigAgainstRatOracle(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	for i := range 3000 {
+	count := 300
+	if *long {
+		count = 30000
+	}
+	for i := range count {
 		n := randBig(r, 1+r.IntN(140))
 		d := randBig(r, 1+r.IntN(70))
 		d.Add(d, big.NewInt(1))
