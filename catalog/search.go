@@ -427,6 +427,7 @@ func (ix *Index) run(p *plan) Result {
 	total := 0
 	lowW, highW := words, -1
 	checkRange := p.ranged && len(p.facets) == 0
+	priceSort := p.sort == SortPrice || p.sort == SortPriceDesc
 	var buf [256]uint32
 	it := r.ManyIterator()
 	for {
@@ -435,12 +436,19 @@ func (ix *Index) run(p *plan) Result {
 			break
 		}
 		for _, id := range buf[:n] {
+			var pos uint32
 			if checkRange {
-				if pp := int(priceOf(id)); pp < p.lo || pp >= p.hi {
+				pp := priceOf(id)
+				if int(pp) < p.lo || int(pp) >= p.hi {
 					continue
 				}
+				pos = pp
+				if !priceSort {
+					pos = posOf(id)
+				}
+			} else {
+				pos = posOf(id)
 			}
-			pos := posOf(id)
 			w := int(pos >> 6)
 			bs[w] |= 1 << (pos & 63)
 			lowW, highW = min(lowW, w), max(highW, w)
