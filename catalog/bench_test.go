@@ -130,6 +130,13 @@ func BenchmarkFacets(b *testing.B) {
 	b.Run("100k/dense/facets", func(b *testing.B) {
 		loop(b, func() { sinkResult = mustSearch(b, w.ix, q) })
 	})
+	b.Run("100k/dense/AndCardinality-per-value", func(b *testing.B) {
+		loop(b, func() {
+			if _, err := catalog.AndCardinalityFacets(w.ix, q); err != nil {
+				b.Fatal(err)
+			}
+		})
+	})
 	q.Facets = nil
 	b.Run("100k/dense/no-facets", func(b *testing.B) {
 		loop(b, func() { sinkResult = mustSearch(b, w.ix, q) })

@@ -278,3 +278,34 @@ func TestNewIndexErrors(t *testing.T) {
 		t.Errorf("err = %v, want ErrUnknownCountry naming the country", err)
 	}
 }
+
+// The forward-index facet counts equal one AndCardinality per value.
+func TestFacetsAgreeWithAndCardinality(t *testing.T) {
+	w := smallWorld()
+	for i, q := range []catalog.Query{
+		{Market: w.markets[0].ID, Facets: []string{"color", "size", "material", "brand", "eco"}},
+		{Market: w.markets[1].ID, Category: "c2", Filters: []catalog.Filter{{Attribute: "size", Values: []string{"s1", "s2"}}, {Attribute: "eco", Values: []string{"true"}}},
+			Facets: []string{"color", "size", "eco"}},
+	} {
+		res, err := w.ix.Search(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := catalog.AndCardinalityFacets(w.ix, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]map[string]int{}
+		for _, f := range res.Facets {
+			got[f.Attribute] = map[string]int{}
+			for _, v := range f.Values {
+				if v.Count > 0 {
+					got[f.Attribute][v.Value] = v.Count
+				}
+			}
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("query %d (-AndCardinality +forward):\n%s", i, diff)
+		}
+	}
+}
