@@ -67,43 +67,53 @@ func FuzzCalculate(f *testing.F) {
 		// Supply kinds by rule: day/3000 picks which kind of rule applies.
 		kinds := []tax.Supply{tax.Goods, tax.Digital, tax.Service}
 		var rules []tax.ClassRule
-		var wantSupply = map[string]tax.Supply{}
 		for j, class := range fuzzClasses {
 			cat, err := tax.ParseCategory(class)
 			if err != nil || class == "" {
 				continue
 			}
-			sCust, sAll, sOwn, sThird := kinds[(j+int(day))%3], kinds[(j+1)%3], kinds[(j+2)%3], kinds[(j+int(flags))%3]
+			third := tax.ClassRule{Class: class, Country: "NO", Category: cat, Supply: kinds[(j+int(flags))%3]}
+			own := tax.ClassRule{Class: class, Country: store.Country, Category: cat, Supply: kinds[(j+2)%3]}
+			all := tax.ClassRule{Class: class, Category: cat, Supply: kinds[(j+1)%3]}
+			custR := tax.ClassRule{Class: class, Country: cust.Country, Category: cat, Supply: kinds[(j+int(day))%3]}
 			switch (j + int(day)/3000) % 4 {
 			case 0: // the customer's country has a rule
-				rules = append(rules, tax.ClassRule{Class: class, Country: "NO", Category: cat, Supply: sThird},
-					tax.ClassRule{Class: class, Country: store.Country, Category: cat, Supply: sOwn},
-					tax.ClassRule{Class: class, Category: cat, Supply: sAll},
-					tax.ClassRule{Class: class, Country: cust.Country, Category: cat, Supply: sCust})
-				wantSupply[class] = sCust
+				rules = append(rules, third, own, all, custR)
 			case 1: // a country-less rule
-				rules = append(rules, tax.ClassRule{Class: class, Country: "NO", Category: cat, Supply: sThird},
-					tax.ClassRule{Class: class, Country: store.Country, Category: cat, Supply: sOwn},
-					tax.ClassRule{Class: class, Category: cat, Supply: sAll})
-				wantSupply[class] = sAll
-				if store.Country == cust.Country {
-					wantSupply[class] = sOwn
-				}
+				rules = append(rules, third, own, all)
 			case 2: // only the store's country (and a third one)
-				rules = append(rules, tax.ClassRule{Class: class, Country: "NO", Category: cat, Supply: sThird},
-					tax.ClassRule{Class: class, Country: store.Country, Category: cat, Supply: sOwn})
-				wantSupply[class] = sOwn
-				if cust.Country == "NO" {
-					wantSupply[class] = sThird
+				rules = append(rules, third, own)
+			default: // only a third country
+				rules = append(rules, third)
+			}
+		}
+		// The documented precedence, as a reference: the first rule of the
+		// customer's country, else the first country-less rule, else the
+		// first rule of the store's country, else goods.
+		wantSupply := map[string]tax.Supply{}
+		for _, class := range fuzzClasses {
+			var byCust, byAll, byOwn *tax.ClassRule
+			for k := range rules {
+				r := &rules[k]
+				switch {
+				case r.Class != class:
+				case r.Country == cust.Country && byCust == nil:
+					byCust = r
+				case r.Country == "" && byAll == nil:
+					byAll = r
+				case r.Country == store.Country && byOwn == nil:
+					byOwn = r
 				}
-			default: // only a third country: goods
-				rules = append(rules, tax.ClassRule{Class: class, Country: "NO", Category: cat, Supply: sThird})
+			}
+			switch {
+			case byCust != nil:
+				wantSupply[class] = byCust.Supply
+			case byAll != nil:
+				wantSupply[class] = byAll.Supply
+			case byOwn != nil:
+				wantSupply[class] = byOwn.Supply
+			default:
 				wantSupply[class] = tax.Goods
-				if cust.Country == "NO" {
-					wantSupply[class] = sThird
-				} else if store.Country == "NO" {
-					wantSupply[class] = sThird
-				}
 			}
 		}
 		calc, err := tax.NewCalculator(&tax.CalculatorOptions{Classes: rules})
