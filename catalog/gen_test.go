@@ -180,12 +180,18 @@ func generateWith(n, nMarkets int, density float64, seed uint64, naive bool) *wo
 	return w
 }
 
+// price is the worlds' PriceFunc: a lookup in a per-market table, as a
+// host's price list would be (IDs are "p" and the index).
 func (w *world) price(market, id string) (pricing.Money, bool) {
 	mi, ok := w.mIdx[market]
-	if !ok {
+	if !ok || len(id) < 2 {
 		return pricing.Money{}, false
 	}
-	pr := w.prices[mi][w.pIdx[id]]
+	pi, err := strconv.Atoi(id[1:])
+	if err != nil || pi < 0 || pi >= len(w.prices[mi]) {
+		return pricing.Money{}, false
+	}
+	pr := w.prices[mi][pi]
 	if pr < 0 {
 		return pricing.Money{}, false
 	}
