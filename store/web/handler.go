@@ -279,11 +279,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if rest == "" {
 		// "/de" → "/de/": the market's one canonical home URL.
-		target := m.home
-		if r.URL.RawQuery != "" {
-			target += "?" + r.URL.RawQuery
-		}
-		h.redirect(w, r, target, permanentFor(r.Method))
+		h.redirect(w, r, withQuery(m.home, r.URL.RawQuery), permanentFor(r.Method))
 		return
 	}
 	if !cleanPath(p) {
@@ -292,11 +288,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if k := m.localeHome(rest); k > 0 {
 		// "/ch/fr" → "/ch/fr/": the locale's home, as for a bare prefix.
-		target := p + "/"
-		if r.URL.RawQuery != "" {
-			target += "?" + r.URL.RawQuery
-		}
-		h.redirect(w, r, target, permanentFor(r.Method))
+		h.redirect(w, r, withQuery(p+"/", r.URL.RawQuery), permanentFor(r.Method))
 		return
 	}
 	k, inPath, read := h.negotiate(r, m, rest)
@@ -324,6 +316,19 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request, sel *Selection) 
 		return
 	}
 	h.next.ServeHTTP(w, r.WithContext(NewContext(r.Context(), sel)))
+}
+
+// withQuery appends a request's raw query to a local path when the
+// result still passes LocalPath (campaign parameters survive the
+// redirect), and drops it otherwise.
+func withQuery(path, rawQuery string) string {
+	if rawQuery == "" {
+		return path
+	}
+	if t := path + "?" + rawQuery; LocalPath(t) {
+		return t
+	}
+	return path
 }
 
 func permanentFor(method string) int {
@@ -476,7 +481,7 @@ func (h *Handler) serveRoot(w http.ResponseWriter, r *http.Request, s *Site, t *
 				h.addVary(w, read)
 				http.SetCookie(w, &http.Cookie{Name: loopCookie, Value: strconv.Itoa(hops + 1), Path: "/",
 					MaxAge: 30, HttpOnly: true, Secure: h.secure(r), SameSite: http.SameSiteLaxMode})
-				h.redirect(w, r, m.home, http.StatusFound)
+				h.redirect(w, r, withQuery(m.home, r.URL.RawQuery), http.StatusFound)
 				return
 			}
 		}

@@ -251,6 +251,9 @@ func NewSite(cfg Config) (*Site, error) {
 				bad(fmt.Sprintf("%s.locales[%d]", f, k), t.String(), "undetermined locale")
 				continue
 			}
+			if slices.Index(m.Locales, t) < k {
+				bad(fmt.Sprintf("%s.locales[%d]", f, k), t.String(), "duplicate locale")
+			}
 			fm, err := locale.NewFormatter(t, nil)
 			if err != nil {
 				bad(fmt.Sprintf("%s.locales[%d]", f, k), t.String(), "no formatting data: "+err.Error())
@@ -291,9 +294,6 @@ func NewSite(cfg Config) (*Site, error) {
 			m.base = s.scheme + "://" + m.Host
 		} else if s.base != nil {
 			m.base = s.base.String()
-		}
-		if m.Host != "" && m.Prefix != "" && s.base == nil && cfg.BaseURL == "" {
-			bad(f+".prefix", m.Prefix, "a host-bound market with a prefix is also served on the shared host: baseURL is required")
 		}
 		s.markets = append(s.markets, m)
 	}

@@ -34,6 +34,7 @@ func TestNewSiteErrors(t *testing.T) {
 		{"no countries", func(c *Config) { c.Markets[0].Countries = nil }, `markets[0].countries "": at least one`},
 		{"no locales", func(c *Config) { c.Markets[0].Locales = nil }, `markets[0].locales "": at least one`},
 		{"und locale", func(c *Config) { c.Markets[0].Locales = []language.Tag{language.Und} }, `markets[0].locales[0] "und"`},
+		{"duplicate locale", func(c *Config) { c.Markets[1].Locales = append(c.Markets[1].Locales, tags("fr-CH")) }, `markets[1].locales[3] "fr-CH": duplicate locale`},
 		{"unknown group", func(c *Config) { c.Markets[0].Group = "apac" }, `markets[0].group "apac": no such group`},
 		{"bad window", func(c *Config) { c.Markets[0].Maintenance = []Window{{Start: "2:00", End: "04:00"}} }, `markets[0].maintenance[0] "2:00-04:00"`},
 		{"bad weekday", func(c *Config) {
