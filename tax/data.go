@@ -63,14 +63,16 @@ type TypeDef struct {
 	Rates   []RateDef `json:"rates"`
 }
 
-// RateDef lists the effective-dated amounts of one category.
+// RateDef lists the effective-dated rates of one category; each entry of
+// Amounts defines one [Rate].
 type RateDef struct {
 	Category Category    `json:"category"`
 	Amounts  []AmountDef `json:"amounts"`
 }
 
-// AmountDef is one percentage in force from From to To (inclusive ISO
-// dates; To empty = open-ended), citing a SourceDef ID.
+// AmountDef defines one [Rate]: a percentage ("19", "9.975"; parsed by
+// pricing.ParsePercent) in force from From to To (inclusive ISO dates; To
+// empty = open-ended), citing a SourceDef ID.
 type AmountDef struct {
 	Percent string `json:"percent"`
 	From    string `json:"from"`

@@ -141,8 +141,8 @@
 // Country codes (addresses, class rules, registrations) and region codes
 // are accepted in any ASCII case and read as upper case; surrounding
 // spaces, names and unknown codes are errors naming the field and the
-// value, never trimmed or ignored. Every amount of a request must be in
-// the currency of its first line.
+// value, never trimmed or ignored. The amounts a calculation reads (each
+// line's Total and UnitPrice) must be in the currency of the first line.
 //
 // Errors are [*Error] (Op, Field, Value, Err, Reason; message
 // `tax: Op: field "value": reason`, the value cut after 64 bytes) or
