@@ -5,12 +5,16 @@ import (
 	"flag"
 	"path/filepath"
 	"strconv"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/marketkit/marketkit/store/sqlstore/internal/pgtest"
 	"github.com/marketkit/marketkit/store/sqlstore/sqltest"
 )
+
+// benchSeq makes keys unique across -count repetitions on one database.
+var benchSeq atomic.Int64
 
 var backup100k = flag.Bool("backup100k", false, "run BenchmarkBackup with 100,000 orders (slow: fills the databases first)")
 
@@ -37,10 +41,8 @@ func BenchmarkPlaceOrder(b *testing.B) {
 			o := sqltest.NewOrder("de", "", 3)
 			b.Run("PlaceOrder", func(b *testing.B) {
 				b.ReportAllocs()
-				i := 0
 				for b.Loop() {
-					o.IdempotencyKey = "p-" + strconv.Itoa(i)
-					i++
+					o.IdempotencyKey = "p-" + strconv.FormatInt(benchSeq.Add(1), 10)
 					if _, err := db.PlaceOrder(ctx, o); err != nil {
 						b.Fatal(err)
 					}
@@ -52,11 +54,10 @@ func BenchmarkPlaceOrder(b *testing.B) {
 				row := string(bb)
 				q := db.q("INSERT INTO orders (market, id, idempotency_key, body_hash, created_us, currency, gross, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
 				b.ReportAllocs()
-				i := 0
 				for b.Loop() {
-					k := "b-" + strconv.Itoa(i)
-					i++
-					if _, err := db.w.ExecContext(ctx, q, "de", k, k, "h", int64(i), "EUR", "1.00", row); err != nil {
+					i := benchSeq.Add(1)
+					k := "b-" + strconv.FormatInt(i, 10)
+					if _, err := db.w.ExecContext(ctx, q, "de", k, k, "h", i, "EUR", "1.00", row); err != nil {
 						b.Fatal(err)
 					}
 				}

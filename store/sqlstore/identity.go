@@ -109,3 +109,14 @@ func (db *DB) UseNonce(ctx context.Context, nonce string, expires time.Time) err
 	}
 	return nil
 }
+
+// Consume is UseNonce in the shape of the sign-in hand-off's replay store
+// (store/web/handoff.ReplayStore): fresh is false, with a nil error, when
+// the nonce was used before.
+func (db *DB) Consume(ctx context.Context, nonce string, expires time.Time) (fresh bool, err error) {
+	err = db.UseNonce(ctx, nonce, expires)
+	if errors.Is(err, store.ErrNonceUsed) {
+		return false, nil
+	}
+	return err == nil, err
+}
