@@ -2,6 +2,7 @@ package tax
 
 import (
 	"context"
+	"strconv"
 	"testing"
 
 	"github.com/marketkit/marketkit/pricing"
@@ -127,5 +128,45 @@ func TestCalculateAllocs(t *testing.T) {
 	d := Builtin()
 	if n := testing.AllocsPerRun(100, func() { sinkAmount, _ = d.Lookup("de_vat", Reduced, MustDate("2020-08-01")) }); n != 0 {
 		t.Errorf("Lookup allocs = %v, want 0", n)
+	}
+}
+
+// BenchmarkPerOrderLines measures per-order-per-rate rounding on large
+// orders (quadratic in lines before issue 9: 10,000 lines took 0.4 s); the
+// baseline is per-line rounding of the same lines, which is linear.
+func BenchmarkPerOrderLines(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		o := pricing.Order{Currency: "EUR", Rounding: pricing.RoundHalfUp}
+		for i := range n {
+			class := "standard"
+			if i%2 == 1 {
+				class = "reduced"
+			}
+			o.Items = append(o.Items, pricing.Item{SKU: "x", TaxClass: class, Quantity: 1,
+				UnitPrice: pricing.MustParseMoney(strconv.Itoa(i%7)+"."+strconv.Itoa(10+i%90), "EUR")})
+		}
+		q, err := o.Quote()
+		if err != nil {
+			b.Fatal(err)
+		}
+		req := benchRequest(b)
+		req.Lines = q.Lines
+		var calc BuiltinCalculator
+		for _, r := range []Rounding{PerOrderPerRate, PerLine} {
+			name := "PerOrderPerRate"
+			if r == PerLine {
+				name = "Baseline_PerLine"
+			}
+			b.Run(name+"/"+strconv.Itoa(n), func(b *testing.B) {
+				req.Policy.Rounding = r
+				var res Result
+				b.ReportAllocs()
+				for b.Loop() {
+					if err := calc.Calculate(context.Background(), req, &res); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }
