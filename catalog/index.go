@@ -240,6 +240,15 @@ func NewIndex(c *Catalog, markets []Market, prices PriceFunc, opts *IndexOptions
 		}
 	}
 
+	// Stage 3, beside stages 1 and 2: the catalog-wide postings and orders.
+	var global sync.WaitGroup
+	global.Go(func() {
+		ix.buildPostings()
+		ix.rankOrd, ix.rankPos = ix.orderBy(func(a, b *product) int { return cmp.Compare(b.Rank, a.Rank) })
+		ix.newestOrd, ix.newestPos = ix.orderBy(func(a, b *product) int { return b.Created.Compare(a.Created) })
+	})
+	defer global.Wait()
+
 	// Stage 1: availability and prices, products in chunks.
 	type pair struct {
 		id    uint32
@@ -369,10 +378,6 @@ func NewIndex(c *Catalog, markets []Market, prices PriceFunc, opts *IndexOptions
 		ix.stats.Pairs += len(mis[i].ord)
 	}
 
-	// Stage 3: global postings and orders.
-	ix.buildPostings()
-	ix.rankOrd, ix.rankPos = ix.orderBy(func(a, b *product) int { return cmp.Compare(b.Rank, a.Rank) })
-	ix.newestOrd, ix.newestPos = ix.orderBy(func(a, b *product) int { return b.Created.Compare(a.Created) })
 
 	// Stage 4: text and collation groups per market locale.
 	type groupJob struct {
@@ -408,6 +413,7 @@ func NewIndex(c *Catalog, markets []Market, prices PriceFunc, opts *IndexOptions
 			g.ord, g.pos = ix.buildNames(job.chain, job.coll)
 		}
 	})
+	global.Wait()
 	ix.stats.Products = len(c.products)
 	ix.stats.Markets = len(ms)
 	ix.stats.Bytes = ix.size()
@@ -506,32 +512,6 @@ func (ix *Index) buildPostings() {
 		b.RunOptimize()
 		ix.catPost[cat.ID] = b
 	}
-	lists := map[string]map[string][]uint32{}
-	for _, a := range c.attrs {
-		lists[a.ID] = map[string][]uint32{}
-	}
-	var seen []string
-	for _, p := range c.products {
-		for aid := range c.attrByID {
-			seen = seen[:0]
-			add := func(v Value) {
-				for _, s := range valueKeys(v) {
-					if !slices.Contains(seen, s) {
-						seen = append(seen, s)
-						lists[aid][s] = append(lists[aid][s], p.idx)
-					}
-				}
-			}
-			if v, ok := p.Attributes[aid]; ok {
-				add(v)
-			}
-			for _, vr := range p.Variants {
-				if v, ok := vr.Attributes[aid]; ok {
-					add(v)
-				}
-			}
-		}
-	}
 	ix.fwd = map[string]*forward{}
 	for _, a := range c.attrs {
 		if a.Kind != Enum && a.Kind != Boolean {
@@ -573,16 +553,68 @@ func (ix *Index) buildPostings() {
 		fw.vals = slices.Clip(fw.vals)
 		ix.fwd[a.ID] = fw
 	}
-	ix.attrPost = make(map[string]map[string]*roaring.Bitmap, len(lists))
-	for aid, vals := range lists {
-		m := make(map[string]*roaring.Bitmap, len(vals))
-		for v, ids := range vals {
-			b := roaring.New()
-			b.AddMany(ids)
-			b.RunOptimize()
-			m[v] = b
+	// Postings: enum and boolean values from the forward index, text and
+	// number values through their keys.
+	ix.attrPost = make(map[string]map[string]*roaring.Bitmap, len(c.attrs))
+	newBitmap := func(ids []uint32) *roaring.Bitmap {
+		b := roaring.New()
+		b.AddMany(ids)
+		b.RunOptimize()
+		return b
+	}
+	for _, a := range c.attrs {
+		m := map[string]*roaring.Bitmap{}
+		if fw, ok := ix.fwd[a.ID]; ok {
+			n := 2
+			if a.Kind == Enum {
+				n = len(a.Values)
+			}
+			lists := make([][]uint32, n)
+			for i := range c.products {
+				for _, v := range fw.vals[fw.off[i]:fw.off[i+1]] {
+					lists[v] = append(lists[v], uint32(i))
+				}
+			}
+			for k, ids := range lists {
+				if len(ids) == 0 {
+					continue
+				}
+				key := "true"
+				switch {
+				case a.Kind == Enum:
+					key = a.Values[k].ID
+				case k == 1:
+					key = "false"
+				}
+				m[key] = newBitmap(ids)
+			}
+		} else {
+			lists := map[string][]uint32{}
+			var seen []string
+			for _, p := range c.products {
+				seen = seen[:0]
+				add := func(v Value) {
+					for _, s := range valueKeys(v) {
+						if !slices.Contains(seen, s) {
+							seen = append(seen, s)
+							lists[s] = append(lists[s], p.idx)
+						}
+					}
+				}
+				if v, ok := p.Attributes[a.ID]; ok {
+					add(v)
+				}
+				for _, vr := range p.Variants {
+					if v, ok := vr.Attributes[a.ID]; ok {
+						add(v)
+					}
+				}
+			}
+			for k, ids := range lists {
+				m[k] = newBitmap(ids)
+			}
 		}
-		ix.attrPost[aid] = m
+		ix.attrPost[a.ID] = m
 	}
 }
 
