@@ -6,7 +6,9 @@ import (
 	"math/bits"
 	"slices"
 	"strconv"
+	"strings"
 
+	"github.com/marketkit/marketkit/internal/errtext"
 	"github.com/marketkit/marketkit/pricing"
 	"github.com/marketkit/marketkit/tax/vat"
 )
@@ -120,7 +122,7 @@ func (c *BuiltinCalculator) calculate(ctx context.Context, in *Request, res *Res
 	if req.Customer.Business && req.Customer.VATNumber != "" {
 		pfx, err := vat.Validate(req.Customer.VATNumber)
 		if err != nil {
-			return &Error{Field: "customer.vat_number", Value: req.Customer.VATNumber, Err: err}
+			return &Error{Field: "customer.vat_number", Value: req.Customer.VATNumber, Err: err, Reason: vatReason(err)}
 		}
 		vatCountry = vat.PrefixCountry(pfx)
 		if pfx == "XI" {
@@ -230,6 +232,17 @@ func (c *BuiltinCalculator) calculate(ctx context.Context, in *Request, res *Res
 	}
 	res.end()
 	return nil
+}
+
+// vatReason is the reason part of a *vat.Error's message (after its
+// quoted value), so that the tax error does not repeat the value.
+func vatReason(err error) string {
+	var ve *vat.Error
+	if !errors.As(err, &ve) {
+		return err.Error()
+	}
+	head := "vat: " + ve.Op + ": " + ve.Field + " " + errtext.Quote(ve.Value) + ": "
+	return strings.TrimPrefix(ve.Error(), head)
 }
 
 // MaxClasses is the most distinct product tax classes one request may

@@ -105,6 +105,12 @@ func (e *Error) Error() string {
 func writeReason(b *strings.Builder, err error, detail string) {
 	s := ""
 	if err != nil {
+		if _, wrapped := err.(interface{ Unwrap() error }); wrapped && detail != "" {
+			// A wrapped error of another package (a *vat.Error): its
+			// reason is the detail; its own message would repeat the value.
+			b.WriteString(detail)
+			return
+		}
 		s = err.Error()
 		if i := strings.Index(s, ": "); i >= 0 && i < 10 && !strings.Contains(s[:i], " ") {
 			s = s[i+2:] // "tax: unknown country" → "unknown country"

@@ -15,6 +15,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/marketkit/marketkit/locale"
 	"github.com/marketkit/marketkit/pricing"
+	"github.com/marketkit/marketkit/tax/vat"
 )
 
 // Regression tests for issues 8 and 9: each failed before its change.
@@ -554,5 +555,23 @@ func TestEnumSpelling(t *testing.T) {
 		if !strings.Contains(string(r), ".") {
 			t.Errorf("rule %q", r)
 		}
+	}
+}
+
+// A malformed VAT number is reported once, with vat's reason, and stays
+// inspectable as a *vat.Error.
+func TestVATNumberErrorText(t *testing.T) {
+	req := deReq(lines("EUR", "", "1.00"))
+	req.Customer.Business, req.Customer.VATNumber = true, "DK13585627"
+	var calc BuiltinCalculator
+	var res Result
+	err := calc.Calculate(context.Background(), req, &res)
+	want := `tax: Calculate: customer.vat_number "DK13585627": invalid VAT number: DK: checksum mismatch`
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %s", err, want)
+	}
+	var ve *vat.Error
+	if !errors.As(err, &ve) || ve.Reason != vat.ReasonChecksum || !errors.Is(err, vat.ErrInvalidNumber) {
+		t.Errorf("err = %#v, want a *vat.Error with the checksum reason", err)
 	}
 }
