@@ -378,7 +378,6 @@ func NewIndex(c *Catalog, markets []Market, prices PriceFunc, opts *IndexOptions
 		ix.stats.Pairs += len(mis[i].ord)
 	}
 
-
 	// Stage 4: text and collation groups per market locale.
 	type groupJob struct {
 		key   string
