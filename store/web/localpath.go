@@ -1,12 +1,9 @@
 package web
 
-import (
-	"net/url"
-	"strings"
-)
+import "github.com/marketkit/marketkit/store/web/internal/safepath"
 
 // MaxLocalPathLength is the longest redirect target LocalPath accepts, in bytes.
-const MaxLocalPathLength = 2048
+const MaxLocalPathLength = safepath.MaxLength
 
 // LocalPath reports whether s is safe to redirect to on the same site: a
 // path-absolute reference ("/de/cart?x=1") that every browser resolves to
@@ -24,47 +21,4 @@ const MaxLocalPathLength = 2048
 // newlines and read "\" as "/", and servers and frameworks decode once
 // more than they should, so each of these turns a path into a host
 // somewhere.
-func LocalPath(s string) bool {
-	if len(s) < 1 || len(s) > MaxLocalPathLength || s[0] != '/' {
-		return false
-	}
-	pathEnd := len(s)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c < 0x21 || c > 0x7e || c == '\\':
-			return false
-		case c == '%':
-			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
-				return false
-			}
-			v := unhex(s[i+1])<<4 | unhex(s[i+2])
-			if v < 0x20 || v == 0x7f || (i < pathEnd && (v == ' ' || v == '/' || v == '\\' || v == '%' || v == '.')) {
-				return false
-			}
-		case (c == '?' || c == '#') && pathEnd == len(s):
-			pathEnd = i
-		}
-	}
-	if !cleanPath(s[:pathEnd]) {
-		return false
-	}
-	// Belt and braces: whatever the rules above let through must parse as
-	// a reference without scheme, host or user.
-	u, err := url.Parse(s)
-	return err == nil && u.Scheme == "" && u.Host == "" && u.User == nil && u.Opaque == "" &&
-		strings.HasPrefix(u.Path, "/") && !strings.HasPrefix(u.Path, "//")
-}
-
-func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
-
-func unhex(c byte) byte {
-	switch {
-	case c <= '9':
-		return c - '0'
-	case c <= 'F':
-		return c - 'A' + 10
-	default:
-		return c - 'a' + 10
-	}
-}
+func LocalPath(s string) bool { return safepath.Local(s) }

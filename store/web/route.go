@@ -3,6 +3,8 @@ package web
 import (
 	"strings"
 
+	"github.com/marketkit/marketkit/store/web/internal/safepath"
+
 	"golang.org/x/text/language"
 
 	"github.com/marketkit/marketkit/locale"
@@ -159,23 +161,7 @@ func hasUpper(s string) bool {
 
 // cleanPath reports whether p (starting with "/") has no empty, "." or
 // ".." segment, except for one final empty segment (a trailing slash).
-func cleanPath(p string) bool {
-	start := 1
-	for i := 1; i <= len(p); i++ {
-		if i < len(p) && p[i] != '/' {
-			continue
-		}
-		seg := p[start:i]
-		switch {
-		case seg == "." || seg == "..":
-			return false
-		case seg == "" && i < len(p):
-			return false
-		}
-		start = i + 1
-	}
-	return true
-}
+func cleanPath(p string) bool { return safepath.Clean(p) }
 
 // Route returns the ID of the market that serves the given host and
 // escaped path, and whether there is one. It is the routing the Handler

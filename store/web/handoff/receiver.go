@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/marketkit/marketkit/store/web"
+	"github.com/marketkit/marketkit/store/web/internal/safepath"
 )
 
 // DefaultStateCookie is the default name of the state cookie.
@@ -184,11 +184,11 @@ func (rc *Receiver) returnTo(s string) (string, error) {
 	if s == "" {
 		return "/", nil
 	}
-	if len(s) > web.MaxLocalPathLength {
+	if len(s) > safepath.MaxLength {
 		return "", bad
 	}
 	if strings.HasPrefix(s, "/") {
-		if !web.LocalPath(s) {
+		if !safepath.Local(s) {
 			return "", bad
 		}
 		return s, nil
@@ -204,7 +204,7 @@ func (rc *Receiver) returnTo(s string) (string, error) {
 	if u.RawQuery != "" {
 		rest += "?" + u.RawQuery
 	}
-	if !web.LocalPath(rest) {
+	if !safepath.Local(rest) {
 		return "", bad
 	}
 	// Redirect to the URL rebuilt from its checked parts, never to the

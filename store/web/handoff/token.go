@@ -167,7 +167,6 @@ type Claims struct {
 	Expires  time.Time // at most MaxTTL after IssuedAt
 	Nonce    string    // 32 hex digits, consumed by the ReplayStore
 	KeyID    string    // the key that signed it
-	binding  [32]byte  // SHA-256 of the state the token is bound to
 }
 
 // Issue returns a token for subject, valid for ttl (at most MaxTTL) from
@@ -190,8 +189,7 @@ func (k *Keys) Issue(subject, audience, state string, ttl time.Duration, now tim
 	case ttl <= 0 || ttl > MaxTTL:
 		return "", &Error{Op: op, Field: "ttl", Value: ttl.String(), Reason: "want more than 0 and at most 60s", Err: ErrInvalid}
 	}
-	c := Claims{Subject: subject, Audience: audience, KeyID: k.current.ID,
-		IssuedAt: now.Truncate(time.Second), binding: sha256.Sum256([]byte(state))}
+	c := Claims{Subject: subject, Audience: audience, KeyID: k.current.ID, IssuedAt: now.Truncate(time.Second)}
 	c.Expires = c.IssuedAt.Add(ttl.Truncate(time.Second))
 	if !c.Expires.After(c.IssuedAt) {
 		c.Expires = c.IssuedAt.Add(time.Second)
@@ -201,11 +199,12 @@ func (k *Keys) Issue(subject, audience, state string, ttl time.Duration, now tim
 		return "", &Error{Op: op, Field: "nonce", Reason: "no randomness: " + err.Error(), Err: ErrInvalid}
 	}
 	c.Nonce = hex.EncodeToString(nonce[:])
-	return encode(c, nonce, k.current.Secret), nil
+	return encode(c, nonce, sha256.Sum256([]byte(state)), k.current.Secret), nil
 }
 
-// encode writes the token of c with the given nonce, signed with secret.
-func encode(c Claims, nonce [16]byte, secret []byte) string {
+// encode writes the token of c with the given nonce and state binding,
+// signed with secret.
+func encode(c Claims, nonce [16]byte, binding [32]byte, secret []byte) string {
 	p := make([]byte, 0, 1+1+len(c.KeyID)+1+len(c.Audience)+2+len(c.Subject)+16+16+32+sha256.Size)
 	p = append(p, version1, byte(len(c.KeyID)))
 	p = append(p, c.KeyID...)
@@ -216,7 +215,7 @@ func encode(c Claims, nonce [16]byte, secret []byte) string {
 	p = binary.BigEndian.AppendUint64(p, uint64(c.IssuedAt.Unix()))
 	p = binary.BigEndian.AppendUint64(p, uint64(c.Expires.Unix()))
 	p = append(p, nonce[:]...)
-	p = append(p, c.binding[:]...)
+	p = append(p, binding[:]...)
 	p = append(p, mac(secret, p)...)
 	return base64.RawURLEncoding.EncodeToString(p)
 }
@@ -248,7 +247,7 @@ func (k *Keys) Verify(token, audience, state string, now time.Time) (Claims, err
 	if err != nil {
 		return fail("token", token, "not unpadded base64url", ErrMalformed)
 	}
-	c, nonce, body, sum, ok := parse(raw)
+	c, nonce, binding, body, sum, ok := parse(raw)
 	if !ok {
 		return fail("token", token, "truncated or malformed", ErrMalformed)
 	}
@@ -271,7 +270,7 @@ func (k *Keys) Verify(token, audience, state string, now time.Time) (Claims, err
 		return fail("aud", c.Audience, "", ErrAudience)
 	}
 	want := sha256.Sum256([]byte(state))
-	if state == "" || subtle.ConstantTimeCompare(want[:], c.binding[:]) != 1 {
+	if state == "" || subtle.ConstantTimeCompare(want[:], binding[:]) != 1 {
 		return fail("state", "", "", ErrState)
 	}
 	return c, nil
@@ -279,9 +278,9 @@ func (k *Keys) Verify(token, audience, state string, now time.Time) (Claims, err
 
 // parse splits a decoded token; ok is false for anything but exactly one
 // well-formed version 1 payload followed by a 32-byte MAC.
-func parse(raw []byte) (c Claims, nonce [16]byte, body, sum []byte, ok bool) {
+func parse(raw []byte) (c Claims, nonce [16]byte, binding [32]byte, body, sum []byte, ok bool) {
 	if len(raw) < 1+1+1+2+16+16+32+sha256.Size || raw[0] != version1 {
-		return c, nonce, nil, nil, false
+		return c, nonce, binding, nil, nil, false
 	}
 	body, sum = raw[:len(raw)-sha256.Size], raw[len(raw)-sha256.Size:]
 	p := body[1:]
@@ -297,37 +296,37 @@ func parse(raw []byte) (c Claims, nonce [16]byte, body, sum []byte, ok bool) {
 	n := int(p[0])
 	p = p[1:]
 	if c.KeyID, okk = str(n); !okk || !validKeyID(c.KeyID) {
-		return c, nonce, nil, nil, false
+		return c, nonce, binding, nil, nil, false
 	}
 	if len(p) < 1 {
-		return c, nonce, nil, nil, false
+		return c, nonce, binding, nil, nil, false
 	}
 	n = int(p[0])
 	p = p[1:]
 	if c.Audience, okk = str(n); !okk || c.Audience == "" {
-		return c, nonce, nil, nil, false
+		return c, nonce, binding, nil, nil, false
 	}
 	if len(p) < 2 {
-		return c, nonce, nil, nil, false
+		return c, nonce, binding, nil, nil, false
 	}
 	n = int(binary.BigEndian.Uint16(p))
 	p = p[2:]
 	if n > MaxSubjectLength {
-		return c, nonce, nil, nil, false
+		return c, nonce, binding, nil, nil, false
 	}
 	if c.Subject, okk = str(n); !okk || c.Subject == "" {
-		return c, nonce, nil, nil, false
+		return c, nonce, binding, nil, nil, false
 	}
 	if len(p) != 8+8+16+32 {
-		return c, nonce, nil, nil, false
+		return c, nonce, binding, nil, nil, false
 	}
 	iat, exp := int64(binary.BigEndian.Uint64(p)), int64(binary.BigEndian.Uint64(p[8:]))
 	const maxUnix = 1 << 40 // year 36812: no overflow in time arithmetic
 	if iat < 0 || exp < 0 || iat > maxUnix || exp > maxUnix {
-		return c, nonce, nil, nil, false
+		return c, nonce, binding, nil, nil, false
 	}
 	c.IssuedAt, c.Expires = time.Unix(iat, 0), time.Unix(exp, 0)
 	copy(nonce[:], p[16:32])
-	copy(c.binding[:], p[32:])
-	return c, nonce, body, sum, true
+	copy(binding[:], p[32:])
+	return c, nonce, binding, body, sum, true
 }
