@@ -125,6 +125,19 @@ func TestCalculateAllocs(t *testing.T) {
 			}
 		}
 	}
+	// The checks of issues 8 and 9 (lower-case codes, registrations in any
+	// spelling, a VAT number, region codes) allocate nothing either.
+	req.Store.Origin.Country, req.Customer.Address.Country = "de", "at"
+	req.Store.Registrations = []string{"ch", "US-NY", "us_ca_sales", "EU"}
+	req.Customer.Business, req.Customer.VATNumber = true, "DE136695976"
+	req.Customer.Address.Region = "at-9"
+	if n := testing.AllocsPerRun(50, func() {
+		if err := calc.Calculate(ctx, req, &res); err != nil {
+			t.Fatal(err)
+		}
+	}); n != 0 {
+		t.Errorf("lower-case codes, registrations, VAT number: allocs = %v, want 0", n)
+	}
 	d := Builtin()
 	if n := testing.AllocsPerRun(100, func() { sinkAmount, _ = d.Lookup("de_vat", Reduced, MustDate("2020-08-01")) }); n != 0 {
 		t.Errorf("Lookup allocs = %v, want 0", n)

@@ -110,9 +110,10 @@ func (d *Data) registrationErr(r, field string) error {
 // names nothing in d.
 func checkRegistrations(d *Data, regs []string) error {
 	for i, r := range regs {
-		if err := d.registrationErr(r, "store.registrations["+strconv.Itoa(i)+"]"); err != nil {
-			return err
+		if registrationKnown(d, r) { // the common case, without building the field name
+			continue
 		}
+		return d.registrationErr(r, "store.registrations["+strconv.Itoa(i)+"]")
 	}
 	return nil
 }
