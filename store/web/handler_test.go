@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/language"
 )
 
 const (
@@ -327,5 +328,46 @@ func TestGeoPresets(t *testing.T) {
 		if !strings.HasPrefix(got.Body, c.want) || !strings.Contains(got.Vary, http.CanonicalHeaderKey(c.header)) {
 			t.Errorf("%s: %s → %q (Vary %q), want %s", c.header, c.value, got.Body, got.Vary, c.want)
 		}
+	}
+}
+
+// TestSharedHost: two markets on one host of their own (a Canadian
+// domain with /en and /fr) are routed there by prefix, the root of that
+// host detects among them only, and they are also served under their
+// prefixes on the shared host.
+func TestSharedHost(t *testing.T) {
+	c := testConfig()
+	c.Markets = append(c.Markets,
+		Market{ID: "ca-en", Prefix: "/en-ca", Host: "shop.example.ca", Countries: []string{"CA"}, Locales: []language.Tag{tags("en-CA")}},
+		Market{ID: "ca-fr", Prefix: "/fr-ca", Host: "shop.example.ca", Countries: []string{"CA"}, Locales: []language.Tag{tags("fr-CA")}})
+	h, _ := newTestHandler(t, c, Options{})
+	for _, tt := range []struct {
+		host, path string
+		hdr        []string
+		want       string
+	}{
+		{"shop.example.ca", "/fr-ca/p", nil, "market=ca-fr locale=fr-CA explicit=true source=path rest=/p"},
+		{"shop.example.ca", "/", []string{"Accept-Language", "fr"}, "market=ca-fr locale=fr-CA explicit=false source=accept-language rest=/"},
+		{"shop.example.ca", "/", []string{"Accept-Language", "de-DE"}, "market=ca-en locale=en-CA explicit=false source=default rest=/"},
+		{"shop.example.ca", "/de/p", nil, "404 page not found"},
+		{"shop.example", "/en-ca/p", nil, "market=ca-en locale=en-CA explicit=true source=path rest=/p"},
+		{"shop.example", "/", []string{"Accept-Language", "fr-CA"}, "market=ca-fr locale=fr-CA explicit=false source=accept-language rest=/"},
+	} {
+		hdr := navigate(append([]string{"Host", tt.host, "User-Agent", googlebot}, tt.hdr...)...)
+		if got := do(t, h, "GET", tt.path, "", hdr); got.Body != tt.want {
+			t.Errorf("%s%s: %q, want %q", tt.host, tt.path, got.Body, tt.want)
+		}
+	}
+}
+
+// TestStayPolicy: a group whose root policy is Stay serves the default
+// market at "/" whatever was detected.
+func TestStayPolicy(t *testing.T) {
+	c := testConfig()
+	c.Groups[0].Root = Stay
+	h, _ := newTestHandler(t, c, Options{})
+	got := do(t, h, "GET", "/", "", navigate("Accept-Language", "de-CH"))
+	if got.Status != 200 || got.Body != "market=us locale=en-US explicit=false source=default rest=/" {
+		t.Errorf("stay: %+v", got)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -136,4 +137,31 @@ func TestStoreSite(t *testing.T) {
 	if w.Code != 200 {
 		t.Errorf("serving with the previous Site: %d", w.Code)
 	}
+}
+
+func TestStoreSiteConcurrent(t *testing.T) {
+	var cur atomic.Pointer[store.Config]
+	cur.Store(exampleStoreConfig(t))
+	src := StoreSite(cur.Load, "https://shop.example", nil)
+	versions := []*store.Config{exampleStoreConfig(t), exampleStoreConfig(t), exampleStoreConfig(t)}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := range 200 {
+			cur.Store(versions[i%len(versions)])
+		}
+	}()
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 500 {
+				if s := src(); s == nil {
+					t.Error("nil Site")
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	<-done
 }
