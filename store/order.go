@@ -53,9 +53,11 @@ const (
 // every one of them is in Currency (the zero Money counts as zero in any
 // currency). NewOrder builds one from a Quote.
 //
-// ID and CreatedAt are set by OrderStore.PlaceOrder; every other field is
-// the order's body, and two placements with the same IdempotencyKey must
-// have equal bodies.
+// ID and CreatedAt are set by OrderStore.PlaceOrder. Every other field
+// but ConfigVersion and QuotedAt is the order's body: two placements with
+// the same IdempotencyKey must have equal bodies. (A retried checkout that
+// re-quotes gets a new quote time, perhaps under a reloaded configuration,
+// for the same order; it gets the first order back, with its values.)
 type Order struct {
 	ID             string    `json:"id,omitempty"`
 	MarketID       string    `json:"market"`
@@ -214,8 +216,8 @@ type OrderStore interface {
 	// PlaceOrder validates o (see Order.Validate), stores it and returns
 	// the stored order with ID and CreatedAt set. It is idempotent: a
 	// second call with the same market and IdempotencyKey and an equal
-	// body returns the first order; a different body is an error wrapping
-	// ErrIdempotencyConflict. When PlaceOrder returns nil the order is
+	// body (see Order) returns the first order; a different body is an
+	// error wrapping ErrIdempotencyConflict. When PlaceOrder returns nil the order is
 	// durable.
 	PlaceOrder(ctx context.Context, o *Order) (*Order, error)
 	// Order returns one order; ErrOrderNotFound when it does not exist.

@@ -44,7 +44,8 @@ func TestMigrations(t *testing.T) {
 			db := openTest(t, dsn, nil)
 			db.Close()
 			raw := rawDB(t, e.name, dsn)
-			for _, s := range []string{"DROP TABLE meta", "DROP INDEX handoff_nonces_by_expiry", "DELETE FROM schema_migrations WHERE version > 1"} {
+			for _, s := range []string{"DROP TABLE meta", "DROP INDEX handoff_nonces_by_expiry", "ALTER TABLE orders DROP COLUMN config_version",
+				"ALTER TABLE orders DROP COLUMN quoted_at", "DELETE FROM schema_migrations WHERE version > 1"} {
 				if _, err := raw.Exec(s); err != nil {
 					t.Fatal(err)
 				}

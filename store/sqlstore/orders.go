@@ -28,11 +28,13 @@ func newOrderID() string {
 	return idEncoding.EncodeToString(b[:])
 }
 
-// body returns the canonical JSON of what the customer placed (every
-// field but ID and CreatedAt) and its SHA-256.
+// body returns the canonical JSON of what the customer placed and its
+// SHA-256: every field but ID and CreatedAt (set by the store) and
+// ConfigVersion and QuotedAt (a retried checkout re-quotes, which changes
+// them but not the order). Those four are columns of their own.
 func body(o *store.Order) ([]byte, string, error) {
 	c := *o
-	c.ID, c.CreatedAt = "", time.Time{}
+	c.ID, c.CreatedAt, c.ConfigVersion, c.QuotedAt = "", time.Time{}, "", time.Time{}
 	b, err := json.Marshal(&c)
 	if err != nil {
 		return nil, "", err
@@ -69,10 +71,11 @@ func (db *DB) PlaceOrder(ctx context.Context, o *store.Order) (*store.Order, err
 	// The body column holds the body as hashed; ID and creation time are
 	// columns of their own.
 	res, err := db.w.ExecContext(ctx, db.q(`INSERT INTO orders
-	(market, id, idempotency_key, body_hash, created_us, currency, gross, body)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+	(market, id, idempotency_key, body_hash, created_us, currency, gross, body, config_version, quoted_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT (market, idempotency_key) DO NOTHING`),
-		n.MarketID, n.ID, n.IdempotencyKey, hash, n.CreatedAt.UnixMicro(), n.Currency, n.Gross.Amount(), string(b))
+		n.MarketID, n.ID, n.IdempotencyKey, hash, n.CreatedAt.UnixMicro(), n.Currency, n.Gross.Amount(), string(b),
+		n.ConfigVersion, formatTime(n.QuotedAt))
 	if err != nil {
 		return nil, db.opErr(op, "order", o.IdempotencyKey, err)
 	}
@@ -82,25 +85,50 @@ func (db *DB) PlaceOrder(ctx context.Context, o *store.Order) (*store.Order, err
 		return &n, nil
 	}
 	// The key was used before: the same body returns that order.
-	var id, have, stored string
-	var us int64
-	err = db.w.QueryRowContext(ctx, db.q("SELECT id, created_us, body_hash, body FROM orders WHERE market = ? AND idempotency_key = ?"),
-		o.MarketID, o.IdempotencyKey).Scan(&id, &us, &have, &stored)
+	var r row
+	var have string
+	err = db.w.QueryRowContext(ctx, db.q("SELECT "+rowColumns+", body_hash FROM orders WHERE market = ? AND idempotency_key = ?"),
+		o.MarketID, o.IdempotencyKey).Scan(&r.id, &r.us, &r.cfg, &r.quoted, &r.body, &have)
 	if err != nil {
 		return nil, db.opErr(op, "idempotency_key", o.IdempotencyKey, err)
 	}
 	if have != hash {
 		return nil, &store.Error{Op: op, Field: "idempotency_key", Value: o.IdempotencyKey, Err: store.ErrIdempotencyConflict}
 	}
-	return decodeOrder(op, id, us, stored)
+	return r.decode(op)
 }
 
-func decodeOrder(op, id string, createdUS int64, b string) (*store.Order, error) {
-	o := new(store.Order)
-	if err := json.Unmarshal([]byte(b), o); err != nil {
-		return nil, &store.Error{Op: op, Field: "body", Value: b, Err: err}
+// row is a stored order: the body and the columns kept beside it.
+type row struct {
+	id          string
+	us          int64
+	cfg, quoted string
+	body        string
+}
+
+// rowColumns are the columns row.decode needs, in Scan order.
+const rowColumns = "id, created_us, config_version, quoted_at, body"
+
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
 	}
-	o.ID, o.CreatedAt = id, time.UnixMicro(createdUS).UTC()
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+func (r *row) decode(op string) (*store.Order, error) {
+	o := new(store.Order)
+	if err := json.Unmarshal([]byte(r.body), o); err != nil {
+		return nil, &store.Error{Op: op, Field: "body", Value: r.body, Err: err}
+	}
+	o.ID, o.CreatedAt, o.ConfigVersion = r.id, time.UnixMicro(r.us).UTC(), r.cfg
+	if r.quoted != "" {
+		t, err := time.Parse(time.RFC3339Nano, r.quoted)
+		if err != nil {
+			return nil, &store.Error{Op: op, Field: "quoted_at", Value: r.quoted, Err: err}
+		}
+		o.QuotedAt = t.UTC()
+	}
 	return o, nil
 }
 
@@ -110,16 +138,16 @@ func (db *DB) Order(ctx context.Context, marketID, orderID string) (*store.Order
 	if err := db.checkMarket(op, marketID); err != nil {
 		return nil, err
 	}
-	var b string
-	var us int64
-	err := db.r.QueryRowContext(ctx, db.q("SELECT created_us, body FROM orders WHERE market = ? AND id = ?"), marketID, orderID).Scan(&us, &b)
+	var r row
+	err := db.r.QueryRowContext(ctx, db.q("SELECT "+rowColumns+" FROM orders WHERE market = ? AND id = ?"), marketID, orderID).
+		Scan(&r.id, &r.us, &r.cfg, &r.quoted, &r.body)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, &store.Error{Op: op, Field: "id", Value: orderID, Err: store.ErrOrderNotFound}
 	}
 	if err != nil {
 		return nil, db.opErr(op, "id", orderID, err)
 	}
-	return decodeOrder(op, orderID, us, b)
+	return r.decode(op)
 }
 
 // cursor is the position after an order: its creation time and ID.
@@ -157,7 +185,7 @@ func (db *DB) ListOrders(ctx context.Context, marketID, after string, limit int)
 			return nil, "", &store.Error{Op: op, Field: "cursor", Value: after, Err: store.ErrInvalid}
 		}
 	}
-	rows, err := db.r.QueryContext(ctx, db.q(`SELECT created_us, id, body FROM orders
+	rows, err := db.r.QueryContext(ctx, db.q(`SELECT `+rowColumns+` FROM orders
 	WHERE market = ? AND (created_us > ? OR (created_us = ? AND id > ?))
 	ORDER BY created_us, id LIMIT ?`), marketID, c.us, c.us, c.id, int64(limit)+1)
 	if err != nil {
@@ -172,11 +200,12 @@ func (db *DB) ListOrders(ctx context.Context, marketID, after string, limit int)
 			more = true
 			break
 		}
-		var b string
-		if err := rows.Scan(&last.us, &last.id, &b); err != nil {
+		var r row
+		if err := rows.Scan(&r.id, &r.us, &r.cfg, &r.quoted, &r.body); err != nil {
 			return nil, "", db.opErr(op, "market", marketID, err)
 		}
-		o, err := decodeOrder(op, last.id, last.us, b)
+		last = cursor{r.us, r.id}
+		o, err := r.decode(op)
 		if err != nil {
 			return nil, "", err
 		}

@@ -133,6 +133,17 @@ func Run(t *testing.T, open func(t *testing.T) Stores) {
 		if d := cmp.Diff(first, again); d != "" {
 			t.Errorf("retry returned another order (-first +retry):\n%s", d)
 		}
+		// A retry that re-quoted (new quote time, reloaded configuration)
+		// is the same order.
+		requoted := NewOrder("de", "k-1", 2)
+		requoted.QuotedAt, requoted.ConfigVersion = requoted.QuotedAt.Add(time.Minute), "cfg-43"
+		third, err := s.PlaceOrder(ctx, requoted)
+		if err != nil {
+			t.Fatalf("retry with a new quote time: %v", err)
+		}
+		if d := cmp.Diff(first, third); d != "" {
+			t.Errorf("re-quoted retry returned another order (-first +retry):\n%s", d)
+		}
 		changed := NewOrder("de", "k-1", 3)
 		_, err = s.PlaceOrder(ctx, changed)
 		if !errors.Is(err, store.ErrIdempotencyConflict) {
