@@ -2,6 +2,7 @@ package locale
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -94,6 +95,10 @@ func FuzzCurrency(f *testing.F) {
 	f.Add("99999999999999999999999.999", "BHD", uint16(7), uint8(1))
 	f.Add("1e999999", "EUR", uint16(3), uint8(0))
 	f.Add("12", "XYZ", uint16(9), uint8(0))
+	at := func(id string) uint16 { return uint16(slices.Index(modernLocaleIDs, id)) }
+	f.Add("-1234.56", "PTE", at("pt-PT"), uint8(0)) // a currency-specific decimal separator ("$")
+	f.Add("-1234.56", "EUR", at("en-DE"), uint8(1)) // a currency-specific pattern, accounting
+	f.Add("-1234.56", "HRK", at("hr"), uint8(0))    // a historical currency
 	f.Fuzz(func(t *testing.T, amount, code string, loc uint16, opt uint8) {
 		d, err := decimal.NewFromString(amount)
 		if err != nil {
@@ -132,7 +137,9 @@ func FuzzCurrency(f *testing.F) {
 		}
 		c, _ := CurrencyInfo(code)
 		want := roundLike(d, int32(c.Digits), fm.opts.Rounding)
-		got := parseBack(t, out, plain.cur.decimal, currencyMinus(plain))
+		i, _ := lookupCurrency(code)
+		nf := plain.curFormat(i) // the currency's CLDR format where it has one (PTE's "$" decimal)
+		got := parseBack(t, out, nf.decimal, currencyMinus(nf))
 		if !got.Equal(want) {
 			t.Fatalf("Currency(%s, %s) = %q reads back as %s, want %s (%v)", amount, code, out, got, want, fm.opts.Rounding)
 		}
@@ -140,10 +147,10 @@ func FuzzCurrency(f *testing.F) {
 }
 
 // currencyMinus returns the text that marks a negative currency amount
-// in f: what its negative pattern puts before the number that the
+// in nf: what its negative pattern puts before the number that the
 // positive one does not, or "-" for the accounting parentheses.
-func currencyMinus(f *Formatter) string {
-	neg := strings.TrimSuffix(f.cur.neg.prefix, f.cur.pos.prefix)
+func currencyMinus(nf *numFormat) string {
+	neg := strings.TrimSuffix(nf.neg.prefix, nf.pos.prefix)
 	if neg == "" || strings.Contains(neg, "(") {
 		return "-"
 	}
