@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+
+	"github.com/marketkit/marketkit/store"
 )
 
 // nopWriter is a ResponseWriter that keeps only its header map, cleared
@@ -119,4 +121,28 @@ func BenchmarkServer(b *testing.B) {
 	b.Run("MarketHandler", func(b *testing.B) { run(b, h, "/de/p/mug") })
 	hc, _ := newTestHandler(b, testConfig(), Options{Next: nop})
 	b.Run("context", func(b *testing.B) { run(b, hc, "/de/p/mug") })
+}
+
+// BenchmarkNewSite is the cost of compiling a configuration (a reload):
+// checks, formatters, matchers, routing tables. Baseline: decoding the
+// store's example configuration, the step before it.
+func BenchmarkNewSite(b *testing.B) {
+	c := testConfig()
+	b.Run("NewSite (9 markets)", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := NewSite(c); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	raw := store.ExampleConfig()
+	b.Run("baseline=store.Decode (5 markets)", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := store.Decode(raw); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }

@@ -100,6 +100,17 @@
 // implements MarketHandler and receives it as an argument, which costs
 // no allocation.
 //
+// # Limits
+//
+// Market IDs and group IDs: MaxIDLength (32) bytes; prefixes:
+// MaxPrefixSegments (4) segments; redirect targets: MaxLocalPathLength
+// (2048) bytes; Cookie headers scanned: MaxCookieHeaderLength (8 KiB);
+// User-Agent inspected: MaxUserAgentLength (512, longer counts as a
+// crawler); Accept-Language: locale.MaxAcceptLanguageLength (1 KiB);
+// Accept: 1 KiB; switcher bodies: 4 KiB; geo header values: exactly two
+// letters. Compiling a Site (a reload) takes about 0.2 ms for nine
+// markets.
+//
 // # Sign-in hand-off
 //
 // Package handoff (store/web/handoff) signs a customer in across domains
