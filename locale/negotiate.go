@@ -65,7 +65,19 @@ func NewMatcher(supported []language.Tag) *Matcher {
 
 // Supported returns the supported locales as given to NewMatcher. The
 // slice is freshly allocated and belongs to the caller.
-func (m *Matcher) Supported() []language.Tag { return slices.Clone(m.supported) }
+func (m *Matcher) Supported() []language.Tag {
+	m.check()
+	return slices.Clone(m.supported)
+}
+
+// check panics with a clear message when m is nil, a programming error
+// (a Matcher that was never built), rather than failing on a nil
+// dereference inside.
+func (m *Matcher) check() {
+	if m == nil {
+		panic("locale: nil *Matcher (make one with NewMatcher)")
+	}
+}
 
 // Match returns the supported locale to serve a request in: always one of
 // the tags given to NewMatcher, exactly as given (never a variant with
@@ -81,8 +93,10 @@ func (m *Matcher) Supported() []language.Tag { return slices.Clone(m.supported) 
 // locale). When neither
 // matches, or the header is longer than MaxAcceptLanguageLength or has
 // more than MaxAcceptLanguageEntries entries, Match returns the first
-// supported locale. Match never panics.
+// supported locale. Match never panics on its input; a nil *Matcher
+// panics with "locale: nil *Matcher".
 func (m *Matcher) Match(explicit, acceptLanguage string) language.Tag {
+	m.check()
 	if len(m.supported) == 0 {
 		return language.Und
 	}

@@ -44,3 +44,20 @@ func TestNilFormatterPanicsEarly(t *testing.T) {
 		})
 	}
 }
+
+func TestNilMatcherPanicsEarly(t *testing.T) {
+	var m *Matcher
+	for name, call := range map[string]func(){
+		"Match":     func() { m.Match("", "de") },
+		"Supported": func() { m.Supported() },
+	} {
+		t.Run(name, func(t *testing.T) {
+			defer func() {
+				if got := recover(); got != "locale: nil *Matcher (make one with NewMatcher)" {
+					t.Errorf("panic = %#v", got)
+				}
+			}()
+			call()
+		})
+	}
+}
