@@ -77,8 +77,12 @@ func mustMinor(n int64, cur string) pricing.Money {
 // disturbs less than the wall time.
 func loop(b *testing.B, f func()) {
 	b.ReportAllocs()
-	c0 := cpuNow()
-	for b.Loop() {
+	var c0 time.Duration
+	first := true
+	for b.Loop() { // the first call resets the timer, after any setup
+		if first {
+			c0, first = cpuNow(), false
+		}
 		f()
 	}
 	b.ReportMetric(float64(cpuNow()-c0)/float64(b.N), "cpu-ns/op")
@@ -88,17 +92,19 @@ func loop(b *testing.B, f func()) {
 // scan over the product slice (the baseline) in the same run.
 func BenchmarkSearch(b *testing.B) {
 	for _, s := range sizes() {
-		w := getWorld(b, s.n, s.density)
-		q := headline(w)
 		b.Run(s.name+"/index", func(b *testing.B) {
+			w := getWorld(b, s.n, s.density)
+			q := headline(w)
 			loop(b, func() { sinkResult = mustSearch(b, w.ix, q) })
 		})
-		lo, _ := q.MinPrice.Minor()
-		hi, _ := q.MaxPrice.Minor()
 		b.Run(s.name+"/naive", func(b *testing.B) {
 			if s.n > 100_000 {
 				b.Skip("the naive baseline is measured up to 100,000 products")
 			}
+			w := getWorld(b, s.n, s.density)
+			q := headline(w)
+			lo, _ := q.MinPrice.Minor()
+			hi, _ := q.MaxPrice.Minor()
 			loop(b, func() { sinkIDs = w.naiveSearch(q.Market, q.Category, q.Filters, lo, hi, 24) })
 		})
 	}
@@ -107,10 +113,10 @@ func BenchmarkSearch(b *testing.B) {
 // BenchmarkSearchText: the headline query with a text term.
 func BenchmarkSearchText(b *testing.B) {
 	for _, s := range sizes() {
-		w := getWorld(b, s.n, s.density)
-		q := headline(w)
-		q.Text = "Tasse"
 		b.Run(s.name, func(b *testing.B) {
+			w := getWorld(b, s.n, s.density)
+			q := headline(w)
+			q.Text = "Tasse"
 			loop(b, func() { sinkResult = mustSearch(b, w.ix, q) })
 		})
 	}
@@ -165,8 +171,8 @@ func BenchmarkNameSort(b *testing.B) {
 // pair.
 func BenchmarkBuild(b *testing.B) {
 	for _, s := range sizes() {
-		w := getWorld(b, s.n, s.density)
 		b.Run(s.name, func(b *testing.B) {
+			w := getWorld(b, s.n, s.density)
 			b.ReportAllocs()
 			var heap, cpu float64
 			var st catalog.IndexStats
