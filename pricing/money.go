@@ -3,7 +3,6 @@ package pricing
 import (
 	"cmp"
 	"math/big"
-	"slices"
 	"sync"
 
 	"github.com/marketkit/marketkit/locale"
@@ -49,12 +48,38 @@ func currency(op, code string) (curID, int16, error) {
 	if !ok || c.Digits < 0 || c.Digits > 18 {
 		return 0, 0, currencyError(op, "currency", code)
 	}
-	t := currencies()
-	i, found := slices.BinarySearch(t.codes, c.Code)
+	i, found := currencies().find(c.Code)
 	if !found { // unreachable: locale.Currencies lists every code CurrencyInfo knows
 		return 0, 0, currencyError(op, "currency", code)
 	}
 	return curID(i+1)<<8 | curID(c.Digits), int16(c.Digits), nil
+}
+
+// codeKey packs a three-letter code into an integer that sorts as the code.
+func codeKey(code string) uint32 {
+	return uint32(code[0])<<16 | uint32(code[1])<<8 | uint32(code[2])
+}
+
+// find returns the position of the upper-case code (a binary search on
+// packed keys: a few integer comparisons).
+func (t *curTable) find(code string) (int, bool) {
+	if len(code) != 3 {
+		return 0, false
+	}
+	k := codeKey(code)
+	lo, hi := 0, len(t.keys)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		switch v := t.keys[m]; {
+		case v == k:
+			return m, true
+		case v < k:
+			lo = m + 1
+		default:
+			hi = m
+		}
+	}
+	return 0, false
 }
 
 // curFacts is what Money needs of a currency besides its digits.
@@ -68,14 +93,15 @@ type curFacts struct {
 // (locale.Currencies and locale.CurrencyInfo), so that a Money, which
 // holds a position, finds its code and cash increment by indexing.
 type curTable struct {
-	codes []string // sorted, as locale.Currencies returns them
+	keys  []uint32 // codeKey of each code, sorted as locale.Currencies returns them
 	facts []curFacts
 }
 
 var currencies = sync.OnceValue(func() *curTable {
-	t := &curTable{codes: locale.Currencies()}
-	t.facts = make([]curFacts, len(t.codes))
-	for i, code := range t.codes {
+	codes := locale.Currencies()
+	t := &curTable{keys: make([]uint32, len(codes)), facts: make([]curFacts, len(codes))}
+	for i, code := range codes {
+		t.keys[i] = codeKey(code)
 		c, _ := locale.CurrencyInfo(code)
 		k := uint64(c.CashIncrement)
 		if k == 0 {
