@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -59,7 +60,11 @@ type Catalog struct {
 	lastResort language.Tag
 	rules      []Rule
 	chains     sync.Map // language.Tag → []language.Tag
+	nChains    atomic.Int64
 }
+
+// maxCachedChains bounds the fallback chains a Catalog remembers.
+const maxCachedChains = 1024
 
 // product is a normalized product with its compiled rules.
 type product struct {
@@ -615,7 +620,9 @@ func (c *Catalog) chain(tag language.Tag) []language.Tag {
 		}
 	}
 	ch = slices.Clip(ch)
-	c.chains.Store(tag, ch)
+	if c.nChains.Add(1) <= maxCachedChains { // tags can come from requests: bound the cache
+		c.chains.Store(tag, ch)
+	}
 	return ch
 }
 

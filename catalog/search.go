@@ -333,6 +333,9 @@ func and(sets []*roaring.Bitmap) *roaring.Bitmap {
 	return r
 }
 
+// emptySet is a shared empty bitmap, never modified.
+var emptySet = roaring.New()
+
 var scratchPool = sync.Pool{New: func() any { return new([]uint64) }}
 
 func (ix *Index) run(p *plan) Result {
@@ -343,17 +346,12 @@ func (ix *Index) run(p *plan) Result {
 	if p.cat != nil {
 		common = append(common, p.cat)
 	}
-	empty := false
 	for _, t := range p.tokens {
 		b, ok := p.loc.text.tokens[t]
 		if !ok {
-			empty = true
-			break
+			b = emptySet // no product has the word: nothing matches, facets count zero
 		}
 		common = append(common, b)
-	}
-	if empty {
-		return res
 	}
 	excl := mx.exclusionAt(p.at)
 	priceOf := func(id uint32) uint32 { return mx.byRank[mx.rank.rank(id)] }
