@@ -104,7 +104,7 @@ type FormatOptions struct {
 // one locale. NewFormatter resolves all the locale data once; a Formatter
 // is immutable and safe for concurrent use by multiple goroutines. The
 // zero Formatter has no locale data: its number, percent and currency
-// methods return a *LocaleError (ErrUnsupportedLocale), its date and name
+// methods return an *Error wrapping ErrUnsupportedLocale, its date and name
 // methods empty results. Make one with NewFormatter.
 //
 // The Append forms write into the caller's buffer and do not allocate when
