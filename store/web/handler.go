@@ -109,7 +109,6 @@ type Handler struct {
 	retryAfter time.Duration
 	logger     *slog.Logger
 	errorLog   *log.Logger
-	csrf       *http.CrossOriginProtection
 	vary       [readMaskAll + 1][]string
 }
 
@@ -129,7 +128,6 @@ func New(o Options) (*Handler, error) {
 		originDown: o.OriginDown, geo: http.CanonicalHeaderKey(o.GeoHeader), cookie: o.Cookie,
 		localeCk: o.LocaleCookie, maxAge: o.CookieMaxAge, switchPath: o.SwitchPath,
 		pageExists: o.PageExists, transport: o.Transport, retryAfter: o.RetryAfter, logger: o.Logger,
-		csrf: http.NewCrossOriginProtection(),
 	}
 	h.nextMarket, _ = o.Next.(MarketHandler)
 	if h.root == nil {

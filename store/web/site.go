@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"slices"
 	"strings"
@@ -128,6 +129,7 @@ type Site struct {
 	base    *url.URL
 	scheme  string
 	def     *market
+	csrf    *http.CrossOriginProtection // trusts the site's own origins
 }
 
 // market is a compiled Market.
@@ -417,6 +419,11 @@ func (s *Site) build() {
 				m.selHost[k][inPath] = &Selection{site: s, market: m, locale: k, source: FromHost, explicit: true, viaHost: true, trim: seg}
 			}
 		}
+	}
+	s.csrf = http.NewCrossOriginProtection()
+	for _, o := range s.Origins() {
+		// Origins are built from checked hosts, so this cannot fail.
+		_ = s.csrf.AddTrustedOrigin(o)
 	}
 	s.shared.finish(s.def)
 	for _, t := range s.hosts {

@@ -10,15 +10,18 @@ import (
 // optionally locale. It stores the choice in the preference cookies and
 // answers 303 See Other to the same page in the chosen market when it
 // exists there, else to the market's home. Cross-origin POSTs are
-// refused (http.CrossOriginProtection), the body is limited to 4 KiB,
-// and the target always passes LocalPath.
+// refused (http.CrossOriginProtection) unless they come from one of the
+// site's own origins (Site.Origins: a market's own host may post to the
+// shared host's switcher), the body is limited to 4 KiB, and the target
+// always passes LocalPath. The switcher offers the markets served on the
+// request's host.
 func (h *Handler) serveSwitch(w http.ResponseWriter, r *http.Request, s *Site) {
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", http.MethodPost)
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	if err := h.csrf.Check(r); err != nil {
+	if err := s.csrf.Check(r); err != nil {
 		http.Error(w, "cross-origin request refused", http.StatusForbidden)
 		return
 	}

@@ -76,7 +76,10 @@ func TestSwitch(t *testing.T) {
 			result{Status: 303, Location: "/ch/p/mug"}},
 		{"unknown market", url.Values{"market": {"fr"}, "return": {"/de/"}}, nil, false, result{Status: 400}},
 		{"market of another host", url.Values{"market": {"chhost"}, "return": {"/de/"}}, nil, false, result{Status: 400}},
-		{"cross-site POST refused", url.Values{"market": {"ch"}}, map[string]string{"Sec-Fetch-Site": "cross-site"}, false, result{Status: 403}},
+		{"cross-site POST refused", url.Values{"market": {"ch"}}, map[string]string{"Sec-Fetch-Site": "cross-site", "Origin": "https://evil.example"}, false, result{Status: 403}},
+		{"POST from a market's own host accepted", url.Values{"market": {"ch"}, "return": {"/de/"}},
+			map[string]string{"Sec-Fetch-Site": "cross-site", "Origin": "https://shop.example.ch"}, false,
+			result{Status: 303, Location: "/ch/", SetCookie: chCookie}},
 		{"oversized body", url.Values{"market": {"ch"}, "x": {strings.Repeat("a", 5000)}}, nil, false, result{Status: 400}},
 	}
 	for _, tt := range tests {
