@@ -3,6 +3,10 @@
 // categories, typed attributes and translations for every market locale,
 // and the price lists (some derived by conversion with price endings).
 //
+// Each price list is also written to prices/<list>.json, the layout
+// store.FSLoader reads, so that an isolated instance reads only the lists
+// of its market.
+//
 // The output is deterministic (a seeded generator), so it is committed and
 // regenerated with
 //
@@ -223,6 +227,18 @@ func main() {
 	cat, prices := catalogAndPrices(rng)
 	write(filepath.Join(*out, "catalog.jsonl"), cat)
 	write(filepath.Join(*out, "prices.json"), prices)
+	// The same lists, one file per list, as store.FSLoader reads them: an
+	// isolated instance reads only its market's list (and fallback).
+	var pd struct{ Lists map[string]json.RawMessage }
+	if err := json.Unmarshal(prices, &pd); err != nil {
+		log.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(*out, "prices"), 0o755); err != nil {
+		log.Fatal(err)
+	}
+	for list, raw := range pd.Lists {
+		write(filepath.Join(*out, "prices", list+".json"), append(slices.Clone(raw), '\n'))
+	}
 }
 
 func write(path string, b []byte) {
