@@ -2,6 +2,7 @@ package store
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"golang.org/x/text/language"
@@ -106,20 +107,57 @@ func (r *rules) allows(id, cat string) bool {
 
 // catalogView is the CatalogView of a *catalog.Catalog.
 type catalogView struct {
-	cat   *catalog.Catalog
-	cfg   *Config
-	prods []catalog.Product
+	cat    *catalog.Catalog
+	cfg    *Config
+	prods  []viewProduct
+	groups int
+}
+
+type viewProduct struct {
+	id, class, category string
+	skus                []string
+	texts               []language.Tag // locales with a name of their own
+	only, exclude       []string       // Availability.Markets, ExcludeMarkets
+	group               int            // products with equal other availability rules
 }
 
 // NewCatalogView returns the CatalogView Check reads from cat for the
-// markets of cfg: a product is available in a market when the catalog's
-// availability rules allow it there (catalog.Catalog.Available) and the
-// market's CatalogRules do not exclude it.
+// markets of cfg. A product is available in a market when the catalog's
+// built-in availability rules allow it there (catalog.Catalog.Available)
+// and the market's CatalogRules do not exclude it.
+//
+// To check 88 markets × 100,000 products in about a second, the view asks
+// the catalog once per market and group of products with equal rules
+// (countries, flags, sale window), and reads the market lists of each
+// product itself. Host Rules (catalog.Options.Rules) can only refuse more
+// products; the view does not consult them, so Check may report a problem
+// for a product a host rule refuses, but never misses one.
 func NewCatalogView(cat *catalog.Catalog, cfg *Config) CatalogView {
 	v := &catalogView{cat: cat, cfg: cfg}
+	groups := map[string]int{}
 	for p := range cat.Products() {
-		v.prods = append(v.prods, p)
+		vp := viewProduct{id: p.ID, class: p.TaxClass, category: p.Category,
+			only: p.Availability.Markets, exclude: p.Availability.ExcludeMarkets}
+		for _, vr := range p.Variants {
+			vp.skus = append(vp.skus, vr.SKU)
+		}
+		for tag, c := range p.Content {
+			if c.Name != "" {
+				vp.texts = append(vp.texts, tag)
+			}
+		}
+		a := p.Availability
+		key := strings.Join(a.Countries, ",") + "|" + strings.Join(a.ExcludeCountries, ",") + "|" +
+			strings.Join(a.RequireFlags, ",") + "|" + strings.Join(a.ForbidFlags, ",") + "|" + a.From + "|" + a.Until
+		g, ok := groups[key]
+		if !ok {
+			g = len(groups)
+			groups[key] = g
+		}
+		vp.group = g
+		v.prods = append(v.prods, vp)
 	}
+	v.groups = len(groups)
 	return v
 }
 
@@ -129,27 +167,28 @@ func (v *catalogView) Products(m *Market, at time.Time, yield func(CheckedProduc
 		return err
 	}
 	rs := compileRules(m.Catalog, v.cat.Categories())
+	decided := make([]int8, v.groups) // 0 unknown, 1 available, 2 not
 	for i := range v.prods {
 		p := &v.prods[i]
-		if !rs.allows(p.ID, p.Category) {
+		if !rs.allows(p.id, p.category) || slices.Contains(p.exclude, m.ID) || (len(p.only) > 0 && !slices.Contains(p.only, m.ID)) {
 			continue
 		}
-		ok, err := v.cat.Available(p.ID, cm, at)
-		if err != nil {
-			return err
+		// p passes the market lists, so the catalog's answer for p is its
+		// group's answer.
+		if decided[p.group] == 0 {
+			ok, err := v.cat.Available(p.id, cm, at)
+			if err != nil {
+				return err
+			}
+			decided[p.group] = 2
+			if ok {
+				decided[p.group] = 1
+			}
 		}
-		if !ok {
+		if decided[p.group] != 1 {
 			continue
 		}
-		skus := make([]string, len(p.Variants))
-		for j, vr := range p.Variants {
-			skus[j] = vr.SKU
-		}
-		id := p.ID
-		if !yield(CheckedProduct{ID: id, TaxClass: p.TaxClass, SKUs: skus, Missing: func(tag string) bool {
-			t, err := locale.Parse(tag)
-			return err != nil || !v.cat.HasTranslation(id, t)
-		}}) {
+		if !yield(CheckedProduct{Index: i, ID: p.id, TaxClass: p.class, SKUs: p.skus, Texts: p.texts}) {
 			return nil
 		}
 	}

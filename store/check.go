@@ -7,10 +7,14 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+
+	"golang.org/x/text/language"
 
 	"github.com/marketkit/marketkit/address"
 	"github.com/marketkit/marketkit/locale"
@@ -46,14 +50,19 @@ type CatalogView interface {
 	Products(m *Market, at time.Time, yield func(p CheckedProduct) bool) error
 }
 
-// CheckedProduct is one available product as Check sees it.
+// CheckedProduct is one available product as Check sees it. Its slices
+// are read only.
 type CheckedProduct struct {
+	// Index numbers the view's products densely from 0, the same number
+	// for the same product in every market (Check memoizes by it).
+	Index    int
 	ID       string
 	TaxClass string
 	SKUs     []string
-	// Missing reports whether the product has no own text (name) in the
-	// locale tag, before any fallback.
-	Missing func(tag string) bool
+	// Texts are the locales in which the product has a name of its own;
+	// a market's default locale is served when it or a locale of its
+	// fallback chain (de-CH → de) is among them.
+	Texts []language.Tag
 }
 
 // Problem is one finding of Check.
@@ -145,6 +154,16 @@ type checker struct {
 	opts CheckOptions
 	data *tax.Data
 	r    *Report
+	memo *checkMemo
+	// priced memoizes, per time-independent price list, whether each
+	// catalog product (by CheckedProduct.Index) has a price: 1 yes, 2 no.
+	// Each worker has its own, so it needs no lock.
+	priced map[*pricing.PriceList][]int8
+}
+
+// checkMemo is shared by the markets of one Check, checked concurrently.
+type checkMemo struct {
+	lists *listMemo
 }
 
 func (k *checker) add(sev Severity, code, market, field, value string, err error) {
@@ -197,7 +216,8 @@ func (k *checker) warnf(code, market, field, value string, sentinel error, forma
 //	no-price             E  a product available in a market with no price there
 //	missing-translation  W  a product without text in a market's default locale
 func Check(c *Config, opts *CheckOptions) *Report {
-	k := &checker{c: c, r: &Report{Problems: []Problem{}}}
+	k := &checker{c: c, r: &Report{Problems: []Problem{}},
+		memo: &checkMemo{lists: newListMemo()}}
 	if opts != nil {
 		k.opts = *opts
 	}
@@ -215,13 +235,33 @@ func Check(c *Config, opts *CheckOptions) *Report {
 	ids := c.MarketIDs()
 	k.r.Markets = len(ids)
 	k.document(ids)
-	for _, id := range ids {
-		m := c.Markets[id]
-		if m == nil {
-			k.errf("market-id", id, "markets."+id, "null", ErrInvalid, "a market must be an object")
-			continue
-		}
-		k.market(id, m)
+	// Markets are checked concurrently, each into its own report, merged
+	// in market order (the sort below makes the order irrelevant anyway).
+	subs := make([]*checker, len(ids))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(ids)) {
+		wg.Go(func() {
+			priced := map[*pricing.PriceList][]int8{} // this worker's
+			for i := range next {
+				sub := &checker{c: c, opts: k.opts, data: k.data, memo: k.memo, priced: priced, r: &Report{}}
+				if m := c.Markets[ids[i]]; m == nil {
+					sub.errf("market-id", ids[i], "markets."+ids[i], "null", ErrInvalid, "a market must be an object")
+				} else {
+					sub.market(ids[i], m)
+				}
+				subs[i] = sub
+			}
+		})
+	}
+	for i := range ids {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, sub := range subs {
+		k.r.Problems = append(k.r.Problems, sub.r.Problems...)
+		k.r.Products += sub.r.Products
 	}
 	k.paths(ids)
 	k.residency(ids)
@@ -411,11 +451,17 @@ func (k *checker) market(id string, m *Market) {
 	}
 	k.database(id, p+".database", m.Database)
 
-	// Tax.
-	k.tax(id, p, m, countries, curOK, loc)
-
-	// Prices and catalog.
-	k.pricesAndCatalog(id, p, m, loc)
+	// Prices and catalog, then tax for the classes the market sells. A
+	// market whose countries or subdivisions are wrong is not matched
+	// against the catalog: those problems are reported already.
+	geoOK := !slices.ContainsFunc(k.r.Problems, func(pr Problem) bool {
+		return pr.Market == id && (pr.Code == "unknown-country" || pr.Code == "subdivision")
+	})
+	if !geoOK {
+		loc = nil
+	}
+	classes := k.pricesAndCatalog(id, p, m, loc)
+	k.tax(id, p, m, countries, curOK, loc, classes)
 }
 
 func knownSubdivision(cc, key string) bool {
@@ -607,7 +653,7 @@ func (k *checker) residency(ids []string) {
 // tax checks the origin, the registrations, the class rules and that a
 // rate exists for every tax class in every country on the check date and
 // on the next rate change.
-func (k *checker) tax(id, p string, m *Market, countries []string, curOK bool, loc *time.Location) {
+func (k *checker) tax(id, p string, m *Market, countries []string, curOK bool, loc *time.Location, classes []string) {
 	t := m.Tax
 	tp := p + ".tax"
 	originOK := true
@@ -647,7 +693,6 @@ func (k *checker) tax(id, p string, m *Market, countries []string, curOK bool, l
 		}
 		return
 	}
-	classes := k.taxClasses(m, loc)
 	day := k.today(loc)
 	for _, cc := range countries {
 		regions := k.regionsOf(m, cc, calc, day)
@@ -700,25 +745,6 @@ func (k *checker) today(loc *time.Location) tax.Date {
 		return k.opts.Date
 	}
 	return locale.DateOf(time.Now().In(loc))
-}
-
-// taxClasses returns the classes to check: those of the catalog's
-// products available in m, or, without a catalog, the standard class and
-// the classes the market's rules name.
-func (k *checker) taxClasses(m *Market, loc *time.Location) []string {
-	set := map[string]bool{}
-	if k.opts.Catalog != nil {
-		_ = k.opts.Catalog.Products(m, k.checkTime(loc), func(p CheckedProduct) bool {
-			set[p.TaxClass] = true
-			return true
-		})
-	} else {
-		set[""] = true
-		for _, cl := range m.Tax.Classes {
-			set[cl.Class] = true
-		}
-	}
-	return sortedKeys(set)
 }
 
 func (k *checker) checkTime(loc *time.Location) time.Time {
@@ -804,13 +830,29 @@ func probeTax(calc tax.Calculator, m *Market, d tax.Date, cc, region, cl string)
 	return calc.Calculate(context.Background(), req, &res)
 }
 
+// maxListed is how many product IDs or SKUs a problem about many
+// products names.
+const maxListed = 5
+
 // pricesAndCatalog builds the market's price list and checks every
-// available product against it and for its default-locale text.
-func (k *checker) pricesAndCatalog(id, p string, m *Market, loc *time.Location) {
+// available product against it and for its default-locale text. It
+// returns the tax classes to check: those of the products available in
+// the market, or, without a catalog, the standard class and the classes
+// the market's rules name.
+func (k *checker) pricesAndCatalog(id, p string, m *Market, loc *time.Location) []string {
 	var pl *pricing.PriceList
+	timeless := false // the list's answers do not depend on the time
 	if k.opts.Prices != nil {
 		var err error
-		pl, err = k.opts.Prices.PriceList(k.c, id)
+		pl, err = k.opts.Prices.priceList(k.c, id, k.memo.lists)
+		if ld, ok := k.opts.Prices.Lists[m.PriceList()]; ok && !ld.windowed() {
+			timeless = true
+			if fb := m.Prices.Fallback; fb != nil {
+				if fd, ok := k.opts.Prices.Lists[fb.List]; ok && fd.windowed() {
+					timeless = false
+				}
+			}
+		}
 		if err != nil {
 			for _, e := range Errors(err) {
 				k.add(SeverityError, "price-list", id, e.Field, e.Value, e.Err)
@@ -821,20 +863,36 @@ func (k *checker) pricesAndCatalog(id, p string, m *Market, loc *time.Location) 
 		}
 	}
 	if k.opts.Catalog == nil || loc == nil {
-		return
+		classes := map[string]bool{"": true}
+		for _, cl := range m.Tax.Classes {
+			classes[cl.Class] = true
+		}
+		return sortedKeys(classes)
 	}
 	at := k.checkTime(loc)
-	def := canonicalTag(m.DefaultLocale)
-	err := k.opts.Catalog.Products(m, at, func(cp CheckedProduct) bool {
+	var chain []language.Tag
+	def, err := locale.Parse(m.DefaultLocale)
+	if err == nil {
+		chain = locale.Chain(def)
+	}
+	classes := map[string]bool{}
+	var unpriced, untranslated []string
+	nUnpriced, nUntranslated := 0, 0
+	q := pricing.Query{Quantity: 1, At: at}
+	err = k.opts.Catalog.Products(m, at, func(cp CheckedProduct) bool {
 		k.r.Products++
-		if cp.Missing != nil && m.DefaultLocale != "" && cp.Missing(def) {
-			k.warnf("missing-translation", id, p+".default_locale", m.DefaultLocale, ErrInvalid, "product %s has no text in %s", cp.ID, def)
+		classes[cp.TaxClass] = true
+		if chain != nil && !slices.ContainsFunc(cp.Texts, func(t language.Tag) bool { return slices.Contains(chain, t) }) {
+			if nUntranslated++; len(untranslated) < maxListed {
+				untranslated = append(untranslated, cp.ID)
+			}
 		}
 		if pl != nil {
 			for _, sku := range cp.SKUs {
-				if _, err := pl.Resolve(sku, pricing.Query{Quantity: 1, At: at}); err != nil {
-					k.add(SeverityError, "no-price", id, p+".prices.list", m.PriceList(),
-						fmt.Errorf("%w: product %s (SKU %s) is available but has no price in list %s", pricing.ErrNoPrice, cp.ID, sku, m.PriceList()))
+				if !k.hasPrice(pl, timeless, cp, sku, q) {
+					if nUnpriced++; len(unpriced) < maxListed {
+						unpriced = append(unpriced, sku)
+					}
 				}
 			}
 		}
@@ -843,6 +901,47 @@ func (k *checker) pricesAndCatalog(id, p string, m *Market, loc *time.Location) 
 	if err != nil {
 		k.add(SeverityError, "catalog", id, p+".catalog", "", err)
 	}
+	if nUnpriced > 0 {
+		k.add(SeverityError, "no-price", id, p+".prices.list", m.PriceList(),
+			fmt.Errorf("%w: %d available SKUs have no price in list %s: %s", pricing.ErrNoPrice, nUnpriced, m.PriceList(), listed(unpriced, nUnpriced)))
+	}
+	if nUntranslated > 0 {
+		k.warnf("missing-translation", id, p+".default_locale", m.DefaultLocale, ErrInvalid,
+			"%d available products have no name in %s or its fallback chain: %s", nUntranslated, m.DefaultLocale, listed(untranslated, nUntranslated))
+	}
+	return sortedKeys(classes)
+}
+
+// hasPrice resolves sku in pl, memoized per product for lists whose
+// answers do not depend on the time (a product with one SKU).
+func (k *checker) hasPrice(pl *pricing.PriceList, timeless bool, cp CheckedProduct, sku string, q pricing.Query) bool {
+	if !timeless || len(cp.SKUs) != 1 || cp.Index < 0 {
+		_, err := pl.Resolve(sku, q)
+		return err == nil
+	}
+	if k.priced == nil {
+		k.priced = map[*pricing.PriceList][]int8{}
+	}
+	memo := k.priced[pl]
+	if cp.Index >= len(memo) {
+		memo = append(memo, make([]int8, cp.Index+1-len(memo)+len(memo)/2)...)
+		k.priced[pl] = memo
+	}
+	if memo[cp.Index] == 0 {
+		memo[cp.Index] = 2
+		if _, err := pl.Resolve(sku, q); err == nil {
+			memo[cp.Index] = 1
+		}
+	}
+	return memo[cp.Index] == 1
+}
+
+func listed(ids []string, n int) string {
+	s := strings.Join(ids, ", ")
+	if n > len(ids) {
+		s += fmt.Sprintf(" and %d more", n-len(ids))
+	}
+	return s
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -1,8 +1,10 @@
 package store
 
 import (
+	"encoding/json"
 	"errors"
 	"io"
+	"sync"
 
 	"github.com/marketkit/marketkit/pricing"
 )
@@ -65,6 +67,109 @@ func DecodePricesReader(r io.Reader) (*PriceData, error) {
 // (the list is missing, its currency is not the market's, an entry is
 // invalid, the fallback is unusable).
 func (d *PriceData) PriceList(c *Config, id string) (*pricing.PriceList, error) {
+	return d.priceList(c, id, nil)
+}
+
+// listMemo shares built price lists between the markets of one Check
+// (safe for concurrent use). Two markets racing for one key may both
+// build it; the first stored wins.
+type listMemo struct {
+	mu sync.Mutex
+	m  map[string]*pricing.PriceList
+}
+
+func newListMemo() *listMemo { return &listMemo{m: map[string]*pricing.PriceList{}} }
+
+func (l *listMemo) get(key string) (*pricing.PriceList, bool) {
+	if l == nil {
+		return nil, false
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	pl, ok := l.m[key]
+	return pl, ok
+}
+
+func (l *listMemo) put(key string, pl *pricing.PriceList) *pricing.PriceList {
+	if l == nil {
+		return pl
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if old, ok := l.m[key]; ok {
+		return old
+	}
+	l.m[key] = pl
+	return pl
+}
+
+// build builds a list from its data in a time zone, memoized by the list
+// ID and, for lists with windows, the zone.
+func (l *listMemo) build(market, id string, ld PriceListData, tz string) (*pricing.PriceList, error) {
+	key := "list\x00" + id + "\x00" + ld.Currency
+	if ld.windowed() {
+		key += "\x00" + tz
+	}
+	if pl, ok := l.get(key); ok {
+		return pl, nil
+	}
+	pl, err := pricing.NewPriceList(pricing.PriceListConfig{Market: market, Currency: ld.Currency, TimeZone: tz, Entries: ld.Entries})
+	if err != nil {
+		return nil, err
+	}
+	return l.put(key, pl), nil
+}
+
+// windowed reports whether a list has entries with validity windows (whose
+// meaning depends on the time zone).
+func (ld PriceListData) windowed() bool {
+	for _, e := range ld.Entries {
+		if e.From != "" || e.Until != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// priceList is PriceList with a memo shared by the markets of one Check:
+// markets naming the same list (and fallback) share one build when the
+// lists have no windows or the markets share a time zone. The memo is
+// keyed by what the build depends on; the list's Market() is the first
+// market's.
+func (d *PriceData) priceList(c *Config, id string, memo *listMemo) (*pricing.PriceList, error) {
+	const op = "PriceList"
+	if m, ok := c.Market(id); ok && memo != nil && d != nil {
+		if ld, ok := d.Lists[m.PriceList()]; ok && ld.Currency == m.Currency {
+			tz := m.TimeZone
+			fbKey := ""
+			windowed := ld.windowed()
+			if fb := m.Prices.Fallback; fb != nil {
+				b, _ := json.Marshal(fb)
+				fbKey = string(b)
+				if fd, ok := d.Lists[fb.List]; ok && fd.windowed() {
+					windowed = true
+				}
+			}
+			if !windowed {
+				tz = "*"
+			}
+			key := m.PriceList() + "\x00" + tz + "\x00" + fbKey
+			if pl, ok := memo.get(key); ok {
+				return pl, nil
+			}
+			pl, err := d.buildList(c, id, memo)
+			if err != nil {
+				return nil, err
+			}
+			return memo.put(key, pl), nil
+		}
+	}
+	return d.buildList(c, id, memo)
+}
+
+// buildList builds market id's list; the fallback list comes from memo
+// when given.
+func (d *PriceData) buildList(c *Config, id string, memo *listMemo) (*pricing.PriceList, error) {
 	const op = "PriceList"
 	m, ok := c.Market(id)
 	if !ok {
@@ -90,7 +195,7 @@ func (d *PriceData) PriceList(c *Config, id string) (*pricing.PriceList, error) 
 		case !ok:
 			errs = append(errs, &Error{Op: op, Field: base + ".fallback.list", Value: fb.List, Err: because(ErrInvalid, "no such price list in the price data")})
 		default:
-			fl, err := pricing.NewPriceList(pricing.PriceListConfig{Market: id, Currency: fd.Currency, TimeZone: m.TimeZone, Entries: fd.Entries})
+			fl, err := memo.build(id, fb.List, fd, m.TimeZone)
 			if err != nil {
 				errs = append(errs, &Error{Op: op, Field: base + ".fallback.list", Value: fb.List, Err: err})
 				break

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/marketkit/marketkit/address"
@@ -69,12 +70,12 @@ type QuoteLine struct {
 	Taxes []tax.AppliedTax
 	// Outcome is the rule that decided the line's taxation.
 	Outcome *tax.Outcome
-	// Text holds the amounts formatted: Unit, Subtotal, Gross.
+	// Text holds the amounts a cart page shows, formatted.
 	Text LineText
 }
 
-// LineText holds a line's formatted amounts.
-type LineText struct{ Unit, Subtotal, Discount, Gross string }
+// LineText holds a line's formatted unit price and gross total.
+type LineText struct{ Unit, Gross string }
 
 // QuoteRate is one row of the per-rate tax breakdown.
 type QuoteRate struct {
@@ -141,63 +142,76 @@ func (s *Store) QuoteAt(ctx context.Context, at time.Time, cart *Cart, to addres
 	if cart.Shipping != "" {
 		n++
 	}
-	items := make([]pricing.Item, 0, n)
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	items := sc.items[:0]
 	lines := make([]QuoteLine, 0, n)
 	for i, l := range cart.Lines {
-		f := "cart.lines[" + strconv.Itoa(i) + "]"
 		if l.Quantity <= 0 || l.Quantity > MaxQuantity {
-			return nil, &Error{Op: op, Field: f + ".quantity", Value: strconv.FormatInt(l.Quantity, 10), Err: because(ErrInvalid, "want 1 to 1000000")}
+			return nil, &Error{Op: op, Field: lineField(i, "quantity"), Value: strconv.FormatInt(l.Quantity, 10), Err: because(ErrInvalid, "want 1 to 1000000")}
 		}
 		info, ok := s.sold(l.SKU, at)
 		if !ok {
-			return nil, &Error{Op: op, Field: f + ".sku", Value: l.SKU, Err: ErrNotSold}
+			return nil, &Error{Op: op, Field: lineField(i, "sku"), Value: l.SKU, Err: ErrNotSold}
 		}
 		pr, err := s.prices.Resolve(l.SKU, pricing.Query{Quantity: l.Quantity, Group: cart.Group, At: at})
 		if err != nil {
-			return nil, &Error{Op: op, Field: f + ".sku", Value: l.SKU, Err: because(ErrNotSold, err.Error())}
+			return nil, &Error{Op: op, Field: lineField(i, "sku"), Value: l.SKU, Err: because(ErrNotSold, err.Error())}
 		}
 		items = append(items, pricing.Item{SKU: l.SKU, TaxClass: info.taxClass, Quantity: l.Quantity, UnitPrice: pr.Unit, Discounts: l.Discounts})
 		lines = append(lines, QuoteLine{SKU: l.SKU, Product: info.product, Quantity: l.Quantity, Unit: pr.Unit, CompareAt: pr.CompareAt})
 	}
+	sc.items = items
 	// Order discounts apply to the goods only: price them first, then add
 	// the shipping line undiscounted.
 	order := pricing.Order{Currency: s.m.Currency, Items: items, Discounts: cart.Discounts, Rounding: roundingOf(s.m.Tax.Mode)}
-	pq, err := order.Quote()
-	if err != nil {
+	pq := &sc.goods
+	if err := order.QuoteInto(pq); err != nil {
 		return nil, &Error{Op: op, Field: "cart", Err: err}
 	}
 	q := &Quote{Market: s.m.ID, Currency: s.m.Currency, At: at, PricesIncludeTax: s.m.Tax.PricesIncludeTax,
-		Discounts: pq.OrderDiscounts, Subtotal: pq.Subtotal}
+		Discounts: append([]pricing.AppliedDiscount(nil), pq.OrderDiscounts...), Subtotal: pq.Subtotal}
 	q.Discount, _ = pq.LineDiscounts.Add(pq.OrderDiscount)
-	tlines := pq.Lines
+	tlines := append(sc.lines[:0], pq.Lines...)
 	if cart.Shipping != "" {
 		pr, err := s.prices.Resolve(cart.Shipping, pricing.Query{Quantity: 1, Group: cart.Group, At: at})
 		if err != nil {
 			return nil, &Error{Op: op, Field: "cart.shipping", Value: cart.Shipping, Err: because(ErrNotSold, err.Error())}
 		}
-		ship := pricing.Order{Currency: s.m.Currency, Rounding: roundingOf(s.m.Tax.Mode),
-			Items: []pricing.Item{{SKU: cart.Shipping, TaxClass: shippingClass(s.m), Quantity: 1, UnitPrice: pr.Unit}}}
-		sq, err := ship.Quote()
-		if err != nil {
+		sc.ship[0] = pricing.Item{SKU: cart.Shipping, TaxClass: shippingClass(s.m), Quantity: 1, UnitPrice: pr.Unit}
+		ship := pricing.Order{Currency: s.m.Currency, Rounding: roundingOf(s.m.Tax.Mode), Items: sc.ship[:]}
+		if err := ship.QuoteInto(&sc.shipQ); err != nil {
 			return nil, &Error{Op: op, Field: "cart.shipping", Value: cart.Shipping, Err: err}
 		}
-		tlines = append(tlines, sq.Lines[0])
+		tlines = append(tlines, sc.shipQ.Lines[0])
 		lines = append(lines, QuoteLine{SKU: cart.Shipping, Quantity: 1, Shipping: true, Unit: pr.Unit})
 	}
-	var res tax.Result
-	req := taxRequest(s.m, locale.DateOf(at.In(s.loc)), addr, c, tlines)
-	if err := s.calc.Calculate(ctx, req, &res); err != nil {
+	sc.lines = tlines
+	res := &sc.res
+	req := &sc.req
+	*req = tax.Request{Date: locale.DateOf(at.In(s.loc)), Store: s.taxStore,
+		Customer: tax.Customer{Address: addr, Business: c.VATNumber != "", VATNumber: c.VATNumber},
+		Policy:   s.m.TaxPolicy(), Lines: tlines}
+	if err := s.calc.Calculate(ctx, req, res); err != nil {
 		return nil, &Error{Op: op, Field: "tax", Err: err}
 	}
+	nTaxes := 0
+	for i := range res.Lines {
+		nTaxes += len(res.Lines[i].Taxes)
+	}
+	taxes := make([]tax.AppliedTax, 0, nTaxes)
+	outcomes := make([]tax.Outcome, 0, len(lines))
 	for i := range lines {
 		pl, tl := &tlines[i], &res.Lines[i]
 		ql := &lines[i]
 		ql.Subtotal, ql.Discount = pl.Subtotal, pl.Discount()
 		ql.Net, ql.Tax, ql.Gross = tl.Net, tl.Tax, tl.Gross
-		ql.Taxes = append([]tax.AppliedTax(nil), tl.Taxes...)
+		start := len(taxes)
+		taxes = append(taxes, tl.Taxes...)
+		ql.Taxes = taxes[start:len(taxes):len(taxes)]
 		if tl.Outcome != nil {
-			o := *tl.Outcome
-			ql.Outcome = &o
+			outcomes = append(outcomes, *tl.Outcome)
+			ql.Outcome = &outcomes[len(outcomes)-1]
 		}
 		if ql.Shipping {
 			q.Shipping = tl.Gross
@@ -213,17 +227,37 @@ func (s *Store) QuoteAt(ctx context.Context, at time.Time, cart *Cart, to addres
 		}
 		q.Rates[i] = qr
 	}
-	s.formatQuote(q)
+	s.formatQuote(q, sc)
 	return q, nil
 }
 
+// scratch holds the per-call buffers of QuoteAt, pooled so that a quote
+// allocates only what it returns.
+type scratch struct {
+	items []pricing.Item
+	goods pricing.Quote
+	ship  [1]pricing.Item
+	shipQ pricing.Quote
+	lines []pricing.Line
+	req   tax.Request
+	res   tax.Result
+	buf   []byte
+	spans []span
+}
+
+type span struct{ from, to int }
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+func lineField(i int, f string) string { return "cart.lines[" + strconv.Itoa(i) + "]." + f }
+
 // formatQuote fills the Text fields: every amount is appended to one
 // buffer, which becomes one string that the fields slice.
-func (s *Store) formatQuote(q *Quote) {
+func (s *Store) formatQuote(q *Quote, sc *scratch) {
 	f := s.fmts[s.def]
-	buf := make([]byte, 0, 32*(6+4*len(q.Lines)+2*len(q.Rates)))
-	type span struct{ from, to int }
-	var spans []span
+	buf := sc.buf[:0]
+	spans := sc.spans[:0]
+	defer func() { sc.buf, sc.spans = buf[:0], spans[:0] }()
 	add := func(m pricing.Money) {
 		start := len(buf)
 		if m.Currency() == "" {
@@ -236,15 +270,15 @@ func (s *Store) formatQuote(q *Quote) {
 		}
 		spans = append(spans, span{start, len(buf)})
 	}
-	for _, m := range []pricing.Money{q.Subtotal, q.Discount, q.Shipping, q.Net, q.Tax, q.Gross} {
-		add(m)
-	}
+	add(q.Subtotal)
+	add(q.Discount)
+	add(q.Shipping)
+	add(q.Net)
+	add(q.Tax)
+	add(q.Gross)
 	for i := range q.Lines {
-		l := &q.Lines[i]
-		add(l.Unit)
-		add(l.Subtotal)
-		add(l.Discount)
-		add(l.Gross)
+		add(q.Lines[i].Unit)
+		add(q.Lines[i].Gross)
 	}
 	for i := range q.Rates {
 		add(q.Rates[i].Base)
@@ -255,8 +289,8 @@ func (s *Store) formatQuote(q *Quote) {
 	q.Text = QuoteText{Subtotal: str(0), Discount: str(1), Shipping: str(2), Net: str(3), Tax: str(4), Gross: str(5)}
 	k := 6
 	for i := range q.Lines {
-		q.Lines[i].Text = LineText{Unit: str(k), Subtotal: str(k + 1), Discount: str(k + 2), Gross: str(k + 3)}
-		k += 4
+		q.Lines[i].Text = LineText{Unit: str(k), Gross: str(k + 1)}
+		k += 2
 	}
 	for i := range q.Rates {
 		q.Rates[i].Text.Base, q.Rates[i].Text.Tax = str(k), str(k+1)

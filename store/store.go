@@ -65,8 +65,10 @@ type Store struct {
 	fmts    map[language.Tag]*locale.Formatter
 	matcher *locale.Matcher
 	home    tax.Address
-	skus    map[string]skuInfo  // every SKU the catalog sells here
-	byProd  map[string][]string // product ID → its SKUs, for products sold here
+	// taxStore is the market's seller for package tax, built once.
+	taxStore tax.Store
+	skus     map[string]skuInfo  // every SKU the catalog sells here
+	byProd   map[string][]string // product ID → its SKUs, for products sold here
 }
 
 type skuInfo struct {
@@ -121,6 +123,7 @@ func NewStore(cfg *Config, id string, in Inputs) (*Store, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	s.taxStore = m.TaxStore()
 	s.home = tax.Address{Country: m.Countries[0]}
 	for _, sub := range m.Subdivisions {
 		if len(sub) > 3 && sub[:2] == s.home.Country {
