@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/marketkit/marketkit/store"
 	"github.com/marketkit/marketkit/store/sqlstore/sqltest"
@@ -91,4 +92,19 @@ func FuzzOrderBody(f *testing.F) {
 			t.Fatalf("body round trip changed:\n%s\n%s", b1, b2)
 		}
 	})
+}
+
+func TestOrderIDsSortByTime(t *testing.T) {
+	t0 := time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)
+	prev := newOrderID(t0)
+	for i := 1; i < 100; i++ {
+		id := newOrderID(t0.Add(time.Duration(i) * time.Millisecond))
+		if len(id) != 26 || id <= prev {
+			t.Fatalf("ID %q after %q: want 26 characters sorting after it", id, prev)
+		}
+		prev = id
+	}
+	if a, b := newOrderID(t0), newOrderID(t0); a == b {
+		t.Errorf("two IDs in one millisecond are equal: %s", a)
+	}
 }
