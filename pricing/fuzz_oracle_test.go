@@ -104,66 +104,83 @@ func FuzzQuote(f *testing.F) {
 	f.Add([]byte{255, 255, 255, 1, 0, 200, 7, 7, 7, 9, 9, 9, 100, 50, 25, 12}, uint16(3), uint8(100), uint8(0), true)
 	f.Add(make([]byte, 300), uint16(0), uint8(0), uint8(6), false)
 	f.Fuzz(func(t *testing.T, data []byte, orderAmt uint16, orderPct uint8, mode uint8, jpy bool) {
-		code, digits := "EUR", 2
-		if jpy {
-			code, digits = "JPY", 0
-		}
-		o := Order{Currency: code, Rounding: RoundingMode(mode % 7)}
-		for len(data) >= 5 && len(o.Items) < 50 {
-			// unit: 3 bytes (up to 16,777,215 thousandths), quantity,
-			// discount selector.
-			milli := int64(data[0])<<16 | int64(data[1])<<8 | int64(data[2])
-			unitScale := digits + 1
-			unit, err := NewFixed(milli, unitScale)
-			if err != nil {
-				t.Fatal(err)
-			}
-			price, _ := MoneyFromFixed(unit, code)
-			it := Item{SKU: strconv.Itoa(len(o.Items)), Quantity: int64(data[3] % 20), UnitPrice: price}
-			switch sel := data[4]; {
-			case sel < 100:
-				p, _ := NewPercent(int64(sel), 0) // 0..99 %
-				it.Discounts = []Discount{PercentOff("L", p)}
-			case sel < 150:
-				p, _ := NewPercent(int64(sel)*1234%1_000_001, 4) // four decimals
-				it.Discounts = []Discount{PercentOff("L4", p)}
-			case sel < 200:
-				a, _ := MoneyFromMinor(int64(sel-150)*37, code)
-				it.Discounts = []Discount{AmountOff("A", a)}
-			}
-			o.Items = append(o.Items, it)
-			data = data[5:]
-		}
-		amt, _ := MoneyFromMinor(int64(orderAmt), code)
-		pct, _ := NewPercent(int64(orderPct%101), 0)
-		o.Discounts = []Discount{PercentOff("P", pct), AmountOff("A", amt)}
-		q, err := o.Quote()
-		if err != nil {
-			t.Fatalf("valid order rejected: %v", err)
-		}
-		lines, orderDisc := oracleQuote(t, &o, digits)
-		var sub, lineDisc, share, total int64
-		for i, l := range q.Lines {
-			got := [4]int64{ratMinor(t, moneyRat(l.Subtotal), digits), ratMinor(t, moneyRat(l.LineDiscount), digits),
-				ratMinor(t, moneyRat(l.OrderDiscount), digits), ratMinor(t, moneyRat(l.Total), digits)}
-			if got != lines[i] {
-				t.Fatalf("line %d (%v × %d, %v, mode %v): got %v, oracle %v", i, o.Items[i].UnitPrice, o.Items[i].Quantity, o.Items[i].Discounts, o.Rounding, got, lines[i])
-			}
-			sub += got[0]
-			lineDisc += got[1]
-			share += got[2]
-			total += got[3]
-		}
-		for j, a := range q.OrderDiscounts {
-			if got := ratMinor(t, moneyRat(a.Amount), digits); got != orderDisc[j] {
-				t.Fatalf("order discount %d: got %d, oracle %d", j, got, orderDisc[j])
-			}
-		}
-		if ratMinor(t, moneyRat(q.Subtotal), digits) != sub || ratMinor(t, moneyRat(q.LineDiscounts), digits) != lineDisc ||
-			ratMinor(t, moneyRat(q.OrderDiscount), digits) != share || ratMinor(t, moneyRat(q.Total), digits) != total {
-			t.Fatalf("totals %v %v %v %v, lines sum to %d %d %d %d", q.Subtotal, q.LineDiscounts, q.OrderDiscount, q.Total, sub, lineDisc, share, total)
-		}
+		checkQuoteOracle(t, orderFromBytes(t, data, orderAmt, orderPct, mode, jpy))
 	})
+}
+
+// orderFromBytes builds an order of up to 50 items from fuzz input: per
+// item, a unit price of 3 bytes (in thousandths of EUR or tenths of JPY),
+// a quantity and a discount selector; then a percentage and an amount off
+// the order.
+func orderFromBytes(t *testing.T, data []byte, orderAmt uint16, orderPct uint8, mode uint8, jpy bool) *Order {
+	t.Helper()
+	code, digits := "EUR", 2
+	if jpy {
+		code, digits = "JPY", 0
+	}
+	o := &Order{Currency: code, Rounding: RoundingMode(mode % 7)}
+	for len(data) >= 5 && len(o.Items) < 50 {
+		milli := int64(data[0])<<16 | int64(data[1])<<8 | int64(data[2])
+		unit, err := NewFixed(milli, digits+1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		price, _ := MoneyFromFixed(unit, code)
+		it := Item{SKU: strconv.Itoa(len(o.Items)), Quantity: int64(data[3] % 20), UnitPrice: price}
+		switch sel := data[4]; {
+		case sel < 100:
+			p, _ := NewPercent(int64(sel), 0) // 0..99 %
+			it.Discounts = []Discount{PercentOff("L", p)}
+		case sel < 150:
+			p, _ := NewPercent(int64(sel)*1234%1_000_001, 4) // four decimals
+			it.Discounts = []Discount{PercentOff("L4", p)}
+		case sel < 200:
+			a, _ := MoneyFromMinor(int64(sel-150)*37, code)
+			it.Discounts = []Discount{AmountOff("A", a)}
+		}
+		o.Items = append(o.Items, it)
+		data = data[5:]
+	}
+	amt, _ := MoneyFromMinor(int64(orderAmt), code)
+	pct, _ := NewPercent(int64(orderPct%101), 0)
+	o.Discounts = []Discount{PercentOff("P", pct), AmountOff("A", amt)}
+	return o
+}
+
+// checkQuoteOracle quotes o and compares every line, discount and total
+// with oracleQuote.
+func checkQuoteOracle(t *testing.T, o *Order) {
+	t.Helper()
+	digits := 2
+	if o.Currency == "JPY" {
+		digits = 0
+	}
+	q, err := o.Quote()
+	if err != nil {
+		t.Fatalf("valid order rejected: %v", err)
+	}
+	lines, orderDisc := oracleQuote(t, o, digits)
+	var sub, lineDisc, share, total int64
+	for i, l := range q.Lines {
+		got := [4]int64{ratMinor(t, moneyRat(l.Subtotal), digits), ratMinor(t, moneyRat(l.LineDiscount), digits),
+			ratMinor(t, moneyRat(l.OrderDiscount), digits), ratMinor(t, moneyRat(l.Total), digits)}
+		if got != lines[i] {
+			t.Fatalf("line %d (%v × %d, %v, mode %v): got %v, oracle %v", i, o.Items[i].UnitPrice, o.Items[i].Quantity, o.Items[i].Discounts, o.Rounding, got, lines[i])
+		}
+		sub += got[0]
+		lineDisc += got[1]
+		share += got[2]
+		total += got[3]
+	}
+	for j, a := range q.OrderDiscounts {
+		if got := ratMinor(t, moneyRat(a.Amount), digits); got != orderDisc[j] {
+			t.Fatalf("order discount %d: got %d, oracle %d", j, got, orderDisc[j])
+		}
+	}
+	if ratMinor(t, moneyRat(q.Subtotal), digits) != sub || ratMinor(t, moneyRat(q.LineDiscounts), digits) != lineDisc ||
+		ratMinor(t, moneyRat(q.OrderDiscount), digits) != share || ratMinor(t, moneyRat(q.Total), digits) != total {
+		t.Fatalf("totals %v %v %v %v, lines sum to %d %d %d %d", q.Subtotal, q.LineDiscounts, q.OrderDiscount, q.Total, sub, lineDisc, share, total)
+	}
 }
 
 // FuzzPriceList builds lists of up to 200 entries (so more than 64)
