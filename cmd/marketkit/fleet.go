@@ -342,9 +342,13 @@ func status(ctx context.Context, cfg *store.Config, front string, client *http.C
 		byMarket[id] = u
 		urls[u] = nil
 	}
+	list := make([]string, 0, len(urls))
+	for u := range urls {
+		list = append(list, u)
+	}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
-	for u := range urls {
+	for _, u := range list {
 		wg.Go(func() {
 			h, err := probe(ctx, client, u)
 			mu.Lock()
