@@ -151,21 +151,23 @@ func IsCrawler(ua string) bool {
 		}
 		lower[i] = c
 	}
-	for _, tok := range crawlerTokenBytes {
-		if bytes.Contains(lower, tok) {
-			return true
+	for i, c := range lower {
+		for _, tok := range crawlerByFirst[c] {
+			if bytes.HasPrefix(lower[i:], tok) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// crawlerTokenBytes is crawlerTokens as byte slices, for bytes.Contains.
-var crawlerTokenBytes = func() [len(crawlerTokens)][]byte {
-	var out [len(crawlerTokens)][]byte
-	for i, t := range crawlerTokens {
-		out[i] = []byte(t)
+// crawlerByFirst indexes crawlerTokens by their first byte, so that
+// IsCrawler reads the User-Agent once.
+var crawlerByFirst = func() (idx [256][][]byte) {
+	for _, t := range crawlerTokens {
+		idx[t[0]] = append(idx[t[0]], []byte(t))
 	}
-	return out
+	return idx
 }()
 
 // containsFold reports whether s contains the lower-case ASCII token tok,
