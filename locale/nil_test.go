@@ -29,6 +29,10 @@ func TestNilFormatterPanicsEarly(t *testing.T) {
 		"CountryName":         func() { f.CountryName("DE") },
 		"LanguageName":        func() { f.LanguageName(language.German) },
 		"CurrencyName":        func() { f.CurrencyName("EUR") },
+		"NumberFacts":         func() { f.NumberFacts() },
+		"CurrencyFormat":      func() { f.CurrencyFormat("EUR") },
+		"CurrencySymbols":     func() { f.CurrencySymbols("EUR") },
+		"DateFacts":           func() { f.DateFacts() },
 	}
 	if n := reflect.TypeFor[*Formatter]().NumMethod(); n != len(calls) {
 		t.Errorf("*Formatter has %d methods, the test calls %d: add the new ones", n, len(calls))
