@@ -455,7 +455,7 @@ func (k *checker) market(id string, m *Market) {
 	// market whose countries or subdivisions are wrong is not matched
 	// against the catalog: those problems are reported already.
 	geoOK := !slices.ContainsFunc(k.r.Problems, func(pr Problem) bool {
-		return pr.Market == id && (pr.Code == "unknown-country" || pr.Code == "subdivision")
+		return pr.Market == id && (pr.Code == "unknown-country" || pr.Code == "subdivision" || pr.Code == "market-id")
 	})
 	if !geoOK {
 		loc = nil
