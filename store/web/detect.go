@@ -31,6 +31,17 @@ const (
 	GeoAppEngine = "X-AppEngine-Country"
 )
 
+// Subdivision headers of the same CDNs, for Options.GeoRegionHeader: the
+// ISO 3166-2 subdivision of the visitor's country without the country
+// ("NY", "BY"), which picks among markets that split a country
+// (Market.Subdivisions). Believed only from Options.TrustedProxies.
+const (
+	GeoCloudflareRegion = "CF-Region-Code" // with Cloudflare's "add visitor location headers" transform
+	GeoCloudFrontRegion = "CloudFront-Viewer-Country-Region"
+	GeoVercelRegion     = "X-Vercel-IP-Country-Region"
+	GeoAppEngineRegion  = "X-AppEngine-Region"
+)
+
 // readMask records which request inputs a decision read, for Vary.
 type readMask uint8
 
@@ -42,11 +53,12 @@ const (
 	readFetchMode
 	readAccept
 	readPurpose
+	readGeoRegion
 	readMaskAll = 1<<iota - 1
 )
 
 // varyNames returns the header names of a mask, in a fixed order.
-func varyNames(m readMask, geo string) string {
+func varyNames(m readMask, geo, geoRegion string) string {
 	var b strings.Builder
 	add := func(bit readMask, name string) {
 		if m&bit == 0 {
@@ -59,6 +71,7 @@ func varyNames(m readMask, geo string) string {
 	}
 	add(readCookie, "Cookie")
 	add(readGeo, geo)
+	add(readGeoRegion, geoRegion)
 	add(readAcceptLanguage, "Accept-Language")
 	add(readUserAgent, "User-Agent")
 	add(readFetchMode, "Sec-Fetch-Mode")
@@ -320,6 +333,12 @@ func (h *Handler) detect(r *http.Request, t *table) decision {
 		d.read |= readGeo
 	}
 	if m := t.byCountry[c]; c != "" && m != nil {
+		if h.geoRegion != "" {
+			d.read |= readGeoRegion
+			if sm := t.bySubdivision(c, r.Header[h.geoRegion]); sm != nil {
+				m = sm
+			}
+		}
 		d.m, d.source = m, FromGeo
 		return d
 	}
@@ -333,6 +352,36 @@ func (h *Handler) detect(r *http.Request, t *table) decision {
 	}
 	d.m, d.source = t.def, FromDefault
 	return d
+}
+
+// bySubdivision returns the market of t restricted to the subdivision
+// country-region (one header value of 1 to 3 ASCII letters or digits),
+// or nil; it does not allocate.
+func (t *table) bySubdivision(country string, values []string) *market {
+	if len(values) != 1 || len(t.bySub) == 0 {
+		return nil
+	}
+	v := values[0]
+	if len(v) < 1 || len(v) > 3 {
+		return nil
+	}
+	var buf [6]byte
+	n := copy(buf[:], country)
+	buf[n] = '-'
+	n++
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			c -= 'a' - 'A'
+		case 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		default:
+			return nil
+		}
+		buf[n] = c
+		n++
+	}
+	return t.bySub[string(buf[:n])]
 }
 
 // market returns the market of t with the given ID, or nil; the ID is

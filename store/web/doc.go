@@ -26,7 +26,9 @@
 // (a market ID, validated against the current configuration); the CDN
 // geolocation header (Options.GeoHeader, presets GeoCloudflare,
 // GeoCloudFront, GeoFastly, GeoVercel, GeoAppEngine), believed only from
-// Options.TrustedProxies, where XX, T1, ZZ and blanks mean unknown; the
+// Options.TrustedProxies, where XX, T1, ZZ and blanks mean unknown (with
+// Options.GeoRegionHeader, the subdivision then picks among markets that
+// split a country, Market.Subdivisions); the
 // region of the best Accept-Language match among every market's locales;
 // the default market.
 //

@@ -59,6 +59,10 @@ type Options struct {
 	// GeoHeader is the CDN's geolocation header (GeoCloudflare,
 	// GeoCloudFront, …); "" disables geolocation.
 	GeoHeader string
+	// GeoRegionHeader is the CDN's subdivision header
+	// (GeoCloudFrontRegion, …), read after a country was found to pick
+	// among markets that split it; "" ignores subdivisions.
+	GeoRegionHeader string
 	// Cookie and LocaleCookie name the preference cookies (defaults
 	// "market" and "locale"); CookieMaxAge is their lifetime (default 180
 	// days, at most 400).
@@ -100,6 +104,7 @@ type Handler struct {
 	originDown http.Handler
 	proxies    []netip.Prefix
 	geo        string
+	geoRegion  string
 	cookie     string
 	localeCk   string
 	maxAge     time.Duration
@@ -156,6 +161,10 @@ func New(o Options) (*Handler, error) {
 	if o.GeoHeader != "" && !validHeaderName(o.GeoHeader) {
 		return bad("GeoHeader", o.GeoHeader, "not a header name")
 	}
+	if o.GeoRegionHeader != "" && (!validHeaderName(o.GeoRegionHeader) || o.GeoHeader == "") {
+		return bad("GeoRegionHeader", o.GeoRegionHeader, "not a header name, or no GeoHeader")
+	}
+	h.geoRegion = http.CanonicalHeaderKey(o.GeoRegionHeader)
 	if h.cookie == "" {
 		h.cookie = DefaultCookie
 	}
@@ -206,7 +215,7 @@ func New(o Options) (*Handler, error) {
 	}
 	for m := range h.vary {
 		if m != 0 {
-			h.vary[m] = []string{varyNames(readMask(m), h.geo)}
+			h.vary[m] = []string{varyNames(readMask(m), h.geo, h.geoRegion)}
 		}
 	}
 	return h, nil

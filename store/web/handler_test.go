@@ -371,3 +371,38 @@ func TestStayPolicy(t *testing.T) {
 		t.Errorf("stay: %+v", got)
 	}
 }
+
+// TestGeoSubdivision: US-East and US-West are two markets of one country;
+// the CDN's subdivision header picks between them, from trusted peers
+// only, and answers vary on it.
+func TestGeoSubdivision(t *testing.T) {
+	c := testConfig()
+	c.Markets = append(c.Markets,
+		Market{ID: "us-east", Prefix: "/us-east", Countries: []string{"US"}, Subdivisions: []string{"US-NY", "us-nj"}, Locales: []language.Tag{tags("en-US")}},
+		Market{ID: "us-west", Prefix: "/us-west", Countries: []string{"US"}, Subdivisions: []string{"US-CA", "US-WA"}, Locales: []language.Tag{tags("en-US")}})
+	h, _ := newTestHandler(t, c, Options{GeoHeader: GeoCloudFront, GeoRegionHeader: GeoCloudFrontRegion})
+	for _, tt := range []struct {
+		remote, country, region, want string
+	}{
+		{"10.0.0.1:1", "US", "NJ", "market=us-east"},
+		{"10.0.0.1:1", "US", "ca", "market=us-west"},
+		{"10.0.0.1:1", "US", "TX", "market=us "},
+		{"10.0.0.1:1", "US", "", "market=us "},
+		{"10.0.0.1:1", "US", "N<J", "market=us "},
+		{"10.0.0.1:1", "US", "NYNY", "market=us "},
+		{"203.0.113.1:1", "US", "CA", "market=us "}, // untrusted: neither header believed, Accept-Language en-US
+	} {
+		hdr := navigate("User-Agent", googlebot, "Cloudfront-Viewer-Country", tt.country, "Cloudfront-Viewer-Country-Region", tt.region, "Accept-Language", "en-US")
+		got := do(t, h, "GET", "/", tt.remote, hdr)
+		if !strings.HasPrefix(got.Body, tt.want) {
+			t.Errorf("%s %s-%s: %q, want %s", tt.remote, tt.country, tt.region, got.Body, tt.want)
+		}
+		if tt.remote == "10.0.0.1:1" && !strings.Contains(got.Vary, "Cloudfront-Viewer-Country-Region") {
+			t.Errorf("%s-%s: Vary %q lacks the region header", tt.country, tt.region, got.Vary)
+		}
+	}
+	if _, err := NewSite(Config{BaseURL: "https://shop.example", Default: "x", Markets: []Market{{ID: "x", Prefix: "/x", Countries: []string{"US"},
+		Subdivisions: []string{"CA-ON"}, Locales: []language.Tag{language.English}}}}); err == nil || !strings.Contains(err.Error(), `subdivisions[0] "CA-ON"`) {
+		t.Errorf("a subdivision of another country: %v", err)
+	}
+}

@@ -19,14 +19,16 @@ type table struct {
 	markets   []*market
 	byID      map[string]*market
 	byCountry map[string]*market
-	langs     *locale.Matcher // index 0 is language.Und: "no match"
-	langOwner []*market       // market of each matcher entry
+	bySub     map[string]*market // "US-NY" → the first market restricted to it
+	langs     *locale.Matcher    // index 0 is language.Und: "no match"
+	langOwner []*market          // market of each matcher entry
 	langIndex map[language.Tag]int
 	def       *market
 }
 
 func newTable() *table {
-	return &table{prefixes: make(map[string]*market), byID: make(map[string]*market), byCountry: make(map[string]*market)}
+	return &table{prefixes: make(map[string]*market), byID: make(map[string]*market),
+		byCountry: make(map[string]*market), bySub: make(map[string]*market)}
 }
 
 func (t *table) add(m *market, asRoot bool) {
@@ -43,6 +45,11 @@ func (t *table) add(m *market, asRoot bool) {
 	for _, c := range m.Countries {
 		if _, taken := t.byCountry[c]; !taken {
 			t.byCountry[c] = m
+		}
+	}
+	for _, sd := range m.Subdivisions {
+		if _, taken := t.bySub[sd]; !taken {
+			t.bySub[sd] = m
 		}
 	}
 }

@@ -76,6 +76,12 @@ type Market struct {
 	// ASCII case; stored upper case). Geolocation picks the first market
 	// serving the visitor's country.
 	Countries []string
+	// Subdivisions optionally restrict the market to ISO 3166-2
+	// subdivisions of its countries ("US-NY", "US-NJ"; any ASCII case,
+	// stored upper case): with Options.GeoRegionHeader, a visitor from
+	// one of them is detected as this market rather than the country's
+	// first. US-East and US-West are two markets of one country.
+	Subdivisions []string
 	// Locales are the supported locales, the default first. A locale may
 	// be chosen with a path segment after the prefix ("/ch/fr/…"): its
 	// lower-case base language when no other locale of the market shares
@@ -212,6 +218,7 @@ func NewSite(cfg Config) (*Site, error) {
 		f := fmt.Sprintf("markets[%d]", i)
 		m := &market{Market: in, index: i}
 		m.Countries = slices.Clone(in.Countries)
+		m.Subdivisions = slices.Clone(in.Subdivisions)
 		m.Locales = slices.Clone(in.Locales)
 		m.Maintenance = slices.Clone(in.Maintenance)
 		if !validID(m.ID) {
@@ -244,6 +251,14 @@ func NewSite(cfg Config) (*Site, error) {
 				continue
 			}
 			m.Countries[k] = up
+		}
+		for k, sd := range m.Subdivisions {
+			cc, rest, ok := strings.Cut(strings.ToUpper(sd), "-")
+			if !ok || !slices.Contains(m.Countries, cc) || len(rest) < 1 || len(rest) > 3 || strings.Trim(rest, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != "" || sd != strings.TrimSpace(sd) {
+				bad(fmt.Sprintf("%s.subdivisions[%d]", f, k), sd, "want an ISO 3166-2 code of one of the market's countries, such as US-NY")
+				continue
+			}
+			m.Subdivisions[k] = cc + "-" + rest
 		}
 		if len(m.Locales) == 0 {
 			bad(f+".locales", "", "at least one locale is required")
@@ -383,6 +398,7 @@ func (s *Site) Origins() []string {
 func (m *market) public() Market {
 	c := m.Market
 	c.Countries = slices.Clone(m.Countries)
+	c.Subdivisions = slices.Clone(m.Subdivisions)
 	c.Locales = slices.Clone(m.Locales)
 	c.Maintenance = slices.Clone(m.Maintenance)
 	for i := range c.Maintenance {

@@ -39,7 +39,8 @@ func FromStore(cfg *store.Config, baseURL string) (Config, error) {
 	for _, id := range cfg.MarketIDs() {
 		sm, _ := cfg.Market(id)
 		f := "markets." + id
-		m := Market{ID: id, Prefix: sm.Path, Host: sm.Host, Countries: slices.Clone(sm.Countries), Group: sm.Group,
+		m := Market{ID: id, Prefix: sm.Path, Host: sm.Host, Countries: slices.Clone(sm.Countries),
+			Subdivisions: slices.Clone(sm.Subdivisions), Group: sm.Group,
 			MaintenanceOn: sm.Maintenance.Now, Origin: sm.Origin}
 		for i, s := range append([]string{sm.DefaultLocale}, sm.Locales...) {
 			if i > 0 && s == sm.DefaultLocale {
