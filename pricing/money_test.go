@@ -48,6 +48,11 @@ func TestParseMoney(t *testing.T) {
 		{"unknown currency", "1", "XYZ", "", locale.ErrUnknownCurrency},
 		{"bad currency", "1", "EURO", "", locale.ErrUnknownCurrency},
 		{"empty currency", "1", "", "", locale.ErrUnknownCurrency},
+		{"currency with a space", "1", " EUR", "", locale.ErrUnknownCurrency},
+		{"currency with a trailing space", "1", "EUR ", "", locale.ErrUnknownCurrency},
+		{"lower-case currency", "1", "eur", "1.00 EUR", nil},
+		{"mixed-case currency", "1", "eUr", "1.00 EUR", nil},
+		{"historical currency", "1", "BGN", "1.00 BGN", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

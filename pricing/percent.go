@@ -261,7 +261,8 @@ func (p Percent) Format(f *locale.Formatter) (string, error) {
 	return string(b), nil
 }
 
-// AppendFormat appends the Format form of p to dst.
+// AppendFormat appends the Format form of p to dst. It does not allocate
+// when dst has room.
 func (p Percent) AppendFormat(dst []byte, f *locale.Formatter) ([]byte, error) {
 	if f == nil {
 		return dst, newError("Percent.Format", "formatter", "nil", ErrInvalid, "a nil *locale.Formatter")

@@ -222,3 +222,17 @@ func FuzzParsePercent(f *testing.F) {
 		}
 	})
 }
+
+// TestPercentFormatAllocs pins what AppendFormat documents: no allocation
+// when dst has room.
+func TestPercentFormatAllocs(t *testing.T) {
+	f, err := locale.NewFormatter(language.German, &locale.FormatOptions{PercentFraction: locale.Fraction(0, 4)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := MustParsePercent("8.1")
+	buf := make([]byte, 0, 32)
+	if n := testing.AllocsPerRun(100, func() { buf, _ = p.AppendFormat(buf[:0], f) }); n != 0 {
+		t.Errorf("AppendFormat: %v allocs, want 0", n)
+	}
+}
