@@ -156,7 +156,7 @@ func withOp(err error, op string) error {
 // ErrUnknownCategory or ErrNoTaxRate. Its message has the layout of
 // [Error], with the type ID as the value:
 //
-//	tax: Lookup: type "de_vat": no tax rate in force on date: category reduced on 1990-01-01
+//	tax: Lookup: type "de_vat": no tax rate in force on date: category reduced on 1980-01-01
 //
 // Error never panics, also on the zero or a nil *LookupError.
 type LookupError struct {
