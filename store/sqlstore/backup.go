@@ -63,6 +63,9 @@ func backupExt(e Engine) string {
 func (db *DB) Backup(ctx context.Context, opts BackupOptions) (*BackupInfo, error) {
 	const op = "Backup"
 	start := time.Now()
+	if db.path == "" && db.dsn == "" {
+		return nil, newErr(op, "database", "", ErrBackup, "a DB from New does not know its file or DSN; use Open", nil)
+	}
 	if opts.Dir == "" {
 		return nil, newErr(op, "dir", "", ErrBackup, "no destination directory", nil)
 	}

@@ -3,7 +3,9 @@
 // modernc.org/sqlite, no cgo), or PostgreSQL through
 // github.com/jackc/pgx/v5. A *DB implements store.OrderStore and
 // store.IdentityStore; the conformance suite in package sqltest runs
-// against both engines.
+// against both engines. Open opens a database from its DSN and owns its
+// connections; New serves a pool the host application owns and never
+// closes it.
 //
 // # Each market owns its data
 //

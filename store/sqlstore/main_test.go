@@ -2,6 +2,8 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -42,6 +44,40 @@ func openTest(t *testing.T, dsn string, opts *Options) *DB {
 	}
 	t.Cleanup(func() { db.Close() })
 	return db
+}
+
+// TestNew runs the suite on pools the test owns: Close of the DB leaves
+// them open.
+func TestNew(t *testing.T) {
+	t.Parallel()
+	sqltest.Run(t, func(t *testing.T) sqltest.Stores {
+		pool, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "host.db")+"?_txlock=immediate&_journal_mode=WAL&_busy_timeout=5000")
+		if err != nil {
+			t.Fatal(err)
+		}
+		pool.SetMaxOpenConns(1)
+		t.Cleanup(func() { pool.Close() })
+		db, err := New(context.Background(), pool, SQLite, &Options{Markets: []string{"de", "fr"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() {
+			db.Close()
+			if err := pool.Ping(); err != nil {
+				t.Errorf("DB.Close closed the host's pool: %v", err)
+			}
+		})
+		return db
+	})
+	// A pool in rollback-journal mode is refused.
+	pool, err := sql.Open("sqlite", filepath.Join(t.TempDir(), "plain.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	if _, err := New(context.Background(), pool, SQLite, nil); !errors.Is(err, ErrDSN) {
+		t.Errorf("New on a non-WAL pool: %v, want ErrDSN", err)
+	}
 }
 
 func TestConformance(t *testing.T) {

@@ -77,6 +77,7 @@ type DB struct {
 	path    string   // SQLite file
 	dsn     string   // PostgreSQL DSN, as given
 	opts    Options
+	owned   bool // Close closes w and r
 }
 
 var (
@@ -152,7 +153,7 @@ func Open(ctx context.Context, dsn string, opts *Options) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db := &DB{engine: e, markets: o.Markets, opts: o}
+	db := &DB{engine: e, markets: o.Markets, opts: o, owned: true}
 	if len(db.markets) == 0 {
 		db.markets = nil
 	}
@@ -174,13 +175,65 @@ func Open(ctx context.Context, dsn string, opts *Options) (*DB, error) {
 		}
 	}
 	if err == nil {
-		err = migrate(ctx, db.w, e, ms)
-	}
-	if err == nil {
-		err = db.checkResidency(ctx, o.Residency)
+		err = db.setUp(ctx, ms)
 	}
 	if err != nil {
 		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func (db *DB) setUp(ctx context.Context, ms []migration) error {
+	if err := migrate(ctx, db.w, db.engine, ms); err != nil {
+		return err
+	}
+	return db.checkResidency(ctx, db.opts.Residency)
+}
+
+// New is Open on a pool the host application owns: it migrates the
+// database and serves it through pool, and Close leaves pool open.
+// Options.PgBouncer, MaxConns and BusyTimeout are the host's to set on its
+// pool. For SQLite the host's DSN must give what Open's does —
+// _txlock=immediate, _journal_mode=WAL, _busy_timeout — and the pool
+// should be limited to one connection (pool.SetMaxOpenConns(1)), since
+// reads and writes share it; New checks the journal mode. Backup and
+// Restore need the file path or DSN, so a DB from New can place and read
+// orders but not back itself up (use Open for that).
+func New(ctx context.Context, pool *sql.DB, e Engine, opts *Options) (*DB, error) {
+	var o Options
+	if opts != nil {
+		o = *opts
+		o.Markets = slices.Clone(o.Markets)
+	}
+	slices.Sort(o.Markets)
+	o.Markets = slices.Compact(o.Markets)
+	for _, m := range o.Markets {
+		if err := checkMarketID(m); err != nil {
+			return nil, err
+		}
+	}
+	if pool == nil || (e != SQLite && e != PostgreSQL) {
+		return nil, newErr("New", "pool", e.String(), ErrDSN, "want a pool and the engine SQLite or PostgreSQL", nil)
+	}
+	db := &DB{engine: e, w: pool, r: pool, markets: o.Markets, opts: o}
+	if len(db.markets) == 0 {
+		db.markets = nil
+	}
+	if e == SQLite {
+		var mode string
+		if err := pool.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+			return nil, newErr("New", "pool", "", ErrDSN, "cannot read the journal mode", err)
+		}
+		if !strings.EqualFold(mode, "wal") {
+			return nil, newErr("New", "pool", mode, ErrDSN, "an SQLite pool needs _journal_mode=WAL (and _txlock=immediate, _busy_timeout)", nil)
+		}
+	}
+	ms, err := loadMigrations(migrationFS)
+	if err == nil {
+		err = db.setUp(ctx, ms)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return db, nil
@@ -283,9 +336,10 @@ func (db *DB) Markets() []string { return slices.Clone(db.markets) }
 // Path returns the SQLite file name ("" for PostgreSQL).
 func (db *DB) Path() string { return db.path }
 
-// Close closes the DB's connections. It is safe to call more than once.
+// Close closes the DB's connections (not a pool given to New). It is safe
+// to call more than once.
 func (db *DB) Close() error {
-	if db == nil || db.w == nil {
+	if db == nil || db.w == nil || !db.owned {
 		return nil
 	}
 	err := db.w.Close()
