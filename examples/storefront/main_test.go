@@ -219,7 +219,9 @@ func TestShopperJourney(t *testing.T) {
 
 	// Checkout: a Swiss address with a wrong postal code.
 	co := c.Get(t, "/ch/fr/checkout")
-	f := shoptest.Find(co.Doc, func(n *html.Node) bool { return n.Data == "form" && strings.HasSuffix(shoptest.Attr(n, "action"), "/checkout") })
+	f := shoptest.Find(co.Doc, func(n *html.Node) bool {
+		return n.Data == "form" && strings.HasSuffix(shoptest.Attr(n, "action"), "/checkout")
+	})
 	if f == nil {
 		t.Fatalf("checkout: no form\n%s", co.Body)
 	}
