@@ -205,3 +205,14 @@ func rebind(e Engine, q string) string {
 	}
 	return b.String()
 }
+
+// Version returns the schema version of the database (the number of
+// migrations applied), for health checks: after Open it equals
+// SchemaVersion().
+func (db *DB) Version(ctx context.Context) (int, error) {
+	applied, err := appliedVersions(ctx, db.r)
+	if err != nil {
+		return 0, newErr("Version", "schema_migrations", "", ErrSchemaMismatch, "", err)
+	}
+	return len(applied), nil
+}

@@ -54,6 +54,9 @@ func TestMigrations(t *testing.T) {
 			if d := cmp.Diff(all, versions(t, db)); d != "" {
 				t.Errorf("versions after a forward migration (-want +got):\n%s", d)
 			}
+			if v, err := db.Version(ctx); err != nil || v != SchemaVersion() {
+				t.Errorf("Version = %d, %v; want %d", v, err, SchemaVersion())
+			}
 			if _, err := db.PlaceOrder(ctx, sqltest.NewOrder("de", "k", 1)); err != nil {
 				t.Fatal(err)
 			}
