@@ -9,7 +9,8 @@ import "errors"
 // Round is read on that grid: RoundUp is the grid price at or above the
 // price, RoundDown the one at or below, and the half modes the nearest
 // one; a positive price never goes to zero or below (it takes the first
-// positive grid price instead). See EndingRule.Apply for band boundaries.
+// positive grid price instead). A band without "round" rounds half-even,
+// the zero RoundingMode. See EndingRule.Apply for band boundaries.
 type Ending struct {
 	Below Fixed        `json:"below"`
 	Step  Fixed        `json:"step"`

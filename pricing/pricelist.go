@@ -56,7 +56,8 @@ type Fallback struct {
 	List *PriceList
 	// Rates must hold the rate from List's currency to this list's.
 	Rates *RateTable
-	// Rounding rounds the converted amount to the currency's digits.
+	// Rounding rounds the converted amount to the currency's digits; the
+	// zero value is RoundHalfEven.
 	Rounding RoundingMode
 	// Ending is the market's price-ending rule, applied after rounding.
 	Ending EndingRule
