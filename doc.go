@@ -19,22 +19,52 @@
 // # Packages
 //
 //   - [github.com/marketkit/marketkit/locale]: country facts, currency facts,
-//     locale parsing, negotiation and fallback chains, and a Formatter for
-//     numbers, percentages, currency amounts, dates and display names, all
+//     locale parsing, negotiation and fallback chains, the civil Date and
+//     the RoundingMode every package shares, and a Formatter for numbers,
+//     percentages, currency amounts, dates and display names, all
 //     generated from Unicode CLDR.
 //   - [github.com/marketkit/marketkit/pricing]: decimal-exact Money, rounding
 //     (including cash rounding), allocation without losing a minor unit,
-//     price lists, conversion with price-ending rules, discounts and order
-//     totals.
+//     the Percent of discounts and tax rates, price lists, conversion with
+//     price-ending rules, discounts and order totals.
 //   - [github.com/marketkit/marketkit/tax]: effective-dated VAT/GST/sales-tax
 //     rates, tax-inclusive and tax-exclusive calculation with a stated
-//     rounding policy, EU reverse charge and VAT number validation.
+//     rounding policy, EU reverse charge; [github.com/marketkit/marketkit/tax/vat]
+//     validates VAT numbers and checks them against online registers, and
+//     [github.com/marketkit/marketkit/tax/taxtest] is the conformance suite
+//     of a tax.Calculator.
 //   - [github.com/marketkit/marketkit/address]: per-country address formats,
-//     formatting, validation, normalization and checkout form descriptions,
-//     from Google's address metadata.
+//     formatting, validation, normalization, checkout form descriptions and
+//     the one-call path to a tax location (Address.TaxLocation with
+//     tax.AddressOf), from Google's address metadata checked against the
+//     national postal operators' rules.
 //   - [github.com/marketkit/marketkit/address/phone]: phone numbers (parse,
 //     validate, type, format) over nyaruka/phonenumbers, kept in a package
 //     of its own because importing it costs about 5 ms and 2.5 MB.
+//   - [github.com/marketkit/marketkit/catalog]: products, localized content,
+//     per-market availability and an immutable index (filters, facets,
+//     collated sorting, text search, cursors);
+//     [github.com/marketkit/marketkit/catalog/catalogtest] is the
+//     conformance suite of a catalog.Source.
+//   - [github.com/marketkit/marketkit/store]: the market configuration (its
+//     schema, checks and sources) turned into running markets that join
+//     catalog, pricing, tax and address on every request;
+//     [github.com/marketkit/marketkit/store/storetest] is the conformance
+//     suite of a store.ConfigSource.
+//   - [github.com/marketkit/marketkit/store/web]: markets on the web (path
+//     and host routing, detection, the country switcher, maintenance,
+//     forwarding to isolated instances);
+//     [github.com/marketkit/marketkit/store/web/handoff] signs a customer in
+//     across domains and instances.
+//   - [github.com/marketkit/marketkit/store/sqlstore]: a market's orders and
+//     identities in SQLite or PostgreSQL;
+//     [github.com/marketkit/marketkit/store/sqlstore/sqltest] is the
+//     conformance suite of store.OrderStore and store.IdentityStore.
+//   - [github.com/marketkit/marketkit/store/metadata]: the country metadata
+//     service, every market's localization facts for web, mobile and
+//     console clients.
+//   - github.com/marketkit/marketkit/cmd/marketkit: the operator's command
+//     (check, fleet, backup, restore).
 //
 // # Conventions
 //
@@ -97,10 +127,15 @@
 //     go test ./locale/... ./tax/... ./pricing/... -long.
 //
 // Dependencies point one way: locale imports no other package of ours;
-// pricing builds on locale; tax on pricing; address on locale.
+// pricing builds on locale; tax on pricing; address on locale (address and
+// tax do not import each other); catalog builds on pricing; store on
+// catalog, tax and address; store/web and store/sqlstore on store. Nothing
+// in the library imports store, cmd or examples.
 //
-// Runnable programs live under examples/: go run ./examples/checkout prices,
-// taxes and ships one order in four markets with every package together;
-// go run ./examples/localize prints country facts, a price and a date for
-// several markets.
+// Runnable programs live under examples/: go run ./examples/storefront is a
+// web store for many markets on one domain, and ./examples/percountry the
+// same store as isolated per-country instances; go run ./examples/checkout
+// prices, taxes and ships one order in four markets with every package
+// together; go run ./examples/localize prints country facts, a price and a
+// date for several markets.
 package marketkit
