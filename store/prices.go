@@ -137,7 +137,6 @@ func (ld PriceListData) windowed() bool {
 // keyed by what the build depends on; the list's Market() is the first
 // market's.
 func (d *PriceData) priceList(c *Config, id string, memo *listMemo) (*pricing.PriceList, error) {
-	const op = "PriceList"
 	if m, ok := c.Market(id); ok && memo != nil && d != nil {
 		if ld, ok := d.Lists[m.PriceList()]; ok && ld.Currency == m.Currency {
 			tz := m.TimeZone

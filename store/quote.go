@@ -172,7 +172,7 @@ func (s *Store) QuoteAt(ctx context.Context, at time.Time, cart *Cart, to addres
 	q := &Quote{Market: s.m.ID, Currency: s.m.Currency, At: at, PricesIncludeTax: s.m.Tax.PricesIncludeTax,
 		Discounts: append([]pricing.AppliedDiscount(nil), pq.OrderDiscounts...), Subtotal: pq.Subtotal}
 	q.Discount, _ = pq.LineDiscounts.Add(pq.OrderDiscount)
-	tlines := append(sc.lines[:0], pq.Lines...)
+	tlines := pq.Lines // the scratch quote's: appending the shipping line is safe
 	if cart.Shipping != "" {
 		pr, err := s.prices.Resolve(cart.Shipping, pricing.Query{Quantity: 1, Group: cart.Group, At: at})
 		if err != nil {
@@ -186,7 +186,7 @@ func (s *Store) QuoteAt(ctx context.Context, at time.Time, cart *Cart, to addres
 		tlines = append(tlines, sc.shipQ.Lines[0])
 		lines = append(lines, QuoteLine{SKU: cart.Shipping, Quantity: 1, Shipping: true, Unit: pr.Unit})
 	}
-	sc.lines = tlines
+	pq.Lines = tlines[:len(pq.Lines)]
 	res := &sc.res
 	req := &sc.req
 	*req = tax.Request{Date: locale.DateOf(at.In(s.loc)), Store: s.taxStore,
@@ -238,7 +238,6 @@ type scratch struct {
 	goods pricing.Quote
 	ship  [1]pricing.Item
 	shipQ pricing.Quote
-	lines []pricing.Line
 	req   tax.Request
 	res   tax.Result
 	buf   []byte
