@@ -92,3 +92,12 @@ func get(t testing.TB, c *http.Client, url string, hdr map[string]string) (*http
 func noGzipClient() *http.Client {
 	return &http.Client{Transport: &http.Transport{DisableCompression: true}}
 }
+
+func readFile(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
