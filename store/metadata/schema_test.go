@@ -177,15 +177,17 @@ func TestSchemaValidatorRejects(t *testing.T) {
 	s.ServeHTTP(w, httptest.NewRequest("GET", "/v1/markets/ch/fr-CH", nil))
 	body := w.Body.Bytes()
 	mutations := map[string]func(m map[string]any){
-		"unknown field":       func(m map[string]any) { m["colour"] = "blue" },
-		"missing currency":    func(m map[string]any) { delete(m, "currency") },
-		"wrong schema":        func(m map[string]any) { m["schema_version"] = json.Number("2") },
-		"digits not 10":       func(m map[string]any) { n := m["number"].(map[string]any); n["digits"] = n["digits"].([]any)[:9] },
-		"string for integer":  func(m map[string]any) { m["currency"].(map[string]any)["digits"] = "2" },
-		"bad weekday":         func(m map[string]any) { m["countries"].([]any)[0].(map[string]any)["first_day_of_week"] = "mon" },
-		"flag of wrong type":  func(m map[string]any) { m["flags"].(map[string]any)["gift_wrap"] = []any{} },
-		"nested unknown":      func(m map[string]any) { m["tax"].(map[string]any)["vat"] = true },
-		"fraction not number": func(m map[string]any) { m["number"].(map[string]any)["decimal"].(map[string]any)["group"] = json.Number("1") },
+		"unknown field":      func(m map[string]any) { m["colour"] = "blue" },
+		"missing currency":   func(m map[string]any) { delete(m, "currency") },
+		"wrong schema":       func(m map[string]any) { m["schema_version"] = json.Number("2") },
+		"digits not 10":      func(m map[string]any) { n := m["number"].(map[string]any); n["digits"] = n["digits"].([]any)[:9] },
+		"string for integer": func(m map[string]any) { m["currency"].(map[string]any)["digits"] = "2" },
+		"bad weekday":        func(m map[string]any) { m["countries"].([]any)[0].(map[string]any)["first_day_of_week"] = "mon" },
+		"flag of wrong type": func(m map[string]any) { m["flags"].(map[string]any)["gift_wrap"] = []any{} },
+		"nested unknown":     func(m map[string]any) { m["tax"].(map[string]any)["vat"] = true },
+		"fraction not number": func(m map[string]any) {
+			m["number"].(map[string]any)["decimal"].(map[string]any)["group"] = json.Number("1")
+		},
 	}
 	if err := validate(root, root, decodeNumber(t, body), "doc"); err != nil {
 		t.Fatalf("unmutated document: %v", err)
