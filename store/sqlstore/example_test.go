@@ -87,7 +87,7 @@ func ExampleDB_Backup() {
 }
 
 func ExampleParseDSN() {
-	for _, dsn := range []string{"data/de.db", "sqlite:data/fr.db", "postgres://shop@db.internal/ch", ":memory:"} {
+	for _, dsn := range []string{"data/de.db", "sqlite:data/fr.db", "postgres://shop@db.internal/ch", ":memory:", "host=db dbname=ch"} {
 		e, target, err := sqlstore.ParseDSN(dsn)
 		if err != nil {
 			fmt.Println(err)
@@ -100,4 +100,5 @@ func ExampleParseDSN() {
 	// sqlite data/fr.db
 	// postgresql postgres://shop@db.internal/ch
 	// sqlstore: ParseDSN: dsn ":memory:": invalid data source name: in-memory databases are not supported
+	// sqlstore: ParseDSN: dsn "host=db dbname=ch": invalid data source name: looks like a key=value connection string: give PostgreSQL as a postgres:// URL
 }

@@ -14,7 +14,7 @@ import (
 // plain path with no URI syntax that parses back to itself, and what it
 // accepts as PostgreSQL keeps its scheme.
 func FuzzParseDSN(f *testing.F) {
-	for _, s := range []string{"data/de.db", "sqlite:x.db", "postgres://u:p@h/db", "file:x.db?mode=ro", ":memory:", "a?b", "", "sqlite:", "mysql://x", "./a/../b.db"} {
+	for _, s := range []string{"data/de.db", "sqlite:x.db", "postgres://u:p@h/db", "file:x.db?mode=ro", ":memory:", "a?b", "", "sqlite:", "mysql://x", "./a/../b.db", "host=db dbname=de"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, dsn string) {

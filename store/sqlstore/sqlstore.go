@@ -113,6 +113,8 @@ func ParseDSN(dsn string) (Engine, string, error) {
 		return 0, "", newErr(op, "dsn", dsn, ErrDSN, "in-memory databases are not supported", nil)
 	case strings.ContainsAny(p, "?#\x00"):
 		return 0, "", newErr(op, "dsn", dsn, ErrDSN, "a file path may not contain ?, # or NUL", nil)
+	case strings.Contains(p, "=") && strings.Contains(p, " "):
+		return 0, "", newErr(op, "dsn", redact(dsn), ErrDSN, "looks like a key=value connection string: give PostgreSQL as a postgres:// URL", nil)
 	case strings.Contains(p, "://"):
 		return 0, "", newErr(op, "dsn", redact(dsn), ErrDSN, "unknown scheme (want postgres:// or an SQLite file path)", nil)
 	}
