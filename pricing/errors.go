@@ -54,8 +54,9 @@ type Error struct {
 // Error returns a message of the form `pricing: Op: field "value": reason`,
 // such as `pricing: Quote: items[1].quantity "-1": must not be negative`
 // or `pricing: ParseMoney: amount "1,5": invalid syntax: want digits with
-// an optional sign and decimal point`. The value is quoted and cut to 64
-// bytes. The zero Error does not panic.
+// an optional sign and point, like -12.50`: the sentinel's text, then the
+// reason (the reason alone for ErrInvalid). The value is quoted and cut to
+// 64 bytes. The zero Error does not panic.
 func (e *Error) Error() string {
 	if e == nil {
 		return "pricing: <nil>"

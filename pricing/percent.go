@@ -247,9 +247,9 @@ func (p *Percent) UnmarshalText(b []byte) error {
 }
 
 // Format formats p for display with a locale formatter, through
-// (*locale.Formatter).Percent, which takes the fraction: 8.1 % is "8.1 %"
-// in de and "8.1%" in en when the formatter shows a decimal (CLDR's
-// percent patterns show none by default: build the formatter with
+// (*locale.Formatter).AppendPercent, which takes the fraction: 8.1 % is
+// "8,1\u00a0%" in de and "8.1%" in en when the formatter shows decimals
+// (CLDR's percent patterns show none by default: build the formatter with
 // locale.FormatOptions.PercentFraction, e.g. locale.Fraction(0, 4)).
 // A nil formatter is an *Error (ErrInvalid).
 func (p Percent) Format(f *locale.Formatter) (string, error) {
