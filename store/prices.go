@@ -47,6 +47,20 @@ func DecodePrices(data []byte) (*PriceData, error) {
 	return &d, nil
 }
 
+// DecodePriceList parses one price list ({"currency": "EUR", "entries":
+// […]}, the form of FSLoader's prices/<list>.json files) as strictly as
+// DecodePrices.
+func DecodePriceList(data []byte) (PriceListData, error) {
+	if len(data) > MaxPriceDataSize {
+		return PriceListData{}, &Error{Op: "DecodePriceList", Field: "size", Err: ErrTooLarge}
+	}
+	var ld PriceListData
+	if err := decodeStrict("DecodePriceList", data, &ld); err != nil {
+		return PriceListData{}, err
+	}
+	return ld, nil
+}
+
 // MaxPriceDataSize is the largest price data document DecodePrices
 // accepts (128 MiB: about a million entries).
 const MaxPriceDataSize = 128 << 20

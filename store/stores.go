@@ -112,8 +112,8 @@ func (l *fsLoader) Load(ctx context.Context, cfg *Config, id string) (Inputs, st
 		if err != nil {
 			return Inputs{}, "", &Error{Op: op, Field: file, Value: id, Err: err}
 		}
-		var ld PriceListData
-		if err := decodeStrict(op, b, &ld); err != nil {
+		ld, err := DecodePriceList(b)
+		if err != nil {
 			return Inputs{}, "", &Error{Op: op, Field: file, Value: id, Err: err}
 		}
 		pd.Lists[name] = ld

@@ -2,10 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/marketkit/marketkit/catalog"
@@ -17,7 +20,7 @@ func init() {
 	register(command{Name: "check", Summary: "check a market configuration against catalog, prices and tax data", Run: runCheck})
 }
 
-const checkUsage = `usage: marketkit check [--catalog FILE] [--prices FILE] [--date YYYY-MM-DD] [--json] CONFIG
+const checkUsage = `usage: marketkit check [--catalog FILE] [--prices FILE|DIR] [--date YYYY-MM-DD] [--json] CONFIG
 
 Checks the market configuration CONFIG (JSON, see store/markets.schema.json)
 and reports every problem at once, each with its market, field path and
@@ -36,7 +39,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, checkUsage) }
 	catalogPath := fs.String("catalog", "", "catalog `file` (JSON Lines)")
-	pricesPath := fs.String("prices", "", "price data `file` (JSON)")
+	pricesPath := fs.String("prices", "", "price data `file` ({\"lists\": …}) or directory of <list>.json files")
 	date := fs.String("date", "", "check `date` YYYY-MM-DD (default today)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	if err := fs.Parse(reorder(args)); err != nil {
@@ -87,14 +90,12 @@ func checkFiles(ctx context.Context, configPath, catalogPath, pricesPath string,
 		return nil, failure{err}
 	}
 	if pricesPath != "" {
-		f, err := os.Open(pricesPath)
+		p, err := readPrices(pricesPath)
 		if err != nil {
+			if len(store.Errors(err)) > 0 {
+				return decodeReport("prices", err), failure{}
+			}
 			return nil, failure{err}
-		}
-		p, err := store.DecodePricesReader(f)
-		f.Close()
-		if err != nil {
-			return decodeReport("prices", err), failure{}
 		}
 		opts.Prices = p
 	}
@@ -118,6 +119,47 @@ func checkFiles(ctx context.Context, configPath, catalogPath, pricesPath string,
 	r := store.Check(cfg, opts)
 	r.Problems = append(catProblems, r.Problems...)
 	return r, failure{}
+}
+
+// readPrices reads price data from a file ({"lists": {...}}) or from a
+// directory of <list>.json files ({"currency": …, "entries": […]}), the
+// layout store.FSLoader reads.
+func readPrices(path string) (*store.PriceData, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !st.IsDir() {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return store.DecodePricesReader(f)
+	}
+	files, err := filepath.Glob(filepath.Join(path, "*.json"))
+	if err != nil {
+		return nil, err
+	}
+	d := &store.PriceData{Lists: map[string]store.PriceListData{}}
+	var errs []error
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		name := strings.TrimSuffix(filepath.Base(f), ".json")
+		ld, err := store.DecodePriceList(data)
+		if err != nil {
+			for _, e := range store.Errors(err) {
+				e.Field = filepath.Base(f) + ": " + e.Field
+			}
+			errs = append(errs, err)
+			continue
+		}
+		d.Lists[name] = ld
+	}
+	return d, errors.Join(errs...)
 }
 
 // decodeReport turns decode errors into a report of problems.

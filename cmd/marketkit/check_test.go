@@ -84,3 +84,34 @@ func TestCheckUsage(t *testing.T) {
 		t.Errorf("help: exit %d, stdout %q", code, out)
 	}
 }
+
+// TestCheckPricesDirectory: --prices also reads a directory of
+// <list>.json files (the layout store.FSLoader serves from), and names the
+// file of a bad one.
+func TestCheckPricesDirectory(t *testing.T) {
+	raw, err := os.ReadFile(prices)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d struct{ Lists map[string]json.RawMessage }
+	if err := json.Unmarshal(raw, &d); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for name, l := range d.Lists {
+		if err := os.WriteFile(dir+"/"+name+".json", l, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _, code := runCmd(t, "check", "--catalog", cat, "--prices", dir, "--date", "2026-12-04", example)
+	if code != 0 || out != "5 markets, 22 products checked: 0 errors, 0 warnings\n" {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+	if err := os.WriteFile(dir+"/eur.json", []byte(`{"currency":"EUR","entries":[{"sku":"X","prize":1}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code = runCmd(t, "check", "--prices", dir, example)
+	if code != 1 || !strings.Contains(out, `eur.json: entries[0].prize "prize": decode-prices: unknown field`) {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}
