@@ -10,15 +10,6 @@ import (
 	"github.com/marketkit/marketkit/pricing"
 )
 
-// Persistence.
-//
-// A market's placed orders and its customers' sign-in identities are kept
-// behind two small interfaces, OrderStore and IdentityStore; package
-// store/sqlstore implements both on database/sql (SQLite embedded by
-// default, PostgreSQL through pgx), one database per market. Carts are not
-// stored: a cart lives in a signed cookie held by the web layer and becomes
-// an Order only when the customer places it.
-
 // Sentinel errors of the persistence interfaces.
 var (
 	// ErrOrderNotFound: no order with that ID in that market.
@@ -210,8 +201,12 @@ func NewOrder(q *Quote, c Checkout) (*Order, error) {
 	return o, nil
 }
 
-// OrderStore keeps a market's placed orders. Implementations are safe for
-// concurrent use.
+// OrderStore keeps a market's placed orders. Package store/sqlstore
+// implements it on database/sql (SQLite embedded by default, PostgreSQL
+// through pgx), one database per market, and so does its Set for the
+// markets of one process. Carts are not stored: a cart lives in a signed
+// cookie held by the web layer and becomes an Order (NewOrder) only when
+// the customer places it. Implementations are safe for concurrent use.
 type OrderStore interface {
 	// PlaceOrder validates o (see Order.Validate), stores it and returns
 	// the stored order with ID and CreatedAt set. It is idempotent: a

@@ -357,7 +357,9 @@ func verifyDump(ctx context.Context, tool, path string) (map[string]int64, error
 
 // parseCopy reads the COPY blocks of pg_restore's SQL output: orders
 // rows are counted by their first column (market), schema_migrations rows
-// give version and name.
+// give version and name. A block starts with a line
+// `COPY [schema.]table (columns) FROM stdin;` and ends with `\.`; a block
+// cut short is an error.
 func parseCopy(r io.Reader) (map[string]int64, map[int]string, error) {
 	counts := map[string]int64{}
 	applied := map[int]string{}
@@ -367,10 +369,7 @@ func parseCopy(r io.Reader) (map[string]int64, map[int]string, error) {
 	for sc.Scan() {
 		line := sc.Text()
 		if table == "" {
-			if rest, ok := strings.CutPrefix(line, "COPY "); ok {
-				name, _, _ := strings.Cut(rest, " ")
-				table = strings.TrimPrefix(name, "public.")
-			}
+			table = copyTable(line)
 			continue
 		}
 		if line == `\.` {
@@ -392,7 +391,30 @@ func parseCopy(r io.Reader) (map[string]int64, map[int]string, error) {
 			applied[v] = cols[1]
 		}
 	}
-	return counts, applied, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, nil, err
+	}
+	if table != "" {
+		return nil, nil, fmt.Errorf("the data of table %s is cut short", table)
+	}
+	return counts, applied, nil
+}
+
+// copyTable returns the table of a COPY … FROM stdin; line without its
+// schema ("orders"), or "" for any other line.
+func copyTable(line string) string {
+	rest, ok := strings.CutPrefix(line, "COPY ")
+	if !ok || !strings.HasSuffix(rest, " FROM stdin;") {
+		return ""
+	}
+	name, _, _ := strings.Cut(rest, " ")
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		name = name[i+1:]
+	}
+	if name == "" {
+		return ""
+	}
+	return name
 }
 
 // Backups lists the backups of name in dir (the files Backup writes,
