@@ -318,7 +318,7 @@ func lookupFieldErr(i int, class string, err error) error {
 	var le *LookupError
 	reason := err.Error()
 	if errors.As(err, &le) {
-		reason = "type " + le.Type
+		reason = "type " + le.Value
 		if le.Category != 0 {
 			reason += " category " + le.Category.String()
 		}

@@ -192,7 +192,7 @@ func (t *Type) Rates(c Category) []Rate {
 // error is a [*LookupError].
 func (t *Type) Rate(c Category, d Date) (Rate, error) {
 	if !c.IsValid() {
-		return Rate{}, &LookupError{Type: t.id, Category: c, Date: d, Err: ErrUnknownCategory}
+		return Rate{}, &LookupError{Field: "type", Value: t.id, Category: c, Date: d, Err: ErrUnknownCategory}
 	}
 	if c == Exempt {
 		a := t.exempt
@@ -201,14 +201,14 @@ func (t *Type) Rate(c Category, d Date) (Rate, error) {
 	}
 	as := t.rates[c]
 	if len(as) == 0 {
-		return Rate{}, &LookupError{Type: t.id, Category: c, Date: d, Err: ErrUnknownCategory}
+		return Rate{}, &LookupError{Field: "type", Value: t.id, Category: c, Date: d, Err: ErrUnknownCategory}
 	}
 	for i := len(as) - 1; i >= 0; i-- {
 		if as[i].covers(d) {
 			return as[i], nil
 		}
 	}
-	return Rate{}, &LookupError{Type: t.id, Category: c, Date: d, Err: ErrNoTaxRate}
+	return Rate{}, &LookupError{Field: "type", Value: t.id, Category: c, Date: d, Err: ErrNoTaxRate}
 }
 
 // HasCountry reports whether any tax type applies somewhere in country cc
@@ -284,7 +284,7 @@ func (d *Data) Lookup(typeID string, c Category, on Date) (Rate, error) {
 	d.check()
 	t, ok := d.typeByID[typeID]
 	if !ok {
-		return Rate{}, &LookupError{Op: "Lookup", Type: typeID, Category: c, Date: on, Err: ErrUnknownCountry}
+		return Rate{}, &LookupError{Op: "Lookup", Field: "type", Value: typeID, Category: c, Date: on, Err: ErrUnknownCountry}
 	}
 	a, err := t.Rate(c, on)
 	if err != nil {

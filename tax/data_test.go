@@ -224,7 +224,7 @@ func TestLookupErrors(t *testing.T) {
 				t.Fatalf("err = %v, want %v", err, tt.want)
 			}
 			var le *LookupError
-			if !errors.As(err, &le) || le.Type != tt.typ {
+			if !errors.As(err, &le) || le.Field != "type" || le.Value != tt.typ {
 				t.Fatalf("err = %#v, want *LookupError naming %q", err, tt.typ)
 			}
 			if !strings.Contains(err.Error(), tt.typ) {

@@ -153,15 +153,17 @@ func withOp(err error, op string) error {
 
 // LookupError reports a failed rate lookup: the tax type, category and
 // date that had no rate. Err is ErrUnknownCountry (no such type),
-// ErrUnknownCategory or ErrNoTaxRate. Its message has the layout of
-// [Error], with the type ID as the value:
+// ErrUnknownCategory or ErrNoTaxRate. Like every marketkit error it has
+// the fields Op, Field, Value and Err: Field is "type" and Value the tax
+// type ID. Its message has the layout of [Error]:
 //
 //	tax: Lookup: type "de_vat": no tax rate in force on date: category reduced on 1980-01-01
 //
 // Error never panics, also on the zero or a nil *LookupError.
 type LookupError struct {
 	Op       string // "Lookup", "Rate" or the operation that looked the rate up
-	Type     string // the tax type ID
+	Field    string // "type"
+	Value    string // the tax type ID, as given (quoted and cut in the message)
 	Category Category
 	Date     Date
 	Err      error
@@ -178,8 +180,11 @@ func (e *LookupError) Error() string {
 		b.WriteString(e.Op)
 		b.WriteString(": ")
 	}
-	b.WriteString("type ")
-	b.WriteString(errtext.Quote(e.Type))
+	if e.Field != "" {
+		b.WriteString(e.Field)
+		b.WriteByte(' ')
+	}
+	b.WriteString(errtext.Quote(e.Value))
 	b.WriteString(": ")
 	var d strings.Builder
 	if e.Category != 0 {

@@ -138,12 +138,12 @@ func errUnknownCurrencyOf(t *testing.T) error {
 // Issue 9 item 14: nil and zero values give a clear error or a
 // documented early panic, never a nil dereference deep inside.
 func TestNilAndZeroValues(t *testing.T) {
-	for _, e := range []error{&Error{}, &LookupError{}, (*Error)(nil), (*LookupError)(nil), &LookupError{Type: "x"}} {
+	for _, e := range []error{&Error{}, &LookupError{}, (*Error)(nil), (*LookupError)(nil), &LookupError{Field: "type", Value: "x"}} {
 		if s := e.Error(); !strings.HasPrefix(s, "tax: ") {
 			t.Errorf("%#v.Error() = %q", e, s)
 		}
 	}
-	if got, want := (&LookupError{Type: "x"}).Error(), `tax: type "x": invalid value`; got != want {
+	if got, want := (&LookupError{Field: "type", Value: "x"}).Error(), `tax: type "x": invalid value`; got != want {
 		t.Errorf("LookupError without Err = %q, want %q", got, want)
 	}
 	var calc BuiltinCalculator
