@@ -99,6 +99,13 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return 2
 	}
 	opts.Keep = max(opts.Keep, 0)
+	// A backup never creates the database it was asked to copy.
+	if e, path, err := sqlstore.ParseDSN(m.dsn); err == nil && e == sqlstore.SQLite {
+		if _, err := os.Stat(path); err != nil {
+			fmt.Fprintf(stderr, "marketkit backup: market %q: no database at %s: %v\n", m.id, path, err)
+			return 1
+		}
+	}
 	db, err := m.open(ctx)
 	if err != nil {
 		fmt.Fprintln(stderr, "marketkit backup:", err)

@@ -66,12 +66,18 @@ func TestBackupRestoreCommands(t *testing.T) {
 		t.Errorf("restored database has %d orders (%v), want 5", n, err)
 	}
 
+	defer func() {
+		if _, err := os.Stat("data/at.db"); !os.IsNotExist(err) {
+			t.Errorf("backup of market at created its database: %v", err)
+		}
+	}()
 	for _, tt := range []struct {
 		name string
 		args []string
 		code int
 	}{
 		{"no market", []string{"backup", cfg}, 2},
+		{"no database yet", []string{"backup", "--market", "at", cfg}, 1},
 		{"unknown market", []string{"backup", "--market", "xx", cfg}, 2},
 		{"no config", []string{"backup", "--market", "de"}, 2},
 		{"restore needs a source", []string{"restore", "--market", "de", cfg}, 2},
