@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -70,7 +71,10 @@ func (db *DB) PlaceOrder(ctx context.Context, o *store.Order) (*store.Order, err
 		return nil, &store.Error{Op: op, Field: "order", Value: o.IdempotencyKey,
 			Err: &cause{sentinel: store.ErrInvalid, detail: "encoded order larger than " + strconv.Itoa(MaxOrderBytes) + " bytes"}}
 	}
-	n := *o
+	n := cloneOrder(o) // the caller keeps its order; the result is the caller's too
+	if !n.QuotedAt.IsZero() {
+		n.QuotedAt = n.QuotedAt.UTC()
+	}
 	n.CreatedAt = time.Now().UTC().Truncate(time.Microsecond)
 	n.ID = newOrderID(n.CreatedAt)
 	// The body column holds the body as hashed; ID and creation time are
@@ -87,7 +91,7 @@ func (db *DB) PlaceOrder(ctx context.Context, o *store.Order) (*store.Order, err
 	if k, err := res.RowsAffected(); err != nil {
 		return nil, db.opErr(op, "order", o.IdempotencyKey, err)
 	} else if k == 1 {
-		return &n, nil
+		return n, nil
 	}
 	// The key was used before: the same body returns that order.
 	var r row
@@ -101,6 +105,19 @@ func (db *DB) PlaceOrder(ctx context.Context, o *store.Order) (*store.Order, err
 		return nil, &store.Error{Op: op, Field: "idempotency_key", Value: o.IdempotencyKey, Err: store.ErrIdempotencyConflict}
 	}
 	return r.decode(op)
+}
+
+// cloneOrder copies o and every slice in it.
+func cloneOrder(o *store.Order) *store.Order {
+	n := *o
+	n.Discounts = slices.Clone(o.Discounts)
+	n.Taxes = slices.Clone(o.Taxes)
+	n.Lines = slices.Clone(o.Lines)
+	for i := range n.Lines {
+		n.Lines[i].Discounts = slices.Clone(n.Lines[i].Discounts)
+		n.Lines[i].Taxes = slices.Clone(n.Lines[i].Taxes)
+	}
+	return &n
 }
 
 // row is a stored order: the body and the columns kept beside it.

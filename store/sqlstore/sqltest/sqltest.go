@@ -101,6 +101,13 @@ func Run(t *testing.T, open func(t *testing.T) Stores) {
 		if in.ID != "" {
 			t.Errorf("PlaceOrder modified its argument (ID %q)", in.ID)
 		}
+		// The result is the caller's: changing the argument afterwards
+		// does not change it.
+		in.Lines[0].SKU = "CHANGED"
+		if got.Lines[0].SKU == "CHANGED" {
+			t.Error("the placed order shares its lines with the argument")
+		}
+		in.Lines[0].SKU = NewOrder("de", "k-1", 3).Lines[0].SKU
 		want := *in
 		want.ID, want.CreatedAt = got.ID, got.CreatedAt
 		if d := cmp.Diff(&want, got); d != "" {
