@@ -76,7 +76,9 @@
 // every good one kept; [ReadJSONL] collects both, the errors in an
 // [*Errors]. [New] then checks references across records (a product's
 // category, its attributes' values, unique SKUs) and names the line of
-// each offending record.
+// each offending record. [WriteJSONL] writes a Catalog back in the same
+// format, deterministically (sorted keys, numbers as decimal strings), for
+// sample data and exports; what it writes reads back to the same catalog.
 //
 // # Sources
 //

@@ -57,6 +57,23 @@ func FuzzReadJSONL(f *testing.F) {
 		if last.Product == nil || last.Product.ID != "zz-good" {
 			t.Fatalf("the good last line was not kept: %+v", last)
 		}
+		// Whatever reads and checks cleanly writes back to the same catalog.
+		d, err := catalog.ReadJSONL(bytes.NewReader(in))
+		if err != nil {
+			return
+		}
+		if d.Version == "" {
+			d.Version = "v"
+		}
+		c, err := catalog.New(d, nil)
+		if err != nil {
+			return
+		}
+		var out bytes.Buffer
+		if err := catalog.WriteJSONL(&out, c); err != nil {
+			t.Fatal(err)
+		}
+		roundTrip(t, c, out.Bytes())
 	})
 }
 
