@@ -119,7 +119,8 @@
 //
 // # Concurrency
 //
-// [Money], [Fixed], [Converter] and the option types are immutable values.
+// [Money], [Fixed], [Percent], [Converter] and the option types are
+// immutable values.
 // [PriceList] and [RateTable] are immutable after construction and safe for
 // concurrent use by multiple goroutines.
 //
@@ -130,9 +131,12 @@
 // an intermediate does not fit, the operation falls back to exact
 // big-integer arithmetic, so results never depend on the path
 // (differential tests and fuzz targets compare both paths with
-// shopspring/decimal). Money arithmetic, rounding, allocation into a
+// shopspring/decimal, and fuzz targets check quotes, price lists and
+// conversions against math/big oracles). Money arithmetic, rounding, allocation into a
 // reused slice ([Money.AppendAllocation]), [Order.QuoteInto] with a reused
-// [Quote], [PriceList.Resolve] and [Converter.Convert] do not allocate in
-// the common case. Orders compute in int64 minor units and report
+// [Quote], [PriceList.Resolve], [Converter.Convert], [ParsePercent] and
+// [Percent.AppendFormat] do not allocate in the common case. Rounding uses
+// the library's one tie-breaking kernel (internal/round), shared with
+// locale and tax. Orders compute in int64 minor units and report
 // [ErrRange] beyond ±9.2×10^18 minor units (about ±9.2×10^16 EUR).
 package pricing
