@@ -66,3 +66,31 @@ func BenchmarkFormat(b *testing.B) {
 		}
 	})
 }
+
+// TestOneRoundingType (issue 8): pricing's and locale's modes were two
+// types with the same names and different values, so
+// locale.RoundingMode(pricing.RoundDown) printed 2.341 USD as "$2.35".
+// They are now one type: a pricing mode given to a formatter means the
+// same there.
+func TestOneRoundingType(t *testing.T) {
+	tests := []struct {
+		mode RoundingMode
+		want string
+	}{
+		{RoundDown, "$2.34"}, {RoundUp, "$2.35"}, {RoundHalfEven, "$2.34"}, {RoundCeiling, "$2.35"}, {RoundFloor, "$2.34"},
+	}
+	for _, tt := range tests {
+		f, err := locale.NewFormatter(language.AmericanEnglish, &locale.FormatOptions{Rounding: tt.mode})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := MustParseMoney("2.341", "USD").Format(f)
+		if err != nil || got != tt.want {
+			t.Errorf("%v: Format(2.341 USD) = %q, %v; want %q", tt.mode, got, err, tt.want)
+		}
+		r, _ := MustParseMoney("2.341", "USD").Round(tt.mode)
+		if got := "$" + r.Amount(); got != tt.want {
+			t.Errorf("%v: Round(2.341 USD) = %s, want %s", tt.mode, got, tt.want)
+		}
+	}
+}
