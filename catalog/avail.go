@@ -64,13 +64,35 @@ func (k RuleKind) String() string { return ruleNames.String(k) }
 // IsValid reports whether k is a defined rule.
 func (k RuleKind) IsValid() bool { return ruleNames.IsValid(k) }
 
-// MarshalText returns the rule's name; an invalid RuleKind is an error.
-func (k RuleKind) MarshalText() ([]byte, error) {
-	b, ok := ruleNames.AppendText(nil, k)
+// AppendText appends the rule's name to b; an invalid RuleKind is an
+// error.
+func (k RuleKind) AppendText(b []byte) ([]byte, error) {
+	out, ok := ruleNames.AppendText(b, k)
 	if !ok {
-		return nil, &Error{Op: "RuleKind.MarshalText", Field: "rule", Value: k.String(), Err: because(ErrInvalid, "unknown rule")}
+		return b, &Error{Op: "RuleKind.AppendText", Field: "rule", Value: k.String(), Err: because(ErrInvalid, "unknown rule")}
 	}
-	return b, nil
+	return out, nil
+}
+
+// MarshalText returns the rule's name; an invalid RuleKind is an error.
+func (k RuleKind) MarshalText() ([]byte, error) { return k.AppendText(nil) }
+
+// UnmarshalText parses a rule name.
+func (k *RuleKind) UnmarshalText(b []byte) error {
+	v, err := ParseRuleKind(string(b))
+	if err == nil {
+		*k = v
+	}
+	return err
+}
+
+// ParseRuleKind parses a rule name such as "exclude-countries".
+func ParseRuleKind(s string) (RuleKind, error) {
+	v, ok := ruleNames.Parse(s)
+	if !ok {
+		return 0, &Error{Op: "ParseRuleKind", Field: "rule", Value: s, Err: because(ErrInvalid, "want one of "+strings.Join(ruleNames.All(), ", "))}
+	}
+	return v, nil
 }
 
 // Decision is the answer to "is this product for sale in this market now?"

@@ -309,3 +309,52 @@ func TestFacetsAgreeWithAndCardinality(t *testing.T) {
 		}
 	}
 }
+
+func TestEnumText(t *testing.T) {
+	for _, k := range []catalog.RuleKind{catalog.RuleExcludeMarkets, catalog.RuleHost, catalog.RuleDefault} {
+		b, err := k.MarshalText()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back catalog.RuleKind
+		if err := back.UnmarshalText(b); err != nil || back != k {
+			t.Errorf("RuleKind %v round trip = %v, %v", k, back, err)
+		}
+	}
+	for _, k := range []catalog.SortKey{catalog.SortRank, catalog.SortPrice, catalog.SortPriceDesc, catalog.SortName, catalog.SortNewest} {
+		b, err := k.AppendText([]byte("x"))
+		if err != nil || string(b) != "x"+k.String() {
+			t.Errorf("SortKey %v AppendText = %q, %v", k, b, err)
+		}
+		if back, err := catalog.ParseSortKey(k.String()); err != nil || back != k {
+			t.Errorf("ParseSortKey(%q) = %v, %v", k.String(), back, err)
+		}
+	}
+	if _, err := catalog.SortKey(9).MarshalText(); !errors.Is(err, catalog.ErrInvalid) {
+		t.Errorf("invalid SortKey marshals: %v", err)
+	}
+	if _, err := catalog.ParseRuleKind("Exclude-Countries"); !errors.Is(err, catalog.ErrInvalid) {
+		t.Errorf("ParseRuleKind accepts another case: %v", err)
+	}
+	if got := catalog.AttributeKind(0).String(); got != "AttributeKind(0)" {
+		t.Errorf("zero AttributeKind = %q", got)
+	}
+}
+
+func TestNilPanics(t *testing.T) {
+	for name, f := range map[string]func(){
+		"catalog: nil *Catalog":      func() { (*catalog.Catalog)(nil).Len() },
+		"catalog: nil *Index":        func() { _, _ = (*catalog.Index)(nil).Search(catalog.Query{}) },
+		"catalog: nil *Live":         func() { (*catalog.Live)(nil).Index() },
+		"catalog: nil *MemorySource": func() { _, _ = (*catalog.MemorySource)(nil).Load(t.Context()) },
+	} {
+		func() {
+			defer func() {
+				if r := recover(); r != name {
+					t.Errorf("panic = %v, want %q", r, name)
+				}
+			}()
+			f()
+		}()
+	}
+}

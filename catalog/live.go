@@ -10,7 +10,8 @@ import (
 // consistent continuation of the same snapshot, never a duplicate); a
 // cursor from an index no longer retained is an ErrCursorExpired error.
 // Readers never block and never see half an index. The zero Live has no
-// index; set Retain before the first Publish.
+// index; set Retain before the first Publish. A nil *Live panics with
+// "catalog: nil *Live".
 type Live struct {
 	// Retain is how many previous indexes stay available for their
 	// cursors; 0 means DefaultRetain, a negative value none.
@@ -29,6 +30,7 @@ type liveSnap struct {
 // Publish makes ix the current index atomically. Searches already running
 // finish on the index they started with.
 func (l *Live) Publish(ix *Index) {
+	l.check()
 	ix.check()
 	keep := l.Retain
 	if keep == 0 {
@@ -55,6 +57,7 @@ func (l *Live) Publish(ix *Index) {
 
 // Index returns the current index, or nil before the first Publish.
 func (l *Live) Index() *Index {
+	l.check()
 	if s := l.snap.Load(); s != nil {
 		return s.cur
 	}
@@ -64,6 +67,7 @@ func (l *Live) Index() *Index {
 // Search runs q on the current index, or, for a cursor, on the retained
 // index that issued it.
 func (l *Live) Search(q Query) (Result, error) {
+	l.check()
 	s := l.snap.Load()
 	if s == nil {
 		return Result{}, &Error{Op: "Search", Field: "index", Value: "", Err: because(ErrNotFound, "no index published")}
@@ -88,4 +92,10 @@ func (l *Live) Search(q Query) (Result, error) {
 		}
 	}
 	return ix.Search(q)
+}
+
+func (l *Live) check() {
+	if l == nil {
+		panic("catalog: nil *Live")
+	}
 }

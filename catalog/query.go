@@ -49,14 +49,18 @@ func (k SortKey) String() string { return sortNames.String(k) }
 // IsValid reports whether k is a defined sort.
 func (k SortKey) IsValid() bool { return sortNames.IsValid(k) }
 
-// MarshalText returns the sort's name; an invalid SortKey is an error.
-func (k SortKey) MarshalText() ([]byte, error) {
-	b, ok := sortNames.AppendText(nil, k)
+// AppendText appends the sort's name to b; an invalid SortKey is an
+// error.
+func (k SortKey) AppendText(b []byte) ([]byte, error) {
+	out, ok := sortNames.AppendText(b, k)
 	if !ok {
-		return nil, &Error{Op: "SortKey.MarshalText", Field: "sort", Value: k.String(), Err: because(ErrInvalid, "unknown sort")}
+		return b, &Error{Op: "SortKey.AppendText", Field: "sort", Value: k.String(), Err: because(ErrInvalid, "unknown sort")}
 	}
-	return b, nil
+	return out, nil
 }
+
+// MarshalText returns the sort's name; an invalid SortKey is an error.
+func (k SortKey) MarshalText() ([]byte, error) { return k.AppendText(nil) }
 
 // UnmarshalText parses a sort name.
 func (k *SortKey) UnmarshalText(b []byte) error {

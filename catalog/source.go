@@ -21,7 +21,8 @@ type Source interface {
 
 // MemorySource is a Source that serves a Catalog held in memory; Set
 // replaces it atomically. The zero MemorySource has no catalog: Load and
-// Version fail with ErrNotFound until Set is called.
+// Version fail with ErrNotFound until Set is called. A nil *MemorySource
+// panics with "catalog: nil *MemorySource".
 type MemorySource struct {
 	cur atomic.Pointer[Catalog]
 }
@@ -34,7 +35,13 @@ func NewMemorySource(c *Catalog) *MemorySource {
 }
 
 // Set makes c the current version (nil removes it).
-func (s *MemorySource) Set(c *Catalog) { s.cur.Store(c) }
+func (s *MemorySource) Set(c *Catalog) { s.check(); s.cur.Store(c) }
+
+func (s *MemorySource) check() {
+	if s == nil {
+		panic("catalog: nil *MemorySource")
+	}
+}
 
 // Version implements Source.
 func (s *MemorySource) Version(ctx context.Context) (string, error) {
@@ -47,6 +54,7 @@ func (s *MemorySource) Version(ctx context.Context) (string, error) {
 
 // Load implements Source.
 func (s *MemorySource) Load(ctx context.Context) (*Catalog, error) {
+	s.check()
 	if err := ctx.Err(); err != nil {
 		return nil, &Error{Op: "MemorySource.Load", Err: err}
 	}
