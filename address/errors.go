@@ -44,8 +44,8 @@ var (
 //
 // where the value is quoted and cut after 64 bytes (Value keeps it
 // whole), and the reason is the sentinel's text, then Reason when there
-// is one, then the example. Error never panics, also on the zero
-// FieldError.
+// is one, then the example. Error and Unwrap never panic, also on the
+// zero FieldError or a nil *FieldError.
 type FieldError struct {
 	// Op is the function that found the problem: "Validate" or
 	// "TaxLocation".
@@ -72,6 +72,9 @@ type FieldError struct {
 
 // Error returns the message described on [FieldError].
 func (e *FieldError) Error() string {
+	if e == nil {
+		return "address: <nil>"
+	}
 	var b strings.Builder
 	b.WriteString("address: ")
 	if e.Op != "" {
@@ -110,7 +113,12 @@ func reasonOf(err error) string {
 }
 
 // Unwrap returns the sentinel Err.
-func (e *FieldError) Unwrap() error { return e.Err }
+func (e *FieldError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // ValidationError holds every problem [Validate] (or [Address.TaxLocation])
 // found, in the order of its checks: invalid values, required fields,

@@ -56,8 +56,8 @@ var (
 //
 // where the value is quoted and cut after 64 bytes (so an error never
 // echoes a megabyte of input) and the reason is the sentinel's text
-// followed by the Reason detail when there is one. Error never panics,
-// also on the zero Error.
+// followed by the Reason detail when there is one. Error and Unwrap never
+// panic, also on the zero Error or a nil *Error.
 type Error struct {
 	Op     string // the function or method, e.g. "NewFormatter"
 	Field  string // the offending argument or option, e.g. "code", "Display"
@@ -68,6 +68,9 @@ type Error struct {
 
 // Error returns the message described on [Error].
 func (e *Error) Error() string {
+	if e == nil {
+		return "locale: <nil>"
+	}
 	var b strings.Builder
 	b.WriteString("locale: ")
 	if e.Op != "" {
@@ -93,7 +96,12 @@ func (e *Error) Error() string {
 }
 
 // Unwrap returns the sentinel.
-func (e *Error) Unwrap() error { return e.Err }
+func (e *Error) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 func newError(op, field, value string, err error, reason string) *Error {
 	return &Error{Op: op, Field: field, Value: value, Err: err, Reason: reason}

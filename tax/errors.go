@@ -131,7 +131,12 @@ func writeReason(b *strings.Builder, err error, detail string) {
 }
 
 // Unwrap returns the sentinel.
-func (e *Error) Unwrap() error { return e.Err }
+func (e *Error) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 func fieldErr(sentinel error, field, value, reason string) error {
 	return &Error{Field: field, Value: value, Err: sentinel, Reason: reason}
@@ -203,4 +208,9 @@ func (e *LookupError) Error() string {
 }
 
 // Unwrap returns the sentinel.
-func (e *LookupError) Unwrap() error { return e.Err }
+func (e *LookupError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}

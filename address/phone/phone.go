@@ -50,7 +50,8 @@ var (
 //	phone: Parse: region "UK": invalid default region
 //
 // where the value is quoted and cut after 64 bytes (Value keeps it
-// whole). Error never panics, also on the zero ParseError.
+// whole). Error and Unwrap never panic, also on the zero ParseError or
+// a nil *ParseError.
 type ParseError struct {
 	Op     string // "Parse" or "ParseValid"
 	Field  string // "number", or "region" for ErrInvalidRegion
@@ -61,6 +62,9 @@ type ParseError struct {
 
 // Error returns the message described on [ParseError].
 func (e *ParseError) Error() string {
+	if e == nil {
+		return "phone: <nil>"
+	}
 	var b strings.Builder
 	b.WriteString("phone: ")
 	if e.Op != "" {
@@ -87,7 +91,12 @@ func (e *ParseError) Error() string {
 }
 
 // Unwrap returns the sentinel error.
-func (e *ParseError) Unwrap() error { return e.Err }
+func (e *ParseError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // Number is a parsed phone number. The zero Number is empty: IsValid
 // reports false and the formats are "". Compare numbers by their E164

@@ -15,9 +15,11 @@ import (
 	"github.com/marketkit/marketkit/tax/vat"
 )
 
+var errSentinel = errors.New("unrelated")
+
 // TestErrorStructFields checks the contract of every error struct: the
-// fields Op, Field and Value of type string and Err of type error, and an
-// Error method that does not panic on the zero value.
+// fields Op, Field and Value of type string and Err of type error, and Error and
+// Unwrap methods that do not panic on the zero value or a nil pointer.
 func TestErrorStructFields(t *testing.T) {
 	errorsOf := []error{
 		&locale.Error{}, &address.FieldError{}, &phone.ParseError{},
@@ -40,6 +42,22 @@ func TestErrorStructFields(t *testing.T) {
 			if s := e.Error(); !strings.HasPrefix(s, pkg+": ") {
 				t.Errorf("zero %s: Error() = %q, want the prefix %q", typ, s, pkg+": ")
 			}
+			// A nil pointer (a typed nil returned as an error) neither
+			// panics in Error nor in errors.Is, which calls Unwrap.
+			nilErr := reflect.Zero(reflect.TypeOf(e)).Interface().(error)
+			func() {
+				defer func() {
+					if r := recover(); r != nil {
+						t.Errorf("nil %s: panic %v", reflect.TypeOf(e), r)
+					}
+				}()
+				if s := nilErr.Error(); !strings.HasPrefix(s, pkg+": ") {
+					t.Errorf("nil %s: Error() = %q", reflect.TypeOf(e), s)
+				}
+				if errors.Is(nilErr, errSentinel) {
+					t.Errorf("nil %s matches an unrelated sentinel", reflect.TypeOf(e))
+				}
+			}()
 		})
 	}
 }

@@ -170,7 +170,12 @@ func (e *Error) Error() string {
 }
 
 // Unwrap returns the sentinel.
-func (e *Error) Unwrap() error { return e.Err }
+func (e *Error) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // Parse normalizes s (drops spaces, tabs, dots, dashes, slashes and
 // commas; upper-cases ASCII; accepts GR for EL and "CHE-123.456.789
