@@ -16,7 +16,7 @@ func init() {
 	register(command{Name: "backup", Summary: "take, verify and prune a backup of one market's database", Run: runBackup})
 }
 
-const backupUsage = `usage: marketkit backup --market ID [--dir DIR] [--keep N] CONFIG
+const backupUsage = `usage: marketkit backup --market ID [--dir DIR] [--keep N] [--gzip] CONFIG
 
 Takes a consistent online backup of market ID's database, named by the
 database settings of the configuration CONFIG (SQLite: VACUUM INTO;
@@ -25,7 +25,8 @@ taking orders. The backup is verified (opened, checked, its orders
 counted) before it gets its final name, ID-<UTC time>.sqlite or .pgdump,
 in the policy's destination directory; then only the policy's "keep"
 newest backups of the market are kept. --dir and --keep override the
-policy. Relative paths are relative to the current directory.
+policy. --gzip compresses an SQLite backup (ID-<UTC time>.sqlite.gz).
+Relative paths are relative to the current directory.
 
 Exit status: 0 backed up, 1 the backup failed, 2 usage or configuration
 errors.
@@ -69,6 +70,7 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	market := fs.String("market", "", "the market `ID`")
 	dir := fs.String("dir", "", "destination `directory` (default: the policy's destination)")
 	keep := fs.Int("keep", -1, "keep the `N` newest backups (default: the policy's keep)")
+	gz := fs.Bool("gzip", false, "compress an SQLite backup")
 	if err := fs.Parse(flagsFirst(args, "market", "dir", "keep")); err != nil {
 		return 2
 	}
@@ -81,7 +83,7 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintln(stderr, "marketkit backup:", err)
 		return 2
 	}
-	opts := sqlstore.BackupOptions{Dir: *dir, Name: m.id, Keep: *keep}
+	opts := sqlstore.BackupOptions{Dir: *dir, Name: m.id, Keep: *keep, Compress: *gz}
 	if m.policy != nil {
 		if opts.Dir == "" {
 			opts.Dir = m.policy.Destination

@@ -35,8 +35,11 @@ func TestBackupRestoreCommands(t *testing.T) {
 	db.Close()
 
 	var out, errb bytes.Buffer
-	if code := run(ctx, []string{"backup", cfg, "--market", "de"}, &out, &errb); code != 0 {
+	if code := run(ctx, []string{"backup", cfg, "--market", "de", "--gzip"}, &out, &errb); code != 0 {
 		t.Fatalf("backup exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(out.String(), ".sqlite.gz\n") {
+		t.Errorf("backup --gzip printed:\n%s", out.String())
 	}
 	if !strings.Contains(out.String(), "orders 5\n") || !strings.Contains(out.String(), "backup backups/eu/de/de-") {
 		t.Errorf("backup printed:\n%s", out.String())

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"database/sql"
 	"fmt"
@@ -29,6 +30,11 @@ type BackupOptions struct {
 	// Keep is the retention: after a verified backup, only the Keep newest
 	// backups of Name in Dir are kept. Zero keeps all.
 	Keep int
+	// Compress writes an SQLite backup gzip-compressed, as
+	// Name-STAMP.sqlite.gz (typically 5–10× smaller; verification and
+	// Restore decompress it to a temporary file). PostgreSQL archives are
+	// compressed by pg_dump already.
+	Compress bool
 	// PgDump and PgRestore are the paths of pg_dump and pg_restore.
 	// Default: found on PATH, then in the newest /usr/lib/postgresql/*/bin.
 	PgDump, PgRestore string
@@ -46,11 +52,31 @@ type BackupInfo struct {
 
 const stampLayout = "20060102T150405.000Z"
 
-func backupExt(e Engine) string {
-	if e == PostgreSQL {
-		return ".pgdump"
+// The extensions of backup files.
+const (
+	extSQLite   = ".sqlite"
+	extSQLiteGz = ".sqlite.gz"
+	extPgDump   = ".pgdump"
+)
+
+func backupExt(e Engine, compress bool) string {
+	switch {
+	case e == PostgreSQL:
+		return extPgDump
+	case compress:
+		return extSQLiteGz
 	}
-	return ".sqlite"
+	return extSQLite
+}
+
+// cutBackupExt splits a backup file name into its stem and extension.
+func cutBackupExt(name string) (stem, ext string, ok bool) {
+	for _, x := range []string{extSQLiteGz, extSQLite, extPgDump} {
+		if s, found := strings.CutSuffix(name, x); found {
+			return s, x, true
+		}
+	}
+	return "", "", false
 }
 
 // Backup takes a consistent online backup of the database while it keeps
@@ -86,8 +112,9 @@ func (db *DB) Backup(ctx context.Context, opts BackupOptions) (*BackupInfo, erro
 	if err != nil {
 		return nil, newErr(op, "database", db.path+redact(db.dsn), ErrBackup, "count orders", err)
 	}
-	final := filepath.Join(opts.Dir, name+"-"+time.Now().UTC().Format(stampLayout)+backupExt(db.engine))
-	tmp := filepath.Join(opts.Dir, ".tmp-"+filepath.Base(final))
+	compress := opts.Compress && db.engine == SQLite
+	final := filepath.Join(opts.Dir, name+"-"+time.Now().UTC().Format(stampLayout)+backupExt(db.engine, compress))
+	tmp := filepath.Join(opts.Dir, ".tmp-"+strings.TrimSuffix(filepath.Base(final), ".gz"))
 	_ = os.Remove(tmp)
 	defer os.Remove(tmp)
 	switch db.engine {
@@ -111,6 +138,14 @@ func (db *DB) Backup(ctx context.Context, opts BackupOptions) (*BackupInfo, erro
 			return nil, newErr(op, "file", final, ErrBackup,
 				fmt.Sprintf("the backup has %d orders of market %s, the database had %d before it began", counts[m], m, n), nil)
 		}
+	}
+	if compress {
+		gz := tmp + ".gz"
+		defer os.Remove(gz)
+		if err := gzipFile(tmp, gz); err != nil {
+			return nil, newErr(op, "file", final, ErrBackup, "compress", err)
+		}
+		tmp = gz
 	}
 	if err := os.Rename(tmp, final); err != nil {
 		return nil, newErr(op, "file", final, ErrBackup, "", err)
@@ -190,25 +225,116 @@ func syncDir(dir string) error {
 // VerifyBackup opens a backup file written by Backup (the engine is told
 // by its extension), checks it and returns its orders per market.
 func VerifyBackup(ctx context.Context, path, pgRestore string) (map[string]int64, error) {
-	e, err := backupEngine(path)
+	e, gz, err := backupEngine(path)
 	if err != nil {
 		return nil, err
 	}
-	counts, err := verify(ctx, e, path, pgRestore)
+	file := path
+	if gz {
+		plain, err := gunzipTemp(path)
+		if err != nil {
+			return nil, newErr("VerifyBackup", "file", path, ErrBackup, "decompress", err)
+		}
+		defer os.Remove(plain)
+		file = plain
+	}
+	counts, err := verify(ctx, e, file, pgRestore)
 	if err != nil {
 		return nil, newErr("VerifyBackup", "file", path, ErrBackup, "", err)
 	}
 	return counts, nil
 }
 
-func backupEngine(path string) (Engine, error) {
-	switch filepath.Ext(path) {
-	case ".sqlite":
-		return SQLite, nil
-	case ".pgdump":
-		return PostgreSQL, nil
+// backupEngine tells the engine of a backup file by its extension and
+// whether it is gzip-compressed.
+func backupEngine(path string) (Engine, bool, error) {
+	switch _, ext, _ := cutBackupExt(filepath.Base(path)); ext {
+	case extSQLite:
+		return SQLite, false, nil
+	case extSQLiteGz:
+		return SQLite, true, nil
+	case extPgDump:
+		return PostgreSQL, false, nil
 	}
-	return 0, newErr("VerifyBackup", "file", path, ErrBackup, "want a .sqlite or .pgdump file written by Backup", nil)
+	return 0, false, newErr("VerifyBackup", "file", path, ErrBackup, "want a .sqlite, .sqlite.gz or .pgdump file written by Backup", nil)
+}
+
+// gzipFile compresses src into dst (synced), then reads dst back through
+// gzip's checksum, so a compressed backup is verified too.
+func gzipFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o640)
+	if err != nil {
+		return err
+	}
+	zw, _ := gzip.NewWriterLevel(out, gzip.BestSpeed)
+	if _, err := io.Copy(zw, in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Sync(); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Close(); err != nil {
+		return err
+	}
+	f, err := os.Open(dst)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return err
+	}
+	n, err := io.Copy(io.Discard, zr)
+	if err != nil {
+		return err
+	}
+	fi, err := in.Stat()
+	if err != nil {
+		return err
+	}
+	if fi.Size() != n {
+		return fmt.Errorf("compressed copy holds %d bytes, the backup %d", n, fi.Size())
+	}
+	return nil
+}
+
+// gunzipTemp decompresses a .gz file into a temporary file and returns
+// its name; the caller removes it.
+func gunzipTemp(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return "", err
+	}
+	out, err := os.CreateTemp("", "marketkit-restore-*.sqlite")
+	if err != nil {
+		return "", err
+	}
+	_, err = io.Copy(out, zr)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(out.Name())
+		return "", err
+	}
+	return out.Name(), nil
 }
 
 func verify(ctx context.Context, e Engine, path, pgRestore string) (map[string]int64, error) {
@@ -418,7 +544,7 @@ func copyTable(line string) string {
 }
 
 // Backups lists the backups of name in dir (the files Backup writes,
-// name-STAMP.sqlite or .pgdump), newest first. Other files, including
+// name-STAMP.sqlite, .sqlite.gz or .pgdump), newest first. Other files, including
 // those of a name that merely starts the same ("de-ch" beside "de"), are
 // not listed.
 func Backups(dir, name string) ([]string, error) {
@@ -437,11 +563,11 @@ func Backups(dir, name string) ([]string, error) {
 		if !ok || e.IsDir() {
 			continue
 		}
-		ext := filepath.Ext(rest)
-		if ext != ".sqlite" && ext != ".pgdump" {
+		stamp, _, ok := cutBackupExt(rest)
+		if !ok {
 			continue
 		}
-		t, err := time.Parse(stampLayout, strings.TrimSuffix(rest, ext))
+		t, err := time.Parse(stampLayout, stamp)
 		if err != nil {
 			continue
 		}
@@ -505,9 +631,17 @@ func Restore(ctx context.Context, backupPath, dsn string, opts *RestoreOptions) 
 	if opts != nil {
 		o = *opts
 	}
-	be, err := backupEngine(backupPath)
+	be, gz, err := backupEngine(backupPath)
 	if err != nil {
 		return nil, err
+	}
+	if gz {
+		plain, err := gunzipTemp(backupPath)
+		if err != nil {
+			return nil, newErr(op, "file", backupPath, ErrBackup, "decompress", err)
+		}
+		defer os.Remove(plain)
+		backupPath = plain
 	}
 	e, target, err := ParseDSN(dsn)
 	if err != nil {

@@ -206,3 +206,50 @@ func sorted(s []string) []string {
 	slices.Sort(c)
 	return c
 }
+
+func TestCompressedBackup(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dir := t.TempDir()
+	db := openTest(t, filepath.Join(dir, "de.db"), nil)
+	for i := range 40 {
+		if _, err := db.PlaceOrder(ctx, sqltest.NewOrder("de", "k"+strconv.Itoa(i), 3)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	plain, err := db.Backup(ctx, BackupOptions{Dir: filepath.Join(dir, "bk"), Name: "de"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gz, err := db.Backup(ctx, BackupOptions{Dir: filepath.Join(dir, "bk"), Name: "de", Compress: true, Keep: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(gz.Path, ".sqlite.gz") || gz.Size*3 > plain.Size || gz.Orders["de"] != 40 {
+		t.Fatalf("compressed backup %s: %d bytes (plain %d), %v orders", gz.Path, gz.Size, plain.Size, gz.Orders)
+	}
+	if got, err := VerifyBackup(ctx, gz.Path, ""); err != nil || got["de"] != 40 {
+		t.Errorf("VerifyBackup = %v, %v", got, err)
+	}
+	bs, err := Backups(filepath.Join(dir, "bk"), "de")
+	if err != nil || len(bs) != 2 || bs[0] != gz.Path {
+		t.Errorf("Backups = %v, %v; want the compressed one first", bs, err)
+	}
+	res, err := Restore(ctx, gz.Path, filepath.Join(dir, "restored.db"), nil)
+	if err != nil || res.Orders["de"] != 40 {
+		t.Fatalf("Restore = %+v, %v", res, err)
+	}
+	// A damaged archive fails the checksum.
+	b, _ := os.ReadFile(gz.Path)
+	b[len(b)/2] ^= 0x55
+	bad := filepath.Join(dir, "de-20260101T000000.000Z.sqlite.gz")
+	if err := os.WriteFile(bad, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := VerifyBackup(ctx, bad, ""); !errors.Is(err, ErrBackup) {
+		t.Errorf("VerifyBackup of a damaged archive: %v", err)
+	}
+	if _, err := Restore(ctx, bad, filepath.Join(dir, "other.db"), nil); !errors.Is(err, ErrBackup) {
+		t.Errorf("Restore of a damaged archive: %v", err)
+	}
+}

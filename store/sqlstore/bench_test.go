@@ -130,6 +130,20 @@ func BenchmarkBackup(b *testing.B) {
 				b.ReportMetric(float64(info.Size)/1e6, "MB")
 				b.ReportMetric(float64(info.Size)/float64(n), "B/order")
 			})
+			if engine == "sqlite" {
+				b.Run("BackupGzip", func(b *testing.B) {
+					b.ReportAllocs()
+					var info *BackupInfo
+					for b.Loop() {
+						info, err = db.Backup(ctx, BackupOptions{Dir: dir, Name: "gz", Keep: 1, Compress: true})
+						if err != nil {
+							b.Fatal(err)
+						}
+					}
+					b.ReportMetric(float64(info.Size)/1e6, "MB")
+					b.ReportMetric(float64(info.Size)/float64(n), "B/order")
+				})
+			}
 			b.Run("CountOrders", func(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
