@@ -57,6 +57,7 @@ type CacheOptions struct {
 // Cache serves the last good market configuration from a ConfigSource,
 // refreshes it in the background, and keeps serving it while the source
 // fails. It is safe for concurrent use; Config is a single atomic load.
+// Its methods panic with "store: nil *Cache" on a nil *Cache.
 type Cache struct {
 	src  ConfigSource
 	opts CacheOptions
@@ -189,12 +190,13 @@ func (c *Cache) loadDisk() error {
 // Config returns the configuration being served: never nil, never half
 // of one version. It is one atomic load and does not allocate. Use the
 // same *Config for a whole request so the request sees one version.
-func (c *Cache) Config() *Config { return c.cur.Load().cfg }
+func (c *Cache) Config() *Config { c.check(); return c.cur.Load().cfg }
 
 // Get returns the configuration being served; the error is an ErrStale
 // *Error (with the configuration still returned) when the last success is
 // older than MaxStale.
 func (c *Cache) Get() (*Config, error) {
+	c.check()
 	cfg := c.Config()
 	c.mu.Lock()
 	last := c.health.LastSuccess
@@ -207,6 +209,7 @@ func (c *Cache) Get() (*Config, error) {
 
 // Health returns the cache's state.
 func (c *Cache) Health() Health {
+	c.check()
 	c.mu.Lock()
 	h := c.health
 	c.mu.Unlock()
@@ -220,6 +223,7 @@ func (c *Cache) Health() Health {
 // caller giving up does not cancel the fetch. It returns the fetch's error
 // (a fetch or validation error leaves the served configuration as it was).
 func (c *Cache) Refresh(ctx context.Context) error {
+	c.check()
 	ch := c.flight.DoChan("refresh", func() (any, error) {
 		return nil, c.refresh(context.WithoutCancel(ctx))
 	})
@@ -234,6 +238,7 @@ func (c *Cache) Refresh(ctx context.Context) error {
 // Close stops the background refresh and waits for it to end. The
 // configuration stays readable.
 func (c *Cache) Close() {
+	c.check()
 	c.once.Do(func() { close(c.stop) })
 	<-c.done
 }
@@ -410,4 +415,12 @@ func writeAtomic(path string, data []byte) error {
 		os.Remove(tmp)
 	}
 	return err
+}
+
+// check panics with a clear message on a nil receiver (a programming
+// error), before anything deeper dereferences it.
+func (c *Cache) check() {
+	if c == nil {
+		panic("store: nil *Cache")
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -15,6 +16,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/marketkit/marketkit/store"
 )
@@ -384,3 +387,45 @@ func TestCacheConfigNoAlloc(t *testing.T) {
 }
 
 var _ = bytes.Equal
+
+// recorder is a slog.Handler that keeps the messages it receives.
+type recorder struct {
+	mu   sync.Mutex
+	msgs []string
+}
+
+func (r *recorder) Enabled(context.Context, slog.Level) bool { return true }
+func (r *recorder) Handle(_ context.Context, rec slog.Record) error {
+	r.mu.Lock()
+	r.msgs = append(r.msgs, rec.Level.String()+" "+rec.Message)
+	r.mu.Unlock()
+	return nil
+}
+func (r *recorder) WithAttrs([]slog.Attr) slog.Handler { return r }
+func (r *recorder) WithGroup(string) slog.Handler      { return r }
+
+// TestCacheEvents: loading, rejecting and failing are logged at their
+// levels through the host's logger.
+func TestCacheEvents(t *testing.T) {
+	cs := newConfigServer(t, versionDoc(1))
+	rec := &recorder{}
+	c, err := store.NewCache(t.Context(), store.HTTPSource(cs.URL(), cs.srv.Client()), &store.CacheOptions{TTL: time.Hour, Logger: slog.New(rec)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	cs.mode.Store(modeInvalid)
+	c.Refresh(t.Context())
+	cs.mode.Store(modeFail)
+	c.Refresh(t.Context())
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	want := []string{
+		"INFO store: configuration loaded",
+		"ERROR store: configuration rejected; serving the last good one",
+		"WARN store: configuration fetch failed; serving the last good one",
+	}
+	if diff := cmp.Diff(want, rec.msgs); diff != "" {
+		t.Errorf("events (-want +got):\n%s", diff)
+	}
+}

@@ -124,7 +124,11 @@ func (s *Store) Quote(ctx context.Context, cart *Cart, to address.Address, c Cus
 // sold but without a price, is ErrNotSold naming the line; an address
 // outside the market is ErrNotServed.
 func (s *Store) QuoteAt(ctx context.Context, at time.Time, cart *Cart, to address.Address, c Customer) (*Quote, error) {
+	s.check()
 	const op = "Quote"
+	if cart == nil {
+		return nil, &Error{Op: op, Field: "cart", Err: because(ErrInvalid, "nil cart")}
+	}
 	if cart.Market != s.m.ID {
 		return nil, &Error{Op: op, Field: "cart.market", Value: cart.Market, Err: because(ErrWrongMarket, "this is market "+s.m.ID+"; use MoveCart")}
 	}
@@ -328,6 +332,7 @@ type CartMove struct {
 // per market: the host re-applies this market's). It never carries a price
 // or a currency over.
 func (s *Store) MoveCart(cart Cart, from *Store, at time.Time) (Cart, CartMove, error) {
+	s.check()
 	const op = "MoveCart"
 	if from == nil || cart.Market != from.m.ID || cart.Currency != from.m.Currency {
 		v := cart.Market

@@ -51,7 +51,8 @@ type Inputs struct {
 
 // Store is one market's shop: its catalog listing, prices, taxes,
 // address rules and formatting, built from one configuration version. It
-// is immutable and safe for concurrent use.
+// is immutable and safe for concurrent use. Its methods panic with
+// "store: nil *Store" on a nil *Store.
 type Store struct {
 	cfg     *Config
 	m       *Market
@@ -175,7 +176,7 @@ func NewStore(cfg *Config, id string, in Inputs) (*Store, error) {
 }
 
 // Market returns the market's configuration (shared: read-only).
-func (s *Store) Market() *Market { return s.m }
+func (s *Store) Market() *Market { s.check(); return s.m }
 
 // ID returns the market ID.
 func (s *Store) ID() string { return s.m.ID }
@@ -199,6 +200,7 @@ func (s *Store) Index() *catalog.Index { return s.index }
 // market supports it, else the best match of the Accept-Language header,
 // else the default locale.
 func (s *Store) Locale(explicit, acceptLanguage string) language.Tag {
+	s.check()
 	if s.matcher == nil {
 		return s.def
 	}
@@ -208,6 +210,7 @@ func (s *Store) Locale(explicit, acceptLanguage string) language.Tag {
 // Formatter returns the formatter of a supported locale (the default
 // locale's for language.Und or an unsupported one).
 func (s *Store) Formatter(tag language.Tag) *locale.Formatter {
+	s.check()
 	if f, ok := s.fmts[tag]; ok {
 		return f
 	}
@@ -296,6 +299,7 @@ type Listing struct {
 // in the query's locale. q.Market may be empty or the market's ID;
 // q.Locale language.Und means the default locale.
 func (s *Store) List(q catalog.Query) (*Listing, error) {
+	s.check()
 	if q.Market != "" && q.Market != s.m.ID {
 		return nil, &Error{Op: "List", Field: "market", Value: q.Market, Err: ErrWrongMarket}
 	}
@@ -357,6 +361,7 @@ type ProductDetail struct {
 // tag (language.Und: the default), priced at at. A product not sold here
 // is an error wrapping ErrNotSold.
 func (s *Store) Product(ctx context.Context, id string, tag language.Tag, at time.Time) (*ProductDetail, error) {
+	s.check()
 	const op = "Product"
 	p, ok := s.cat.Product(id)
 	if !ok || len(p.Variants) == 0 {
@@ -430,3 +435,11 @@ func (s *Store) servedAddress(a address.Address) (tax.Address, error) {
 }
 
 func (s *Store) String() string { return fmt.Sprintf("store.Store(%s)", s.m.ID) }
+
+// check panics with a clear message on a nil receiver (a programming
+// error), before anything deeper dereferences it.
+func (s *Store) check() {
+	if s == nil {
+		panic("store: nil *Store")
+	}
+}

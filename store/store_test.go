@@ -397,3 +397,20 @@ func TestStoresUpdate(t *testing.T) {
 		t.Errorf("a failed update installed version %s", s.Config().Version)
 	}
 }
+
+func TestNilReceivers(t *testing.T) {
+	for name, f := range map[string]func(){
+		"*Store":  func() { var s *Store; s.List(catalog.Query{}) },
+		"*Stores": func() { var s *Stores; s.Store("de") },
+		"*Cache":  func() { var c *Cache; c.Config() },
+	} {
+		func() {
+			defer func() {
+				if r := recover(); r != "store: nil "+name {
+					t.Errorf("nil %s: panic %v", name, r)
+				}
+			}()
+			f()
+		}()
+	}
+}

@@ -144,7 +144,8 @@ type StoresOptions struct {
 // installs a new configuration version, rebuilding only the markets whose
 // configuration (MarketHash) or data (the Loader's fingerprint) changed.
 // A request that took a *Store keeps using it to the end: Stores are
-// immutable and an update never changes one. Safe for concurrent use.
+// immutable and an update never changes one. Safe for concurrent use; the
+// methods panic with "store: nil *Stores" on a nil *Stores.
 type Stores struct {
 	loader Loader
 	opts   StoresOptions
@@ -197,6 +198,7 @@ func (s *Stores) ids(cfg *Config) ([]string, error) {
 // rebuilt. On any error nothing is installed: the previous version keeps
 // serving.
 func (s *Stores) Update(ctx context.Context, cfg *Config) (rebuilt []string, err error) {
+	s.check()
 	if cfg == nil {
 		return nil, &Error{Op: "Update", Field: "config", Err: because(ErrInvalid, "nil configuration")}
 	}
@@ -241,6 +243,7 @@ func (s *Stores) Update(ctx context.Context, cfg *Config) (rebuilt []string, err
 
 // Store returns the Store of market id, if this process serves it.
 func (s *Stores) Store(id string) (*Store, bool) {
+	s.check()
 	b, ok := s.cur.Load().stores[id]
 	if !ok {
 		return nil, false
@@ -249,10 +252,11 @@ func (s *Stores) Store(id string) (*Store, bool) {
 }
 
 // Config returns the configuration version installed last.
-func (s *Stores) Config() *Config { return s.cur.Load().cfg }
+func (s *Stores) Config() *Config { s.check(); return s.cur.Load().cfg }
 
 // IDs returns the IDs of the markets served, sorted, in a new slice.
 func (s *Stores) IDs() []string {
+	s.check()
 	set := s.cur.Load()
 	ids := make([]string, 0, len(set.stores))
 	for id := range set.stores {
@@ -260,4 +264,12 @@ func (s *Stores) IDs() []string {
 	}
 	slices.Sort(ids)
 	return ids
+}
+
+// check panics with a clear message on a nil receiver (a programming
+// error), before anything deeper dereferences it.
+func (s *Stores) check() {
+	if s == nil {
+		panic("store: nil *Stores")
+	}
 }
