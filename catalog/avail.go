@@ -422,3 +422,59 @@ func (c *Catalog) ExplainAvailability(id string, m Market, at time.Time) (Decisi
 	}
 	return c.decide(p, cm, at), nil
 }
+
+// MarketView answers availability questions for one market, checked
+// once: use it for many products (a launch check over the whole catalog)
+// instead of Catalog.Available, which checks the market on every call. It
+// is immutable and safe for concurrent use.
+type MarketView struct {
+	c *Catalog
+	m *market
+}
+
+// ForMarket checks m (as Market.Validate) and returns its view.
+func (c *Catalog) ForMarket(m Market) (*MarketView, error) {
+	c.check()
+	cm, err := compileMarket("ForMarket", m)
+	if err != nil {
+		return nil, err
+	}
+	return &MarketView{c: c, m: cm}, nil
+}
+
+func (v *MarketView) check() {
+	if v == nil {
+		panic("catalog: nil *MarketView")
+	}
+}
+
+// Available reports whether product id is for sale in the market at time
+// at; an unknown product is an error wrapping ErrNotFound.
+func (v *MarketView) Available(id string, at time.Time) (bool, error) {
+	d, err := v.Explain(id, at)
+	return d.Available, err
+}
+
+// Explain answers Available and names the deciding rule, as
+// Catalog.ExplainAvailability.
+func (v *MarketView) Explain(id string, at time.Time) (Decision, error) {
+	v.check()
+	p, ok := v.c.byID[id]
+	if !ok {
+		return Decision{}, &Error{Op: "MarketView.Explain", Field: "product", Value: id, Err: because(ErrNotFound, "no such product")}
+	}
+	return v.c.decide(p, v.m, at), nil
+}
+
+// AvailableIDs returns the IDs of the products for sale in the market at
+// time at, in catalog order.
+func (v *MarketView) AvailableIDs(at time.Time) []string {
+	v.check()
+	var out []string
+	for _, p := range v.c.products {
+		if v.c.decide(p, v.m, at).Available {
+			out = append(out, p.ID)
+		}
+	}
+	return out
+}

@@ -358,3 +358,35 @@ func TestNilPanics(t *testing.T) {
 		}()
 	}
 }
+
+// MarketView gives the same answers as Catalog.Available.
+func TestMarketView(t *testing.T) {
+	c := loadSample()
+	at := time.Date(2026, 12, 1, 12, 0, 0, 0, oslo)
+	for _, m := range []catalog.Market{marketCH, marketNO} {
+		v, err := c.ForMarket(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, id := range c.IDs() {
+			ok, err := c.Available(id, m, at)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := v.Available(id, at)
+			if err != nil || got != ok {
+				t.Errorf("%s %s: view %v, catalog %v (%v)", m.ID, id, got, ok, err)
+			}
+			if ok {
+				want = append(want, id)
+			}
+		}
+		if diff := cmp.Diff(want, v.AvailableIDs(at)); diff != "" {
+			t.Errorf("%s AvailableIDs (-want +got):\n%s", m.ID, diff)
+		}
+	}
+	if _, err := c.ForMarket(catalog.Market{ID: "x"}); !errors.Is(err, catalog.ErrMissing) {
+		t.Errorf("ForMarket(no countries) = %v", err)
+	}
+}
