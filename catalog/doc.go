@@ -38,7 +38,9 @@
 // decided ([RuleKind]). The rules, in order: excluded markets, included
 // markets, excluded countries and subdivisions, included countries and
 // subdivisions, forbidden and required market feature flags, the sale window
-// in the market's time zone, then host rules ([Rule]).
+// in the market's time zone, then host rules ([Rule]). For many questions
+// about one market (a launch check over the whole catalog), [Catalog.ForMarket]
+// checks the market once and returns a [MarketView].
 //
 // # JSON Lines
 //
