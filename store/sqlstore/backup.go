@@ -112,6 +112,7 @@ func (db *DB) Backup(ctx context.Context, opts BackupOptions) (*BackupInfo, erro
 	if err != nil {
 		return nil, newErr(op, "database", db.path+redact(db.dsn), ErrBackup, "count orders", err)
 	}
+	removeStaleTemps(opts.Dir, name)
 	compress := opts.Compress && db.engine == SQLite
 	final := filepath.Join(opts.Dir, name+"-"+time.Now().UTC().Format(stampLayout)+backupExt(db.engine, compress))
 	tmp := filepath.Join(opts.Dir, ".tmp-"+strings.TrimSuffix(filepath.Base(final), ".gz"))
@@ -164,6 +165,25 @@ func (db *DB) Backup(ctx context.Context, opts BackupOptions) (*BackupInfo, erro
 	}
 	info.Took = time.Since(start)
 	return info, nil
+}
+
+// staleAfter is the age at which Backup removes a temporary file left by
+// an earlier backup of the same name that was killed mid-way.
+const staleAfter = 6 * time.Hour
+
+func removeStaleTemps(dir, name string) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		if !strings.HasPrefix(e.Name(), ".tmp-"+name+"-") {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > staleAfter {
+			_ = os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // counts returns the orders per market.

@@ -217,6 +217,21 @@ func TestCompressedBackup(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// A temporary file of a backup killed hours ago is cleaned up; a
+	// fresh one (a backup running now) is not.
+	bk := filepath.Join(dir, "bk")
+	if err := os.MkdirAll(bk, 0o750); err != nil {
+		t.Fatal(err)
+	}
+	old, fresh := filepath.Join(bk, ".tmp-de-20260101T000000.000Z.sqlite"), filepath.Join(bk, ".tmp-de-20260101T000001.000Z.sqlite")
+	for _, p := range []string{old, fresh} {
+		if err := os.WriteFile(p, []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Chtimes(old, time.Now().Add(-7*time.Hour), time.Now().Add(-7*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
 	plain, err := db.Backup(ctx, BackupOptions{Dir: filepath.Join(dir, "bk"), Name: "de"})
 	if err != nil {
 		t.Fatal(err)
@@ -227,6 +242,12 @@ func TestCompressedBackup(t *testing.T) {
 	}
 	if !strings.HasSuffix(gz.Path, ".sqlite.gz") || gz.Size*3 > plain.Size || gz.Orders["de"] != 40 {
 		t.Fatalf("compressed backup %s: %d bytes (plain %d), %v orders", gz.Path, gz.Size, plain.Size, gz.Orders)
+	}
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Errorf("stale temporary file kept: %v", err)
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("fresh temporary file removed: %v", err)
 	}
 	if got, err := VerifyBackup(ctx, gz.Path, ""); err != nil || got["de"] != 40 {
 		t.Errorf("VerifyBackup = %v, %v", got, err)

@@ -60,7 +60,8 @@
 //
 // DB.Backup takes a consistent online backup (SQLite VACUUM INTO;
 // PostgreSQL pg_dump in custom format), verifies it (opens it, checks it,
-// counts its orders per market) before giving it its final name, and
+// counts its orders per market) before giving it its final name,
+// optionally gzip-compresses an SQLite copy (BackupOptions.Compress), and
 // prunes older ones by retention (BackupOptions.Keep). Restore brings one
 // back, keeping a copy of the SQLite file it replaces, and checks the
 // restored database holds exactly the backup's orders. The command
