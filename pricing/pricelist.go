@@ -242,7 +242,12 @@ const windowSyntax = "want a wall time like 2026-11-27, 2026-11-27T08:00 or 2026
 var windowLayouts = []string{"2006-01-02T15:04:05", "2006-01-02T15:04", time.DateOnly}
 
 func parseWall(s string, loc *time.Location) (time.Time, bool) {
+	// The layouts have different lengths: pick the one that can match
+	// rather than trying each (a failed time.Parse allocates its error).
 	for _, l := range windowLayouts {
+		if len(l) != len(s) && !(len(l) == 19 && len(s) > 19) { // fractional seconds follow the seconds
+			continue
+		}
 		if w, err := time.Parse(l, s); err == nil {
 			return wallIn(w, loc), true
 		}
@@ -311,6 +316,12 @@ func (p *problems) err(op string) error {
 	return errors.Join(p.errs...)
 }
 
+// entryField returns a function that names a field of entries[i]; the
+// name is built only when a problem is reported.
+func entryField(i int) func(string) string {
+	return func(name string) string { return "entries[" + itoa(int64(i)) + "]" + name }
+}
+
 // dupKey identifies the entries that may not repeat: same SKU, group and
 // tier, and no window.
 type dupKey struct {
@@ -347,47 +358,47 @@ func NewPriceList(cfg PriceListConfig) (*PriceList, error) {
 	dups := make(map[dupKey][]int) // entries without a window, by key
 	for i := range cfg.Entries {
 		pe := &cfg.Entries[i]
-		f := "entries[" + itoa(int64(i)) + "]"
+		f := entryField(i) // built only for a message
 		e := entry{index: i, group: pe.Group, minQty: pe.MinQuantity, price: pe.Price, compareAt: pe.CompareAt}
 		if pe.SKU == "" {
-			errs.add(newError(op, f+".sku", "", ErrInvalid, "missing SKU"))
+			errs.add(newError(op, f(".sku"), "", ErrInvalid, "missing SKU"))
 		}
 		if pe.Price.cur != cur {
-			errs.add(newError(op, f+".price", pe.Price.String(), ErrCurrencyMismatch, "want "+cfg.Currency+" (the zero Money is not a price)"))
+			errs.add(newError(op, f(".price"), pe.Price.String(), ErrCurrencyMismatch, "want "+cfg.Currency+" (the zero Money is not a price)"))
 		} else if pe.Price.Sign() < 0 {
-			errs.add(newError(op, f+".price", pe.Price.String(), ErrInvalid, "must not be negative"))
+			errs.add(newError(op, f(".price"), pe.Price.String(), ErrInvalid, "must not be negative"))
 		}
 		if !(pe.CompareAt.cur == 0 && pe.CompareAt.IsZero()) {
 			if pe.CompareAt.cur != cur {
-				errs.add(newError(op, f+".compare_at", pe.CompareAt.String(), ErrCurrencyMismatch, "want "+cfg.Currency))
+				errs.add(newError(op, f(".compare_at"), pe.CompareAt.String(), ErrCurrencyMismatch, "want "+cfg.Currency))
 			} else if pe.CompareAt.Sign() <= 0 || (pe.Price.cur == cur && pe.CompareAt.cmp(pe.Price) <= 0) {
 				// A "was" price at or below the price would be shown
 				// struck through next to a price that is not lower.
-				errs.add(newError(op, f+".compare_at", pe.CompareAt.String(), ErrInvalid, "a \"was\" price must be above the price"))
+				errs.add(newError(op, f(".compare_at"), pe.CompareAt.String(), ErrInvalid, "a \"was\" price must be above the price"))
 			}
 		}
 		if pe.MinQuantity < 0 {
-			errs.add(newError(op, f+".min_quantity", itoa(pe.MinQuantity), ErrInvalid, "must not be negative"))
+			errs.add(newError(op, f(".min_quantity"), itoa(pe.MinQuantity), ErrInvalid, "must not be negative"))
 		}
 		if pe.From != "" {
 			if e.from, e.hasFrom = parseWall(pe.From, loc); !e.hasFrom {
-				errs.add(newError(op, f+".from", pe.From, ErrSyntax, windowSyntax))
+				errs.add(newError(op, f(".from"), pe.From, ErrSyntax, windowSyntax))
 			}
 		}
 		if pe.Until != "" {
 			if e.until, e.hasUntil = parseWall(pe.Until, loc); !e.hasUntil {
-				errs.add(newError(op, f+".until", pe.Until, ErrSyntax, windowSyntax))
+				errs.add(newError(op, f(".until"), pe.Until, ErrSyntax, windowSyntax))
 			}
 		}
 		if e.hasFrom && (e.from.Year() < 1700 || e.from.Year() > 2200) {
-			errs.add(newError(op, f+".from", pe.From, ErrRange, "outside the years 1700..2200"))
+			errs.add(newError(op, f(".from"), pe.From, ErrRange, "outside the years 1700..2200"))
 		}
 		if e.hasUntil && (e.until.Year() < 1700 || e.until.Year() > 2200) {
-			errs.add(newError(op, f+".until", pe.Until, ErrRange, "outside the years 1700..2200"))
+			errs.add(newError(op, f(".until"), pe.Until, ErrRange, "outside the years 1700..2200"))
 		}
 		e.fromN, e.untilN = e.from.UnixNano(), e.until.UnixNano()
 		if e.hasFrom && e.hasUntil && !e.from.Before(e.until) {
-			errs.add(newError(op, f+".until", pe.Until, ErrInvalid, "must be after from ("+pe.From+")"))
+			errs.add(newError(op, f(".until"), pe.Until, ErrInvalid, "must be after from ("+pe.From+")"))
 		}
 		if e.minQty <= 1 {
 			e.minQty = 0

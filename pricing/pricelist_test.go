@@ -375,3 +375,28 @@ func TestNilReceivers(t *testing.T) {
 		t.Errorf("nil fallback list: %v", err)
 	}
 }
+
+// TestWallTimeLayouts: the three layouts of PriceEntry.From/Until, and
+// fractional seconds as time.Parse reads them, still parse after the
+// layout is picked by length.
+func TestWallTimeLayouts(t *testing.T) {
+	loc, _ := time.LoadLocation("Europe/Berlin")
+	for _, tt := range []struct {
+		in   string
+		want string
+		ok   bool
+	}{
+		{"2026-11-27", "2026-11-27T00:00:00+01:00", true},
+		{"2026-11-27T08:30", "2026-11-27T08:30:00+01:00", true},
+		{"2026-11-27T08:30:15", "2026-11-27T08:30:15+01:00", true},
+		{"2026-11-27T08:30:15.5", "2026-11-27T08:30:15.5+01:00", true},
+		{"2026-11-27T08", "", false},
+		{"27.11.2026", "", false},
+		{"2026-11-27 08:30", "", false},
+	} {
+		w, ok := parseWall(tt.in, loc)
+		if ok != tt.ok || (ok && w.Format(time.RFC3339Nano) != tt.want) {
+			t.Errorf("parseWall(%q) = %v, %v; want %s, %v", tt.in, w.Format(time.RFC3339Nano), ok, tt.want, tt.ok)
+		}
+	}
+}
