@@ -338,6 +338,17 @@ func BenchmarkQuote10(b *testing.B) {
 			}
 		}
 	})
+	b.Run("Store.QuoteInto(reused)", func(b *testing.B) {
+		b.ReportAllocs()
+		cpu0 := cpuTime()
+		defer func() { reportCPU(b, cpu0) }()
+		var q Quote
+		for b.Loop() {
+			if err := st.QuoteInto(ctx, &q, at, &cart, to, Customer{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	items := make([]pricing.Item, len(q.Lines))
 	for i, l := range q.Lines {
 		items[i] = pricing.Item{SKU: l.SKU, TaxClass: "standard", Quantity: l.Quantity, UnitPrice: l.Unit}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -104,6 +105,9 @@ type Quote struct {
 	// Tax = Gross, the amount to pay.
 	Subtotal, Discount, Shipping, Net, Tax, Gross pricing.Money
 	Text                                          QuoteText
+
+	taxes    []tax.AppliedTax // backing array of the lines' Taxes
+	outcomes []tax.Outcome    // backing array of the lines' Outcome
 }
 
 // QuoteText holds the totals formatted in the quote's locale.
@@ -124,23 +128,36 @@ func (s *Store) Quote(ctx context.Context, cart *Cart, to address.Address, c Cus
 // sold but without a price, is ErrNotSold naming the line; an address
 // outside the market is ErrNotServed.
 func (s *Store) QuoteAt(ctx context.Context, at time.Time, cart *Cart, to address.Address, c Customer) (*Quote, error) {
+	q := new(Quote)
+	if err := s.QuoteInto(ctx, q, at, cart, to, c); err != nil {
+		return nil, err
+	}
+	return q, nil
+}
+
+// QuoteInto is QuoteAt writing into q and reusing the capacity of its
+// slices (lines, discounts, rates and the lines' taxes): a quote reused for
+// carts of similar size allocates only its formatted text. The previous
+// contents of q, including the slices it handed out, are overwritten; on
+// error q is unspecified.
+func (s *Store) QuoteInto(ctx context.Context, q *Quote, at time.Time, cart *Cart, to address.Address, c Customer) error {
 	s.check()
 	const op = "Quote"
 	if cart == nil {
-		return nil, &Error{Op: op, Field: "cart", Err: because(ErrInvalid, "nil cart")}
+		return &Error{Op: op, Field: "cart", Err: because(ErrInvalid, "nil cart")}
 	}
 	if cart.Market != s.m.ID {
-		return nil, &Error{Op: op, Field: "cart.market", Value: cart.Market, Err: because(ErrWrongMarket, "this is market "+s.m.ID+"; use MoveCart")}
+		return &Error{Op: op, Field: "cart.market", Value: cart.Market, Err: because(ErrWrongMarket, "this is market "+s.m.ID+"; use MoveCart")}
 	}
 	if cart.Currency != s.m.Currency {
-		return nil, &Error{Op: op, Field: "cart.currency", Value: cart.Currency, Err: because(ErrWrongMarket, "market "+s.m.ID+" sells in "+s.m.Currency+"; use MoveCart")}
+		return &Error{Op: op, Field: "cart.currency", Value: cart.Currency, Err: because(ErrWrongMarket, "market "+s.m.ID+" sells in "+s.m.Currency+"; use MoveCart")}
 	}
 	if len(cart.Lines) > MaxCartLines {
-		return nil, &Error{Op: op, Field: "cart.lines", Value: strconv.Itoa(len(cart.Lines)), Err: ErrTooLarge}
+		return &Error{Op: op, Field: "cart.lines", Value: strconv.Itoa(len(cart.Lines)), Err: ErrTooLarge}
 	}
 	addr, err := s.servedAddress(to)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	n := len(cart.Lines)
 	if cart.Shipping != "" {
@@ -149,18 +166,18 @@ func (s *Store) QuoteAt(ctx context.Context, at time.Time, cart *Cart, to addres
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	items := sc.items[:0]
-	lines := make([]QuoteLine, 0, n)
+	lines := slices.Grow(q.Lines[:0], n)
 	for i, l := range cart.Lines {
 		if l.Quantity <= 0 || l.Quantity > MaxQuantity {
-			return nil, &Error{Op: op, Field: lineField(i, "quantity"), Value: strconv.FormatInt(l.Quantity, 10), Err: because(ErrInvalid, "want 1 to 1000000")}
+			return &Error{Op: op, Field: lineField(i, "quantity"), Value: strconv.FormatInt(l.Quantity, 10), Err: because(ErrInvalid, "want 1 to 1000000")}
 		}
 		info, ok := s.sold(l.SKU, at)
 		if !ok {
-			return nil, &Error{Op: op, Field: lineField(i, "sku"), Value: l.SKU, Err: ErrNotSold}
+			return &Error{Op: op, Field: lineField(i, "sku"), Value: l.SKU, Err: ErrNotSold}
 		}
 		pr, err := s.prices.Resolve(l.SKU, pricing.Query{Quantity: l.Quantity, Group: cart.Group, At: at})
 		if err != nil {
-			return nil, &Error{Op: op, Field: lineField(i, "sku"), Value: l.SKU, Err: because(ErrNotSold, err.Error())}
+			return &Error{Op: op, Field: lineField(i, "sku"), Value: l.SKU, Err: because(ErrNotSold, err.Error())}
 		}
 		items = append(items, pricing.Item{SKU: l.SKU, TaxClass: info.taxClass, Quantity: l.Quantity, UnitPrice: pr.Unit, Discounts: l.Discounts})
 		lines = append(lines, QuoteLine{SKU: l.SKU, Product: info.product, Quantity: l.Quantity, Unit: pr.Unit, CompareAt: pr.CompareAt})
@@ -171,21 +188,22 @@ func (s *Store) QuoteAt(ctx context.Context, at time.Time, cart *Cart, to addres
 	order := pricing.Order{Currency: s.m.Currency, Items: items, Discounts: cart.Discounts, Rounding: roundingOf(s.m.Tax.Mode)}
 	pq := &sc.goods
 	if err := order.QuoteInto(pq); err != nil {
-		return nil, &Error{Op: op, Field: "cart", Err: err}
+		return &Error{Op: op, Field: "cart", Err: err}
 	}
-	q := &Quote{Market: s.m.ID, Currency: s.m.Currency, At: at, PricesIncludeTax: s.m.Tax.PricesIncludeTax,
-		Discounts: append([]pricing.AppliedDiscount(nil), pq.OrderDiscounts...), Subtotal: pq.Subtotal}
+	*q = Quote{Market: s.m.ID, Currency: s.m.Currency, At: at, PricesIncludeTax: s.m.Tax.PricesIncludeTax,
+		Lines: q.Lines, Rates: q.Rates, taxes: q.taxes, outcomes: q.outcomes,
+		Discounts: append(q.Discounts[:0], pq.OrderDiscounts...), Subtotal: pq.Subtotal}
 	q.Discount, _ = pq.LineDiscounts.Add(pq.OrderDiscount)
 	tlines := pq.Lines // the scratch quote's: appending the shipping line is safe
 	if cart.Shipping != "" {
 		pr, err := s.prices.Resolve(cart.Shipping, pricing.Query{Quantity: 1, Group: cart.Group, At: at})
 		if err != nil {
-			return nil, &Error{Op: op, Field: "cart.shipping", Value: cart.Shipping, Err: because(ErrNotSold, err.Error())}
+			return &Error{Op: op, Field: "cart.shipping", Value: cart.Shipping, Err: because(ErrNotSold, err.Error())}
 		}
 		sc.ship[0] = pricing.Item{SKU: cart.Shipping, TaxClass: shippingClass(s.m), Quantity: 1, UnitPrice: pr.Unit}
 		ship := pricing.Order{Currency: s.m.Currency, Rounding: roundingOf(s.m.Tax.Mode), Items: sc.ship[:]}
 		if err := ship.QuoteInto(&sc.shipQ); err != nil {
-			return nil, &Error{Op: op, Field: "cart.shipping", Value: cart.Shipping, Err: err}
+			return &Error{Op: op, Field: "cart.shipping", Value: cart.Shipping, Err: err}
 		}
 		tlines = append(tlines, sc.shipQ.Lines[0])
 		lines = append(lines, QuoteLine{SKU: cart.Shipping, Quantity: 1, Shipping: true, Unit: pr.Unit})
@@ -197,14 +215,14 @@ func (s *Store) QuoteAt(ctx context.Context, at time.Time, cart *Cart, to addres
 		Customer: tax.Customer{Address: addr, Business: c.VATNumber != "", VATNumber: c.VATNumber},
 		Policy:   s.m.TaxPolicy(), Lines: tlines}
 	if err := s.calc.Calculate(ctx, req, res); err != nil {
-		return nil, &Error{Op: op, Field: "tax", Err: err}
+		return &Error{Op: op, Field: "tax", Err: err}
 	}
 	nTaxes := 0
 	for i := range res.Lines {
 		nTaxes += len(res.Lines[i].Taxes)
 	}
-	taxes := make([]tax.AppliedTax, 0, nTaxes)
-	outcomes := make([]tax.Outcome, 0, len(lines))
+	taxes := slices.Grow(q.taxes[:0], nTaxes)
+	outcomes := slices.Grow(q.outcomes[:0], len(lines))
 	for i := range lines {
 		pl, tl := &tlines[i], &res.Lines[i]
 		ql := &lines[i]
@@ -223,16 +241,13 @@ func (s *Store) QuoteAt(ctx context.Context, at time.Time, cart *Cart, to addres
 	}
 	q.Lines = lines
 	q.Net, q.Tax, q.Gross = res.Net, res.Tax, res.Gross
-	q.Rates = make([]QuoteRate, len(res.Rates))
+	q.taxes, q.outcomes = taxes, outcomes
+	q.Rates = slices.Grow(q.Rates[:0], len(res.Rates))[:len(res.Rates)]
 	for i, r := range res.Rates {
-		qr := QuoteRate{Rate: r.Rate, Outcome: r.Outcome, Base: r.Base, Tax: r.Tax}
-		if r.Rate != nil {
-			qr.Percent = r.Rate.Percent.String()
-		}
-		q.Rates[i] = qr
+		q.Rates[i] = QuoteRate{Rate: r.Rate, Outcome: r.Outcome, Base: r.Base, Tax: r.Tax} // Percent: formatQuote
 	}
 	s.formatQuote(q, sc)
-	return q, nil
+	return nil
 }
 
 // scratch holds the per-call buffers of QuoteAt, pooled so that a quote
@@ -286,6 +301,13 @@ func (s *Store) formatQuote(q *Quote, sc *scratch) {
 	for i := range q.Rates {
 		add(q.Rates[i].Base)
 		add(q.Rates[i].Tax)
+		start := len(buf)
+		if r := q.Rates[i].Rate; r != nil {
+			if b, err := r.Percent.AppendText(buf); err == nil {
+				buf = b
+			}
+		}
+		spans = append(spans, span{start, len(buf)})
 	}
 	all := string(buf)
 	str := func(i int) string { return all[spans[i].from:spans[i].to] }
@@ -296,8 +318,8 @@ func (s *Store) formatQuote(q *Quote, sc *scratch) {
 		k += 2
 	}
 	for i := range q.Rates {
-		q.Rates[i].Text.Base, q.Rates[i].Text.Tax = str(k), str(k+1)
-		k += 2
+		q.Rates[i].Text.Base, q.Rates[i].Text.Tax, q.Rates[i].Percent = str(k), str(k+1), str(k+2)
+		k += 3
 	}
 }
 

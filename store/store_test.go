@@ -414,3 +414,37 @@ func TestNilReceivers(t *testing.T) {
 		}()
 	}
 }
+
+// TestQuoteIntoReuse: a reused Quote gives the same result as a new one
+// and allocates only its formatted text.
+func TestQuoteIntoReuse(t *testing.T) {
+	s, _ := exampleStores(t, nil)
+	de := mustStore(t, s, "de")
+	cart := de.NewCart()
+	cart.Lines = []CartLine{{SKU: "MUG-BLUE", Quantity: 2}, {SKU: "TEA-GREEN", Quantity: 10}, {SKU: "BOOK-GO", Quantity: 1}}
+	cart.Shipping = "SHIP-STD"
+	cart.Discounts = []pricing.Discount{pricing.PercentOff("WELCOME10", pricing.MustParsePercent("10"))}
+	want, err := de.QuoteAt(t.Context(), at, &cart, deAddress(), Customer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var q Quote
+	other := de.NewCart()
+	other.Lines = []CartLine{{SKU: "SPOON", Quantity: 1}}
+	for _, c := range []*Cart{&other, &cart} {
+		if err := de.QuoteInto(t.Context(), &q, at, c, deAddress(), Customer{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if diff := cmp.Diff(want, &q, cmpMoney, cmp.AllowUnexported(Quote{})); diff != "" {
+		t.Errorf("reused quote (-new +reused):\n%s", diff)
+	}
+	n := testing.AllocsPerRun(50, func() {
+		if err := de.QuoteInto(t.Context(), &q, at, &cart, deAddress(), Customer{}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if n > 2 {
+		t.Errorf("QuoteInto with a reused Quote allocates %v times, want at most 2 (the text)", n)
+	}
+}
