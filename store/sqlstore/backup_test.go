@@ -39,7 +39,7 @@ func TestBackupUnderWritesAndRestore(t *testing.T) {
 			var wg sync.WaitGroup
 			for w := range 4 {
 				wg.Go(func() {
-					for i := 0; i < 150; i++ { // bounded: stops by itself
+					for i := 0; i < 60; i++ { // bounded: stops by itself
 						select {
 						case <-stop:
 							return

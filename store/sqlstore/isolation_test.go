@@ -49,7 +49,7 @@ func TestConcurrentCheckouts(t *testing.T) {
 			t.Parallel()
 			s := openFour(t, e.name)
 			ctx := context.Background()
-			const workers, each = 16, 12
+			const workers, each = 16, 8
 			var wg sync.WaitGroup
 			errs := make(chan error, workers*each*2)
 			ids := make([][]string, workers)
