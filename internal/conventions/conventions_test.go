@@ -72,7 +72,6 @@ type enumType interface {
 
 type enumCase struct {
 	name      string
-	zero      enumType
 	of        func(uint8) enumType
 	parse     func(string) (enumType, error)
 	unmarshal func(uint8, []byte) (enumType, error)
