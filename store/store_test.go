@@ -439,6 +439,9 @@ func TestQuoteIntoReuse(t *testing.T) {
 	if diff := cmp.Diff(want, &q, cmpMoney, cmp.AllowUnexported(Quote{})); diff != "" {
 		t.Errorf("reused quote (-new +reused):\n%s", diff)
 	}
+	if raceEnabled {
+		return
+	}
 	n := testing.AllocsPerRun(50, func() {
 		if err := de.QuoteInto(t.Context(), &q, at, &cart, deAddress(), Customer{}); err != nil {
 			t.Fatal(err)
