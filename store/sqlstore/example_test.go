@@ -102,3 +102,42 @@ func ExampleParseDSN() {
 	// sqlstore: ParseDSN: dsn ":memory:": invalid data source name: in-memory databases are not supported
 	// sqlstore: ParseDSN: dsn "host=db dbname=ch": invalid data source name: looks like a key=value connection string: give PostgreSQL as a postgres:// URL
 }
+
+func ExampleOpenSet() {
+	ctx := context.Background()
+	dir, _ := os.MkdirTemp("", "sqlstore-example")
+	defer os.RemoveAll(dir)
+
+	// What sqlstore.MarketsOf(cfg) returns for a configuration with the
+	// template data/{market}.db; here written out.
+	var dbs []sqlstore.MarketDB
+	for _, m := range []struct{ id, residency string }{{"de", "eu"}, {"at", "eu"}, {"ch", "ch"}} {
+		dbs = append(dbs, sqlstore.MarketDB{Market: m.id, DSN: filepath.Join(dir, "data", m.id+".db"), Residency: m.residency})
+	}
+	set, err := sqlstore.OpenSet(ctx, dbs, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer set.Close()
+	for _, m := range set.Markets() {
+		if _, err := set.PlaceOrder(ctx, sqltest.NewOrder(m, "first", 1)); err != nil {
+			fmt.Println(err)
+			return
+		}
+		db, _ := set.DB(m)
+		n, _ := db.CountOrders(ctx, m)
+		fmt.Println(m, filepath.Base(db.Path()), n)
+	}
+	// Two residencies on one database are refused.
+	_, err = sqlstore.OpenSet(ctx, []sqlstore.MarketDB{
+		{Market: "de", DSN: filepath.Join(dir, "shared.db"), Residency: "eu"},
+		{Market: "ch", DSN: filepath.Join(dir, "shared.db"), Residency: "ch"},
+	}, nil)
+	fmt.Println(errors.Is(err, sqlstore.ErrResidency))
+	// Output:
+	// at at.db 1
+	// ch ch.db 1
+	// de de.db 1
+	// true
+}

@@ -1,7 +1,9 @@
 package sqlstore
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -147,4 +149,27 @@ func FuzzParseCopy(f *testing.F) {
 			t.Fatalf("counted %d orders, the input has %d rows", total, want)
 		}
 	})
+}
+
+func TestErrorText(t *testing.T) {
+	tests := []struct {
+		err  *Error
+		want string
+	}{
+		{nil, "sqlstore: <nil>"},
+		{&Error{}, "sqlstore: error"},
+		{newErr("Open", "dsn", ":memory:", ErrDSN, "in-memory databases are not supported", nil),
+			`sqlstore: Open: dsn ":memory:": invalid data source name: in-memory databases are not supported`},
+		{newErr("Backup", "file", "x", ErrBackup, "verify", errors.New("quick_check: bad")),
+			`sqlstore: Backup: file "x": backup failed: verify: quick_check: bad`},
+	}
+	for _, tt := range tests {
+		if got := tt.err.Error(); got != tt.want {
+			t.Errorf("Error() = %q, want %q", got, tt.want)
+		}
+	}
+	err := error(newErr("Backup", "file", "x", ErrBackup, "", context.Canceled))
+	if !errors.Is(err, ErrBackup) || !errors.Is(err, context.Canceled) {
+		t.Errorf("%v: want both the sentinel and the cause visible to errors.Is", err)
+	}
 }
