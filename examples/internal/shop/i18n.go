@@ -110,25 +110,39 @@ var messages = map[string]map[string]string{
 	},
 }
 
-// texts translates message keys for one language.
-type texts struct{ m map[string]string }
+// texts are the messages of one language, English filling the gaps: a
+// map, so that templates read {{.T.cart}} without a method call.
+type texts map[string]string
+
+// textTables are the complete tables per language, built once.
+var textTables = func() map[string]texts {
+	out := map[string]texts{}
+	for lang, m := range messages {
+		t := texts{}
+		for k, v := range messages["en"] {
+			t[k] = v
+		}
+		for k, v := range m {
+			t[k] = v
+		}
+		out[lang] = t
+	}
+	return out
+}()
 
 // textsFor returns the messages of tag's base language, English for the
 // rest.
 func textsFor(tag language.Tag) texts {
 	base, _ := tag.Base()
-	if m, ok := messages[base.String()]; ok {
-		return texts{m}
+	if t, ok := textTables[base.String()]; ok {
+		return t
 	}
-	return texts{messages["en"]}
+	return textTables["en"]
 }
 
 // T returns the message key, formatted with args when it has verbs.
 func (t texts) T(key string, args ...any) string {
-	s, ok := t.m[key]
-	if !ok {
-		s, ok = messages["en"][key]
-	}
+	s, ok := t[key]
 	if !ok {
 		return "!" + key // a missing key shows, and TestMessagesComplete fails
 	}

@@ -2,6 +2,7 @@ package shop
 
 import (
 	"errors"
+	"html/template"
 	"net/http"
 	"net/mail"
 	"net/url"
@@ -43,13 +44,18 @@ type page struct {
 	Home       string // "/ch/fr/"
 	Base       string // Home without its trailing slash: links are Base + "/p/…"
 	Return     string // the current page, for the switcher
-	Markets    []option
-	Languages  []option
-	Alt        *web.Alternates
-	CartCount  int64
-	Suggest    *option // the detected market on the root page
-	Status     int
-	Data       any
+	// Switcher is the switcher's labels, selects and button, rendered by
+	// the "switcher" fragment (cached per configuration, market and
+	// locale).
+	Switcher template.HTML
+	// AltHTML is the canonical and hreflang links, rendered by the
+	// "alternates" fragment (cached per configuration, market, locale
+	// and page).
+	AltHTML   template.HTML
+	CartCount int64
+	Suggest   *option // the detected market on the root page
+	Status    int
+	Data      any
 }
 
 type option struct {
@@ -73,8 +79,29 @@ func (s *Server) newPage(r *http.Request, sel *web.Selection, title string) *pag
 		p.Return += "?" + r.URL.RawQuery
 	}
 	cfg := s.opts.Config()
-	langs := map[string]bool{}
-	for _, id := range sel.Site().Markets() {
+	if m, ok := cfg.Market(p.MarketID); ok {
+		p.MarketName = m.Name
+	}
+	if p.MarketName == "" {
+		p.MarketName = p.MarketID
+	}
+	site := sel.Site()
+	p.Switcher = s.fragment(fragKey{site: site, kind: "switcher", market: p.MarketID, tag: tag}, "switcher", func() any {
+		markets, langs := s.switcherOptions(site, p.MarketID, tag)
+		return struct {
+			T                  texts
+			Markets, Languages []option
+		}{p.T, markets, langs}
+	})
+	return p
+}
+
+// switcherOptions lists the switcher's markets (every market, in
+// configuration order) and languages (every market's, by base language).
+func (s *Server) switcherOptions(site *web.Site, current string, tag language.Tag) (markets, langs []option) {
+	cfg := s.opts.Config()
+	seen := map[string]bool{}
+	for _, id := range site.Markets() {
 		m, ok := cfg.Market(id)
 		if !ok {
 			continue
@@ -83,26 +110,23 @@ func (s *Server) newPage(r *http.Request, sel *web.Selection, title string) *pag
 		if name == "" {
 			name = id
 		}
-		if id == p.MarketID {
-			p.MarketName = name
-		}
-		p.Markets = append(p.Markets, option{Value: id, Name: name, Selected: id == p.MarketID})
+		markets = append(markets, option{Value: id, Name: name, Selected: id == current})
 		for _, l := range m.Locales {
 			if t, err := language.Parse(l); err == nil {
 				b, _ := t.Base()
-				langs[b.String()] = true
+				seen[b.String()] = true
 			}
 		}
 	}
 	cur, _ := tag.Base()
-	for _, l := range slices.Sorted(mapsKeys(langs)) {
+	for _, l := range slices.Sorted(mapsKeys(seen)) {
 		name := languageNames[l]
 		if name == "" {
 			name = l
 		}
-		p.Languages = append(p.Languages, option{Value: l, Name: name, Selected: l == cur.String()})
+		langs = append(langs, option{Value: l, Name: name, Selected: l == cur.String()})
 	}
-	return p
+	return markets, langs
 }
 
 func mapsKeys(m map[string]bool) func(func(string) bool) {
@@ -124,14 +148,19 @@ func (s *Server) withCart(p *page, r *http.Request, market string) {
 
 // alternates sets the canonical and hreflang links of a market page.
 func (s *Server) alternates(p *page, sel *web.Selection, rel, product string) {
-	var sells func(string) bool
-	if product != "" {
-		t := s.sells()
-		sells = func(m string) bool { return t.sells[m][product] }
-	}
-	if a, err := sel.Alternates(rel, sells); err == nil {
-		p.Alt = &a
-	}
+	key := fragKey{site: sel.Site(), kind: "alternates", market: sel.MarketID(), tag: sel.Locale(), page: rel}
+	p.AltHTML = s.fragment(key, "alternates", func() any {
+		var sells func(string) bool
+		if product != "" {
+			t := s.sells()
+			sells = func(m string) bool { return t.sells[m][product] }
+		}
+		a, err := sel.Alternates(rel, sells)
+		if err != nil {
+			return nil
+		}
+		return &a
+	})
 }
 
 func allowed(w http.ResponseWriter, r *http.Request, methods ...string) bool {
@@ -147,9 +176,11 @@ func allowed(w http.ResponseWriter, r *http.Request, methods ...string) bool {
 
 type listingData struct {
 	Heading    string
-	Categories []option
-	Sorts      []option
+	Categories template.HTML // the "links" fragment
+	Sorts      template.HTML // the "options" fragment
 	Facets     []facetView
+	FacetsHTML template.HTML // Facets, by writeFacets
+	ItemsHTML  template.HTML // Items, by writeItems
 	Min, Max   string
 	Text       string
 	Total      string
@@ -229,17 +260,24 @@ func (s *Server) serveListing(w http.ResponseWriter, r *http.Request, sel *web.S
 	} else {
 		d.Note = t.T("pricesexcl")
 	}
-	d.Categories = append(d.Categories, option{Name: t.T("home"), URL: p.Base + "/", Selected: cat == ""})
-	for _, c := range cg.Categories() {
-		label, _, _ := cg.CategoryLabel(c.ID, tag)
-		if c.Parent != "" {
-			label = "– " + label
+	d.Categories = s.fragment(fragKey{site: sel.Site(), kind: "cats", market: st.ID(), tag: tag, page: cat}, "links", func() any {
+		cats := []option{{Name: t.T("home"), URL: p.Base + "/", Selected: cat == ""}}
+		for _, c := range cg.Categories() {
+			label, _, _ := cg.CategoryLabel(c.ID, tag)
+			if c.Parent != "" {
+				label = "– " + label
+			}
+			cats = append(cats, option{Value: c.ID, Name: label, URL: p.Base + "/c/" + c.ID, Selected: c.ID == cat})
 		}
-		d.Categories = append(d.Categories, option{Value: c.ID, Name: label, URL: p.Base + "/c/" + c.ID, Selected: c.ID == cat})
-	}
-	for _, k := range []catalog.SortKey{catalog.SortRank, catalog.SortPrice, catalog.SortPriceDesc, catalog.SortName, catalog.SortNewest} {
-		d.Sorts = append(d.Sorts, option{Value: k.String(), Name: t.T("sort." + k.String()), Selected: k == q.Sort})
-	}
+		return cats
+	})
+	d.Sorts = s.fragment(fragKey{site: sel.Site(), kind: "sorts", tag: tag, page: q.Sort.String()}, "options", func() any {
+		var sorts []option
+		for _, k := range []catalog.SortKey{catalog.SortRank, catalog.SortPrice, catalog.SortPriceDesc, catalog.SortName, catalog.SortNewest} {
+			sorts = append(sorts, option{Value: k.String(), Name: t.T("sort." + k.String()), Selected: k == q.Sort})
+		}
+		return sorts
+	})
 	for _, f := range ls.Facets {
 		fv := facetView{Attr: f.Attribute, Label: f.Label}
 		for _, x := range f.Values {
@@ -259,6 +297,12 @@ func (s *Server) serveListing(w http.ResponseWriter, r *http.Request, sel *web.S
 		}
 		d.Items = append(d.Items, iv)
 	}
+	var mb strings.Builder
+	mb.Grow(6 << 10)
+	d.FacetsHTML = writeFacets(&mb, d.Facets)
+	mb = strings.Builder{}
+	mb.Grow(3 << 10)
+	d.ItemsHTML = writeItems(&mb, d.Items)
 	if ls.Next != "" {
 		nv := cloneValues(v)
 		nv.Set("cursor", ls.Next)
@@ -713,6 +757,7 @@ func (s *Server) quoteView(q *store.Quote, st *store.Store, tag language.Tag) *q
 // --- order confirmation ---
 
 type orderData struct {
+	Heading                   string
 	ID, Email, Phone, Address string
 	Lines                     []cartLineView
 	Subtotal, Net, Tax, Total string
@@ -743,7 +788,7 @@ func (s *Server) serveOrder(w http.ResponseWriter, r *http.Request, sel *web.Sel
 	f := st.Formatter(tag)
 	pf := s.percentFormatter(tag)
 	money := func(m pricing.Money) string { return formatMoney(f, m, o.Currency) }
-	d := &orderData{ID: o.ID, Email: o.Customer.Email, Phone: o.Customer.Phone, Currency: o.Currency, Include: o.PricesIncludeTax,
+	d := &orderData{Heading: t.T("order", o.ID), ID: o.ID, Email: o.Customer.Email, Phone: o.Customer.Phone, Currency: o.Currency, Include: o.PricesIncludeTax,
 		Subtotal: money(o.Subtotal), Net: money(o.Net), Tax: money(o.Tax), Total: money(o.Gross)}
 	d.Address = address.Format(o.ShipTo, &address.FormatOptions{Style: address.MultiLine})
 	cg := st.Index().Catalog()

@@ -25,6 +25,13 @@ var pageNames = []string{"listing", "product", "cart", "checkout", "order", "roo
 // maxPooledBuffer is the largest render buffer kept for reuse.
 const maxPooledBuffer = 256 << 10
 
+// parseFragments parses the fragments rendered once and reused (the
+// switcher's options, the category navigation): html/template output,
+// cached per configuration, market, locale and page.
+func parseFragments() (*template.Template, error) {
+	return template.ParseFS(assets, "templates/fragments.html")
+}
+
 func parseTemplates() (map[string]*pageTemplate, error) {
 	pages := map[string]*pageTemplate{}
 	for _, name := range pageNames {
@@ -149,14 +156,14 @@ func (s *Server) serveRoot(w http.ResponseWriter, r *http.Request) {
 	p := s.newPage(r, sel, t.T("choose"))
 	p.Return = "/"
 	if sel.Source() != web.FromDefault {
-		p.Suggest = &option{Value: sel.MarketID(), Name: p.MarketName, URL: sel.Home()}
+		p.Suggest = &option{Value: sel.MarketID(), Name: t.T("suggest", p.MarketName), URL: sel.Home()}
 	}
 	site := sel.Site()
+	markets, _ := s.switcherOptions(site, sel.MarketID(), sel.Locale())
 	var links []option
-	for i := range p.Markets {
-		m, _ := site.Market(p.Markets[i].Value)
-		home := m.Prefix + "/"
-		links = append(links, option{Value: m.ID, Name: p.Markets[i].Name, URL: home})
+	for _, o := range markets {
+		m, _ := site.Market(o.Value)
+		links = append(links, option{Value: m.ID, Name: o.Name, URL: m.Prefix + "/"})
 	}
 	p.Data = links
 	s.render(w, r, "root", p)

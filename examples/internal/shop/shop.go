@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"html/template"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -63,6 +64,10 @@ type Server struct {
 	metrics *metrics
 	web     *web.Handler
 	pages   map[string]*pageTemplate
+	frags   *template.Template
+	fragMu  sync.Mutex
+	fragSet *web.Site // the configuration the cached fragments belong to
+	fragMap map[fragKey]template.HTML
 	started time.Time
 
 	sellsCache atomic.Pointer[sellsTable]
@@ -89,6 +94,9 @@ func New(o Options) (*Server, error) {
 	s.bufs.New = func() any { return new(bytes.Buffer) }
 	var err error
 	if s.pages, err = parseTemplates(); err != nil {
+		return nil, err
+	}
+	if s.frags, err = parseFragments(); err != nil {
 		return nil, err
 	}
 	s.metrics = newMetrics(s)
@@ -291,4 +299,48 @@ func newKey() string {
 // when the client disconnects.
 func contextWithoutCancel(ctx context.Context) (context.Context, context.CancelFunc) {
 	return context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+}
+
+// fragKey names a cached fragment. Fragments depend only on the
+// configuration version (site), the market, the locale and the page, never
+// on the request, the cart or the query.
+type fragKey struct {
+	site   *web.Site
+	kind   string
+	market string
+	tag    language.Tag
+	page   string
+}
+
+// maxFragments bounds the fragment cache (markets × locales × categories
+// of one configuration fit many times).
+const maxFragments = 4096
+
+// fragment returns the fragment of key, rendering the template name over
+// data() on a miss. The cache is dropped when the configuration changes
+// or when it is full.
+func (s *Server) fragment(key fragKey, name string, data func() any) template.HTML {
+	s.fragMu.Lock()
+	if s.fragSet != key.site || len(s.fragMap) >= maxFragments {
+		s.fragSet, s.fragMap = key.site, map[fragKey]template.HTML{}
+	}
+	h, ok := s.fragMap[key]
+	s.fragMu.Unlock()
+	if ok {
+		return h
+	}
+	var b bytes.Buffer
+	if err := s.frags.ExecuteTemplate(&b, name, data()); err != nil {
+		s.log.Error("fragment", "name", name, "error", err)
+		return ""
+	}
+	// The fragment is html/template's own output (escaped when it was
+	// rendered), not data: it is safe to insert as HTML.
+	h = template.HTML(b.String())
+	s.fragMu.Lock()
+	if s.fragSet == key.site {
+		s.fragMap[key] = h
+	}
+	s.fragMu.Unlock()
+	return h
 }

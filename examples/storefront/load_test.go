@@ -1,0 +1,220 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/marketkit/marketkit/examples/internal/shop"
+	"github.com/marketkit/marketkit/examples/storefront/data"
+	"github.com/marketkit/marketkit/store"
+)
+
+var long = flag.Bool("long", false, "run the load test long enough to check its targets (≥ 30 % of the baseline, p99 ≤ 10 ms)")
+
+// loadPath is the page measured: a listing with formatted prices, facet
+// counts over every product and a price sort.
+const loadPath = "/de/?sort=price"
+
+type loadResult struct {
+	cpuPerReq time.Duration // process CPU time (client and server) per request
+	requests  int
+	errors    int
+	perSecond float64
+	p50, p99  time.Duration
+}
+
+// load sends GET url from conns keep-alive connections for d and measures
+// the throughput and the latency distribution.
+func load(t *testing.T, url string, conns int, d time.Duration) loadResult {
+	t.Helper()
+	tr := &http.Transport{MaxIdleConnsPerHost: conns, MaxConnsPerHost: conns, DisableCompression: true}
+	defer tr.CloseIdleConnections()
+	client := &http.Client{Transport: tr, Timeout: 10 * time.Second}
+	var (
+		mu    sync.Mutex
+		lat   []time.Duration
+		errs  int
+		wg    sync.WaitGroup
+		start = time.Now()
+		stop  = start.Add(d)
+		cpu0  = cpuTime()
+	)
+	for range conns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var mine []time.Duration
+			bad := 0
+			for time.Now().Before(stop) {
+				t0 := time.Now()
+				resp, err := client.Get(url)
+				if err != nil {
+					bad++
+					continue
+				}
+				_, err = io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				if err != nil || resp.StatusCode != http.StatusOK {
+					bad++
+					continue
+				}
+				mine = append(mine, time.Since(t0))
+			}
+			mu.Lock()
+			lat = append(lat, mine...)
+			errs += bad
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	slices.Sort(lat)
+	r := loadResult{requests: len(lat), errors: errs, perSecond: float64(len(lat)) / elapsed.Seconds()}
+	if len(lat) > 0 {
+		r.cpuPerReq = (cpuTime() - cpu0) / time.Duration(len(lat))
+	}
+	if len(lat) > 0 {
+		r.p50 = lat[len(lat)/2]
+		r.p99 = lat[min(len(lat)-1, len(lat)*99/100)]
+	}
+	return r
+}
+
+// TestLoadListing measures the listing page's requests per second on
+// loopback at 32 concurrent connections, beside a net/http handler that
+// writes a constant page of the same size, in the same run. It always
+// stops by itself (1 s per side by default, 5 s with -long); the targets
+// (≥ 30 % of the baseline's throughput, p99 ≤ 10 ms) are checked with
+// -long and without the race detector, which slows the shop several times
+// more than the baseline.
+func TestLoadListing(t *testing.T) {
+	base, _ := start(t)
+	resp, err := http.Get(base + loadPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || len(page) < 5000 {
+		t.Fatalf("%s: %d, %d bytes", loadPath, resp.StatusCode, len(page))
+	}
+
+	// The baseline: the same bytes from a constant handler, same server
+	// settings, same loopback.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write(page)
+	}), ReadHeaderTimeout: 5 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	defer srv.Shutdown(context.Background())
+
+	d := time.Second
+	if *long {
+		d = 5 * time.Second
+	}
+	const conns = 32
+	baseline := load(t, "http://"+ln.Addr().String()+"/", conns, d)
+	shop := load(t, base+loadPath, conns, d)
+	ratio := shop.perSecond / baseline.perSecond
+	t.Logf("listing %s (%d bytes), %d connections, %v each:", loadPath, len(page), conns, d)
+	t.Logf("  constant page (baseline): %8.0f req/s  p50 %v  p99 %v  CPU/request %v  (%d requests, %d errors)", baseline.perSecond, baseline.p50, baseline.p99, baseline.cpuPerReq, baseline.requests, baseline.errors)
+	t.Logf("  storefront listing:       %8.0f req/s  p50 %v  p99 %v  CPU/request %v  (%d requests, %d errors)", shop.perSecond, shop.p50, shop.p99, shop.cpuPerReq, shop.requests, shop.errors)
+	t.Logf("  ratio %.2f (target ≥ 0.30), race detector %v", ratio, raceEnabled)
+	if shop.errors > 0 || baseline.errors > 0 || shop.requests == 0 {
+		t.Errorf("errors: shop %d, baseline %d; shop requests %d", shop.errors, baseline.errors, shop.requests)
+	}
+	if *long && !raceEnabled {
+		if ratio < 0.30 {
+			t.Errorf("listing at %.0f req/s is %.0f %% of the baseline's %.0f: want ≥ 30 %%", shop.perSecond, 100*ratio, baseline.perSecond)
+		}
+		if shop.p99 > 10*time.Millisecond {
+			t.Errorf("listing p99 %v: want ≤ 10 ms", shop.p99)
+		}
+	}
+}
+
+// BenchmarkListingHandler renders the listing page through the whole
+// handler (web layer, listing, template) without the network;
+// BenchmarkConstantPage is its baseline: a handler writing the same bytes.
+func BenchmarkListingHandler(b *testing.B) {
+	h, page := benchHandler(b)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(page)))
+	defer reportCPU(b)()
+	for b.Loop() {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "http://localhost:8080"+loadPath, nil))
+		if w.Code != http.StatusOK {
+			b.Fatal(w.Code)
+		}
+	}
+}
+
+// reportCPU reports the process's CPU time per operation ("cpu-ns/op"):
+// on a machine shared with other work, wall time per operation measures
+// the load as much as the code.
+func reportCPU(b *testing.B) func() {
+	start := cpuTime()
+	return func() {
+		if b.N > 0 {
+			b.ReportMetric(float64((cpuTime()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
+		}
+	}
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func BenchmarkConstantPage(b *testing.B) {
+	_, page := benchHandler(b)
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		_, _ = w.Write(page)
+	})
+	b.ReportAllocs()
+	b.SetBytes(int64(len(page)))
+	defer reportCPU(b)()
+	for b.Loop() {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "http://localhost:8080"+loadPath, nil))
+	}
+}
+
+// benchHandler returns the storefront's handler, as run wires it, and the
+// listing page it serves.
+func benchHandler(b *testing.B) (http.Handler, []byte) {
+	b.Helper()
+	in, err := shop.Open(context.Background(), shop.InstanceOptions{
+		Source: store.BytesSource(data.Markets()), Data: data.FS(), DataDir: b.TempDir(),
+		BaseURL: "http://localhost:8080", CartKey: make([]byte, 32),
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { in.Close() })
+	h := in.Server.Handler()
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "http://localhost:8080"+loadPath, nil))
+	if w.Code != http.StatusOK {
+		b.Fatalf("%s: %d", loadPath, w.Code)
+	}
+	return h, w.Body.Bytes()
+}
