@@ -69,6 +69,10 @@ type Cache struct {
 	mu     sync.Mutex // guards health fields below
 	health Health
 
+	wmu      sync.Mutex // guards watchers
+	watchers map[int]func(old, new *Config)
+	nextW    int
+
 	stop chan struct{}
 	done chan struct{}
 	once sync.Once
@@ -359,6 +363,40 @@ func (c *Cache) install(n *cached, now time.Time, fromSource bool) {
 	c.log.Info("store: configuration loaded", "version", n.cfg.Version, "hash", n.hash, "markets", len(n.cfg.Markets))
 	if c.opts.OnSwap != nil {
 		c.opts.OnSwap(oldCfg, n.cfg)
+	}
+	c.wmu.Lock()
+	ws := make([]func(old, new *Config), 0, len(c.watchers))
+	for i := range c.nextW {
+		if f, ok := c.watchers[i]; ok {
+			ws = append(ws, f)
+		}
+	}
+	c.wmu.Unlock()
+	for _, f := range ws {
+		f(oldCfg, n.cfg)
+	}
+}
+
+// Watch calls f after every configuration installed from now on, with the
+// previous and the new one, from the goroutine that installed it (in the
+// order Watch was called). It returns a function that stops the calls.
+// Use it to rebuild what depends on the configuration:
+//
+//	stop := cache.Watch(func(_, cfg *store.Config) { stores.Update(ctx, cfg) })
+func (c *Cache) Watch(f func(old, new *Config)) (stop func()) {
+	c.check()
+	c.wmu.Lock()
+	defer c.wmu.Unlock()
+	if c.watchers == nil {
+		c.watchers = map[int]func(old, new *Config){}
+	}
+	id := c.nextW
+	c.nextW++
+	c.watchers[id] = f
+	return func() {
+		c.wmu.Lock()
+		delete(c.watchers, id)
+		c.wmu.Unlock()
 	}
 }
 

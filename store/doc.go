@@ -77,6 +77,8 @@
 // its market names. [Stores.Update] installs a new configuration version,
 // rebuilding only the markets whose configuration ([Config.MarketHash]) or
 // data changed; a request keeps the *Store it took to the end.
+// [Cache.Watch] connects the two: every version the cache accepts is
+// handed to a function such as Stores.Update.
 //
 // # Errors
 //

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"io/fs"
@@ -449,5 +450,61 @@ func TestQuoteIntoReuse(t *testing.T) {
 	})
 	if n > 2 {
 		t.Errorf("QuoteInto with a reused Quote allocates %v times, want at most 2 (the text)", n)
+	}
+}
+
+// TestCacheDrivesStores: a new configuration version served by the cache
+// reaches the Stores through Watch, rebuilding the market it changed.
+func TestCacheDrivesStores(t *testing.T) {
+	cfg := decodeFile(t, "markets.json")
+	var mu sync.Mutex
+	doc, _ := json.Marshal(cfg)
+	src := SourceFunc(func(ctx context.Context, etag string) (Document, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		return Document{Data: doc, ETag: contentTag(doc)}, nil
+	})
+	cache, err := NewCache(t.Context(), src, &CacheOptions{TTL: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cache.Close()
+	stores, err := NewStores(t.Context(), cache.Config(), FSLoader(testFS(t)), &StoresOptions{At: at})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rebuilt []string
+	stop := cache.Watch(func(_, cfg *Config) {
+		r, err := stores.Update(context.Background(), cfg)
+		if err != nil {
+			t.Error(err)
+		}
+		rebuilt = append(rebuilt, r...)
+	})
+	next := cfg.Clone()
+	next.Version = "example-2"
+	next.Markets["fr-be"].Locales = []string{"fr-BE", "nl-BE", "en-BE"}
+	mu.Lock()
+	doc, _ = json.Marshal(next)
+	mu.Unlock()
+	if err := cache.Refresh(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"fr-be"}, rebuilt); diff != "" {
+		t.Errorf("rebuilt (-want +got):\n%s", diff)
+	}
+	if stores.Config().Version != "example-2" {
+		t.Errorf("stores serve %s", stores.Config().Version)
+	}
+	stop()
+	next.Version = "example-3"
+	mu.Lock()
+	doc, _ = json.Marshal(next)
+	mu.Unlock()
+	if err := cache.Refresh(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if stores.Config().Version != "example-2" {
+		t.Error("a stopped watcher was still called")
 	}
 }
