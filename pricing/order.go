@@ -70,8 +70,9 @@ type Discount struct {
 	Kind DiscountKind
 	// Percent is the percentage for DiscountPercent (0 % to 100 %).
 	Percent Percent
-	// Amount is the amount for DiscountAmount: not negative, in the
-	// order's currency and in its minor units.
+	// Amount is the amount for DiscountAmount: required (the zero Money
+	// is an error, as for a missing price), not negative, in the order's
+	// currency and in its minor units.
 	Amount Money
 }
 
@@ -352,8 +353,11 @@ func discountMinor(d *Discount, base int64, cur curID, mode RoundingMode, item, 
 		}
 		amt = int64(r)
 	case DiscountAmount:
-		if d.Amount.cur != cur && !(d.Amount.cur == 0 && d.Amount.IsZero()) {
-			return 0, &MismatchError{Op: op, Field: field("amount"), A: Money{cur: cur}.code(), B: d.Amount.code()}
+		if d.Amount.cur == 0 {
+			return 0, newError(op, field("amount"), "", ErrInvalid, "missing: the zero Money is not an amount (no discount is 0 "+cur.code()+")")
+		}
+		if d.Amount.cur != cur {
+			return 0, &MismatchError{Op: op, Field: field("amount"), A: cur.code(), B: d.Amount.code()}
 		}
 		v, ok := d.Amount.Minor()
 		if !ok {

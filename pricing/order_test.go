@@ -145,6 +145,8 @@ func TestQuoteErrors(t *testing.T) {
 		{"percent > 100", func(o *Order) { o.Discounts = []Discount{PercentOff("X", Percent{v: percentOne + 1})} }, ErrRange, "discounts[0].percent", ""},
 		{"negative amount", func(o *Order) { o.Items[0].Discounts = []Discount{AmountOff("X", eur("-1"))} }, ErrInvalid, "items[0].discounts[0].amount",
 			`pricing: Quote: items[0].discounts[0].amount "-1.00 EUR": must not be negative`},
+		{"missing amount", func(o *Order) { o.Discounts = []Discount{AmountOff("FIVER", Money{})} }, ErrInvalid, "discounts[0].amount",
+			`pricing: Quote: discounts[0].amount "": missing: the zero Money is not an amount (no discount is 0 EUR)`},
 		{"unrounded amount", func(o *Order) { o.Discounts = []Discount{AmountOff("X", eur("0.001"))} }, ErrNotRounded, "discounts[0].amount", ""},
 		{"zero kind", func(o *Order) { o.Discounts = []Discount{{Code: "X"}} }, ErrInvalid, "discounts[0].kind",
 			`pricing: Quote: discounts[0].kind "DiscountKind(0)": not a discount kind: build discounts with PercentOff or AmountOff`},
