@@ -47,7 +47,7 @@ func constHandler(body []byte) http.Handler {
 // TestServeHTTPAllocs pins the handler at 0 allocations per request for
 // a plain, a gzip and a conditional request.
 func TestServeHTTPAllocs(t *testing.T) {
-	s := newServer(t, storefront(t))
+	s := sharedServer(t)
 	const path = "/v1/markets/ch/de-CH"
 	w := &discardWriter{h: make(http.Header, 8)}
 	r, _ := http.NewRequest("GET", path, nil)

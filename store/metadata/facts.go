@@ -209,6 +209,11 @@ var (
 // store.Check. It returns an *Error wrapping ErrNotFound for an unknown
 // market or a locale the market does not list.
 func BuildFacts(cfg *store.Config, id, loc string) (*Facts, error) {
+	return buildFacts(cfg, cfg.Hash(), id, loc)
+}
+
+// buildFacts is BuildFacts with the configuration's hash computed once.
+func buildFacts(cfg *store.Config, hash, id, loc string) (*Facts, error) {
 	const op = "BuildFacts"
 	m, ok := cfg.Market(id)
 	if !ok {
@@ -228,7 +233,7 @@ func BuildFacts(cfg *store.Config, id, loc string) (*Facts, error) {
 	f := &Facts{
 		SchemaVersion: SchemaVersion,
 		ConfigVersion: cfg.Version,
-		ConfigHash:    cfg.Hash(),
+		ConfigHash:    hash,
 		Locale:        loc,
 		Market: MarketInfo{ID: id, Name: m.Name, Path: m.Path, DefaultLocale: m.DefaultLocale,
 			Locales: slices.Clone(m.Locales), TimeZone: m.TimeZone, Subdivisions: slices.Clone(m.Subdivisions)},

@@ -117,7 +117,7 @@ func FuzzIfNoneMatch(f *testing.F) {
 // server reads, and checks the response against what the documents and
 // the reference parsers say.
 func FuzzServeHTTP(f *testing.F) {
-	s := newServer(f, storefront(f))
+	s := sharedServer(f)
 	paths := s.Paths()
 	bodies := map[string][]byte{}
 	for _, p := range paths {

@@ -18,7 +18,7 @@ var update = flag.Bool("update", false, "rewrite testdata/golden/*")
 // one directory per market and one file per locale, and the index, with
 // testdata/golden (go test ./store/metadata -update rewrites them).
 func TestGolden(t *testing.T) {
-	s := newServer(t, storefront(t))
+	s := sharedServer(t)
 	seen := map[string]bool{}
 	for _, p := range s.Paths() {
 		var name string

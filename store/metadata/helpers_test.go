@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/marketkit/marketkit/store/metadata"
@@ -100,4 +101,23 @@ func readFile(t testing.TB, name string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// shared is one Server on the storefront configuration for the tests
+// that only read (a Server costs a Publish to build; never Publish to it).
+var shared = sync.OnceValues(func() (*metadata.Server, error) {
+	b, err := os.ReadFile("testdata/markets.json")
+	if err != nil {
+		return nil, err
+	}
+	return metadata.New(b, nil)
+})
+
+func sharedServer(t testing.TB) *metadata.Server {
+	t.Helper()
+	s, err := shared()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

@@ -32,7 +32,7 @@ func TestLoad(t *testing.T) {
 	s := newServer(t, v1)
 	ts := loopback(t, s)
 	paths := s.Paths()
-	const workers, perWorker = 8, 250
+	const workers, perWorker = 8, 150
 	var (
 		errs      atomic.Int64
 		published atomic.Int64
@@ -259,7 +259,7 @@ func TestIndexConsistentUnderPublish(t *testing.T) {
 	s := newServer(t, v1)
 	ts := loopback(t, s)
 	c := noGzipClient()
-	for i := range 6 {
+	for i := range 4 {
 		_, body := get(t, c, ts.URL+"/v1/", nil)
 		var idx metadata.Index
 		if err := json.Unmarshal(body, &idx); err != nil {

@@ -172,7 +172,7 @@ func TestSchemaValidatorRejects(t *testing.T) {
 	if err := json.Unmarshal(metadata.Schema(), &root); err != nil {
 		t.Fatal(err)
 	}
-	s := newServer(t, storefront(t))
+	s := sharedServer(t)
 	w := httptest.NewRecorder()
 	s.ServeHTTP(w, httptest.NewRequest("GET", "/v1/markets/ch/fr-CH", nil))
 	body := w.Body.Bytes()

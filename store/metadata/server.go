@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"slices"
 	"strconv"
 	"sync"
@@ -256,27 +257,57 @@ type IndexLocale struct {
 func build(cfg *store.Config, data []byte) (*snapshot, error) {
 	snap := &snapshot{version: cfg.Version, hash: cfg.Hash(), docs: map[string]*document{}}
 	snap.docs[PathConfig] = newDocument(bytes.Clone(data))
-	snap.docs[PathSchema] = newDocument(schemaJSON)
+	snap.docs[PathSchema] = schemaDocument()
 	idx := Index{SchemaVersion: SchemaVersion, ConfigVersion: cfg.Version, ConfigHash: snap.hash,
 		DefaultMarket: cfg.DefaultMarket, Markets: []IndexMarket{},
 		Config: Link{Href: PathConfig, ETag: snap.docs[PathConfig].tag},
 		Schema: Link{Href: PathSchema, ETag: snap.docs[PathSchema].tag}}
+	// The facts documents are independent: build them on every core.
+	type job struct {
+		id, loc string
+		doc     *document
+		err     error
+	}
+	var jobs []*job
+	for _, id := range cfg.MarketIDs() {
+		m, _ := cfg.Market(id)
+		for _, loc := range m.Locales {
+			jobs = append(jobs, &job{id: id, loc: loc})
+		}
+	}
+	next := make(chan *job)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Go(func() {
+			for j := range next {
+				var f *Facts
+				var b []byte
+				if f, j.err = buildFacts(cfg, snap.hash, j.id, j.loc); j.err == nil {
+					if b, j.err = encode(f); j.err == nil {
+						j.doc = newDocument(b)
+					}
+				}
+			}
+		})
+	}
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
 	for _, id := range cfg.MarketIDs() {
 		m, _ := cfg.Market(id)
 		im := IndexMarket{ID: id, Name: m.Name, Path: m.Path, DefaultLocale: m.DefaultLocale, Locales: []IndexLocale{}}
-		for _, loc := range m.Locales {
-			f, err := BuildFacts(cfg, id, loc)
-			if err != nil {
-				return nil, err
+		for _, j := range jobs {
+			if j.id != id {
+				continue
 			}
-			b, err := encode(f)
-			if err != nil {
-				return nil, err
+			if j.err != nil {
+				return nil, j.err
 			}
-			d := newDocument(b)
-			p := FactsPath(id, loc)
-			snap.docs[p] = d
-			im.Locales = append(im.Locales, IndexLocale{Locale: loc, Link: Link{Href: p, ETag: d.tag}})
+			p := FactsPath(id, j.loc)
+			snap.docs[p] = j.doc
+			im.Locales = append(im.Locales, IndexLocale{Locale: j.loc, Link: Link{Href: p, ETag: j.doc.tag}})
 		}
 		idx.Markets = append(idx.Markets, im)
 	}
@@ -309,9 +340,12 @@ func Tag(body []byte) string {
 	return `"` + hex.EncodeToString(sum[:16]) + `"`
 }
 
+// schemaDocument is the schema's document, the same in every version.
+var schemaDocument = sync.OnceValue(func() *document { return newDocument(schemaJSON) })
+
 func newDocument(body []byte) *document {
 	var zb bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&zb, gzip.BestCompression) // a valid level: no error
+	zw, _ := gzip.NewWriterLevel(&zb, gzip.DefaultCompression) // a valid level: no error
 	zw.Write(body)
 	zw.Close()
 	tag := Tag(body)

@@ -34,7 +34,7 @@ func gunzip(t *testing.T, b []byte) []byte {
 
 func TestServeHTTP(t *testing.T) {
 	data := storefront(t)
-	s := newServer(t, data)
+	s := sharedServer(t)
 	tag := metadata.Tag(data)
 	tagGz := strings.TrimSuffix(tag, `"`) + `-gzip"`
 	type want struct {
