@@ -338,9 +338,13 @@ type FlagValue struct {
 	s   string
 }
 
-// BoolFlag, IntFlag and StringFlag make flag values.
-func BoolFlag(v bool) FlagValue     { return FlagValue{typ: FlagBool, b: v} }
-func IntFlag(v int64) FlagValue     { return FlagValue{typ: FlagInt, n: v} }
+// BoolFlag returns a bool flag value.
+func BoolFlag(v bool) FlagValue { return FlagValue{typ: FlagBool, b: v} }
+
+// IntFlag returns an int flag value.
+func IntFlag(v int64) FlagValue { return FlagValue{typ: FlagInt, n: v} }
+
+// StringFlag returns a string flag value.
 func StringFlag(v string) FlagValue { return FlagValue{typ: FlagString, s: v} }
 
 // Type returns the value's type, or 0 for the zero FlagValue.

@@ -434,7 +434,8 @@ func (s *Store) servedAddress(a address.Address) (tax.Address, error) {
 	return tax.Address{Country: cc, Region: region, PostalCode: postal}, nil
 }
 
-func (s *Store) String() string { return fmt.Sprintf("store.Store(%s)", s.m.ID) }
+// String names the Store's market, as "store.Store(de)".
+func (s *Store) String() string { s.check(); return fmt.Sprintf("store.Store(%s)", s.m.ID) }
 
 // check panics with a clear message on a nil receiver (a programming
 // error), before anything deeper dereferences it.
