@@ -841,7 +841,8 @@ const maxListed = 5
 // the market's rules name.
 func (k *checker) pricesAndCatalog(id, p string, m *Market, loc *time.Location) []string {
 	var pl *pricing.PriceList
-	timeless := false // the list's answers do not depend on the time
+	var pls []*pricing.PriceList // lists one of which must price each SKU; default: pl
+	timeless := false            // the list's answers do not depend on the time
 	if k.opts.Prices != nil {
 		var err error
 		pl, err = k.opts.Prices.priceList(k.c, id, k.memo.lists)
@@ -851,6 +852,18 @@ func (k *checker) pricesAndCatalog(id, p string, m *Market, loc *time.Location) 
 				if fd, ok := k.opts.Prices.Lists[fb.List]; ok && fd.windowed() {
 					timeless = false
 				}
+			}
+		}
+		// A time-independent converted price exists exactly when the
+		// market's own list or its fallback list prices the SKU (the rate
+		// and ending rule were validated when pl was built): ask the two
+		// shared lists, whose answers are memoized across markets, rather
+		// than converting every price.
+		if err == nil && timeless && m.Prices.Fallback != nil {
+			own, err1 := k.memo.lists.build(id, m.PriceList(), k.opts.Prices.Lists[m.PriceList()], m.TimeZone)
+			fb, err2 := k.memo.lists.build(id, m.Prices.Fallback.List, k.opts.Prices.Lists[m.Prices.Fallback.List], m.TimeZone)
+			if err1 == nil && err2 == nil {
+				pls = []*pricing.PriceList{own, fb}
 			}
 		}
 		if err != nil {
@@ -889,7 +902,13 @@ func (k *checker) pricesAndCatalog(id, p string, m *Market, loc *time.Location) 
 		}
 		if pl != nil {
 			for _, sku := range cp.SKUs {
-				if !k.hasPrice(pl, timeless, cp, sku, q) {
+				priced := false
+				if pls != nil {
+					priced = k.hasPrice(pls[0], true, cp, sku, q) || k.hasPrice(pls[1], true, cp, sku, q)
+				} else {
+					priced = k.hasPrice(pl, timeless, cp, sku, q)
+				}
+				if !priced {
 					if nUnpriced++; len(unpriced) < maxListed {
 						unpriced = append(unpriced, sku)
 					}

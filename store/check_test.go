@@ -200,3 +200,30 @@ func TestCheckNil(t *testing.T) {
 		t.Errorf("Check(nil) = %+v", r)
 	}
 }
+
+// TestCheckFallbackPrices: in a market with a fallback list, a SKU is
+// priced when its own list or the fallback prices it, and reported when
+// neither does.
+func TestCheckFallbackPrices(t *testing.T) {
+	c := decodeFile(t, "markets.json")
+	prices := testPrices(t)
+	eur := prices.Lists["eur"]
+	eur.Entries = slices.DeleteFunc(slices.Clone(eur.Entries), func(e pricing.PriceEntry) bool { return e.SKU == "SPOON" })
+	prices.Lists["eur"] = eur
+	r := Check(c, &CheckOptions{Date: checkDate, Prices: prices, Catalog: NewCatalogView(testCatalog(t), c)})
+	var got []string
+	for _, p := range r.Problems {
+		got = append(got, p.Market+" "+p.Code+" "+p.Message)
+	}
+	want := []string{
+		"at no-price pricing: no price: 1 available SKUs have no price in list eur: SPOON",
+		"ch no-price pricing: no price: 1 available SKUs have no price in list chf: SPOON", // neither chf nor its fallback eur
+		"de no-price pricing: no price: 1 available SKUs have no price in list eur: SPOON",
+		"fr-be no-price pricing: no price: 1 available SKUs have no price in list eur: SPOON",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("problems (-want +got):\n%s", diff)
+	}
+	// MUG-BLUE is in chf itself; TEA-GREEN is not sold in ch: no problem
+	// for either, which the list above already shows.
+}

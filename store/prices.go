@@ -224,7 +224,13 @@ func (d *PriceData) buildList(c *Config, id string, memo *listMemo) (*pricing.Pr
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	pl, err := pricing.NewPriceList(cfg)
+	var pl *pricing.PriceList
+	var err error
+	if cfg.Fallback == nil {
+		pl, err = memo.build(id, m.PriceList(), ld, m.TimeZone) // shared with markets using it as their fallback
+	} else {
+		pl, err = pricing.NewPriceList(cfg)
+	}
 	if err != nil {
 		return nil, &Error{Op: op, Field: base + ".list", Value: m.PriceList(), Err: err}
 	}
