@@ -187,7 +187,7 @@ func (c Converter) AsOf() locale.Date { return c.asOf }
 // converter's source currency (a *MismatchError otherwise).
 func (c Converter) Convert(m Money) (Money, error) {
 	if m.cur != c.from && !(m.cur == 0 && m.IsZero()) {
-		return Money{}, &MismatchError{Op: "Convert", A: Money{cur: c.from}.code(), B: m.code()}
+		return Money{}, mismatch("Convert", "", c.from.code(), m.code())
 	}
 	if err := checkMode("Convert", c.mode); err != nil {
 		return Money{}, err

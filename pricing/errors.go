@@ -95,35 +95,42 @@ func (e *Error) Unwrap() error { return e.Err }
 // currencies. It wraps ErrCurrencyMismatch.
 type MismatchError struct {
 	Op    string // the method, e.g. "Add"
-	Field string // the offending field, when the amounts came from one (e.g. "items[0].unit_price")
-	A, B  string // the two currency codes: the expected one first
+	Field string // the offending field when the amount came from one (e.g. "items[0].unit_price"), else ""
+	Value string // the offending currency code, e.g. "USD"
+	Want  string // the currency code expected (the receiver's, the order's or the list's), e.g. "EUR"
+	Err   error  // ErrCurrencyMismatch
 }
 
-// Error returns a message such as `pricing: Add: currency mismatch: EUR and
-// USD` or `pricing: Quote: items[0].unit_price "USD": currency mismatch:
-// want EUR`.
+func mismatch(op, field, want, got string) *MismatchError {
+	return &MismatchError{Op: op, Field: field, Value: got, Want: want, Err: ErrCurrencyMismatch}
+}
+
+// Error returns a message such as `pricing: Add: currency "USD": currency
+// mismatch: want EUR` or `pricing: Quote: items[0].unit_price "USD":
+// currency mismatch: want EUR`.
 func (e *MismatchError) Error() string {
 	if e == nil {
 		return "pricing: <nil>"
 	}
-	s := "pricing: " + e.Op + ": "
-	if e.Field != "" {
-		return s + e.Field + " " + errtext.Quote(e.B) + ": currency mismatch: want " + e.A
+	field := e.Field
+	if field == "" {
+		field = "currency"
 	}
-	return s + "currency mismatch: " + e.A + " and " + e.B
+	return "pricing: " + e.Op + ": " + field + " " + errtext.Quote(e.Value) + ": currency mismatch: want " + e.Want
 }
 
 // Unwrap returns ErrCurrencyMismatch.
 func (e *MismatchError) Unwrap() error { return ErrCurrencyMismatch }
 
 // NoPriceError reports that no price applies to a SKU in a market. It
-// wraps ErrNoPrice; Err, when set, is the underlying cause (for example a
+// wraps ErrNoPrice and, when set, Err: the underlying cause (for example a
 // missing exchange rate on the fallback path).
 type NoPriceError struct {
 	Op     string // the method, e.g. "Resolve"
-	SKU    string
-	Market string
-	Err    error
+	Field  string // "sku"
+	Value  string // the SKU
+	Market string // the list's market
+	Err    error  // the cause, or nil
 }
 
 // Error returns a message such as
@@ -137,7 +144,11 @@ func (e *NoPriceError) Error() string {
 	if e.Op != "" {
 		s += e.Op + ": "
 	}
-	s += "sku " + errtext.Quote(e.SKU) + ": no price in market " + errtext.Quote(e.Market)
+	field := e.Field
+	if field == "" {
+		field = "sku"
+	}
+	s += field + " " + errtext.Quote(e.Value) + ": no price in market " + errtext.Quote(e.Market)
 	if e.Err != nil {
 		s += ": " + sentinelText(e.Err)
 	}

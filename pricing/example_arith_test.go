@@ -59,7 +59,7 @@ func ExampleMoney_Equal() {
 	// Output:
 	// true false
 	// -1 <nil>
-	// pricing: Cmp: currency mismatch: EUR and USD
+	// pricing: Cmp: currency "USD": currency mismatch: want EUR
 }
 
 func ExampleMoney_Minor() {

@@ -42,7 +42,7 @@ func ExampleMoney_Add() {
 	fmt.Println(err, errors.Is(err, pricing.ErrCurrencyMismatch))
 	// Output:
 	// 25.10 EUR
-	// pricing: Add: currency mismatch: EUR and USD true
+	// pricing: Add: currency "USD": currency mismatch: want EUR true
 }
 
 func ExampleMoney_Round() {

@@ -89,5 +89,5 @@ func ExampleMoney_Compare() {
 	fmt.Println(err)
 	// Output:
 	// [100.00 CHF 4.50 EUR 19.99 EUR 5.00 USD]
-	// pricing: Cmp: currency mismatch: CHF and EUR
+	// pricing: Cmp: currency "EUR": currency mismatch: want CHF
 }

@@ -322,7 +322,7 @@ func pair(op string, m, o Money) (Money, Money, error) {
 		o.cur = m.cur
 		return m, o, nil
 	}
-	return Money{}, Money{}, &MismatchError{Op: op, A: m.code(), B: o.code()}
+	return Money{}, Money{}, mismatch(op, "", m.code(), o.code())
 }
 
 // Add returns m + o. It fails with a *MismatchError (ErrCurrencyMismatch)

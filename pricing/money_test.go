@@ -95,7 +95,7 @@ func TestErrorMessages(t *testing.T) {
 		{"empty currency", func() error { _, err := ParseMoney("1", ""); return err },
 			`pricing: ParseMoney: currency "": unknown currency code: missing currency code`},
 		{"mismatch", func() error { _, err := MustParseMoney("1", "EUR").Add(MustParseMoney("1", "USD")); return err },
-			"pricing: Add: currency mismatch: EUR and USD"},
+			`pricing: Add: currency "USD": currency mismatch: want EUR`},
 		{"1 MiB amount", func() error { _, err := ParseMoney(huge, "EUR"); return err },
 			`pricing: ParseMoney: amount "` + huge[:64] + `…"(1048576 bytes): value out of range: longer than 100 bytes, or more than 60 integer or 36 fraction digits`},
 		{"1 MiB currency", func() error { _, err := ParseMoney("1", huge); return err },
@@ -132,7 +132,7 @@ func TestErrorMessages(t *testing.T) {
 	}
 	_, err := MustParseMoney("1", "EUR").Add(MustParseMoney("1", "USD"))
 	var me *MismatchError
-	if !errors.As(err, &me) || me.A != "EUR" || me.B != "USD" || !errors.Is(err, ErrCurrencyMismatch) {
+	if !errors.As(err, &me) || me.Want != "EUR" || me.Value != "USD" || !errors.Is(err, ErrCurrencyMismatch) {
 		t.Errorf("Add mismatch error = %#v", err)
 	}
 	for _, e := range []error{&Error{}, &MismatchError{}, &NoPriceError{}, (*Error)(nil), (*MismatchError)(nil), (*NoPriceError)(nil)} {

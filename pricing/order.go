@@ -240,7 +240,7 @@ func (o *Order) QuoteInto(q *Quote) error {
 			if it.UnitPrice.cur == 0 {
 				return newError(op, itemField(i, "unit_price"), "", ErrNoPrice, "missing: the zero Money is not a price (a free item costs 0 "+tmpl.code()+")")
 			}
-			return &MismatchError{Op: op, Field: itemField(i, "unit_price"), A: tmpl.code(), B: it.UnitPrice.code()}
+			return mismatch(op, itemField(i, "unit_price"), tmpl.code(), it.UnitPrice.code())
 		}
 		if it.UnitPrice.Sign() < 0 {
 			return newError(op, itemField(i, "unit_price"), it.UnitPrice.String(), ErrInvalid, "must not be negative")
@@ -357,7 +357,7 @@ func discountMinor(d *Discount, base int64, cur curID, mode RoundingMode, item, 
 			return 0, newError(op, field("amount"), "", ErrInvalid, "missing: the zero Money is not an amount (no discount is 0 "+cur.code()+")")
 		}
 		if d.Amount.cur != cur {
-			return 0, &MismatchError{Op: op, Field: field("amount"), A: cur.code(), B: d.Amount.code()}
+			return 0, mismatch(op, field("amount"), cur.code(), d.Amount.code())
 		}
 		v, ok := d.Amount.Minor()
 		if !ok {

@@ -551,24 +551,24 @@ func (l *PriceList) resolve(sku string, q *Query, p *Price) error {
 		}
 	}
 	if l.fallback == nil {
-		return &NoPriceError{Op: "Resolve", SKU: sku, Market: l.market}
+		return &NoPriceError{Op: "Resolve", Field: "sku", Value: sku, Market: l.market}
 	}
 	var fp Price
 	if err := l.fallback.List.resolve(sku, q, &fp); err != nil {
 		var np *NoPriceError
 		if errors.As(err, &np) {
-			return &NoPriceError{Op: "Resolve", SKU: sku, Market: l.market, Err: err}
+			return &NoPriceError{Op: "Resolve", Field: "sku", Value: sku, Market: l.market, Err: err}
 		}
 		return err
 	}
 	unit, err := l.conv.Convert(fp.Unit)
 	if err != nil {
-		return &NoPriceError{Op: "Resolve", SKU: sku, Market: l.market, Err: err}
+		return &NoPriceError{Op: "Resolve", Field: "sku", Value: sku, Market: l.market, Err: err}
 	}
 	var was Money
 	if !fp.CompareAt.IsZero() {
 		if was, err = l.conv.Convert(fp.CompareAt); err != nil {
-			return &NoPriceError{Op: "Resolve", SKU: sku, Market: l.market, Err: err}
+			return &NoPriceError{Op: "Resolve", Field: "sku", Value: sku, Market: l.market, Err: err}
 		}
 		if was.cmp(unit) <= 0 {
 			// Rounding and the ending rule brought the "was" price down

@@ -88,7 +88,7 @@ func TestResolveNoPrice(t *testing.T) {
 	for _, tc := range []struct{ sku, group string }{{"NOPE", ""}, {"TEE", ""}, {"TEE", "other"}} {
 		_, err := l.Resolve(tc.sku, Query{Group: tc.group, At: berlin(t, "2026-11-27T10:00")})
 		var np *NoPriceError
-		if !errors.Is(err, ErrNoPrice) || !errors.As(err, &np) || np.SKU != tc.sku || np.Market != "de" {
+		if !errors.Is(err, ErrNoPrice) || !errors.As(err, &np) || np.Value != tc.sku || np.Market != "de" {
 			t.Errorf("Resolve(%q) err = %v", tc.sku, err)
 		}
 	}
@@ -174,7 +174,7 @@ func TestFallbackConversion(t *testing.T) {
 	}
 	_, err = ch.Resolve("NOPE", Query{At: berlin(t, "2026-11-27T10:00")})
 	var np *NoPriceError
-	if !errors.As(err, &np) || np.Market != "ch" || np.SKU != "NOPE" {
+	if !errors.As(err, &np) || np.Market != "ch" || np.Value != "NOPE" {
 		t.Errorf("missing SKU: %v", err)
 	}
 	x, err := ch.Explain("MUG", Query{At: berlin(t, "2026-11-27T10:00")})
