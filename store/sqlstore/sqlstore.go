@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
+	"github.com/marketkit/marketkit/internal/enum"
 	"github.com/marketkit/marketkit/store"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -27,15 +29,45 @@ const (
 	PostgreSQL                   // github.com/jackc/pgx/v5
 )
 
-// String returns "sqlite" or "postgresql".
-func (e Engine) String() string {
-	switch e {
-	case SQLite:
-		return "sqlite"
-	case PostgreSQL:
-		return "postgresql"
+var engineNames = enum.New[Engine]("Engine", SQLite, "sqlite", "postgresql")
+
+// String returns "sqlite" or "postgresql", or "Engine(N)" for another
+// value.
+func (e Engine) String() string { return engineNames.String(e) }
+
+// IsValid reports whether e is SQLite or PostgreSQL.
+func (e Engine) IsValid() bool { return engineNames.IsValid(e) }
+
+// ParseEngine parses "sqlite" or "postgresql"; anything else is an
+// *Error wrapping ErrDSN.
+func ParseEngine(s string) (Engine, error) {
+	e, ok := engineNames.Parse(s)
+	if !ok {
+		return 0, &Error{Op: "ParseEngine", Field: "engine", Value: s, Err: fmt.Errorf("%w: want one of %s", ErrDSN, strings.Join(engineNames.All(), ", "))}
 	}
-	return "Engine(" + strconv.Itoa(int(e)) + ")"
+	return e, nil
+}
+
+// AppendText implements encoding.TextAppender; an invalid engine is an
+// error.
+func (e Engine) AppendText(b []byte) ([]byte, error) {
+	out, ok := engineNames.AppendText(b, e)
+	if !ok {
+		return b, &Error{Op: "Engine.AppendText", Field: "engine", Value: e.String(), Err: fmt.Errorf("%w: not an engine", ErrDSN)}
+	}
+	return out, nil
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (e Engine) MarshalText() ([]byte, error) { return e.AppendText(nil) }
+
+// UnmarshalText implements encoding.TextUnmarshaler with ParseEngine.
+func (e *Engine) UnmarshalText(b []byte) error {
+	v, err := ParseEngine(string(b))
+	if err == nil {
+		*e = v
+	}
+	return err
 }
 
 // Options configure Open. The zero Options (or nil) are valid.

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"strings"
+
 	"github.com/marketkit/marketkit/internal/enum"
 	"github.com/marketkit/marketkit/store"
 )
@@ -71,3 +73,22 @@ func (s Source) AppendText(b []byte) ([]byte, error) {
 
 // MarshalText returns the name of s; it refuses an invalid value.
 func (s Source) MarshalText() ([]byte, error) { return s.AppendText(nil) }
+
+// ParseSource parses a source name as String returns it ("cookie");
+// anything else is an *Error.
+func ParseSource(v string) (Source, error) {
+	s, ok := sourceNames.Parse(v)
+	if !ok {
+		return 0, &Error{Op: "ParseSource", Field: "source", Value: v, Reason: "not a source (want one of " + strings.Join(sourceNames.All(), ", ") + ")", Err: ErrInvalidConfig}
+	}
+	return s, nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler with ParseSource.
+func (s *Source) UnmarshalText(b []byte) error {
+	v, err := ParseSource(string(b))
+	if err == nil {
+		*s = v
+	}
+	return err
+}
