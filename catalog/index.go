@@ -79,6 +79,7 @@ type Index struct {
 type textGroup struct {
 	chain  []language.Tag
 	tokens map[string]*roaring.Bitmap
+	single map[string]uint32 // words of exactly one product
 }
 
 // nameGroup holds the collated name order of one chain and collation.
@@ -406,7 +407,8 @@ func NewIndex(c *Catalog, markets []Market, prices PriceFunc, opts *IndexOptions
 	parallel(workers, len(jobs), func(j int) {
 		job := jobs[j]
 		if job.text {
-			ix.texts[job.key].tokens = ix.buildTokens(job.chain)
+			g := ix.texts[job.key]
+			g.tokens, g.single = ix.buildTokens(job.chain)
 		} else {
 			g := ix.names[job.key]
 			g.ord, g.pos = ix.buildNames(job.chain, job.coll)
@@ -668,12 +670,17 @@ func (ix *Index) orderBy(cmpf func(a, b *product) int) (ord, pos []uint32) {
 	return ord, pos
 }
 
-func (ix *Index) buildTokens(chain []language.Tag) map[string]*roaring.Bitmap {
+func (ix *Index) buildTokens(chain []language.Tag) (map[string]*roaring.Bitmap, map[string]uint32) {
 	f := newFolder()
-	lists := map[string][]uint32{}
-	var seen map[string]bool = map[string]bool{}
+	type list struct {
+		key string
+		ids []uint32
+	}
+	byKey := map[string]int{} // token → index in lists
+	var lists []list
+	var seen []int // the tokens of the current product
 	for _, p := range ix.cat.products {
-		clear(seen)
+		seen = seen[:0]
 		name, _ := p.name(chain)
 		desc := ""
 		for _, t := range chain {
@@ -684,22 +691,35 @@ func (ix *Index) buildTokens(chain []language.Tag) map[string]*roaring.Bitmap {
 		}
 		for _, s := range [2]string{name, desc} {
 			f.tokens(s, func(tok []byte) {
-				if seen[string(tok)] {
+				k, ok := byKey[string(tok)] // no allocation for the lookup
+				if !ok {
+					k = len(lists)
+					key := string(tok)
+					byKey[key] = k
+					lists = append(lists, list{key: key})
+				}
+				if slices.Contains(seen, k) {
 					return
 				}
-				k := string(tok)
-				seen[k] = true
-				lists[k] = append(lists[k], p.idx)
+				seen = append(seen, k)
+				lists[k].ids = append(lists[k].ids, p.idx)
 			})
 		}
 	}
-	out := make(map[string]*roaring.Bitmap, len(lists))
-	for k, ids := range lists {
+	// A word of one product (a model number) is kept as that product's
+	// index, not as a bitmap.
+	out := map[string]*roaring.Bitmap{}
+	single := map[string]uint32{}
+	for _, l := range lists {
+		if len(l.ids) == 1 {
+			single[l.key] = l.ids[0]
+			continue
+		}
 		b := roaring.New()
-		b.AddMany(ids)
-		out[k] = b
+		b.AddMany(l.ids)
+		out[l.key] = b
 	}
-	return out
+	return out, single
 }
 
 func (ix *Index) buildNames(chain []language.Tag, coll language.Tag) (ord, pos []uint32) {
@@ -749,6 +769,7 @@ func (ix *Index) size() int64 {
 		}
 	}
 	for _, g := range ix.texts {
+		n += int64(len(g.single)) * 40
 		for k, b := range g.tokens {
 			bm(b)
 			n += int64(len(k)) + 16

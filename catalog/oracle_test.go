@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -88,8 +89,13 @@ func TestSearchAgainstScan(t *testing.T) {
 			hi = lo + int64(r.IntN(60000))
 			q.MinPrice, q.MaxPrice = mustMinor(lo, m.Currency), mustMinor(hi, m.Currency)
 		}
-		if r.IntN(4) == 0 {
+		switch r.IntN(6) {
+		case 0:
 			q.Text = genWords[r.IntN(len(genWords))]
+		case 1: // a word of one product only: its number
+			q.Text = strconv.Itoa(r.IntN(len(w.naive)))
+		case 2:
+			q.Text = genWords[r.IntN(len(genWords))] + " " + strconv.Itoa(r.IntN(len(w.naive)))
 		}
 		if r.IntN(2) == 0 {
 			q.Facets = []string{"color", "size", "eco"}

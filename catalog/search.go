@@ -349,7 +349,11 @@ func (ix *Index) run(p *plan) Result {
 	for _, t := range p.tokens {
 		b, ok := p.loc.text.tokens[t]
 		if !ok {
-			b = emptySet // no product has the word: nothing matches, facets count zero
+			if id, one := p.loc.text.single[t]; one {
+				b = roaring.BitmapOf(id)
+			} else {
+				b = emptySet // no product has the word: nothing matches, facets count zero
+			}
 		}
 		common = append(common, b)
 	}
