@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -245,13 +244,3 @@ func (noOrders) ListOrders(context.Context, string, string, int) ([]*store.Order
 	return nil, "", errNoOrders
 }
 func (noOrders) CountOrders(context.Context, string) (int64, error) { return 0, errNoOrders }
-
-// sortedIDs returns the keys of a set of markets, sorted.
-func sortedIDs(m map[string]string) []string {
-	ids := make([]string, 0, len(m))
-	for id := range m {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	return ids
-}
