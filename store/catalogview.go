@@ -111,13 +111,14 @@ type catalogView struct {
 	cfg    *Config
 	prods  []viewProduct
 	groups int
+	index  map[string]int32 // market ID → index
 }
 
 type viewProduct struct {
 	id, class, category string
 	skus                []string
 	texts               []language.Tag // locales with a name of their own
-	only, exclude       []string       // Availability.Markets, ExcludeMarkets
+	only, exclude       []int32        // Availability.Markets, ExcludeMarkets as market indexes (-1: not in cfg)
 	group               int            // products with equal other availability rules
 }
 
@@ -133,11 +134,28 @@ type viewProduct struct {
 // products; the view does not consult them, so Check may report a problem
 // for a product a host rule refuses, but never misses one.
 func NewCatalogView(cat *catalog.Catalog, cfg *Config) CatalogView {
-	v := &catalogView{cat: cat, cfg: cfg}
+	v := &catalogView{cat: cat, cfg: cfg, index: map[string]int32{}}
+	for i, id := range cfg.MarketIDs() {
+		v.index[id] = int32(i)
+	}
+	indexes := func(ids []string) []int32 {
+		if len(ids) == 0 {
+			return nil
+		}
+		out := make([]int32, len(ids))
+		for i, id := range ids {
+			x, ok := v.index[id]
+			if !ok {
+				x = -1
+			}
+			out[i] = x
+		}
+		return out
+	}
 	groups := map[string]int{}
 	for p := range cat.Products() {
 		vp := viewProduct{id: p.ID, class: p.TaxClass, category: p.Category,
-			only: p.Availability.Markets, exclude: p.Availability.ExcludeMarkets}
+			only: indexes(p.Availability.Markets), exclude: indexes(p.Availability.ExcludeMarkets)}
 		for _, vr := range p.Variants {
 			vp.skus = append(vp.skus, vr.SKU)
 		}
@@ -167,10 +185,11 @@ func (v *catalogView) Products(m *Market, at time.Time, yield func(CheckedProduc
 		return err
 	}
 	rs := compileRules(m.Catalog, v.cat.Categories())
+	mi := v.index[m.ID]               // CatalogMarket found m.ID in v.cfg, so it is indexed
 	decided := make([]int8, v.groups) // 0 unknown, 1 available, 2 not
 	for i := range v.prods {
 		p := &v.prods[i]
-		if !rs.allows(p.id, p.category) || slices.Contains(p.exclude, m.ID) || (len(p.only) > 0 && !slices.Contains(p.only, m.ID)) {
+		if !rs.allows(p.id, p.category) || slices.Contains(p.exclude, mi) || (len(p.only) > 0 && !slices.Contains(p.only, mi)) {
 			continue
 		}
 		// p passes the market lists, so the catalog's answer for p is its

@@ -227,3 +227,16 @@ func TestCheckFallbackPrices(t *testing.T) {
 	// MUG-BLUE is in chf itself; TEA-GREEN is not sold in ch: no problem
 	// for either, which the list above already shows.
 }
+
+// TestCatalogViewOtherConfig: a view answers only for the markets of the
+// configuration it was built for.
+func TestCatalogViewOtherConfig(t *testing.T) {
+	c := decodeFile(t, "markets.json")
+	other := c.Clone()
+	delete(other.Markets, "de")
+	view := NewCatalogView(testCatalog(t), other)
+	err := view.Products(c.Markets["de"], at, func(CheckedProduct) bool { return true })
+	if !errors.Is(err, ErrUnknownMarket) {
+		t.Errorf("Products of a market the view does not know = %v, want ErrUnknownMarket", err)
+	}
+}
