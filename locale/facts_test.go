@@ -1,6 +1,7 @@
 package locale_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -258,4 +259,32 @@ func TestDateFactsMatchFormatter(t *testing.T) {
 			}
 		}
 	}
+}
+
+// CurrencyFormat hands a client the format of one currency as the
+// Formatter resolved it: the symbol and its spacing are already in the
+// affixes, and the grouping sizes say how to split the digits (Indian
+// grouping in en-IN).
+func ExampleFormatter_CurrencyFormat() {
+	f, err := locale.NewFormatter(locale.MustParse("en-IN"), &locale.FormatOptions{Display: locale.DisplayCode})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	nf, _ := f.CurrencyFormat("INR")
+	fmt.Printf("%q %q %d,%d %q %q\n", nf.Positive.Prefix, nf.Negative.Prefix, nf.SecondaryGroup, nf.PrimaryGroup, nf.Group, nf.Decimal)
+	s, _ := f.Currency(decimal.RequireFromString("-1234567.5"), "INR")
+	fmt.Printf("%q\n", s)
+	// Output:
+	// "INR\u00a0" "-INR\u00a0" 2,3 "," "."
+	// "-INR\u00a012,34,567.50"
+}
+
+// DateFacts gives the CLDR pattern of each style and the names it uses.
+func ExampleFormatter_DateFacts() {
+	f, _ := locale.NewFormatter(locale.MustParse("de-CH"), nil)
+	d := f.DateFacts()
+	fmt.Println(d.Patterns[locale.DateLong], "|", d.MonthsWide[0], "|", f.Date(time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), locale.DateLong))
+	// Output:
+	// d. MMMM y | Januar | 2. Januar 2026
 }
