@@ -29,6 +29,38 @@ func (u Unit) String() string { return unitNames.String(u) }
 // IsValid reports whether u is MinorUnit or CashUnit.
 func (u Unit) IsValid() bool { return unitNames.IsValid(u) }
 
+// ParseUnit parses "minor" or "cash"; anything else is an *Error wrapping
+// ErrInvalid.
+func ParseUnit(s string) (Unit, error) {
+	u, ok := unitNames.Parse(s)
+	if !ok {
+		return 0, &Error{Op: "ParseUnit", Field: "unit", Value: s, Err: ErrInvalid, Reason: "want minor or cash"}
+	}
+	return u, nil
+}
+
+// AppendText implements encoding.TextAppender; an invalid Unit is an
+// error.
+func (u Unit) AppendText(b []byte) ([]byte, error) {
+	out, ok := unitNames.AppendText(b, u)
+	if !ok {
+		return b, &Error{Op: "Unit.AppendText", Field: "unit", Value: u.String(), Err: ErrInvalid, Reason: "not a unit"}
+	}
+	return out, nil
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (u Unit) MarshalText() ([]byte, error) { return u.AppendText(nil) }
+
+// UnmarshalText implements encoding.TextUnmarshaler with ParseUnit.
+func (u *Unit) UnmarshalText(b []byte) error {
+	v, err := ParseUnit(string(b))
+	if err == nil {
+		*u = v
+	}
+	return err
+}
+
 // Allocate splits m into parts proportional to ratios, in minor units, so
 // that the parts sum exactly to m. See AppendAllocation for the rules.
 func (m Money) Allocate(ratios ...int64) ([]Money, error) {

@@ -88,8 +88,13 @@ func (e *Error) Error() string {
 	return string(b)
 }
 
-// Unwrap returns the wrapped sentinel.
-func (e *Error) Unwrap() error { return e.Err }
+// Unwrap returns the wrapped sentinel (nil for a nil *Error).
+func (e *Error) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // MismatchError reports an operation on two amounts in different
 // currencies. It wraps ErrCurrencyMismatch.
@@ -157,6 +162,9 @@ func (e *NoPriceError) Error() string {
 
 // Unwrap returns ErrNoPrice and the cause, if any.
 func (e *NoPriceError) Unwrap() []error {
+	if e == nil {
+		return nil
+	}
 	if e.Err == nil {
 		return []error{ErrNoPrice}
 	}
