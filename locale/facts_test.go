@@ -1,6 +1,8 @@
 package locale_test
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"strings"
 	"testing"
@@ -287,4 +289,49 @@ func ExampleFormatter_DateFacts() {
 	fmt.Println(d.Patterns[locale.DateLong], "|", d.MonthsWide[0], "|", f.Date(time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), locale.DateLong))
 	// Output:
 	// d. MMMM y | Januar | 2. Januar 2026
+}
+
+// TestFactsEveryLocaleLong (with -long) repeats the comparison for the
+// default locale of every country and every currency the package knows.
+func TestFactsEveryLocaleLong(t *testing.T) {
+	if fl := flag.Lookup("long"); fl == nil || fl.Value.String() != "true" {
+		t.Skip("exhaustive: run with -long")
+	}
+	seen := map[string]bool{}
+	n := 0
+	for _, cc := range locale.Countries() {
+		c, _ := locale.CountryInfo(cc)
+		tag := c.DefaultLocale
+		if seen[tag.String()] {
+			continue
+		}
+		seen[tag.String()] = true
+		for _, st := range []locale.Style{locale.StyleStandard, locale.StyleAccounting} {
+			for _, d := range []locale.Display{locale.DisplaySymbol, locale.DisplayNarrowSymbol, locale.DisplayCode, locale.DisplayNone} {
+				f, err := locale.NewFormatter(tag, &locale.FormatOptions{Style: st, Display: d})
+				if errors.Is(err, locale.ErrUnsupportedLocale) {
+					delete(seen, tag.String()) // a country default without modern CLDR data
+					continue
+				}
+				if err != nil {
+					t.Fatalf("%s: %v", tag, err)
+				}
+				facts := f.NumberFacts()
+				for _, code := range locale.Currencies() {
+					nf, ok := f.CurrencyFormat(code)
+					if !ok {
+						t.Fatalf("%s: CurrencyFormat(%s) not found", tag, code)
+					}
+					for _, v := range factsAmounts {
+						want, _ := f.Currency(decimal.RequireFromString(v), code)
+						if got := factsFormat(facts, nf, v); got != want {
+							t.Fatalf("%s %v %v %s %s: facts give %q, Formatter %q", tag, st, d, code, v, got, want)
+						}
+						n++
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d locales, %d amounts formatted from the facts", len(seen), n)
 }
