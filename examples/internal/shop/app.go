@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/marketkit/marketkit/store"
@@ -73,11 +74,14 @@ func Open(ctx context.Context, o InstanceOptions) (*Instance, error) {
 		return nil, errors.New("shop: Open: Source and Data are required")
 	}
 	in := &Instance{}
-	var stores *store.Stores
+	// The cache's refresh goroutine rebuilds the stores on a new
+	// configuration; they are published after the cache starts.
+	var storesRef atomic.Pointer[store.Stores]
 	src, sourceOf := transformSource(o.Source, o.Origins, o.Maintenance)
 	cache, err := store.NewCache(ctx, src, &store.CacheOptions{
 		Logger: o.Logger,
 		OnSwap: func(old, cfg *store.Config) {
+			stores := storesRef.Load()
 			if old == nil || stores == nil {
 				return
 			}
@@ -93,11 +97,12 @@ func Open(ctx context.Context, o InstanceOptions) (*Instance, error) {
 	}
 	in.Cache = cache
 	cfg := cache.Config()
-	stores, err = store.NewStores(ctx, cfg, store.FSLoader(o.Data), &store.StoresOptions{Only: o.Only})
+	stores, err := store.NewStores(ctx, cfg, store.FSLoader(o.Data), &store.StoresOptions{Only: o.Only})
 	if err != nil {
 		cache.Close()
 		return nil, err
 	}
+	storesRef.Store(stores)
 	in.Stores = stores
 	ids := stores.IDs()
 	if len(ids) > 0 {
