@@ -60,10 +60,10 @@ type Config struct {
 // FlagDef declares a feature flag.
 type FlagDef struct {
 	// Type is "bool", "int" or "string".
-	Type FlagType `json:"type"`
+	Type FlagType `json:"type,omitzero"`
 	// Default is the value for markets that neither they nor their group
 	// set. It must have the flag's type.
-	Default FlagValue `json:"default"`
+	Default FlagValue `json:"default,omitzero"`
 	// Description says what the flag switches, for people.
 	Description string `json:"description,omitempty"`
 }
@@ -163,8 +163,8 @@ type PriceFallback struct {
 	// AsOf is the date the rate is valid for ("2026-11-25").
 	AsOf locale.Date `json:"as_of"`
 	// Rounding rounds converted amounts to the currency's digits
-	// ("half-up", "half-even", …).
-	Rounding pricing.RoundingMode `json:"rounding"`
+	// ("half-up", "half-even", …; omitted: "half-even").
+	Rounding pricing.RoundingMode `json:"rounding,omitzero"`
 	// Ending is the price-ending rule applied after rounding, e.g.
 	// {"bands":[{"step":"1","end":"0.99","round":"up"}]}; omitted: none.
 	Ending pricing.EndingRule `json:"ending,omitzero"`
@@ -178,9 +178,9 @@ type TaxPolicy struct {
 	// Rounding is where tax is rounded: "per-line" (default), "per-unit"
 	// or "per-order-per-rate".
 	Rounding tax.Rounding `json:"rounding,omitzero"`
-	// Mode is how tax and line amounts are rounded ("half-up", …).
-	// Required.
-	Mode pricing.RoundingMode `json:"mode"`
+	// Mode is how tax and line amounts are rounded ("half-up", …);
+	// omitted, it is "half-even" (the zero RoundingMode).
+	Mode pricing.RoundingMode `json:"mode,omitzero"`
 	// CrossBorder is the policy for tax-inclusive prices when the
 	// customer's rate differs from the origin's: "keep-gross" (default),
 	// "keep-net" or "keep-gross-always".
@@ -217,7 +217,7 @@ type TaxAddress struct {
 type TaxClass struct {
 	Class    string       `json:"class"`
 	Country  string       `json:"country,omitempty"`
-	Category tax.Category `json:"category"`
+	Category tax.Category `json:"category,omitzero"`
 	// Supply is "goods" (default), "digital" or "service".
 	Supply tax.Supply `json:"supply,omitzero"`
 }

@@ -55,15 +55,16 @@ type Loader interface {
 //	prices/<list>.json     one price list per file: {"currency": "EUR", "entries": [...]}
 //
 // A market reads catalog.jsonl, prices/<its list>.json and, when it has a
-// fallback, prices/<fallback list>.json — nothing else. Catalogs are
+// fallback, prices/<fallback list>.json — nothing else. The catalog is
 // parsed once per content and shared by the markets that read the same
-// bytes.
-func FSLoader(fsys fs.FS) Loader { return &fsLoader{fsys: fsys, cats: map[string]*catalog.Catalog{}} }
+// bytes (the loader keeps the last one parsed).
+func FSLoader(fsys fs.FS) Loader { return &fsLoader{fsys: fsys} }
 
 type fsLoader struct {
-	fsys fs.FS
-	mu   sync.Mutex
-	cats map[string]*catalog.Catalog // by content hash
+	fsys   fs.FS
+	mu     sync.Mutex
+	catKey string // content hash of cat
+	cat    *catalog.Catalog
 }
 
 func (l *fsLoader) Load(ctx context.Context, cfg *Config, id string) (Inputs, string, error) {
@@ -81,7 +82,10 @@ func (l *fsLoader) Load(ctx context.Context, cfg *Config, id string) (Inputs, st
 	key := string(sum[:])
 	h.Write(sum[:])
 	l.mu.Lock()
-	cat := l.cats[key]
+	var cat *catalog.Catalog
+	if l.catKey == key {
+		cat = l.cat
+	}
 	l.mu.Unlock()
 	if cat == nil {
 		d, err := catalog.ReadJSONL(bytes.NewReader(raw))
@@ -92,7 +96,7 @@ func (l *fsLoader) Load(ctx context.Context, cfg *Config, id string) (Inputs, st
 			return Inputs{}, "", &Error{Op: op, Field: "catalog.jsonl", Value: id, Err: err}
 		}
 		l.mu.Lock()
-		l.cats[key] = cat
+		l.catKey, l.cat = key, cat
 		l.mu.Unlock()
 	}
 	lists := []string{m.PriceList()}
