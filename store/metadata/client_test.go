@@ -24,6 +24,7 @@ type clientAffixes struct {
 }
 
 type clientFormat struct {
+	Pattern           string        `json:"pattern"`
 	Positive          clientAffixes `json:"positive"`
 	Negative          clientAffixes `json:"negative"`
 	MinIntegerDigits  int           `json:"min_integer_digits"`
@@ -129,6 +130,86 @@ func clientNumber(doc *clientDoc, f clientFormat, v string) string {
 		a = f.Negative
 	}
 	return a.Prefix + out + a.Suffix
+}
+
+// fromPattern reads a format's "pattern" (UTS #35 with quoted affixes)
+// into the fields clientNumber uses, keeping the separators and the
+// minimum grouping of f: a client that formats from the pattern alone.
+func fromPattern(f clientFormat) (clientFormat, bool) {
+	out := clientFormat{Decimal: f.Decimal, Group: f.Group, MinGroupingDigits: f.MinGroupingDigits}
+	sub := func(p string) (pre, num, suf, rest string, ok bool) {
+		var b strings.Builder
+		state := 0 // prefix, number, suffix
+		for i := 0; i < len(p); {
+			c := p[i]
+			switch {
+			case c == '\'':
+				j := strings.IndexByte(p[i+1:], '\'')
+				if j < 0 {
+					return "", "", "", "", false
+				}
+				if j == 0 {
+					b.WriteByte('\'')
+				} else {
+					b.WriteString(p[i+1 : i+1+j])
+				}
+				// '' inside a quoted literal continues it
+				i += j + 2
+				for i < len(p) && p[i] == '\'' {
+					k := strings.IndexByte(p[i+1:], '\'')
+					if k < 0 {
+						return "", "", "", "", false
+					}
+					b.WriteByte('\'')
+					b.WriteString(p[i+1 : i+1+k])
+					i += k + 2
+				}
+			case c == ';':
+				if state == 1 {
+					num, b = b.String(), strings.Builder{}
+				}
+				return pre, num, b.String(), p[i+1:], true
+			case strings.IndexByte("#0,.", c) >= 0:
+				if state == 0 {
+					pre, b, state = b.String(), strings.Builder{}, 1
+				}
+				if state == 2 {
+					return "", "", "", "", false
+				}
+				b.WriteByte(c)
+				i++
+			default:
+				return "", "", "", "", false // only quoted literals in these patterns
+			}
+			if state == 1 && (i >= len(p) || strings.IndexByte("#0,.", p[i]) < 0) {
+				num, b, state = b.String(), strings.Builder{}, 2
+			}
+		}
+		if state == 1 {
+			num, b = b.String(), strings.Builder{}
+		}
+		return pre, num, b.String(), "", true
+	}
+	pp, num, ps, rest, ok := sub(f.Pattern)
+	if !ok {
+		return out, false
+	}
+	np, _, ns, _, ok := sub(rest)
+	if !ok {
+		return out, false
+	}
+	out.Positive, out.Negative = clientAffixes{pp, ps}, clientAffixes{np, ns}
+	ip, fp, _ := strings.Cut(num, ".")
+	out.MinIntegerDigits = strings.Count(ip, "0")
+	out.MinFractionDigits, out.MaxFractionDigits = strings.Count(fp, "0"), len(fp)
+	if i := strings.LastIndexByte(ip, ','); i >= 0 {
+		out.PrimaryGroup = len(ip) - i - 1
+		out.SecondaryGroup = out.PrimaryGroup
+		if j := strings.LastIndexByte(ip[:i], ','); j >= 0 {
+			out.SecondaryGroup = i - j - 1
+		}
+	}
+	return out, true
 }
 
 // clientCash rounds v to a multiple of the cash increment, ties to even.
@@ -331,6 +412,10 @@ func checkDoc(t *testing.T, market, loc string, doc *clientDoc) int {
 			if !ok {
 				t.Fatalf("%s/%s: no currency format %s/%s", market, loc, sn, dn)
 			}
+			pf, ok := fromPattern(cf)
+			if !ok {
+				t.Fatalf("%s/%s %s/%s: cannot read pattern %q", market, loc, sn, dn, cf.Pattern)
+			}
 			for _, v := range sampleAmounts {
 				want, err := f.Currency(decimal.RequireFromString(v), code)
 				if err != nil {
@@ -338,6 +423,9 @@ func checkDoc(t *testing.T, market, loc string, doc *clientDoc) int {
 				}
 				if got := clientNumber(doc, cf, v); got != want {
 					t.Errorf("%s/%s %s %s %s %s: client %q, Formatter %q", market, loc, sn, dn, code, v, got, want)
+				}
+				if got := clientNumber(doc, pf, v); got != want {
+					t.Errorf("%s/%s %s %s %s %s: client from pattern %q gives %q, Formatter %q", market, loc, sn, dn, code, v, cf.Pattern, got, want)
 				}
 				// Cash: the client rounds with cash_increment; Go with
 				// pricing's RoundCash.
@@ -364,6 +452,9 @@ func checkDoc(t *testing.T, market, loc string, doc *clientDoc) int {
 		want, _ := f.Number(decimal.RequireFromString(v))
 		if got := clientNumber(doc, doc.Number.Decimal, v); got != want {
 			t.Errorf("%s/%s number %s: client %q, Formatter %q", market, loc, v, got, want)
+		}
+		if pf, ok := fromPattern(doc.Number.Decimal); !ok || clientNumber(doc, pf, v) != want {
+			t.Errorf("%s/%s number %s from pattern %q: %q, Formatter %q", market, loc, v, doc.Number.Decimal.Pattern, clientNumber(doc, pf, v), want)
 		}
 		want, _ = f.Percent(decimal.RequireFromString(v))
 		if got := clientNumber(doc, doc.Number.Percent, decimal.RequireFromString(v).Shift(2).String()); got != want {

@@ -24,7 +24,8 @@
 // digits, the decimal, percent and currency formats (standard and
 // accounting, with the symbol, the narrow symbol, the code or nothing
 // already written into the prefixes and suffixes, currency spacing
-// included), the date patterns per style with the month, weekday and era
+// included; each also as a UTS #35 pattern with quoted affixes, for ICU
+// DecimalFormat or NSNumberFormatter), the date patterns per style with the month, weekday and era
 // names, and per country the first day of the week, the measurement
 // system, the address form (field order, required fields, labels in the
 // locale, postal code pattern and examples, subdivisions) and the phone

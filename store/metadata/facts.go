@@ -98,6 +98,12 @@ type NumberInfo struct {
 // Format is a resolved number pattern; see locale.NumberFormat for the
 // algorithm that writes a number with it.
 type Format struct {
+	// Pattern is the same format as a UTS #35 (ICU DecimalFormat,
+	// NSNumberFormatter) pattern "positive;negative" whose affixes are
+	// quoted literals with every symbol already in them: "#,##0.00' €'"
+	// or "'CHF-'#,##0.00". Use it with Decimal, Group, MinGroupingDigits
+	// and number.digits; the fields below say the same thing.
+	Pattern           string  `json:"pattern"`
 	Positive          Affixes `json:"positive"`
 	Negative          Affixes `json:"negative"`
 	MinIntegerDigits  int     `json:"min_integer_digits"`
@@ -309,6 +315,7 @@ func cashIncrement(c locale.Currency) string {
 
 func format(nf locale.NumberFormat) Format {
 	return Format{
+		Pattern:           pattern(nf),
 		Positive:          Affixes(nf.Positive),
 		Negative:          Affixes(nf.Negative),
 		MinIntegerDigits:  nf.MinIntegerDigits,
@@ -373,4 +380,34 @@ func phoneExample(cc string) *PhoneExample {
 		return nil
 	}
 	return &PhoneExample{E164: n.E164(), International: n.International(), National: n.National()}
+}
+
+// pattern writes nf as a UTS #35 number pattern with quoted affixes.
+func pattern(nf locale.NumberFormat) string {
+	var num strings.Builder
+	minInt := max(nf.MinIntegerDigits, 1)
+	if p := nf.PrimaryGroup; p > 0 {
+		num.WriteString("#,")
+		if s := nf.SecondaryGroup; s != p && s > 0 {
+			num.WriteString(strings.Repeat("#", s) + ",")
+		}
+		num.WriteString(strings.Repeat("#", max(p-minInt, 0)))
+		num.WriteString(strings.Repeat("0", min(minInt, p)))
+		if minInt > p { // not in CLDR: more zeros than the group
+			return ""
+		}
+	} else {
+		num.WriteString(strings.Repeat("0", minInt))
+	}
+	if nf.MaxFractionDigits > 0 {
+		num.WriteString("." + strings.Repeat("0", nf.MinFractionDigits) + strings.Repeat("#", nf.MaxFractionDigits-nf.MinFractionDigits))
+	}
+	quote := func(s string) string {
+		if s == "" {
+			return ""
+		}
+		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	}
+	n := num.String()
+	return quote(nf.Positive.Prefix) + n + quote(nf.Positive.Suffix) + ";" + quote(nf.Negative.Prefix) + n + quote(nf.Negative.Suffix)
 }
