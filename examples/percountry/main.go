@@ -190,16 +190,31 @@ func run(ctx context.Context, args []string, stderr io.Writer, ready chan<- stri
 	ictx, cancel := context.WithCancel(ctx)
 	defer func() { cancel(); wg.Wait() }()
 	errc := make(chan error, len(ids))
+	// Instances start side by side, as a fleet's do; each has its own
+	// data directory, as it would on its own machine.
+	ins := make([]*shop.Instance, len(ids))
+	errs := make([]error, len(ids))
+	var starting sync.WaitGroup
 	for i, id := range ids {
-		// Each instance has its own data directory, as it would on its
-		// own machine.
-		in, err := openInstance(ctx, c, store.BytesSource(fleetDoc), id, dataFS(id), filepath.Join(c.dataDir, id), logger.With("instance", id))
-		if err != nil {
-			for _, l := range lns[i:] {
-				l.Close()
+		starting.Go(func() {
+			ins[i], errs[i] = openInstance(ctx, c, store.BytesSource(fleetDoc), id, dataFS(id), filepath.Join(c.dataDir, id), logger.With("instance", id))
+			if errs[i] != nil {
+				errs[i] = fmt.Errorf("market %s: %w", id, errs[i])
 			}
-			return fmt.Errorf("market %s: %w", id, err)
+		})
+	}
+	starting.Wait()
+	if err := errors.Join(errs...); err != nil {
+		for i := range ids {
+			lns[i].Close()
+			if ins[i] != nil {
+				ins[i].Close()
+			}
 		}
+		return err
+	}
+	for i, id := range ids {
+		in := ins[i]
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

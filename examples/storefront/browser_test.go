@@ -93,7 +93,7 @@ func waitLocation(ctx context.Context, match func(string) bool) (string, error) 
 // (go test -artifacts keeps them).
 func TestBrowser(t *testing.T) {
 	ctx := newBrowser(t, 55*time.Second)
-	base, _ := start(t)
+	base := shared(t)
 	shots := t.ArtifactDir()
 	shot := func(name string) {
 		t.Helper()

@@ -97,7 +97,7 @@ func load(t *testing.T, url string, conns int, d time.Duration) loadResult {
 // -long and without the race detector, which slows the shop several times
 // more than the baseline.
 func TestLoadListing(t *testing.T) {
-	base, _ := start(t)
+	base := shared(t)
 	resp, err := http.Get(base + loadPath)
 	if err != nil {
 		t.Fatal(err)

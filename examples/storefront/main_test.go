@@ -3,14 +3,18 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
+	"flag"
 	"io"
 	"net/http"
 	"net/url"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -49,6 +53,54 @@ func start(t testing.TB, args ...string) (base, dir string) {
 		}
 	})
 	return base, dir
+}
+
+// The shared storefront serves the tests that need no flag of their own
+// and look at no exact order count: one start (about a second, several
+// under the race detector) instead of one per test.
+var (
+	sharedOnce sync.Once
+	sharedURL  string
+	sharedErr  error
+	sharedStop func()
+)
+
+func shared(t testing.TB) string {
+	t.Helper()
+	sharedOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "storefront-test-")
+		if err != nil {
+			sharedErr = err
+			return
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		ready := make(chan string, 1)
+		done := make(chan error, 1)
+		go func() {
+			done <- run(ctx, []string{"-addr", "127.0.0.1:0", "-log", "none", "-data", dir}, io.Discard, ready)
+		}()
+		select {
+		case addr := <-ready:
+			sharedURL = "http://" + addr
+		case sharedErr = <-done:
+		case <-time.After(60 * time.Second):
+			sharedErr = errors.New("did not start within 60 s")
+		}
+		sharedStop = func() { cancel(); <-done; os.RemoveAll(dir) }
+	})
+	if sharedErr != nil {
+		t.Fatalf("shared storefront: %v", sharedErr)
+	}
+	return sharedURL
+}
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	code := m.Run()
+	if sharedStop != nil {
+		sharedStop()
+	}
+	os.Exit(code)
 }
 
 // health is the /healthz document as marketkit fleet status reads it
@@ -319,7 +371,7 @@ func TestShopperJourney(t *testing.T) {
 }
 
 func TestHealthz(t *testing.T) {
-	base, _ := start(t)
+	base := shared(t)
 	code, h := getHealth(t, base)
 	if code != http.StatusOK || h.Status != "ok" || len(h.Markets) != 13 || !hexHash.MatchString(h.Config.Hash) || h.Config.Version == "" || h.Config.Stale || h.Build == "" {
 		t.Errorf("/healthz: %d %+v", code, h)
@@ -355,7 +407,7 @@ func TestMaintenanceFlag(t *testing.T) {
 // TestPagination follows the next links of a listing to its end: every
 // product once, no page overlapping another.
 func TestPagination(t *testing.T) {
-	base, _ := start(t)
+	base := shared(t)
 	c := shoptest.NewClient(t, base)
 	seen := map[string]bool{}
 	path := "/de/?sort=name"
@@ -385,7 +437,7 @@ func TestPagination(t *testing.T) {
 
 // TestBadInput: malformed queries and forms are answered 4xx, never 500.
 func TestBadInput(t *testing.T) {
-	base, _ := start(t)
+	base := shared(t)
 	c := shoptest.NewClient(t, base)
 	for _, tc := range []struct {
 		name, path string
