@@ -1,10 +1,12 @@
 package store_test
 
 import (
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -74,5 +76,27 @@ func TestHTTPSourceIfNoneMatch(t *testing.T) {
 	}
 }
 
-var _ = http.StatusOK
-var _ = httptest.NewServer
+// TestHTTPSourceErrors: a status other than 200/304 is an error naming it;
+// a body over MaxConfigSize is ErrTooLarge, read no further than the limit.
+func TestHTTPSourceErrors(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/missing":
+			http.NotFound(w, r)
+		case "/huge":
+			chunk := make([]byte, 1<<20)
+			for range store.MaxConfigSize>>20 + 2 {
+				if _, err := w.Write(chunk); err != nil {
+					return
+				}
+			}
+		}
+	}))
+	defer srv.Close()
+	if _, err := store.HTTPSource(srv.URL+"/missing", srv.Client()).Fetch(t.Context(), ""); err == nil || !strings.Contains(err.Error(), "HTTP status 404") {
+		t.Errorf("404: %v", err)
+	}
+	if _, err := store.HTTPSource(srv.URL+"/huge", srv.Client()).Fetch(t.Context(), ""); !errors.Is(err, store.ErrTooLarge) {
+		t.Errorf("huge body: %v, want ErrTooLarge", err)
+	}
+}
