@@ -58,12 +58,14 @@ type Options struct {
 }
 
 // Server serves the metadata documents of one published configuration
-// version at a time. It is an http.Handler; its zero value is not usable:
-// make one with New. It is safe for concurrent use: Publish may run while
-// requests are served, and each request sees one whole version.
+// version at a time. It is an http.Handler, safe for concurrent use:
+// Publish may run while requests are served, and each request sees one
+// whole version. Make one with New; a zero Server has the default Options
+// and answers 503 until its first Publish. A nil *Server panics at once
+// with "metadata: nil *Server".
 type Server struct {
 	cacheControl []string
-	check        *store.CheckOptions
+	checkOpts    *store.CheckOptions
 	log          *slog.Logger
 	mu           sync.Mutex // serializes Publish
 	cur          atomic.Pointer[snapshot]
@@ -111,12 +113,9 @@ func New(data []byte, opts *Options) (*Server, error) {
 	if o.StaleIfError <= 0 {
 		o.StaleIfError = 24 * time.Hour
 	}
-	s := &Server{check: o.Check, log: o.Logger,
+	s := &Server{checkOpts: o.Check, log: o.Logger,
 		cacheControl: []string{fmt.Sprintf("public, max-age=%d, stale-while-revalidate=%d, stale-if-error=%d",
 			int64(o.MaxAge/time.Second), int64(o.StaleWhileRevalidate/time.Second), int64(o.StaleIfError/time.Second))}}
-	if s.log == nil {
-		s.log = slog.New(slog.DiscardHandler)
-	}
 	if err := s.Publish(data); err != nil {
 		return nil, err
 	}
@@ -131,6 +130,7 @@ func New(data []byte, opts *Options) (*Server, error) {
 // again is cheap and changes nothing.
 func (s *Server) Publish(data []byte) error {
 	const op = "Publish"
+	s.check()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if len(data) > store.MaxConfigSize {
@@ -138,10 +138,10 @@ func (s *Server) Publish(data []byte) error {
 	}
 	cfg, err := store.Decode(data)
 	if err == nil {
-		err = store.Check(cfg, s.check).Err()
+		err = store.Check(cfg, s.checkOpts).Err()
 	}
 	if err != nil {
-		s.log.Warn("metadata: configuration rejected", "error", err)
+		s.logger().Warn("metadata: configuration rejected", "error", err)
 		return &Error{Op: op, Field: "config", Value: versionOf(cfg), Err: fmt.Errorf("%w: %w", ErrRejected, err)}
 	}
 	if cur := s.cur.Load(); cur != nil && bytes.Equal(cur.docs[PathConfig].body, data) {
@@ -149,24 +149,52 @@ func (s *Server) Publish(data []byte) error {
 	}
 	snap, err := build(cfg, data)
 	if err != nil {
-		s.log.Warn("metadata: configuration rejected", "error", err)
+		s.logger().Warn("metadata: configuration rejected", "error", err)
 		return &Error{Op: op, Field: "config", Value: cfg.Version, Err: fmt.Errorf("%w: %w", ErrRejected, err)}
 	}
 	s.cur.Store(snap)
-	s.log.Info("metadata: configuration published", "version", snap.version, "hash", snap.hash, "documents", len(snap.docs))
+	s.logger().Info("metadata: configuration published", "version", snap.version, "hash", snap.hash, "documents", len(snap.docs))
 	return nil
 }
 
 // Current returns the version label and the hash (store.Config.Version
 // and Hash) of the configuration being served.
+// It returns "", "" before the first Publish of a zero Server.
 func (s *Server) Current() (version, hash string) {
-	snap := s.cur.Load()
-	return snap.version, snap.hash
+	s.check()
+	if snap := s.cur.Load(); snap != nil {
+		return snap.version, snap.hash
+	}
+	return "", ""
 }
+
+// check panics when s is nil, at the call rather than deep inside.
+func (s *Server) check() {
+	if s == nil {
+		panic("metadata: nil *Server (make one with New)")
+	}
+}
+
+func (s *Server) logger() *slog.Logger {
+	if s.log == nil {
+		return discardLogger
+	}
+	return s.log
+}
+
+var (
+	discardLogger       = slog.New(slog.DiscardHandler)
+	defaultCacheControl = []string{"public, max-age=60, stale-while-revalidate=600, stale-if-error=86400"}
+	unavailable         = []byte("503 no configuration published\n")
+)
 
 // Paths returns the paths of every document being served, sorted.
 func (s *Server) Paths() []string {
+	s.check()
 	snap := s.cur.Load()
+	if snap == nil {
+		return []string{}
+	}
 	out := make([]string, 0, len(snap.docs))
 	for p := range snap.docs {
 		out = append(out, p)
@@ -182,7 +210,13 @@ func (s *Server) Paths() []string {
 // whose If-None-Match names the document's tag (either representation's)
 // gets 304. It does not allocate beyond what net/http allocates.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	d := s.cur.Load().docs[r.URL.Path]
+	s.check()
+	snap := s.cur.Load()
+	if snap == nil {
+		http.Error(w, string(unavailable), http.StatusServiceUnavailable)
+		return
+	}
+	d := snap.docs[r.URL.Path]
 	if d == nil {
 		http.Error(w, "404 page not found", http.StatusNotFound)
 		return
@@ -199,7 +233,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		body, etag, length = d.gz, d.etagGz, d.lengthGz
 	}
 	h["Etag"] = etag
-	h["Cache-Control"] = s.cacheControl
+	if cc := s.cacheControl; cc != nil {
+		h["Cache-Control"] = cc
+	} else {
+		h["Cache-Control"] = defaultCacheControl
+	}
 	h["Vary"] = hdrVary
 	if noneMatch(r.Header["If-None-Match"], d.tag, d.tagGz) {
 		w.WriteHeader(http.StatusNotModified)

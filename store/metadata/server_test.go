@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -257,3 +258,44 @@ func TestBuildFactsErrors(t *testing.T) {
 }
 
 var _ http.Handler = (*metadata.Server)(nil)
+
+// TestZeroAndNilServer: a zero Server answers 503 until it publishes,
+// then serves with the default Options; a nil *Server panics at once.
+func TestZeroAndNilServer(t *testing.T) {
+	var s metadata.Server
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, httptest.NewRequest("GET", metadata.PathIndex, nil))
+	if w.Code != 503 {
+		t.Fatalf("zero Server: %d, want 503", w.Code)
+	}
+	if v, h := s.Current(); v != "" || h != "" || len(s.Paths()) != 0 {
+		t.Fatalf("zero Server: Current %q %q, %d paths", v, h, len(s.Paths()))
+	}
+	if err := s.Publish(store.ExampleConfig()); err != nil {
+		t.Fatal(err)
+	}
+	w = httptest.NewRecorder()
+	s.ServeHTTP(w, httptest.NewRequest("GET", metadata.PathIndex, nil))
+	if w.Code != 200 || w.Header().Get("Cache-Control") != "public, max-age=60, stale-while-revalidate=600, stale-if-error=86400" {
+		t.Fatalf("zero Server after Publish: %d, Cache-Control %q", w.Code, w.Header().Get("Cache-Control"))
+	}
+	defer func() {
+		if got := recover(); got != "metadata: nil *Server (make one with New)" {
+			t.Errorf("nil *Server: panic %#v", got)
+		}
+	}()
+	var nilServer *metadata.Server
+	nilServer.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil))
+}
+
+func TestOptionsCacheControl(t *testing.T) {
+	s, err := metadata.New(store.ExampleConfig(), &metadata.Options{MaxAge: 5 * time.Second, StaleWhileRevalidate: time.Minute, StaleIfError: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, httptest.NewRequest("GET", metadata.PathConfig, nil))
+	if got := w.Header().Get("Cache-Control"); got != "public, max-age=5, stale-while-revalidate=60, stale-if-error=3600" {
+		t.Errorf("Cache-Control %q", got)
+	}
+}
