@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/marketkit/marketkit/examples/storefront/data"
 	"github.com/marketkit/marketkit/store"
@@ -149,4 +150,37 @@ func FuzzPages(f *testing.F) {
 			t.Fatalf("GET %q: %d\n%s", target, w.Code, body)
 		}
 	})
+}
+
+// TestCompareAt: during the Black Week sale (27 November 2026 to
+// 1 January 2027 in the EUR list) a sale product shows its regular price
+// struck through, in the listing and on its page; after the sale, neither.
+func TestCompareAt(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		at   time.Time
+		want bool
+	}{
+		{"during the sale", time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC), true},
+		{"after the sale", time.Date(2027, 2, 1, 12, 0, 0, 0, time.UTC), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := openTest(t, store.BytesSource(data.Markets()), InstanceOptions{Now: func() time.Time { return tc.at }})
+			h := in.Server.Handler()
+			body := get(t, h, "/de/c/mugs?sort=price-desc&limit=48").Body.String()
+			i := strings.Index(body, `<s class="was">`)
+			if (i >= 0) != tc.want {
+				t.Fatalf("listing has a compare-at price: %v, want %v", i >= 0, tc.want)
+			}
+			if !tc.want {
+				return
+			}
+			start := strings.LastIndex(body[:i], `<a href="`) + len(`<a href="`)
+			link := body[start : start+strings.IndexByte(body[start:], '"')]
+			page := get(t, h, link).Body.String()
+			if !strings.Contains(page, `<s class="was"`) {
+				t.Errorf("%s: no compare-at price on the product page", link)
+			}
+		})
+	}
 }

@@ -237,7 +237,7 @@ func (s *Server) serveListing(w http.ResponseWriter, r *http.Request, sel *web.S
 		s.badRequest(w, r, sel, err)
 		return
 	}
-	q.Market, q.Locale, q.Facets, q.Category = st.ID(), tag, facets, cat
+	q.Market, q.Locale, q.Facets, q.Category, q.At = st.ID(), tag, facets, cat, s.now()
 	if q.Limit == 0 {
 		q.Limit = listingLimit
 	}
