@@ -194,6 +194,7 @@ func (k *checker) warnf(code, market, field, value string, sentinel error, forma
 //	unknown-country      E  a country that is not ISO 3166-1 alpha-2
 //	subdivision          E  a subdivision that is not ISO 3166-2 of one of the market's countries
 //	unknown-currency     E  a currency that is not ISO 4217
+//	historical-currency  E  a currency no longer legal tender (HRK, BGN, DEM…: known for old invoices only)
 //	foreign-currency     W  a currency legal tender in none of the market's countries
 //	locale               E  a locale that does not parse or cannot be formatted; default not among locales
 //	unknown-address      W  a country without an address format (a generic one is used)
@@ -412,6 +413,12 @@ func (k *checker) market(id string, m *Market) {
 	cur, curOK := locale.CurrencyInfo(m.Currency)
 	if !curOK || len(m.Currency) != 3 {
 		k.errf("unknown-currency", id, p+".currency", m.Currency, locale.ErrUnknownCurrency, "not an ISO 4217 currency code")
+		curOK = false
+	} else if cur.Historical() {
+		// locale formats historical currencies for old invoices; a
+		// market cannot sell in one.
+		k.errf("historical-currency", id, p+".currency", m.Currency, locale.ErrUnknownCurrency,
+			"%s is no longer legal tender (until %s): a market sells in a current currency", cur.Code, cur.Until)
 		curOK = false
 	} else {
 		used := false
