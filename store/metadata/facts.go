@@ -274,8 +274,12 @@ func buildFacts(cfg *store.Config, hash, id, loc string) (*Facts, error) {
 			f.Flags[name] = s
 		}
 	}
-	for _, cc := range m.Countries {
-		f.Countries = append(f.Countries, country(cc, tag, m))
+	for i, cc := range m.Countries {
+		c, ok := country(cc, tag, m)
+		if !ok {
+			return nil, &Error{Op: op, Field: "markets." + id + ".countries[" + strconv.Itoa(i) + "]", Value: cc, Err: locale.ErrUnknownCountry}
+		}
+		f.Countries = append(f.Countries, c)
 	}
 	return f, nil
 }
@@ -331,9 +335,13 @@ func format(nf locale.NumberFormat) Format {
 
 var weekdays = [...]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
 
-// country returns the facts of country cc for a user of tag in market m.
-func country(cc string, tag language.Tag, m *store.Market) CountryInfo {
-	ci, _ := locale.CountryInfo(cc) // Check verified the code
+// country returns the facts of country cc for a user of tag in market m;
+// false for a code that is not a country.
+func country(cc string, tag language.Tag, m *store.Market) (CountryInfo, bool) {
+	ci, ok := locale.CountryInfo(cc)
+	if !ok {
+		return CountryInfo{}, false
+	}
 	out := CountryInfo{Code: ci.Code, Name: ci.Name, LocalName: ci.LocalName,
 		FirstDayOfWeek: weekdays[ci.FirstDayOfWeek], MeasurementSystem: ci.Measurement.String()}
 	form := address.Form(cc, tag)
@@ -362,7 +370,7 @@ func country(cc string, tag language.Tag, m *store.Market) CountryInfo {
 	}
 	out.Address = a
 	out.Phone = PhoneInfo{CallingCode: ci.CallingCode, Example: phoneExample(cc)}
-	return out
+	return out, true
 }
 
 // phoneExample returns libphonenumber's example mobile number of cc

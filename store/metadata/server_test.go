@@ -299,3 +299,16 @@ func TestOptionsCacheControl(t *testing.T) {
 		t.Errorf("Cache-Control %q", got)
 	}
 }
+
+// TestBuildFactsUncheckedConfig: BuildFacts on a configuration that did
+// not pass Check reports the bad country instead of inventing facts.
+func TestBuildFactsUncheckedConfig(t *testing.T) {
+	cfg, err := store.Decode(bytes.Replace(storefront(t), []byte(`"AT"`), []byte(`"QQ"`), 1))
+	if err != nil {
+		t.Skipf("Decode already refuses it: %v", err)
+	}
+	_, err = metadata.BuildFacts(cfg, "at", "de-AT")
+	if !errors.Is(err, locale.ErrUnknownCountry) || !strings.Contains(err.Error(), `markets.at.countries[0] "QQ"`) {
+		t.Errorf("BuildFacts with country QQ = %v, want ErrUnknownCountry naming markets.at.countries[0]", err)
+	}
+}
