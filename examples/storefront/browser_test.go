@@ -174,6 +174,16 @@ func TestBrowser(t *testing.T) {
 		must("README screenshot", os.WriteFile(screenshotFile, b, 0o644))
 	}
 
+	// Readable on a phone: at 390 px nothing is wider than the screen.
+	must("phone viewport", chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile)))
+	overflow, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth - document.documentElement.clientWidth`))
+	must("phone width", err)
+	if overflow > 0 {
+		t.Errorf("at 390 px the listing is %d px wider than the screen", overflow)
+	}
+	shot("2-listing-phone")
+	must("desktop viewport", chromedp.Do(ctx, chromedp.EmulateViewport(1100, 900)))
+
 	// 4. Two products into the cart.
 	for i := 1; i <= 2; i++ {
 		if i > 1 {
