@@ -20,6 +20,11 @@ import (
 func refAcceptsGzip(v string) bool {
 	if len(v) > 4096 {
 		v = v[:4096]
+		if i := strings.LastIndexByte(v, ','); i >= 0 {
+			v = v[:i]
+		} else {
+			v = ""
+		}
 	}
 	gz, star := -1, -1
 	for _, elem := range strings.Split(v, ",") {
@@ -86,6 +91,8 @@ func FuzzAcceptEncoding(f *testing.F) {
 		"gzip", "GZIP", "gzip;q=0", "gzip; q=0.000", "gzip;q=0.001", "gzip;q=1.000", "gzip;q=1.001", "gzip;q=2",
 		"*", "*;q=0", "gzip;q=0, *", "*;q=0, gzip", "br, deflate", "x-gzip;q=0.5", "gzip;Q=0", "gzip;level=1;q=0",
 		"gzip;q=", "gzip;q=.5", " gzip ,", "identity;q=0", "", ",,,", "gzip\t;\tq=0.5",
+		strings.Repeat(" ", 4092) + "gzipfoo", // cut at 4096 inside an element
+		strings.Repeat("x,", 2048) + "gzip",   // gzip past the scanned bytes
 	} {
 		f.Add(s)
 	}

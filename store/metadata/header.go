@@ -48,7 +48,14 @@ func acceptsGzip(values []string) bool {
 	gzip, star := -1, -1 // -1 unlisted, 0 refused, 1 accepted
 	for _, v := range values {
 		if len(v) > maxHeaderScan {
+			// Keep whole elements only: a cut "gzipfoo" must not read
+			// as "gzip".
 			v = v[:maxHeaderScan]
+			i := len(v) - 1
+			for i >= 0 && v[i] != ',' {
+				i--
+			}
+			v = v[:max(i, 0)]
 		}
 		for len(v) > 0 {
 			var elem string

@@ -312,3 +312,20 @@ func TestBuildFactsUncheckedConfig(t *testing.T) {
 		t.Errorf("BuildFacts with country QQ = %v, want ErrUnknownCountry naming markets.at.countries[0]", err)
 	}
 }
+
+func TestAcceptEncodingLimit(t *testing.T) {
+	tests := []struct {
+		name string
+		v    string
+		want bool
+	}{
+		{"element cut at the limit is dropped", strings.Repeat(" ", 4092) + "gzipfoo", false},
+		{"gzip past the limit is not read", strings.Repeat("x,", 2048) + "gzip", false},
+		{"gzip before the limit", "gzip," + strings.Repeat("x", 5000), true},
+	}
+	for _, tt := range tests {
+		if got := metadata.AcceptsGzip([]string{tt.v}); got != tt.want {
+			t.Errorf("%s: acceptsGzip = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
