@@ -120,7 +120,7 @@ func run(ctx context.Context, args []string, stderr io.Writer, ready chan<- stri
 	}
 	defer ln.Close()
 	if c.baseURL == "" {
-		c.baseURL = "http://" + ln.Addr().String()
+		c.baseURL = shop.BaseURL(ln)
 		if strings.HasPrefix(c.addr, "localhost:") {
 			c.baseURL = "http://" + c.addr
 		}

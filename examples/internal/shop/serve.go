@@ -38,3 +38,17 @@ func Serve(ctx context.Context, ln net.Listener, h http.Handler, logger *slog.Lo
 	}
 	return nil
 }
+
+// BaseURL is the URL a person reaches a listener at: "http://" and its
+// address, with "localhost" for a wildcard or loopback host (":8080"
+// listens everywhere, and "[::]" is no address to give a browser).
+func BaseURL(ln net.Listener) string {
+	host, port, err := net.SplitHostPort(ln.Addr().String())
+	if err != nil {
+		return "http://" + ln.Addr().String()
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port)
+}
