@@ -440,7 +440,7 @@ func checkDoc(t *testing.T, market, loc string, doc *clientDoc) int {
 				if got := clientNumber(doc, cf, clientCash(v, doc.Currency.CashIncrement)); got != want {
 					t.Errorf("%s/%s %s %s cash %s %s: client %q, Formatter %q", market, loc, sn, dn, code, v, got, want)
 				}
-				n += 2
+				n += 3 // from the fields, from the pattern, cash-rounded
 			}
 		}
 	}
@@ -460,7 +460,7 @@ func checkDoc(t *testing.T, market, loc string, doc *clientDoc) int {
 		if got := clientNumber(doc, doc.Number.Percent, decimal.RequireFromString(v).Shift(2).String()); got != want {
 			t.Errorf("%s/%s percent %s: client %q, Formatter %q", market, loc, v, got, want)
 		}
-		n += 2
+		n += 3 // number from the fields and from the pattern, percent
 	}
 	for _, d := range sampleDates {
 		for sn, st := range dateStyles {
