@@ -54,6 +54,7 @@ type config struct {
 	fleet                                     bool
 	maintenance                               []string
 	cartKey                                   []byte
+	gcPercent                                 int
 }
 
 func parseFlags(args []string, stderr io.Writer) (*config, error) {
@@ -68,6 +69,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	f.StringVar(&c.baseURL, "base-url", "", "the shop's public scheme and host (default: http:// and -addr)")
 	f.StringVar(&c.logFormat, "log", "text", "request log format: text, json or none")
 	maint := f.String("maintenance", "", "comma-separated market IDs to put in maintenance now")
+	f.IntVar(&c.gcPercent, "gc-percent", shop.DefaultGCPercent, "garbage collector target (as GOGC) when GOGC is not set")
 	key := f.String("cart-key", "", "secret for the cart cookies, at least 32 bytes (default: random per start)")
 	if err := f.Parse(args); err != nil {
 		return nil, err
@@ -118,6 +120,7 @@ func run(ctx context.Context, args []string, stderr io.Writer, ready chan<- stri
 	if err != nil {
 		return err
 	}
+	shop.TuneGC(c.gcPercent)
 	if c.dataDir == "" {
 		if c.dataDir, err = os.MkdirTemp("", "percountry-"); err != nil {
 			return err

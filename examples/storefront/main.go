@@ -51,6 +51,7 @@ type config struct {
 	addr, dataDir, configFile, baseURL, logFormat string
 	maintenance                                   []string
 	cartKey                                       []byte
+	gcPercent                                     int
 }
 
 func parseFlags(args []string, stderr io.Writer) (*config, error) {
@@ -63,6 +64,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&c.baseURL, "base-url", "", "the shop's public scheme and host (default: http:// and the listen address)")
 	fs.StringVar(&c.logFormat, "log", "text", "request log format: text, json or none")
 	maint := fs.String("maintenance", "", "comma-separated market IDs to put in maintenance now (e.g. jp)")
+	fs.IntVar(&c.gcPercent, "gc-percent", shop.DefaultGCPercent, "garbage collector target (as GOGC) when GOGC is not set")
 	key := fs.String("cart-key", "", "secret for the cart cookies, at least 32 bytes (default: random per start)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
@@ -104,6 +106,7 @@ func run(ctx context.Context, args []string, stderr io.Writer, ready chan<- stri
 	if err != nil {
 		return err
 	}
+	shop.TuneGC(c.gcPercent)
 	if c.dataDir == "" {
 		if c.dataDir, err = os.MkdirTemp("", "storefront-"); err != nil {
 			return err
