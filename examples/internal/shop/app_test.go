@@ -165,7 +165,7 @@ func TestCompareAt(t *testing.T) {
 		{"after the sale", time.Date(2027, 2, 1, 12, 0, 0, 0, time.UTC), false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			in := openTest(t, store.BytesSource(data.Markets()), InstanceOptions{Now: func() time.Time { return tc.at }})
+			in := openTest(t, store.BytesSource(data.Markets()), InstanceOptions{Only: "de", Now: func() time.Time { return tc.at }})
 			h := in.Server.Handler()
 			body := get(t, h, "/de/c/mugs?sort=price-desc&limit=48").Body.String()
 			i := strings.Index(body, `<s class="was">`)
