@@ -128,36 +128,34 @@ type exclusion struct {
 	set         *roaring.Bitmap
 }
 
-// rankBits is a bitset with block counts: rank(id) counts the set bits
-// below id in a few nanoseconds.
+// rankBits is a bitset with a running count per word: rank(id) counts
+// the set bits below id with one memory access (the bits and the count of
+// a word share a cache line) and a popcount.
 type rankBits struct {
-	words  []uint64
-	blocks []uint32 // set bits before each block of 8 words
+	words []rankWord
+}
+
+type rankWord struct {
+	bits   uint64
+	before uint32 // set bits in the words before this one
 }
 
 func newRankBits(n int, ids []uint32) rankBits {
-	r := rankBits{words: make([]uint64, (n+63)/64)}
+	r := rankBits{words: make([]rankWord, (n+63)/64)}
 	for _, id := range ids {
-		r.words[id>>6] |= 1 << (id & 63)
+		r.words[id>>6].bits |= 1 << (id & 63)
 	}
-	r.blocks = make([]uint32, (len(r.words)+7)/8)
 	var c uint32
-	for i, w := range r.words {
-		if i%8 == 0 {
-			r.blocks[i/8] = c
-		}
-		c += uint32(bits.OnesCount64(w))
+	for i := range r.words {
+		r.words[i].before = c
+		c += uint32(bits.OnesCount64(r.words[i].bits))
 	}
 	return r
 }
 
 func (r *rankBits) rank(id uint32) uint32 {
-	w := id >> 6
-	n := r.blocks[w>>3]
-	for i := w &^ 7; i < w; i++ {
-		n += uint32(bits.OnesCount64(r.words[i]))
-	}
-	return n + uint32(bits.OnesCount64(r.words[w]&(1<<(id&63)-1)))
+	w := &r.words[id>>6]
+	return w.before + uint32(bits.OnesCount64(w.bits&(1<<(id&63)-1)))
 }
 
 // IndexStats describes a built index.
@@ -784,7 +782,7 @@ func (ix *Index) size() int64 {
 	n += int64(len(ix.rankOrd)+len(ix.rankPos)+len(ix.newestOrd)+len(ix.newestPos)) * 4
 	for _, mx := range ix.markets {
 		bm(mx.avail)
-		n += int64(len(mx.rank.words))*8 + int64(len(mx.rank.blocks))*4
+		n += int64(len(mx.rank.words)) * 16
 		n += int64(len(mx.byRank)+len(mx.ord))*4 + int64(len(mx.prices))*8 + int64(len(mx.windowed))*24
 	}
 	return n
