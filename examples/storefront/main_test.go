@@ -487,3 +487,32 @@ func TestFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryMarketCheckout: in every market and locale, the first product
+// listed goes into the cart and the checkout shows the country's form with
+// a quote in the market's currency.
+func TestEveryMarketCheckout(t *testing.T) {
+	base := shared(t)
+	for _, home := range []string{"/at/", "/au/", "/ca/", "/ca/fr/", "/ch/", "/ch/it/", "/de/", "/de/en/", "/fr/", "/gb/", "/jp/", "/jp/en/", "/nl/", "/no/", "/se/", "/us-east/", "/us-east/es/", "/us-west/"} {
+		t.Run(strings.Trim(home, "/"), func(t *testing.T) {
+			c := shoptest.NewClient(t, base)
+			r := c.Get(t, home)
+			link := shoptest.Attr(shoptest.Find(shoptest.Find(r.Doc, shoptest.Tag("li", "item")), shoptest.Tag("a", "")), "href")
+			if r.Status != http.StatusOK || link == "" {
+				t.Fatalf("%s: %d, first product %q", home, r.Status, link)
+			}
+			p := c.Get(t, link)
+			add := shoptest.Find(p.Doc, shoptest.Tag("form", "add"))
+			if a := c.Post(t, shoptest.Attr(add, "action"), shoptest.FormValues(add)); a.Status != http.StatusSeeOther {
+				t.Fatalf("add %s: %d\n%s", link, a.Status, shoptest.Text(shoptest.Find(a.Doc, shoptest.Tag("main", ""))))
+			}
+			co := c.Get(t, strings.TrimSuffix(home, "/")+"/checkout")
+			if co.Status != http.StatusOK {
+				t.Fatalf("checkout: %d", co.Status)
+			}
+			if shoptest.ByID(co.Doc, "addr-postal-code") == nil || shoptest.Text(shoptest.Find(co.Doc, shoptest.Tag("dd", "grand"))) == "" {
+				t.Error("checkout without a postal code field or a total")
+			}
+		})
+	}
+}

@@ -429,10 +429,54 @@ type cartLineView struct {
 }
 
 // homeAddress is the address a cart is quoted at before checkout: the
-// seller's tax origin, which every market serves.
-func homeAddress(st *store.Store) address.Address {
+// seller's tax origin, which every market serves. Where the country
+// requires a subdivision the origin does not name (Japan's prefecture,
+// Australia's state), it is the one whose postal codes hold the origin's.
+func (s *Server) homeAddress(st *store.Store) address.Address {
+	if h, ok := s.homes.Load(st.ID()); ok && h.(home).st == st {
+		return h.(home).a
+	}
 	o := st.Market().Tax.Origin
-	return address.Normalize(address.Address{CountryCode: o.Country, AdministrativeArea: o.Region, PostalCode: o.PostalCode})
+	a := address.Normalize(address.Address{CountryCode: o.Country, AdministrativeArea: o.Region, PostalCode: o.PostalCode})
+	if _, _, _, err := a.TaxLocation(); err != nil {
+		// An origin postal code the post would not accept ("1012" for
+		// "1012 AB"): quote at the country's example code instead.
+		if ex := address.Form(a.CountryCode, language.Und).PostalCodeExamples; len(ex) > 0 {
+			b := a
+			b.PostalCode = ex[0]
+			if _, _, _, err := b.TaxLocation(); err == nil {
+				a = b
+			}
+		}
+	}
+	if _, _, _, err := a.TaxLocation(); err != nil && a.AdministrativeArea == "" {
+		for _, sd := range address.Subdivisions(a.CountryCode, language.Und) {
+			b := a
+			b.AdministrativeArea = sd.Key
+			if _, region, _, err := b.TaxLocation(); err == nil && region != "" && servesRegion(st.Market(), region) {
+				a = b
+				break
+			}
+		}
+	}
+	s.homes.Store(st.ID(), home{st, a})
+	return a
+}
+
+// home is a market's home address, for the Store it was computed for (a
+// new configuration version builds a new Store, which replaces it).
+type home struct {
+	st *store.Store
+	a  address.Address
+}
+
+// servesRegion reports whether market m serves region (an ISO 3166-2
+// code): every region of its countries unless it lists subdivisions.
+func servesRegion(m *store.Market, region string) bool {
+	if len(m.Subdivisions) == 0 {
+		return true
+	}
+	return slices.Contains(m.Subdivisions, region)
 }
 
 func (s *Server) serveCart(w http.ResponseWriter, r *http.Request, sel *web.Selection, st *store.Store) {
@@ -481,7 +525,7 @@ func (s *Server) serveCart(w http.ResponseWriter, r *http.Request, sel *web.Sele
 		}
 		c := storeCart(st, next)
 		if len(next) > 0 {
-			if _, err := st.QuoteAt(r.Context(), s.now(), &c, homeAddress(st), store.Customer{}); err != nil {
+			if _, err := st.QuoteAt(r.Context(), s.now(), &c, s.homeAddress(st), store.Customer{}); err != nil {
 				s.badRequest(w, r, sel, err) // a SKU not sold here never enters the cart
 				return
 			}
@@ -499,7 +543,7 @@ func (s *Server) serveCart(w http.ResponseWriter, r *http.Request, sel *web.Sele
 	d := &cartData{CheckoutURL: base + "/checkout", Action: base + "/cart"}
 	if len(lines) > 0 {
 		c := storeCart(st, lines)
-		q, err := st.QuoteAt(r.Context(), s.now(), &c, homeAddress(st), store.Customer{})
+		q, err := st.QuoteAt(r.Context(), s.now(), &c, s.homeAddress(st), store.Customer{})
 		if err != nil {
 			// The market no longer sells a line (a new configuration or
 			// catalog): drop the cart rather than show wrong prices.
@@ -641,7 +685,7 @@ func (s *Server) serveCheckout(w http.ResponseWriter, r *http.Request, sel *web.
 			}
 		}
 	}
-	quoteAt := homeAddress(st)
+	quoteAt := s.homeAddress(st)
 	if posted && len(errs) == 0 && d.FormError == "" {
 		quoteAt = a
 	}
@@ -649,7 +693,7 @@ func (s *Server) serveCheckout(w http.ResponseWriter, r *http.Request, sel *web.
 	q, err := st.QuoteAt(r.Context(), s.now(), &cart, quoteAt, customer)
 	if errors.Is(err, store.ErrNotServed) {
 		errs["administrative-area"] = t.T("err.served")
-		q, err = st.QuoteAt(r.Context(), s.now(), &cart, homeAddress(st), customer)
+		q, err = st.QuoteAt(r.Context(), s.now(), &cart, s.homeAddress(st), customer)
 	}
 	if err != nil {
 		s.badRequest(w, r, sel, err)

@@ -72,6 +72,7 @@ type Server struct {
 
 	sellsCache atomic.Pointer[sellsTable]
 	pctFmt     sync.Map // language.Tag → *locale.Formatter with percent fraction digits
+	homes      sync.Map // market ID → home
 	bufs       sync.Pool
 }
 

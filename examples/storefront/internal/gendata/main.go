@@ -186,7 +186,7 @@ var markets = []market{
 	{ID: "fr", Name: "France", Group: "eu", Path: "/fr", Countries: []string{"FR", "MC"}, Currency: "EUR", List: "eur", DefaultLocale: "fr-FR", Locales: []string{"fr-FR"},
 		Tax: taxPolicy(true, "FR", "", "75001", "half-up", nil), TimeZone: "Europe/Paris", Maintenance: weekly("tuesday", "04:00", "05:00"), Residency: "eu"},
 	{ID: "nl", Name: "Nederland", Group: "eu", Path: "/nl", Countries: []string{"NL"}, Currency: "EUR", List: "eur", DefaultLocale: "nl-NL", Locales: []string{"nl-NL", "en-NL"},
-		Tax: taxPolicy(true, "NL", "", "1012", "half-up", nil), TimeZone: "Europe/Amsterdam", Maintenance: weekly("tuesday", "03:00", "04:00"), Residency: "eu"},
+		Tax: taxPolicy(true, "NL", "", "1012 JS", "half-up", nil), TimeZone: "Europe/Amsterdam", Maintenance: weekly("tuesday", "03:00", "04:00"), Residency: "eu"},
 	{ID: "se", Name: "Sverige", Group: "eu", Path: "/se", Countries: []string{"SE"}, Currency: "SEK", List: "sek",
 		Fallback:      map[string]any{"list": "eur", "rate": "11.2", "as_of": "2026-12-01", "rounding": "half-up", "ending": map[string]any{"bands": []any{map[string]any{"step": "1", "end": "0", "round": "up"}}}},
 		DefaultLocale: "sv-SE", Locales: []string{"sv-SE"}, Tax: taxPolicy(true, "SE", "", "11120", "half-up", nil), TimeZone: "Europe/Stockholm", Maintenance: weekly("tuesday", "03:00", "04:00"), Residency: "eu"},
