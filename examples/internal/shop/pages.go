@@ -754,6 +754,19 @@ func (s *Server) serveCheckout(w http.ResponseWriter, r *http.Request, sel *web.
 		}
 		d.Rows = append(d.Rows, fr)
 	}
+	// A problem with a field this country's form does not show (a
+	// locality sent to a Japanese form) is reported above the form.
+	shown := map[string]bool{"email": true, "phone": true, "country": true}
+	for _, row := range d.Rows {
+		for _, f := range row {
+			shown[f.Name] = true
+		}
+	}
+	for _, name := range slices.Sorted(mapsKeys(boolKeys(errs))) {
+		if !shown[name] {
+			d.FormError = strings.TrimSpace(d.FormError + " " + name + ": " + errs[name])
+		}
+	}
 	d.Quote = s.quoteView(q, st, tag)
 	p := s.newPage(r, sel, t.T("checkout"))
 	s.withCart(p, r, st.ID())
@@ -899,4 +912,13 @@ func (s *Server) localPercents(rates []string, tag language.Tag) string {
 		out = append(out, r)
 	}
 	return strings.Join(out, " + ")
+}
+
+// boolKeys is the key set of a map.
+func boolKeys(m map[string]string) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
 }
