@@ -550,7 +550,9 @@ func TestEveryMarketOrder(t *testing.T) {
 				t.Fatalf("add: %d", a.Status)
 			}
 			co := c.Get(t, "/"+tc.market+"/checkout")
-			form := shoptest.FormValues(shoptest.Find(co.Doc, func(n *html.Node) bool { return n.Data == "form" && strings.HasSuffix(shoptest.Attr(n, "action"), "/checkout") }))
+			form := shoptest.FormValues(shoptest.Find(co.Doc, func(n *html.Node) bool {
+				return n.Data == "form" && strings.HasSuffix(shoptest.Attr(n, "action"), "/checkout")
+			}))
 			form.Set("email", "buyer@example.com")
 			form.Set("name", "Buyer")
 			form.Set("address-lines", "Main Street 1")
