@@ -201,6 +201,9 @@ func ParseQuery(v url.Values, currency string) (Query, error) {
 		}
 	})
 	for _, k := range keys {
+		if k == "" {
+			return fail("parameters", strings.Join(v[k], ","), because(ErrInvalid, "a parameter without a name"))
+		}
 		if attr, ok := strings.CutPrefix(k, "f."); ok {
 			if err := checkID(attr); err != nil {
 				return fail(k, attr, err)
