@@ -335,7 +335,11 @@ func NewIndex(c *Catalog, markets []Market, prices PriceFunc, opts *IndexOptions
 	mis := make([]*marketIndex, len(ms))
 	parallel(workers, len(ms), func(mi int) {
 		m := ms[mi]
-		var all []pair
+		n := 0
+		for i := range outs {
+			n += len(outs[i].pairs[mi])
+		}
+		all := make([]pair, 0, n)
 		var win []windowed
 		var unpr []string
 		for i := range outs {
