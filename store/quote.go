@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -270,16 +271,21 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 func lineField(i int, f string) string { return "cart.lines[" + strconv.Itoa(i) + "]." + f }
 
 // formatQuote fills the Text fields: every amount is appended to one
-// buffer, which becomes one string that the fields slice.
+// buffer, which becomes one string that the fields slice; unit prices
+// come from the Store's unitCache when it holds the same amount.
 func (s *Store) formatQuote(q *Quote, sc *scratch) {
 	f := s.fmts[s.def]
 	buf := sc.buf[:0]
 	spans := sc.spans[:0]
 	defer func() { sc.buf, sc.spans = buf[:0], spans[:0] }()
+	var zero pricing.Money // the quote's currency's zero, made when needed
 	add := func(m pricing.Money) {
 		start := len(buf)
-		if m.Currency() == "" {
-			m, _ = pricing.MoneyFromMinor(0, q.Currency)
+		if m == (pricing.Money{}) {
+			if zero == (pricing.Money{}) {
+				zero, _ = pricing.MoneyFromMinor(0, q.Currency)
+			}
+			m = zero
 		}
 		if b, err := m.AppendFormat(buf, f); err == nil {
 			buf = b
@@ -294,9 +300,16 @@ func (s *Store) formatQuote(q *Quote, sc *scratch) {
 	add(q.Net)
 	add(q.Tax)
 	add(q.Gross)
+	const cached = -1 // span.from of a unit price taken from the cache
 	for i := range q.Lines {
-		add(q.Lines[i].Unit)
-		add(q.Lines[i].Gross)
+		l := &q.Lines[i]
+		if e := s.units.slot(l.SKU).Load(); e != nil && e.m == l.Unit {
+			l.Text.Unit = e.text
+			spans = append(spans, span{cached, 0})
+		} else {
+			add(l.Unit)
+		}
+		add(l.Gross)
 	}
 	for i := range q.Rates {
 		add(q.Rates[i].Base)
@@ -314,7 +327,15 @@ func (s *Store) formatQuote(q *Quote, sc *scratch) {
 	q.Text = QuoteText{Subtotal: str(0), Discount: str(1), Shipping: str(2), Net: str(3), Tax: str(4), Gross: str(5)}
 	k := 6
 	for i := range q.Lines {
-		q.Lines[i].Text = LineText{Unit: str(k), Gross: str(k + 1)}
+		l := &q.Lines[i]
+		if spans[k].from != cached {
+			l.Text.Unit = str(k)
+			if l.Unit != (pricing.Money{}) {
+				// Its own copy: the cache must not keep the whole quote's text alive.
+				s.units.slot(l.SKU).Store(&unitEntry{m: l.Unit, text: strings.Clone(l.Text.Unit)})
+			}
+		}
+		l.Text.Gross = str(k + 1)
 		k += 2
 	}
 	for i := range q.Rates {

@@ -70,6 +70,8 @@ type Store struct {
 	taxStore tax.Store
 	skus     map[string]skuInfo  // every SKU the catalog sells here
 	byProd   map[string][]string // product ID → its SKUs, for products sold here
+	addrs    *addrCache          // delivery addresses' tax locations, for Quote
+	units    *unitCache          // formatted unit prices, for Quote
 }
 
 type skuInfo struct {
@@ -90,7 +92,7 @@ func NewStore(cfg *Config, id string, in Inputs) (*Store, error) {
 	if in.Catalog == nil {
 		return nil, &Error{Op: op, Field: "catalog", Err: because(ErrInvalid, "a catalog is required")}
 	}
-	s := &Store{cfg: cfg, m: m, cat: in.Catalog, fmts: map[language.Tag]*locale.Formatter{}}
+	s := &Store{cfg: cfg, m: m, cat: in.Catalog, fmts: map[language.Tag]*locale.Formatter{}, addrs: new(addrCache), units: new(unitCache)}
 	var errs []error
 	var err error
 	if s.cm, err = cfg.CatalogMarket(id); err != nil {
@@ -411,10 +413,11 @@ func (s *Store) Product(ctx context.Context, id string, tag language.Tag, at tim
 // the market serves it.
 func (s *Store) servedAddress(a address.Address) (tax.Address, error) {
 	const op = "Quote"
-	cc, region, postal, err := a.TaxLocation()
+	loc, err := s.addrs.taxLocation(a)
 	if err != nil {
 		return tax.Address{}, &Error{Op: op, Field: "address", Value: a.CountryCode, Err: err}
 	}
+	cc, region := loc.Country, loc.Region
 	if !slices.Contains(s.m.Countries, cc) {
 		return tax.Address{}, &Error{Op: op, Field: "address.country", Value: cc, Err: ErrNotServed}
 	}
@@ -431,7 +434,7 @@ func (s *Store) servedAddress(a address.Address) (tax.Address, error) {
 	if restricted {
 		return tax.Address{}, &Error{Op: op, Field: "address.region", Value: region, Err: ErrNotServed}
 	}
-	return tax.Address{Country: cc, Region: region, PostalCode: postal}, nil
+	return loc, nil
 }
 
 // String names the Store's market, as "store.Store(de)".

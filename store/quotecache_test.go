@@ -1,0 +1,72 @@
+package store
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/marketkit/marketkit/address"
+	"github.com/marketkit/marketkit/tax"
+)
+
+// TestAddrCache: the cached tax location is TaxLocation's for every
+// address, whether it is asked first, again, or after another address
+// took its slot; errors are returned each time and never remembered.
+func TestAddrCache(t *testing.T) {
+	var c addrCache
+	addrs := []address.Address{
+		{CountryCode: "de", PostalCode: "10115", Locality: "Berlin", Line1: "Invalidenstr. 1"},
+		{CountryCode: "DE", PostalCode: "10115", Locality: "Berlin", Line1: "Invalidenstr. 1"},
+		{CountryCode: "US", AdministrativeArea: "ny", PostalCode: "10001", Locality: "New York", Line1: "1 Main St"},
+		{CountryCode: "US", AdministrativeArea: "CA", PostalCode: "10001", Locality: "New York", Line1: "1 Main St"},
+		{CountryCode: "US", AdministrativeArea: "NY", PostalCode: "1000", Locality: "New York", Line1: "1 Main St"},
+		{CountryCode: "XX", PostalCode: "1"},
+	}
+	for i := range addrCacheSize + 3 { // more addresses than slots: some share one
+		addrs = append(addrs, address.Address{CountryCode: "DE", PostalCode: "10115", Line1: "Str. " + itoa(i), Locality: "Berlin"})
+	}
+	for round := range 3 {
+		for _, a := range addrs {
+			cc, region, postal, werr := a.TaxLocation()
+			got, err := c.taxLocation(a)
+			if (err != nil) != (werr != nil) || (err != nil && err.Error() != werr.Error()) {
+				t.Fatalf("round %d %+v: error %v, want %v", round, a, err, werr)
+			}
+			if werr != nil {
+				var fe *address.FieldError
+				if !errors.As(err, &fe) {
+					t.Errorf("round %d %+v: error %T, want *address.FieldError", round, a, err)
+				}
+				continue
+			}
+			if diff := cmp.Diff(tax.Address{Country: cc, Region: region, PostalCode: postal}, got); diff != "" {
+				t.Errorf("round %d %+v (-TaxLocation +cached):\n%s", round, a, diff)
+			}
+		}
+	}
+}
+
+// TestUnitCache: a unit price's text comes from the cache only when the
+// cached amount is the line's own; an entry for another amount in the
+// SKU's slot (a collision, or another price of the SKU) is replaced.
+func TestUnitCache(t *testing.T) {
+	s, _ := exampleStores(t, nil)
+	de := mustStore(t, s, "de")
+	cart := de.NewCart()
+	cart.Lines = []CartLine{{SKU: "MUG-BLUE", Quantity: 2}}
+	de.units.slot("MUG-BLUE").Store(&unitEntry{m: eur("1.00"), text: "WRONG"})
+	for round := range 2 {
+		q, err := de.QuoteAt(t.Context(), at, &cart, deAddress(), Customer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := q.Lines[0].Unit.Format(de.Formatter(de.def))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := q.Lines[0].Text.Unit; got != want {
+			t.Errorf("round %d: unit text %q, want %q", round, got, want)
+		}
+	}
+}
