@@ -349,6 +349,28 @@ func BenchmarkQuote10(b *testing.B) {
 			}
 		}
 	})
+	// The same Quote for two carts in turn: no total or line gross is the
+	// one the Quote showed before, so every amount but the unit prices is
+	// formatted again.
+	other := cart
+	other.Lines = slices.Clone(cart.Lines)
+	for i := range other.Lines {
+		other.Lines[i].Quantity++
+	}
+	b.Run("Store.QuoteInto(alternating)", func(b *testing.B) {
+		b.ReportAllocs()
+		cpu0 := cpuTime()
+		defer func() { reportCPU(b, cpu0) }()
+		var q Quote
+		carts := [2]*Cart{&cart, &other}
+		i := 0
+		for b.Loop() {
+			if err := st.QuoteInto(ctx, &q, at, carts[i&1], to, Customer{}); err != nil {
+				b.Fatal(err)
+			}
+			i++
+		}
+	})
 	items := make([]pricing.Item, len(q.Lines))
 	for i, l := range q.Lines {
 		items[i] = pricing.Item{SKU: l.SKU, TaxClass: "standard", Quantity: l.Quantity, UnitPrice: l.Unit}

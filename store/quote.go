@@ -109,6 +109,12 @@ type Quote struct {
 
 	taxes    []tax.AppliedTax // backing array of the lines' Taxes
 	outcomes []tax.Outcome    // backing array of the lines' Outcome
+	// shown records the values formatted by the last QuoteInto and their
+	// texts (by shownBy), so that the next one reuses those that did not
+	// change. Kept apart from the exported fields, which the caller may
+	// modify.
+	shown   []shown
+	shownBy *locale.Formatter
 }
 
 // QuoteText holds the totals formatted in the quote's locale.
@@ -130,7 +136,7 @@ func (s *Store) Quote(ctx context.Context, cart *Cart, to address.Address, c Cus
 // outside the market is ErrNotServed.
 func (s *Store) QuoteAt(ctx context.Context, at time.Time, cart *Cart, to address.Address, c Customer) (*Quote, error) {
 	q := new(Quote)
-	if err := s.QuoteInto(ctx, q, at, cart, to, c); err != nil {
+	if err := s.quoteInto(ctx, q, at, cart, to, c, false); err != nil {
 		return nil, err
 	}
 	return q, nil
@@ -142,6 +148,12 @@ func (s *Store) QuoteAt(ctx context.Context, at time.Time, cart *Cart, to addres
 // contents of q, including the slices it handed out, are overwritten; on
 // error q is unspecified.
 func (s *Store) QuoteInto(ctx context.Context, q *Quote, at time.Time, cart *Cart, to address.Address, c Customer) error {
+	return s.quoteInto(ctx, q, at, cart, to, c, true)
+}
+
+// quoteInto is QuoteInto; record keeps the formatted values in q for the
+// next call (QuoteAt's new Quote does not).
+func (s *Store) quoteInto(ctx context.Context, q *Quote, at time.Time, cart *Cart, to address.Address, c Customer, record bool) error {
 	s.check()
 	const op = "Quote"
 	if cart == nil {
@@ -166,6 +178,11 @@ func (s *Store) QuoteInto(ctx context.Context, q *Quote, at time.Time, cart *Car
 	}
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
+	sc.prev = sc.prev[:0]
+	if q.shownBy == s.fmts[s.def] {
+		sc.prev = append(sc.prev, q.shown...)
+	}
+	shownBefore := q.shown
 	items := sc.items[:0]
 	lines := slices.Grow(q.Lines[:0], n)
 	for i, l := range cart.Lines {
@@ -192,7 +209,7 @@ func (s *Store) QuoteInto(ctx context.Context, q *Quote, at time.Time, cart *Car
 		return &Error{Op: op, Field: "cart", Err: err}
 	}
 	*q = Quote{Market: s.m.ID, Currency: s.m.Currency, At: at, PricesIncludeTax: s.m.Tax.PricesIncludeTax,
-		Lines: q.Lines, Rates: q.Rates, taxes: q.taxes, outcomes: q.outcomes,
+		Lines: q.Lines, Rates: q.Rates, taxes: q.taxes, outcomes: q.outcomes, shown: shownBefore[:0],
 		Discounts: append(q.Discounts[:0], pq.OrderDiscounts...), Subtotal: pq.Subtotal}
 	q.Discount, _ = pq.LineDiscounts.Add(pq.OrderDiscount)
 	tlines := pq.Lines // the scratch quote's: appending the shipping line is safe
@@ -248,6 +265,9 @@ func (s *Store) QuoteInto(ctx context.Context, q *Quote, at time.Time, cart *Car
 		q.Rates[i] = QuoteRate{Rate: r.Rate, Outcome: r.Outcome, Base: r.Base, Tax: r.Tax} // Percent: formatQuote
 	}
 	s.formatQuote(q, sc)
+	if record {
+		q.shown, q.shownBy = appendTexts(q.shown[:0], q), s.fmts[s.def]
+	}
 	return nil
 }
 
@@ -262,24 +282,70 @@ type scratch struct {
 	res   tax.Result
 	buf   []byte
 	spans []span
+	prev  []shown // the texts q held when QuoteInto was called
 }
 
-type span struct{ from, to int }
+// span is where one text lies in formatQuote's buffer; from < 0 means the
+// text is s, reused.
+type span struct {
+	from, to int
+	s        string
+}
+
+// shown is one formatted value of a Quote and its text, in the order
+// formatQuote writes them: the totals, each line's unit and gross, each
+// rate's base, tax and percentage.
+type shown struct {
+	m    pricing.Money
+	p    pricing.Percent
+	rate bool // a percentage, of a non-nil rate
+	s    string
+}
+
+// appendTexts appends q's formatted values and texts to dst, so that the
+// next QuoteInto that computes the same amount at the same place keeps its
+// text rather than formatting it again.
+func appendTexts(dst []shown, q *Quote) []shown {
+	t := &q.Text
+	dst = append(dst, shown{m: q.Subtotal, s: t.Subtotal}, shown{m: q.Discount, s: t.Discount}, shown{m: q.Shipping, s: t.Shipping},
+		shown{m: q.Net, s: t.Net}, shown{m: q.Tax, s: t.Tax}, shown{m: q.Gross, s: t.Gross})
+	for i := range q.Lines {
+		l := &q.Lines[i]
+		dst = append(dst, shown{m: l.Unit, s: l.Text.Unit}, shown{m: l.Gross, s: l.Text.Gross})
+	}
+	for i := range q.Rates {
+		r := &q.Rates[i]
+		pct := shown{s: r.Percent}
+		if r.Rate != nil {
+			pct.p, pct.rate = r.Rate.Percent, true
+		}
+		dst = append(dst, shown{m: r.Base, s: r.Text.Base}, shown{m: r.Tax, s: r.Text.Tax}, pct)
+	}
+	return dst
+}
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 func lineField(i int, f string) string { return "cart.lines[" + strconv.Itoa(i) + "]." + f }
 
 // formatQuote fills the Text fields: every amount is appended to one
-// buffer, which becomes one string that the fields slice; unit prices
-// come from the Store's unitCache when it holds the same amount.
+// buffer, which becomes one string that the fields slice. Two kinds of
+// text are reused instead: that of a value equal to the one the reused
+// Quote showed at the same place (sc.prev: a cart quoted again, or changed
+// in one line, keeps the texts that did not change), and a unit price's
+// from the Store's unitCache.
 func (s *Store) formatQuote(q *Quote, sc *scratch) {
 	f := s.fmts[s.def]
 	buf := sc.buf[:0]
 	spans := sc.spans[:0]
-	defer func() { sc.buf, sc.spans = buf[:0], spans[:0] }()
+	prev := sc.prev
+	defer func() { sc.buf, sc.spans, sc.prev = buf[:0], spans[:0], prev[:0] }()
 	var zero pricing.Money // the quote's currency's zero, made when needed
 	add := func(m pricing.Money) {
+		if k := len(spans); k < len(prev) && !prev[k].rate && prev[k].m == m && prev[k].s != "" {
+			spans = append(spans, span{from: -1, s: prev[k].s})
+			return
+		}
 		start := len(buf)
 		if m == (pricing.Money{}) {
 			if zero == (pricing.Money{}) {
@@ -292,7 +358,7 @@ func (s *Store) formatQuote(q *Quote, sc *scratch) {
 		} else {
 			buf = append(buf, m.String()...)
 		}
-		spans = append(spans, span{start, len(buf)})
+		spans = append(spans, span{from: start, to: len(buf)})
 	}
 	add(q.Subtotal)
 	add(q.Discount)
@@ -300,12 +366,10 @@ func (s *Store) formatQuote(q *Quote, sc *scratch) {
 	add(q.Net)
 	add(q.Tax)
 	add(q.Gross)
-	const cached = -1 // span.from of a unit price taken from the cache
 	for i := range q.Lines {
 		l := &q.Lines[i]
 		if e := s.units.slot(l.SKU).Load(); e != nil && e.m == l.Unit {
-			l.Text.Unit = e.text
-			spans = append(spans, span{cached, 0})
+			spans = append(spans, span{from: -1, s: e.text})
 		} else {
 			add(l.Unit)
 		}
@@ -314,26 +378,37 @@ func (s *Store) formatQuote(q *Quote, sc *scratch) {
 	for i := range q.Rates {
 		add(q.Rates[i].Base)
 		add(q.Rates[i].Tax)
+		r := q.Rates[i].Rate
+		if k := len(spans); r != nil && k < len(prev) && prev[k].rate && prev[k].p == r.Percent {
+			spans = append(spans, span{from: -1, s: prev[k].s})
+			continue
+		}
 		start := len(buf)
-		if r := q.Rates[i].Rate; r != nil {
+		if r != nil {
 			if b, err := r.Percent.AppendText(buf); err == nil {
 				buf = b
 			}
 		}
-		spans = append(spans, span{start, len(buf)})
+		spans = append(spans, span{from: start, to: len(buf)})
 	}
-	all := string(buf)
-	str := func(i int) string { return all[spans[i].from:spans[i].to] }
+	all := ""
+	if len(buf) > 0 {
+		all = string(buf)
+	}
+	str := func(i int) string {
+		if sp := spans[i]; sp.from >= 0 {
+			return all[sp.from:sp.to]
+		}
+		return spans[i].s
+	}
 	q.Text = QuoteText{Subtotal: str(0), Discount: str(1), Shipping: str(2), Net: str(3), Tax: str(4), Gross: str(5)}
 	k := 6
 	for i := range q.Lines {
 		l := &q.Lines[i]
-		if spans[k].from != cached {
-			l.Text.Unit = str(k)
-			if l.Unit != (pricing.Money{}) {
-				// Its own copy: the cache must not keep the whole quote's text alive.
-				s.units.slot(l.SKU).Store(&unitEntry{m: l.Unit, text: strings.Clone(l.Text.Unit)})
-			}
+		l.Text.Unit = str(k)
+		if spans[k].from >= 0 && l.Unit != (pricing.Money{}) {
+			// Its own copy: the cache must not keep the whole quote's text alive.
+			s.units.slot(l.SKU).Store(&unitEntry{m: l.Unit, text: strings.Clone(l.Text.Unit)})
 		}
 		l.Text.Gross = str(k + 1)
 		k += 2
@@ -342,6 +417,10 @@ func (s *Store) formatQuote(q *Quote, sc *scratch) {
 		q.Rates[i].Text.Base, q.Rates[i].Text.Tax, q.Rates[i].Percent = str(k), str(k+1), str(k+2)
 		k += 3
 	}
+	// Drop the references to the reused texts: the pooled scratch must not
+	// keep them alive.
+	clear(spans)
+	clear(prev)
 }
 
 // LineChange says what happened to one cart line when a cart moved.

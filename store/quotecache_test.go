@@ -2,9 +2,11 @@ package store
 
 import (
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/marketkit/marketkit/address"
 	"github.com/marketkit/marketkit/tax"
@@ -68,5 +70,72 @@ func TestUnitCache(t *testing.T) {
 		if got := q.Lines[0].Text.Unit; got != want {
 			t.Errorf("round %d: unit text %q, want %q", round, got, want)
 		}
+	}
+}
+
+// TestQuoteIntoReusesTexts: a Quote reused for a sequence of carts (the
+// same again, one line changed, lines removed, back) shows exactly what a
+// new Quote of each cart shows.
+func TestQuoteIntoReusesTexts(t *testing.T) {
+	s, _ := exampleStores(t, nil)
+	de := mustStore(t, s, "de")
+	base := de.NewCart()
+	base.Lines = []CartLine{{SKU: "MUG-BLUE", Quantity: 2}, {SKU: "TEA-GREEN", Quantity: 10}, {SKU: "BOOK-GO", Quantity: 1}}
+	base.Shipping = "SHIP-STD"
+	changed := base
+	changed.Lines = slices.Clone(base.Lines)
+	changed.Lines[1].Quantity = 3
+	fewer := base
+	fewer.Lines = base.Lines[2:]
+	fewer.Shipping = ""
+	var q Quote
+	for i, c := range []*Cart{&base, &base, &changed, &fewer, &base, &changed} {
+		want, err := de.QuoteAt(t.Context(), at, c, deAddress(), Customer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := de.QuoteInto(t.Context(), &q, at, c, deAddress(), Customer{}); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, &q, cmpMoney, cmp.AllowUnexported(Quote{}), cmpopts.IgnoreFields(Quote{}, "shown", "shownBy")); diff != "" {
+			t.Errorf("cart %d (-new +reused):\n%s", i, diff)
+		}
+	}
+}
+
+// TestQuoteIntoTextsOfAnotherLocale: texts recorded by another market's
+// formatter are never reused, even for equal amounts; the same record
+// under the market's own formatter is (which shows the test can fail).
+func TestQuoteIntoTextsOfAnotherLocale(t *testing.T) {
+	s, _ := exampleStores(t, nil)
+	de, be := mustStore(t, s, "de"), mustStore(t, s, "fr-be")
+	cart := be.NewCart()
+	cart.Lines = []CartLine{{SKU: "MUG-BLUE", Quantity: 2}}
+	to := address.Address{CountryCode: "BE", Name: "Jean Dupont", Line1: "Rue de la Loi 16", PostalCode: "1000", Locality: "Bruxelles"}
+	want, err := be.QuoteAt(t.Context(), at, &cart, to, Customer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	forged := func(by *Store) *Quote {
+		q := &Quote{shownBy: by.fmts[by.def]}
+		for _, v := range appendTexts(nil, want) {
+			v.s = "WRONG"
+			q.shown = append(q.shown, v)
+		}
+		return q
+	}
+	q := forged(de)
+	if err := be.QuoteInto(t.Context(), q, at, &cart, to, Customer{}); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, q, cmpMoney, cmp.AllowUnexported(Quote{}), cmpopts.IgnoreFields(Quote{}, "shown", "shownBy")); diff != "" {
+		t.Errorf("texts recorded by de reused in fr-be (-new +reused):\n%s", diff)
+	}
+	q = forged(be)
+	if err := be.QuoteInto(t.Context(), q, at, &cart, to, Customer{}); err != nil {
+		t.Fatal(err)
+	}
+	if q.Text.Gross != "WRONG" {
+		t.Errorf("fr-be's own record not reused: gross %q", q.Text.Gross)
 	}
 }
