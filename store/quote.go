@@ -115,6 +115,17 @@ type Quote struct {
 	// modify.
 	shown   []shown
 	shownBy *locale.Formatter
+	// skus records the lines' catalog facts as the Store skusBy found
+	// them, so that the next QuoteInto by that Store for a cart with the
+	// same SKU at the same place does not look it up again.
+	skus   []skuRec
+	skusBy *Store
+}
+
+// skuRec is a line's SKU and what the Store's catalog says of it.
+type skuRec struct {
+	sku  string
+	info skuInfo
 }
 
 // QuoteText holds the totals formatted in the quote's locale.
@@ -179,17 +190,31 @@ func (s *Store) quoteInto(ctx context.Context, q *Quote, at time.Time, cart *Car
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	sc.prev = sc.prev[:0]
-	if q.shownBy == s.fmts[s.def] {
+	if q.shownBy == s.deff {
 		sc.prev = append(sc.prev, q.shown...)
 	}
 	shownBefore := q.shown
+	var known []skuRec // the lines' facts recorded by this Store
+	if q.skusBy == s {
+		known = q.skus
+	}
+	recs := q.skus[:0] // overwritten in place: known[i] is read before recs[i] is written
 	items := sc.items[:0]
 	lines := slices.Grow(q.Lines[:0], n)
 	for i, l := range cart.Lines {
 		if l.Quantity <= 0 || l.Quantity > MaxQuantity {
 			return &Error{Op: op, Field: lineField(i, "quantity"), Value: strconv.FormatInt(l.Quantity, 10), Err: because(ErrInvalid, "want 1 to 1000000")}
 		}
-		info, ok := s.sold(l.SKU, at)
+		var info skuInfo
+		var ok bool
+		if i < len(known) && known[i].sku == l.SKU {
+			info, ok = s.soldAs(known[i].info, at)
+		} else {
+			info, ok = s.sold(l.SKU, at)
+		}
+		if record && ok {
+			recs = append(recs, skuRec{sku: l.SKU, info: info})
+		}
 		if !ok {
 			return &Error{Op: op, Field: lineField(i, "sku"), Value: l.SKU, Err: ErrNotSold}
 		}
@@ -209,7 +234,7 @@ func (s *Store) quoteInto(ctx context.Context, q *Quote, at time.Time, cart *Car
 		return &Error{Op: op, Field: "cart", Err: err}
 	}
 	*q = Quote{Market: s.m.ID, Currency: s.m.Currency, At: at, PricesIncludeTax: s.m.Tax.PricesIncludeTax,
-		Lines: q.Lines, Rates: q.Rates, taxes: q.taxes, outcomes: q.outcomes, shown: shownBefore[:0],
+		Lines: q.Lines, Rates: q.Rates, taxes: q.taxes, outcomes: q.outcomes, shown: shownBefore[:0], skus: recs,
 		Discounts: append(q.Discounts[:0], pq.OrderDiscounts...), Subtotal: pq.Subtotal}
 	q.Discount, _ = pq.LineDiscounts.Add(pq.OrderDiscount)
 	tlines := pq.Lines // the scratch quote's: appending the shipping line is safe
@@ -266,7 +291,8 @@ func (s *Store) quoteInto(ctx context.Context, q *Quote, at time.Time, cart *Car
 	}
 	s.formatQuote(q, sc)
 	if record {
-		q.shown, q.shownBy = appendTexts(q.shown[:0], q), s.fmts[s.def]
+		q.shown, q.shownBy = appendTexts(q.shown[:0], q), s.deff
+		q.skusBy = s
 	}
 	return nil
 }
@@ -335,7 +361,7 @@ func lineField(i int, f string) string { return "cart.lines[" + strconv.Itoa(i) 
 // in one line, keeps the texts that did not change), and a unit price's
 // from the Store's unitCache.
 func (s *Store) formatQuote(q *Quote, sc *scratch) {
-	f := s.fmts[s.def]
+	f := s.deff
 	buf := sc.buf[:0]
 	spans := sc.spans[:0]
 	prev := sc.prev

@@ -64,6 +64,7 @@ type Store struct {
 	cat     *catalog.Catalog
 	def     language.Tag
 	fmts    map[language.Tag]*locale.Formatter
+	deff    *locale.Formatter // fmts[def], the formatter of Quote's texts
 	matcher *locale.Matcher
 	home    tax.Address
 	// taxStore is the market's seller for package tax, built once.
@@ -117,6 +118,7 @@ func NewStore(cfg *Config, id string, in Inputs) (*Store, error) {
 	if len(supported) > 0 {
 		s.matcher = locale.NewMatcher(supported)
 	}
+	s.deff = s.fmts[s.def]
 	if s.prices, err = in.Prices.PriceList(cfg, id); err != nil {
 		errs = append(errs, err)
 	}
@@ -250,6 +252,11 @@ func (s *Store) sold(sku string, at time.Time) (skuInfo, bool) {
 	if !ok {
 		return info, false
 	}
+	return s.soldAs(info, at)
+}
+
+// soldAs is sold for a SKU whose facts are info.
+func (s *Store) soldAs(info skuInfo, at time.Time) (skuInfo, bool) {
 	if info.windowed {
 		avail, err := s.cat.Available(info.product, s.cm, at)
 		return info, err == nil && avail
