@@ -114,6 +114,7 @@ type Quote struct {
 	// change. Kept apart from the exported fields, which the caller may
 	// modify.
 	shown   []shown
+	spare   []shown // the other buffer of shown: the two swap on each call
 	shownBy *locale.Formatter
 	// skus records the lines' catalog facts as the Store skusBy found
 	// them, so that the next QuoteInto by that Store for a cart with the
@@ -189,11 +190,11 @@ func (s *Store) quoteInto(ctx context.Context, q *Quote, at time.Time, cart *Car
 	}
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
-	sc.prev = sc.prev[:0]
+	sc.prev = nil
 	if q.shownBy == s.deff {
-		sc.prev = append(sc.prev, q.shown...)
+		sc.prev = q.shown // read by formatQuote, kept until then
 	}
-	shownBefore := q.shown
+	shown, spare := q.shown, q.spare
 	var known []skuRec // the lines' facts recorded by this Store
 	if q.skusBy == s {
 		known = q.skus
@@ -234,7 +235,7 @@ func (s *Store) quoteInto(ctx context.Context, q *Quote, at time.Time, cart *Car
 		return &Error{Op: op, Field: "cart", Err: err}
 	}
 	*q = Quote{Market: s.m.ID, Currency: s.m.Currency, At: at, PricesIncludeTax: s.m.Tax.PricesIncludeTax,
-		Lines: q.Lines, Rates: q.Rates, taxes: q.taxes, outcomes: q.outcomes, shown: shownBefore[:0], skus: recs,
+		Lines: q.Lines, Rates: q.Rates, taxes: q.taxes, outcomes: q.outcomes, shown: shown, spare: spare, skus: recs,
 		Discounts: append(q.Discounts[:0], pq.OrderDiscounts...), Subtotal: pq.Subtotal}
 	q.Discount, _ = pq.LineDiscounts.Add(pq.OrderDiscount)
 	tlines := pq.Lines // the scratch quote's: appending the shipping line is safe
@@ -291,7 +292,7 @@ func (s *Store) quoteInto(ctx context.Context, q *Quote, at time.Time, cart *Car
 	}
 	s.formatQuote(q, sc)
 	if record {
-		q.shown, q.shownBy = appendTexts(q.shown[:0], q), s.deff
+		q.shown, q.spare, q.shownBy = appendTexts(q.spare[:0], q), q.shown, s.deff
 		q.skusBy = s
 	}
 	return nil
@@ -308,7 +309,7 @@ type scratch struct {
 	res   tax.Result
 	buf   []byte
 	spans []span
-	prev  []shown // the texts q held when QuoteInto was called
+	prev  []shown // the texts the Quote recorded (its own memory: not kept after the call)
 }
 
 // span is where one text lies in formatQuote's buffer; from < 0 means the
@@ -365,7 +366,7 @@ func (s *Store) formatQuote(q *Quote, sc *scratch) {
 	buf := sc.buf[:0]
 	spans := sc.spans[:0]
 	prev := sc.prev
-	defer func() { sc.buf, sc.spans, sc.prev = buf[:0], spans[:0], prev[:0] }()
+	defer func() { sc.buf, sc.spans, sc.prev = buf[:0], spans[:0], nil }()
 	var zero pricing.Money // the quote's currency's zero, made when needed
 	add := func(m pricing.Money) {
 		if k := len(spans); k < len(prev) && !prev[k].rate && prev[k].m == m && prev[k].s != "" {
@@ -394,7 +395,9 @@ func (s *Store) formatQuote(q *Quote, sc *scratch) {
 	add(q.Gross)
 	for i := range q.Lines {
 		l := &q.Lines[i]
-		if e := s.units.slot(l.SKU).Load(); e != nil && e.m == l.Unit {
+		if k := len(spans); k < len(prev) && !prev[k].rate && prev[k].m == l.Unit && prev[k].s != "" {
+			spans = append(spans, span{from: -1, s: prev[k].s})
+		} else if e := s.units.slot(l.SKU).Load(); e != nil && e.m == l.Unit {
 			spans = append(spans, span{from: -1, s: e.text})
 		} else {
 			add(l.Unit)
@@ -446,7 +449,6 @@ func (s *Store) formatQuote(q *Quote, sc *scratch) {
 	// Drop the references to the reused texts: the pooled scratch must not
 	// keep them alive.
 	clear(spans)
-	clear(prev)
 }
 
 // LineChange says what happened to one cart line when a cart moved.
