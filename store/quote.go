@@ -373,6 +373,10 @@ func (s *Store) formatQuote(q *Quote, sc *scratch) {
 			spans = append(spans, span{from: -1, s: prev[k].s})
 			return
 		}
+		if m == (pricing.Money{}) && s.zero != "" {
+			spans = append(spans, span{from: -1, s: s.zero}) // formatted by NewStore
+			return
+		}
 		start := len(buf)
 		if m == (pricing.Money{}) {
 			if zero == (pricing.Money{}) {

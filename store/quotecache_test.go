@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/marketkit/marketkit/address"
+	"github.com/marketkit/marketkit/pricing"
 	"github.com/marketkit/marketkit/tax"
 )
 
@@ -137,5 +138,40 @@ func TestQuoteIntoTextsOfAnotherLocale(t *testing.T) {
 	}
 	if q.Text.Gross != "WRONG" {
 		t.Errorf("fr-be's own record not reused: gross %q", q.Text.Gross)
+	}
+}
+
+// TestQuoteZeroText: an amount with no value (no shipping line) shows the
+// currency's zero as the formatter writes it.
+func TestQuoteZeroText(t *testing.T) {
+	s, _ := exampleStores(t, nil)
+	for _, id := range []string{"de", "fr-be", "us-east"} {
+		st := mustStore(t, s, id)
+		f := st.Formatter(st.def)
+		zero, err := pricing.MoneyFromMinor(0, st.Currency())
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := zero.Format(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.zero != want {
+			t.Errorf("%s: zero text %q, want %q", id, st.zero, want)
+		}
+	}
+	de := mustStore(t, s, "de")
+	cart := de.NewCart()
+	cart.Lines = []CartLine{{SKU: "MUG-BLUE", Quantity: 1}}
+	q, err := de.QuoteAt(t.Context(), at, &cart, deAddress(), Customer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := pricing.MustParseMoney("0", "EUR").Format(de.Formatter(de.def))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Text.Shipping != want || want == "" {
+		t.Errorf("shipping text %q, want %q", q.Text.Shipping, want)
 	}
 }

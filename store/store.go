@@ -65,6 +65,7 @@ type Store struct {
 	def     language.Tag
 	fmts    map[language.Tag]*locale.Formatter
 	deff    *locale.Formatter // fmts[def], the formatter of Quote's texts
+	zero    string            // a zero amount of the currency formatted by deff ("" if it failed)
 	matcher *locale.Matcher
 	home    tax.Address
 	// taxStore is the market's seller for package tax, built once.
@@ -119,6 +120,11 @@ func NewStore(cfg *Config, id string, in Inputs) (*Store, error) {
 		s.matcher = locale.NewMatcher(supported)
 	}
 	s.deff = s.fmts[s.def]
+	if z, err := pricing.MoneyFromMinor(0, m.Currency); err == nil && s.deff != nil {
+		if t, err := z.Format(s.deff); err == nil {
+			s.zero = t
+		}
+	}
 	if s.prices, err = in.Prices.PriceList(cfg, id); err != nil {
 		errs = append(errs, err)
 	}
