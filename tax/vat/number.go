@@ -622,52 +622,30 @@ func checkDK(v national) Reason {
 	return 0
 }
 
-func checkEE(v national) Reason {
-	b := v.bytes()
-	ok := true
-	if len(b) != 9 {
+// digitsChecked is the rule of the countries whose numbers are n digits
+// with a check: the length, then digits only, then sum.
+func digitsChecked(b []byte, n int, sum func(b []byte) bool) Reason {
+	switch {
+	case len(b) != n:
 		return ReasonLength
-	}
-	if !allDigits(b) {
+	case !allDigits(b):
 		return ReasonFormat
-	}
-	ok = (10-weighted(b, 3, 7, 1, 3, 7, 1, 3, 7)%10)%10 == dig(b[8])
-	if !ok {
+	case !sum(b):
 		return ReasonChecksum
 	}
 	return 0
+}
+
+func checkEE(v national) Reason {
+	return digitsChecked(v.bytes(), 9, func(b []byte) bool { return (10-weighted(b, 3, 7, 1, 3, 7, 1, 3, 7)%10)%10 == dig(b[8]) })
 }
 
 func checkEL(v national) Reason {
-	b := v.bytes()
-	ok := true
-	if len(b) != 9 {
-		return ReasonLength
-	}
-	if !allDigits(b) {
-		return ReasonFormat
-	}
-	ok = weighted(b, 256, 128, 64, 32, 16, 8, 4, 2)%11%10 == dig(b[8])
-	if !ok {
-		return ReasonChecksum
-	}
-	return 0
+	return digitsChecked(v.bytes(), 9, func(b []byte) bool { return weighted(b, 256, 128, 64, 32, 16, 8, 4, 2)%11%10 == dig(b[8]) })
 }
 
 func checkFI(v national) Reason {
-	b := v.bytes()
-	ok := true
-	if len(b) != 8 {
-		return ReasonLength
-	}
-	if !allDigits(b) {
-		return ReasonFormat
-	}
-	ok = mod11Check(b, 7, 9, 10, 5, 8, 4, 2)
-	if !ok {
-		return ReasonChecksum
-	}
-	return 0
+	return digitsChecked(v.bytes(), 8, func(b []byte) bool { return mod11Check(b, 7, 9, 10, 5, 8, 4, 2) })
 }
 
 func checkFR(v national) Reason {
@@ -696,35 +674,11 @@ func checkFR(v national) Reason {
 }
 
 func checkHR(v national) Reason {
-	b := v.bytes()
-	ok := true
-	if len(b) != 11 {
-		return ReasonLength
-	}
-	if !allDigits(b) {
-		return ReasonFormat
-	}
-	ok = mod11_10(b)
-	if !ok {
-		return ReasonChecksum
-	}
-	return 0
+	return digitsChecked(v.bytes(), 11, func(b []byte) bool { return mod11_10(b) })
 }
 
 func checkHU(v national) Reason {
-	b := v.bytes()
-	ok := true
-	if len(b) != 8 {
-		return ReasonLength
-	}
-	if !allDigits(b) {
-		return ReasonFormat
-	}
-	ok = (10-weighted(b, 9, 7, 3, 1, 9, 7, 3)%10)%10 == dig(b[7])
-	if !ok {
-		return ReasonChecksum
-	}
-	return 0
+	return digitsChecked(v.bytes(), 8, func(b []byte) bool { return (10-weighted(b, 9, 7, 3, 1, 9, 7, 3)%10)%10 == dig(b[7]) })
 }
 
 func checkIT(v national) Reason {
@@ -777,19 +731,7 @@ func checkLT(v national) Reason {
 }
 
 func checkLU(v national) Reason {
-	b := v.bytes()
-	ok := true
-	if len(b) != 8 {
-		return ReasonLength
-	}
-	if !allDigits(b) {
-		return ReasonFormat
-	}
-	ok = atoiB(b[:6])%89 == atoiB(b[6:])
-	if !ok {
-		return ReasonChecksum
-	}
-	return 0
+	return digitsChecked(v.bytes(), 8, func(b []byte) bool { return atoiB(b[:6])%89 == atoiB(b[6:]) })
 }
 
 func checkLV(v national) Reason {
@@ -859,19 +801,7 @@ func checkNL(v national) Reason {
 }
 
 func checkPL(v national) Reason {
-	b := v.bytes()
-	ok := true
-	if len(b) != 10 {
-		return ReasonLength
-	}
-	if !allDigits(b) {
-		return ReasonFormat
-	}
-	ok = weighted(b, 6, 5, 7, 2, 3, 4, 5, 6, 7)%11 == dig(b[9])
-	if !ok {
-		return ReasonChecksum
-	}
-	return 0
+	return digitsChecked(v.bytes(), 10, func(b []byte) bool { return weighted(b, 6, 5, 7, 2, 3, 4, 5, 6, 7)%11 == dig(b[9]) })
 }
 
 func checkPT(v national) Reason {
@@ -1002,35 +932,11 @@ func checkGB(v national) Reason {
 }
 
 func checkCHE(v national) Reason {
-	b := v.bytes()
-	ok := true
-	if len(b) != 9 {
-		return ReasonLength
-	}
-	if !allDigits(b) {
-		return ReasonFormat
-	}
-	ok = mod11Check(b, 5, 4, 3, 2, 7, 6, 5, 4)
-	if !ok {
-		return ReasonChecksum
-	}
-	return 0
+	return digitsChecked(v.bytes(), 9, func(b []byte) bool { return mod11Check(b, 5, 4, 3, 2, 7, 6, 5, 4) })
 }
 
 func checkNO(v national) Reason {
-	b := v.bytes()
-	ok := true
-	if len(b) != 9 {
-		return ReasonLength
-	}
-	if !allDigits(b) {
-		return ReasonFormat
-	}
-	ok = mod11Check(b, 3, 2, 7, 6, 5, 4, 3, 2)
-	if !ok {
-		return ReasonChecksum
-	}
-	return 0
+	return digitsChecked(v.bytes(), 9, func(b []byte) bool { return mod11Check(b, 3, 2, 7, 6, 5, 4, 3, 2) })
 }
 
 func frKeyChar(c byte) bool { return isDigit(c) || isUpper(c) && c != 'I' && c != 'O' }
