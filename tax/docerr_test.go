@@ -2,31 +2,12 @@ package tax
 
 import (
 	"context"
-	"os"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-)
 
-// docErrorExamples returns the example messages of the doc comments of
-// file: the indented comment lines that start with prefix and an
-// operation ("tax: Calculate: "), not the "Op: field" template.
-func docErrorExamples(t *testing.T, file, prefix string) []string {
-	t.Helper()
-	src, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, line := range strings.Split(string(src), "\n") {
-		s, ok := strings.CutPrefix(line, "//\t"+prefix)
-		if ok && !strings.HasPrefix(s, "Op: ") && len(s) > 0 && s[0] >= 'A' && s[0] <= 'Z' {
-			out = append(out, prefix+s)
-		}
-	}
-	return out
-}
+	"github.com/marketkit/marketkit/internal/doctest"
+)
 
 // Issue 8: "doc examples of error text must be the real text". Every
 // example message in errors.go is produced by the call beside it here;
@@ -46,7 +27,7 @@ func TestDocErrorExamplesAreReal(t *testing.T) {
 		t.Fatal("Lookup de_vat reduced 1980-01-01: no error")
 	}
 	got = append(got, err.Error())
-	if diff := cmp.Diff(docErrorExamples(t, "errors.go", "tax: "), got); diff != "" {
+	if diff := cmp.Diff(doctest.ErrorExamples(t, "errors.go", "tax: "), got); diff != "" {
 		t.Errorf("doc examples differ from the real messages (-doc +real):\n%s", diff)
 	}
 }

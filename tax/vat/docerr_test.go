@@ -1,31 +1,12 @@
 package vat
 
 import (
-	"os"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-)
 
-// docErrorExamples returns the example messages of the doc comments of
-// file: the indented comment lines that start with prefix and an
-// operation ("tax: Calculate: "), not the "Op: field" template.
-func docErrorExamples(t *testing.T, file, prefix string) []string {
-	t.Helper()
-	src, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, line := range strings.Split(string(src), "\n") {
-		s, ok := strings.CutPrefix(line, "//\t"+prefix)
-		if ok && !strings.HasPrefix(s, "Op: ") && len(s) > 0 && s[0] >= 'A' && s[0] <= 'Z' {
-			out = append(out, prefix+s)
-		}
-	}
-	return out
-}
+	"github.com/marketkit/marketkit/internal/doctest"
+)
 
 // Issue 8: the example message of Error's doc is the real text.
 func TestDocErrorExamplesAreReal(t *testing.T) {
@@ -33,7 +14,7 @@ func TestDocErrorExamplesAreReal(t *testing.T) {
 	if err == nil {
 		t.Fatal("no error")
 	}
-	if diff := cmp.Diff(docErrorExamples(t, "number.go", "vat: "), []string{err.Error()}); diff != "" {
+	if diff := cmp.Diff(doctest.ErrorExamples(t, "number.go", "vat: "), []string{err.Error()}); diff != "" {
 		t.Errorf("doc examples differ from the real messages (-doc +real):\n%s", diff)
 	}
 }
