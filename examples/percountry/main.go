@@ -16,7 +16,6 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -83,24 +82,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	if *maint != "" {
 		c.maintenance = strings.Split(*maint, ",")
 	}
-	c.cartKey = []byte(*key)
-	if *key == "" {
-		c.cartKey = make([]byte, 32)
-		_, _ = rand.Read(c.cartKey)
-	}
+	c.cartKey = shop.CartKey(*key)
 	return c, nil
-}
-
-func newLogger(format string, w io.Writer) (*slog.Logger, error) {
-	switch format {
-	case "text":
-		return slog.New(slog.NewTextHandler(w, nil)), nil
-	case "json":
-		return slog.New(slog.NewJSONHandler(w, nil)), nil
-	case "none":
-		return slog.New(slog.DiscardHandler), nil
-	}
-	return nil, fmt.Errorf("-log %q: want text, json or none", format)
 }
 
 // hooks let tests watch an instance: the file system it reads its data
@@ -116,7 +99,7 @@ func run(ctx context.Context, args []string, stderr io.Writer, ready chan<- stri
 	if err != nil {
 		return err
 	}
-	logger, err := newLogger(c.logFormat, stderr)
+	logger, err := shop.NewLogger(c.logFormat, stderr)
 	if err != nil {
 		return err
 	}

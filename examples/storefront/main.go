@@ -20,11 +20,9 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"net"
 	"os"
 	"os/signal"
@@ -75,24 +73,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	if *maint != "" {
 		c.maintenance = strings.Split(*maint, ",")
 	}
-	c.cartKey = []byte(*key)
-	if *key == "" {
-		c.cartKey = make([]byte, 32)
-		_, _ = rand.Read(c.cartKey)
-	}
+	c.cartKey = shop.CartKey(*key)
 	return c, nil
-}
-
-func newLogger(format string, w io.Writer) (*slog.Logger, error) {
-	switch format {
-	case "text":
-		return slog.New(slog.NewTextHandler(w, nil)), nil
-	case "json":
-		return slog.New(slog.NewJSONHandler(w, nil)), nil
-	case "none":
-		return slog.New(slog.DiscardHandler), nil
-	}
-	return nil, fmt.Errorf("-log %q: want text, json or none", format)
 }
 
 // run serves until ctx is done. ready, when not nil, receives the
@@ -102,7 +84,7 @@ func run(ctx context.Context, args []string, stderr io.Writer, ready chan<- stri
 	if err != nil {
 		return err
 	}
-	logger, err := newLogger(c.logFormat, stderr)
+	logger, err := shop.NewLogger(c.logFormat, stderr)
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,10 @@ package shop
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
+	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -70,4 +73,29 @@ func TuneGC(percent int) {
 	if _, set := os.LookupEnv("GOGC"); !set && percent > 0 {
 		debug.SetGCPercent(percent)
 	}
+}
+
+// NewLogger returns the request logger the -log flag names: "text",
+// "json" or "none".
+func NewLogger(format string, w io.Writer) (*slog.Logger, error) {
+	switch format {
+	case "text":
+		return slog.New(slog.NewTextHandler(w, nil)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, nil)), nil
+	case "none":
+		return slog.New(slog.DiscardHandler), nil
+	}
+	return nil, fmt.Errorf("-log %q: want text, json or none", format)
+}
+
+// CartKey returns the cart cookies' secret the -cart-key flag gives, or 32
+// random bytes (valid until the process stops) when it is empty.
+func CartKey(flag string) []byte {
+	if flag != "" {
+		return []byte(flag)
+	}
+	key := make([]byte, 32)
+	_, _ = rand.Read(key)
+	return key
 }
