@@ -826,7 +826,7 @@ func probeTax(calc tax.Calculator, m *Market, d tax.Date, cc, region, cl string)
 	if err != nil {
 		return err
 	}
-	order := pricing.Order{Currency: m.Currency, Rounding: roundingOf(m.Tax.Mode),
+	order := pricing.Order{Currency: m.Currency, Rounding: m.Tax.Mode,
 		Items: []pricing.Item{{SKU: "probe", TaxClass: cl, Quantity: 1, UnitPrice: unit}}}
 	q, err := order.Quote()
 	if err != nil {

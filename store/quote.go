@@ -229,7 +229,7 @@ func (s *Store) quoteInto(ctx context.Context, q *Quote, at time.Time, cart *Car
 	sc.items = items
 	// Order discounts apply to the goods only: price them first, then add
 	// the shipping line undiscounted.
-	order := pricing.Order{Currency: s.m.Currency, Items: items, Discounts: cart.Discounts, Rounding: roundingOf(s.m.Tax.Mode)}
+	order := pricing.Order{Currency: s.m.Currency, Items: items, Discounts: cart.Discounts, Rounding: s.m.Tax.Mode}
 	pq := &sc.goods
 	if err := order.QuoteInto(pq); err != nil {
 		return &Error{Op: op, Field: "cart", Err: err}
@@ -245,7 +245,7 @@ func (s *Store) quoteInto(ctx context.Context, q *Quote, at time.Time, cart *Car
 			return &Error{Op: op, Field: "cart.shipping", Value: cart.Shipping, Err: because(ErrNotSold, err.Error())}
 		}
 		sc.ship[0] = pricing.Item{SKU: cart.Shipping, TaxClass: shippingClass(s.m), Quantity: 1, UnitPrice: pr.Unit}
-		ship := pricing.Order{Currency: s.m.Currency, Rounding: roundingOf(s.m.Tax.Mode), Items: sc.ship[:]}
+		ship := pricing.Order{Currency: s.m.Currency, Rounding: s.m.Tax.Mode, Items: sc.ship[:]}
 		if err := ship.QuoteInto(&sc.shipQ); err != nil {
 			return &Error{Op: op, Field: "cart.shipping", Value: cart.Shipping, Err: err}
 		}

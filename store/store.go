@@ -400,7 +400,7 @@ func (s *Store) Product(ctx context.Context, id string, tag language.Tag, at tim
 			continue // a variant without a price is not offered
 		}
 		vv := Variant{SKU: v.SKU, Display: s.amount(f, pr.Unit), CompareAt: s.amount(f, pr.CompareAt)}
-		order := pricing.Order{Currency: s.m.Currency, Rounding: roundingOf(s.m.Tax.Mode),
+		order := pricing.Order{Currency: s.m.Currency, Rounding: s.m.Tax.Mode,
 			Items: []pricing.Item{{SKU: v.SKU, TaxClass: p.TaxClass, Quantity: 1, UnitPrice: pr.Unit}}}
 		q, err := order.Quote()
 		if err != nil {

@@ -37,12 +37,10 @@ func (m *Market) TaxPolicy() tax.Policy {
 	return tax.Policy{
 		PricesIncludeTax: m.Tax.PricesIncludeTax,
 		Rounding:         m.Tax.Rounding,
-		Mode:             roundingOf(m.Tax.Mode),
+		Mode:             m.Tax.Mode,
 		CrossBorder:      m.Tax.CrossBorder,
 	}
 }
-
-func roundingOf(r pricing.RoundingMode) pricing.RoundingMode { return r }
 
 // taxRequest assembles a tax request for market m.
 func taxRequest(m *Market, d tax.Date, to tax.Address, c Customer, lines []pricing.Line) *tax.Request {
