@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/netip"
 	"strings"
+	"sync"
 )
 
 // Geolocation header names of common CDNs, for Options.GeoHeader. A CDN
@@ -164,8 +165,9 @@ func IsCrawler(ua string) bool {
 		}
 		lower[i] = c
 	}
+	idx := crawlerByFirst()
 	for i, c := range lower {
-		for _, tok := range crawlerByFirst[c] {
+		for _, tok := range idx[c] {
 			if bytes.HasPrefix(lower[i:], tok) {
 				return true
 			}
@@ -175,13 +177,15 @@ func IsCrawler(ua string) bool {
 }
 
 // crawlerByFirst indexes crawlerTokens by their first byte, so that
-// IsCrawler reads the User-Agent once.
-var crawlerByFirst = func() (idx [256][][]byte) {
+// IsCrawler reads the User-Agent once. It is built on first use, not at
+// import: only root redirects ask.
+var crawlerByFirst = sync.OnceValue(func() *[256][][]byte {
+	var idx [256][][]byte
 	for _, t := range crawlerTokens {
 		idx[t[0]] = append(idx[t[0]], []byte(t))
 	}
-	return idx
-}()
+	return &idx
+})
 
 // containsFold reports whether s contains the lower-case ASCII token tok,
 // ignoring ASCII case, without allocating.
