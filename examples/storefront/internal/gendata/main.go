@@ -80,26 +80,17 @@ var adjectives = []tr{
 type enumAttr struct {
 	ID     string
 	Labels tr
-	Values []struct {
-		ID     string
-		Labels tr
-	}
+	Values []enumValue
 }
 
-func v(id string, labels tr) struct {
+type enumValue struct {
 	ID     string
 	Labels tr
-} {
-	return struct {
-		ID     string
-		Labels tr
-	}{id, labels}
 }
 
-var colors = enumAttr{ID: "color", Labels: tr{"en": "Colour", "de": "Farbe", "fr": "Couleur", "it": "Colore", "nl": "Kleur", "nb": "Farge", "sv": "Färg", "ja": "色"}, Values: []struct {
-	ID     string
-	Labels tr
-}{
+func v(id string, labels tr) enumValue { return enumValue{id, labels} }
+
+var colors = enumAttr{ID: "color", Labels: tr{"en": "Colour", "de": "Farbe", "fr": "Couleur", "it": "Colore", "nl": "Kleur", "nb": "Farge", "sv": "Färg", "ja": "色"}, Values: []enumValue{
 	v("red", tr{"en": "Red", "de": "Rot", "fr": "Rouge", "it": "Rosso", "nl": "Rood", "nb": "Rød", "sv": "Röd", "ja": "赤"}),
 	v("blue", tr{"en": "Blue", "de": "Blau", "fr": "Bleu", "it": "Blu", "nl": "Blauw", "nb": "Blå", "sv": "Blå", "ja": "青"}),
 	v("white", tr{"en": "White", "de": "Weiss", "fr": "Blanc", "it": "Bianco", "nl": "Wit", "nb": "Hvit", "sv": "Vit", "ja": "白"}),
@@ -107,10 +98,7 @@ var colors = enumAttr{ID: "color", Labels: tr{"en": "Colour", "de": "Farbe", "fr
 	v("green", tr{"en": "Green", "de": "Grün", "fr": "Vert", "it": "Verde", "nl": "Groen", "nb": "Grønn", "sv": "Grön", "ja": "緑"}),
 }}
 
-var materials = enumAttr{ID: "material", Labels: tr{"en": "Material", "de": "Material", "fr": "Matière", "it": "Materiale", "nl": "Materiaal", "nb": "Materiale", "sv": "Material", "ja": "素材"}, Values: []struct {
-	ID     string
-	Labels tr
-}{
+var materials = enumAttr{ID: "material", Labels: tr{"en": "Material", "de": "Material", "fr": "Matière", "it": "Materiale", "nl": "Materiaal", "nb": "Materiale", "sv": "Material", "ja": "素材"}, Values: []enumValue{
 	v("ceramic", tr{"en": "Ceramic", "de": "Keramik", "fr": "Céramique", "it": "Ceramica", "nl": "Keramiek", "nb": "Keramikk", "sv": "Keramik", "ja": "陶器"}),
 	v("steel", tr{"en": "Steel", "de": "Stahl", "fr": "Acier", "it": "Acciaio", "nl": "Staal", "nb": "Stål", "sv": "Stål", "ja": "スチール"}),
 	v("wood", tr{"en": "Wood", "de": "Holz", "fr": "Bois", "it": "Legno", "nl": "Hout", "nb": "Tre", "sv": "Trä", "ja": "木"}),
@@ -118,10 +106,7 @@ var materials = enumAttr{ID: "material", Labels: tr{"en": "Material", "de": "Mat
 	v("paper", tr{"en": "Paper", "de": "Papier", "fr": "Papier", "it": "Carta", "nl": "Papier", "nb": "Papir", "sv": "Papper", "ja": "紙"}),
 }}
 
-var brands = enumAttr{ID: "brand", Labels: tr{"en": "Brand", "de": "Marke", "fr": "Marque", "it": "Marca", "nl": "Merk", "nb": "Merke", "sv": "Märke", "ja": "ブランド"}, Values: []struct {
-	ID     string
-	Labels tr
-}{
+var brands = enumAttr{ID: "brand", Labels: tr{"en": "Brand", "de": "Marke", "fr": "Marque", "it": "Marca", "nl": "Merk", "nb": "Merke", "sv": "Märke", "ja": "ブランド"}, Values: []enumValue{
 	v("fjord", tr{"en": "Fjord & Co"}), v("lumen", tr{"en": "Lumen"}), v("kaze", tr{"en": "Kaze"}),
 	v("atelier", tr{"en": "Atelier Sud"}), v("harbor", tr{"en": "Harbor Goods"}),
 }}
