@@ -86,8 +86,11 @@ func varyNames(m readMask, geo, geoRegion string) string {
 const MaxCookieHeaderLength = 8192
 
 // cookieValue returns the value of the first cookie called name in the
-// request's Cookie headers, without allocating. Quotes around the value
-// are removed.
+// request's Cookie headers, without allocating. It reads them as
+// net/http's Request.Cookie does: quotes around the value are removed,
+// and a pair whose value holds a byte outside the cookie-octet set of
+// RFC 6265 as net/http widens it (a control, '"', ';', '\\' or non-ASCII)
+// is skipped, so a later valid pair of the same name is found.
 func cookieValue(h http.Header, name string) (string, bool) {
 	lines := h["Cookie"]
 	total := 0
@@ -101,19 +104,46 @@ func cookieValue(h http.Header, name string) (string, bool) {
 		for line != "" {
 			var part string
 			part, line, _ = strings.Cut(line, ";")
-			part = strings.TrimSpace(part)
-			k, v, ok := strings.Cut(part, "=")
-			if !ok || strings.TrimSpace(k) != name {
+			k, v, _ := strings.Cut(trimHTTPSpace(part), "=")
+			if trimHTTPSpace(k) != name {
 				continue
 			}
-			v = strings.TrimSpace(v)
-			if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
+			if len(v) > 1 && v[0] == '"' && v[len(v)-1] == '"' {
 				v = v[1 : len(v)-1]
+			}
+			if !validCookieValue(v) {
+				continue
 			}
 			return v, true
 		}
 	}
 	return "", false
+}
+
+// trimHTTPSpace trims the ASCII white space of HTTP (space, tab, CR,
+// LF) from both ends of s, as net/textproto.TrimString does; unlike
+// strings.TrimSpace it leaves Unicode spaces alone.
+func trimHTTPSpace(s string) string {
+	for s != "" && isHTTPSpace(s[0]) {
+		s = s[1:]
+	}
+	for s != "" && isHTTPSpace(s[len(s)-1]) {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+func isHTTPSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\r' || b == '\n' }
+
+// validCookieValue reports whether every byte of v may appear in a
+// cookie value as net/http accepts it.
+func validCookieValue(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if b := v[i]; b < 0x20 || b >= 0x7f || b == '"' || b == ';' || b == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 // queryValue returns the raw (still escaped) value of the first key=value
