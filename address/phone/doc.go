@@ -45,7 +45,9 @@
 // fields of every marketkit error (Op, Field, Value, Err) and the default
 // region, and unwraps to one of the sentinels ([ErrNotANumber],
 // [ErrInvalidCountryCode], [ErrTooShort], [ErrTooLong], [ErrInvalidRegion],
-// [ErrInvalid]) for errors.Is. Messages read
+// [ErrInvalid]) for errors.Is. An unknown default region also matches
+// [locale.ErrUnknownCountry], as an unknown country does in every package
+// of marketkit. Messages read
 // `phone: Parse: number "+49 1": too short (default region "DE")`, with the
 // input cut after 64 bytes. The default region is accepted in any ASCII
 // case and never trimmed (" DE" is an error). [Type] is an enumeration with

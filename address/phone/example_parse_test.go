@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/marketkit/marketkit/address/phone"
+	"github.com/marketkit/marketkit/locale"
 )
 
 func ExampleParse() {
@@ -21,7 +22,7 @@ func ExampleParse() {
 
 	// An unknown default region is an error, whatever the number.
 	_, err := phone.Parse("+44 20 7946 0000", "UK")
-	fmt.Println(errors.Is(err, phone.ErrInvalidRegion))
+	fmt.Println(errors.Is(err, phone.ErrInvalidRegion), errors.Is(err, locale.ErrUnknownCountry))
 
 	// Oversized input is rejected before any parsing.
 	_, err = phone.Parse(strings.Repeat("1", phone.MaxInputLength+1), "US")
@@ -30,7 +31,7 @@ func ExampleParse() {
 	// +4930123456 +49 30 123456 030 123456 tel:+49-30-123456 fixed-line true
 	// +4930123456 +49 30 123456 030 123456 tel:+49-30-123456 fixed-line true
 	// +4930123456 +49 30 123456 030 123456 tel:+49-30-123456 fixed-line true
-	// true
+	// true true
 	// true
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/marketkit/marketkit/internal/enum"
 	"github.com/marketkit/marketkit/internal/errtext"
+	"github.com/marketkit/marketkit/locale"
 	"github.com/nyaruka/phonenumbers"
 )
 
@@ -96,6 +97,15 @@ func (e *ParseError) Unwrap() error {
 		return nil
 	}
 	return e.Err
+}
+
+// Is reports whether the error is an unknown default region when target
+// is [locale.ErrUnknownCountry], the library's one sentinel for country
+// codes, so that errors.Is(err, locale.ErrUnknownCountry) holds for a
+// phone number as it does for an address, a tax location or a market.
+// Other targets are matched through Unwrap.
+func (e *ParseError) Is(target error) bool {
+	return e != nil && target == locale.ErrUnknownCountry && e.Err == ErrInvalidRegion
 }
 
 // Number is a parsed phone number. The zero Number is empty: IsValid

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/marketkit/marketkit/locale"
 	"github.com/nyaruka/phonenumbers"
 )
 
@@ -276,5 +277,33 @@ func TestNationalRoundTrip(t *testing.T) {
 	}
 	if checked < 500 {
 		t.Errorf("only %d example numbers checked", checked)
+	}
+}
+
+// TestUnknownRegionIsUnknownCountry: an unknown default region matches
+// the library's one country sentinel, and no other phone error does.
+func TestUnknownRegionIsUnknownCountry(t *testing.T) {
+	for _, tt := range []struct {
+		number, region string
+		want           bool
+	}{
+		{"030 901820", "UK", true},
+		{"030 901820", "XX", true},
+		{"030 901820", "DEU", true},
+		{"030 901820", " de", true},
+		{"+49 30 901820", "xx", true},
+		{"030 901820", "DE", false}, // no error at all
+		{"abc", "DE", false},        // not a number
+		{"+49 1", "DE", false},      // too short
+		{"+999 1234567", "", false}, // invalid country calling code: a number's fault, not a country code's
+	} {
+		_, err := Parse(tt.number, tt.region)
+		if got := errors.Is(err, locale.ErrUnknownCountry); got != tt.want {
+			t.Errorf("Parse(%q, %q) = %v; errors.Is(err, locale.ErrUnknownCountry) = %v, want %v", tt.number, tt.region, err, got, tt.want)
+		}
+	}
+	var nilErr *ParseError
+	if nilErr.Is(locale.ErrUnknownCountry) {
+		t.Error("nil *ParseError matches locale.ErrUnknownCountry")
 	}
 }
