@@ -30,7 +30,11 @@
 // prices always come from the market's price list. Orders go to the
 // market's own database through store/sqlstore (Open opens only the
 // databases of the markets the process serves), with the checkout's
-// idempotency key.
+// idempotency key. An order's confirmation page (name, address, email,
+// phone) answers only the browser that placed it: placing an order
+// records its ID in the market's "orders" cookie, signed the same way
+// (the newest 10 orders, for 30 days), and any other request, whatever
+// is wrong with it, is the 404 of an order that does not exist.
 //
 // # Operations
 //

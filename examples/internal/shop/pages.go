@@ -3,6 +3,7 @@ package shop
 import (
 	"errors"
 	"html/template"
+	"log/slog"
 	"net/http"
 	"net/mail"
 	"net/url"
@@ -335,6 +336,9 @@ type productData struct {
 	Variants          []variantView
 	Include           bool
 	AddURL            string
+	// JSONLD is the page's schema.org Product, written by html/template
+	// as JSON inside its script element (jsonld.go).
+	JSONLD *productLD
 }
 
 type variantView struct {
@@ -366,6 +370,7 @@ func (s *Server) serveProduct(w http.ResponseWriter, r *http.Request, sel *web.S
 	d := &productData{Name: pd.Name, Description: pd.Description, Include: pd.PricesIncludeTax, AddURL: p.Base + "/cart"}
 	cg := st.Index().Catalog()
 	prod, _ := cg.Product(id)
+	labels := make(map[string]string, len(pd.Variants))
 	for _, v := range pd.Variants {
 		vv := variantView{SKU: v.SKU, Label: variantLabel(cg, prod, v.SKU, tag), Price: v.Display.Text, Net: v.Net.Text, Gross: v.Gross.Text}
 		if !v.CompareAt.Money.IsZero() {
@@ -378,7 +383,9 @@ func (s *Server) serveProduct(w http.ResponseWriter, r *http.Request, sel *web.S
 			vv.TaxNote = t.T("excl", rates)
 		}
 		d.Variants = append(d.Variants, vv)
+		labels[v.SKU] = vv.Label
 	}
+	d.JSONLD = productJSONLD(pd, prod, s.canonicalURL(sel, "/p/"+id), labels)
 	p.Data = d
 	s.render(w, r, "product", p)
 }
@@ -714,6 +721,10 @@ func (s *Server) serveCheckout(w http.ResponseWriter, r *http.Request, sel *web.
 			return
 		}
 		_ = s.cart.write(w, r, st.ID(), cookiePath(sel), nil)
+		if err := s.orders.add(w, r, st.ID(), cookiePath(sel), placed.ID, s.now()); err != nil {
+			// The order is placed; only its page in this browser is lost.
+			s.log.LogAttrs(r.Context(), slog.LevelError, "order cookie", slogErr(err), slogStr("order", placed.ID))
+		}
 		http.Redirect(w, r, base+"/orders/"+url.PathEscape(placed.ID), http.StatusSeeOther)
 		return
 	}
@@ -827,7 +838,11 @@ func (s *Server) serveOrder(w http.ResponseWriter, r *http.Request, sel *web.Sel
 	if !allowed(w, r, http.MethodGet) {
 		return
 	}
-	if id == "" || len(id) > store.MaxKeyLength || strings.Contains(id, "/") {
+	w.Header().Set("Cache-Control", "no-store")
+	// Private: only the browser that placed the order sees it (orders.go);
+	// to anyone else it does not exist. The cookie is checked before the
+	// database, so the answer takes no longer for an order that exists.
+	if !validOrderID(id) || !s.orders.lists(r, st.ID(), id, s.now()) {
 		s.notFound(w, r, sel)
 		return
 	}

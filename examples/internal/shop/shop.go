@@ -38,8 +38,9 @@ type Options struct {
 	Site func() *web.Site
 	// Orders keeps the placed orders, each market in its own database.
 	Orders store.OrderStore
-	// CartKey signs the cart cookies (at least 32 bytes). Instances that
-	// serve the same market behind one load balancer share it.
+	// CartKey signs the cart and order cookies (at least 32 bytes; each
+	// kind signs with its own prefix). Instances that serve the same
+	// market behind one load balancer share it.
 	CartKey []byte
 	// Health reports the configuration cache ((*store.Cache).Health); nil
 	// for a fixed configuration.
@@ -61,6 +62,7 @@ type Server struct {
 	build   string
 	log     *slog.Logger
 	cart    cartCodec
+	orders  ordersCodec
 	metrics *metrics
 	web     *web.Handler
 	pages   map[string]*pageTemplate
@@ -68,6 +70,7 @@ type Server struct {
 	fragMu  sync.Mutex
 	fragSet *web.Site // the configuration the cached fragments belong to
 	fragMap map[fragKey]template.HTML
+	urlMap  map[fragKey]string // canonical URLs, cached like the fragments
 	started time.Time
 
 	sellsCache atomic.Pointer[sellsTable]
@@ -85,7 +88,7 @@ func New(o Options) (*Server, error) {
 	if len(o.CartKey) < 32 {
 		return nil, errors.New("shop: New: CartKey must have at least 32 bytes")
 	}
-	s := &Server{opts: o, build: o.Build, log: o.Logger, cart: cartCodec{key: bytes.Clone(o.CartKey)}, started: time.Now()}
+	s := &Server{opts: o, build: o.Build, log: o.Logger, cart: cartCodec{key: bytes.Clone(o.CartKey)}, orders: ordersCodec{key: bytes.Clone(o.CartKey)}, started: time.Now()}
 	if s.build == "" {
 		s.build = "dev"
 	}
@@ -322,9 +325,7 @@ const maxFragments = 4096
 // or when it is full.
 func (s *Server) fragment(key fragKey, name string, data func() any) template.HTML {
 	s.fragMu.Lock()
-	if s.fragSet != key.site || len(s.fragMap) >= maxFragments {
-		s.fragSet, s.fragMap = key.site, map[fragKey]template.HTML{}
-	}
+	s.resetFragments(key.site)
 	h, ok := s.fragMap[key]
 	s.fragMu.Unlock()
 	if ok {
@@ -344,4 +345,37 @@ func (s *Server) fragment(key fragKey, name string, data func() any) template.HT
 	}
 	s.fragMu.Unlock()
 	return h
+}
+
+// resetFragments drops the cached fragments and URLs when they belong to
+// another configuration than site or when either cache is full. The
+// caller holds fragMu.
+func (s *Server) resetFragments(site *web.Site) {
+	if s.fragSet != site || len(s.fragMap) >= maxFragments || len(s.urlMap) >= maxFragments {
+		s.fragSet, s.fragMap, s.urlMap = site, map[fragKey]template.HTML{}, map[fragKey]string{}
+	}
+}
+
+// canonicalURL returns the canonical URL of the market-relative page rel
+// as sel serves it (web.Alternates' Canonical), or "" when the web layer
+// has none.
+func (s *Server) canonicalURL(sel *web.Selection, rel string) string {
+	key := fragKey{site: sel.Site(), kind: "canonical", market: sel.MarketID(), tag: sel.Locale(), page: rel}
+	s.fragMu.Lock()
+	s.resetFragments(key.site)
+	u, ok := s.urlMap[key]
+	s.fragMu.Unlock()
+	if ok {
+		return u
+	}
+	a, err := sel.Alternates(rel, nil)
+	if err != nil {
+		return ""
+	}
+	s.fragMu.Lock()
+	if s.fragSet == key.site {
+		s.urlMap[key] = a.Canonical
+	}
+	s.fragMu.Unlock()
+	return a.Canonical
 }
