@@ -117,12 +117,12 @@ func ExampleStores() {
 	// shows it as a space here.
 	sp := func(s string) string { return strings.ReplaceAll(s, "\u00a0", " ") }
 	for _, l := range q.Lines {
-		fmt.Printf("%-9s %2d × %-7s %s\n", l.SKU, l.Quantity, sp(l.Text.Unit), sp(l.Text.Gross))
+		fmt.Printf("%-9s %2d × %-7s %s\n", l.SKU, l.Quantity, sp(q.Format(l.Unit)), sp(q.Format(l.Gross)))
 	}
 	for _, r := range q.Rates {
-		fmt.Printf("VAT %-3s on %s: %s\n", r.Percent, sp(r.Text.Base), sp(r.Text.Tax))
+		fmt.Printf("VAT %-3s on %s: %s\n", r.Percent, sp(q.Format(r.Base)), sp(q.Format(r.Tax)))
 	}
-	fmt.Println("total", sp(q.Text.Gross), "of which VAT", sp(q.Text.Tax))
+	fmt.Println("total", sp(q.Format(q.Gross)), "of which VAT", sp(q.Format(q.Tax)))
 
 	at_, _ := stores.Store("at")
 	moved, report, _ := at_.MoveCart(cart, de, at)

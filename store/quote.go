@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -57,7 +56,8 @@ func shippingClass(m *Market) string {
 // NewCart returns an empty cart of the market.
 func (s *Store) NewCart() Cart { return Cart{Market: s.m.ID, Currency: s.m.Currency} }
 
-// QuoteLine is one priced and taxed line of a Quote.
+// QuoteLine is one priced and taxed line of a Quote. Its amounts are
+// exact; [Quote.Format] writes any of them as the quote shows amounts.
 type QuoteLine struct {
 	SKU       string
 	Product   string // the product ID; empty for the shipping line
@@ -70,28 +70,28 @@ type QuoteLine struct {
 	Subtotal, Discount, Net, Tax, Gross pricing.Money
 	// Taxes are the taxes applied, with the rate of each.
 	Taxes []tax.AppliedTax
-	// Outcome is the rule that decided the line's taxation.
+	// Outcome is the rule that decided the line's taxation. Lines decided
+	// by the same rule share one Outcome.
 	Outcome *tax.Outcome
-	// Text holds the amounts a cart page shows, formatted.
-	Text LineText
 }
-
-// LineText holds a line's formatted unit price and gross total.
-type LineText struct{ Unit, Gross string }
 
 // QuoteRate is one row of the per-rate tax breakdown.
 type QuoteRate struct {
 	// Rate is the rate (nil for untaxed lines grouped by Outcome).
 	Rate    *tax.Rate
 	Outcome tax.OutcomeKind
-	Percent string // "19%", empty for untaxed rows
+	// Percent is Rate.Percent as text, "19%" (pricing.Percent.String, the
+	// same in every locale); empty for untaxed rows.
+	Percent string
 	Base    pricing.Money
 	Tax     pricing.Money
-	Text    struct{ Base, Tax string }
 }
 
 // Quote is a priced, taxed cart: lines (shipping as a line), the order
-// discounts, the per-rate breakdown and the totals, exact and formatted.
+// discounts, the per-rate breakdown and the totals. The amounts are exact;
+// their texts are written on demand, by [Quote.Format] and
+// [Quote.AppendFormat], with the formatter of the Store that made the
+// quote.
 type Quote struct {
 	Market   string
 	Currency string
@@ -105,22 +105,17 @@ type Quote struct {
 	// Discount all discounts; Shipping the shipping line's gross; Net +
 	// Tax = Gross, the amount to pay.
 	Subtotal, Discount, Shipping, Net, Tax, Gross pricing.Money
-	Text                                          QuoteText
 
+	// by is the Store that made the quote: its default formatter writes
+	// the texts. Nil for a Quote no Store made, or one whose last
+	// QuoteInto failed.
+	by       *Store
 	taxes    []tax.AppliedTax // backing array of the lines' Taxes
 	outcomes []tax.Outcome    // backing array of the lines' Outcome
-	// shown records the values formatted by the last QuoteInto and their
-	// texts (by shownBy), so that the next one reuses those that did not
-	// change. Kept apart from the exported fields, which the caller may
-	// modify.
-	shown   []shown
-	spare   []shown // the other buffer of shown: the two swap on each call
-	shownBy *locale.Formatter
-	// skus records the lines' catalog facts as the Store skusBy found
-	// them, so that the next QuoteInto by that Store for a cart with the
-	// same SKU at the same place does not look it up again.
-	skus   []skuRec
-	skusBy *Store
+	// skus records the lines' catalog facts as the Store by found them
+	// (QuoteInto only), so that the next QuoteInto by that Store for a
+	// cart with the same SKU at the same place does not look it up again.
+	skus []skuRec
 }
 
 // skuRec is a line's SKU and what the Store's catalog says of it.
@@ -129,8 +124,79 @@ type skuRec struct {
 	info skuInfo
 }
 
-// QuoteText holds the totals formatted in the quote's locale.
-type QuoteText struct{ Subtotal, Discount, Shipping, Net, Tax, Gross string }
+// Formatter returns the formatter of the quote's texts: that of the
+// default locale of the market whose Store made q; nil for a Quote that
+// no Store made.
+func (q *Quote) Formatter() *locale.Formatter {
+	if q.by == nil {
+		return nil
+	}
+	return q.by.deff
+}
+
+// Format returns m as the quote shows amounts: written by [Quote.Formatter],
+// never another locale's formatter, with the zero Money (a total that has
+// no value, such as Shipping without a shipping line) shown as the
+// currency's zero, "0,00 €". Texts are written when asked, not when the
+// quote is made; the Store remembers the text of recently shown amounts,
+// so that showing one again does not allocate. An amount the formatter
+// cannot write, and every amount of a Quote no Store made, is written as
+// m.String() ("19.99 EUR").
+func (q *Quote) Format(m pricing.Money) string {
+	s := q.by
+	if s == nil || s.deff == nil {
+		if m == (pricing.Money{}) && q.Currency != "" {
+			m, _ = pricing.MoneyFromMinor(0, q.Currency)
+		}
+		return m.String()
+	}
+	if m == (pricing.Money{}) && s.zero != "" {
+		return s.zero // formatted by NewStore
+	}
+	slot := s.texts.moneySlot(m)
+	if slot != nil {
+		if e := slot.Load(); e != nil && e.m == m {
+			return e.text
+		}
+	}
+	var buf [64]byte
+	t := string(s.appendMoney(buf[:0], m))
+	if slot != nil {
+		slot.Store(&moneyText{m: m, text: t})
+	}
+	return t
+}
+
+// AppendFormat appends Format(m) to b and returns the extended buffer. It
+// does not allocate when b has room (an amount beyond an int64 of minor
+// units aside).
+func (q *Quote) AppendFormat(b []byte, m pricing.Money) []byte {
+	s := q.by
+	if s == nil || s.deff == nil {
+		return append(b, q.Format(m)...)
+	}
+	if m == (pricing.Money{}) && s.zero != "" {
+		return append(b, s.zero...)
+	}
+	if slot := s.texts.moneySlot(m); slot != nil {
+		if e := slot.Load(); e != nil && e.m == m {
+			return append(b, e.text...)
+		}
+	}
+	return s.appendMoney(b, m)
+}
+
+// appendMoney appends m written by the default formatter, or m.String()
+// if it cannot write m; the zero Money is the currency's zero.
+func (s *Store) appendMoney(b []byte, m pricing.Money) []byte {
+	if m == (pricing.Money{}) {
+		m, _ = pricing.MoneyFromMinor(0, s.m.Currency)
+	}
+	if out, err := m.AppendFormat(b, s.deff); err == nil {
+		return out
+	}
+	return append(b, m.String()...)
+}
 
 // Quote prices and taxes a cart for delivery to an address, now, in the
 // market's default locale. See QuoteAt.
@@ -142,10 +208,10 @@ func (s *Store) Quote(ctx context.Context, cart *Cart, to address.Address, c Cus
 // every line at its price-list price (tier, group, sale window), the line
 // and order discounts, the shipping line, the taxes of the market's
 // policy for this customer (a VAT number makes a business customer) and
-// the totals, each formatted in the market's default locale. A cart of
-// another market or currency is ErrWrongMarket; a SKU not sold here, or
-// sold but without a price, is ErrNotSold naming the line; an address
-// outside the market is ErrNotServed.
+// the totals; [Quote.Format] writes them in the market's default locale.
+// A cart of another market or currency is ErrWrongMarket; a SKU not sold
+// here, or sold but without a price, is ErrNotSold naming the line; an
+// address outside the market is ErrNotServed.
 func (s *Store) QuoteAt(ctx context.Context, at time.Time, cart *Cart, to address.Address, c Customer) (*Quote, error) {
 	q := new(Quote)
 	if err := s.quoteInto(ctx, q, at, cart, to, c, false); err != nil {
@@ -155,16 +221,16 @@ func (s *Store) QuoteAt(ctx context.Context, at time.Time, cart *Cart, to addres
 }
 
 // QuoteInto is QuoteAt writing into q and reusing the capacity of its
-// slices (lines, discounts, rates and the lines' taxes): a quote reused for
-// carts of similar size allocates only its formatted text. The previous
+// slices (lines, discounts, rates and the lines' taxes and outcomes): a
+// quote reused for carts of similar size does not allocate. The previous
 // contents of q, including the slices it handed out, are overwritten; on
 // error q is unspecified.
 func (s *Store) QuoteInto(ctx context.Context, q *Quote, at time.Time, cart *Cart, to address.Address, c Customer) error {
 	return s.quoteInto(ctx, q, at, cart, to, c, true)
 }
 
-// quoteInto is QuoteInto; record keeps the formatted values in q for the
-// next call (QuoteAt's new Quote does not).
+// quoteInto is QuoteInto; record keeps the lines' catalog facts in q for
+// the next call (QuoteAt's new Quote does not).
 func (s *Store) quoteInto(ctx context.Context, q *Quote, at time.Time, cart *Cart, to address.Address, c Customer, record bool) error {
 	s.check()
 	const op = "Quote"
@@ -190,15 +256,13 @@ func (s *Store) quoteInto(ctx context.Context, q *Quote, at time.Time, cart *Car
 	}
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
-	sc.prev = nil
-	if q.shownBy == s.deff {
-		sc.prev = q.shown // read by formatQuote, kept until then
-	}
-	shown, spare := q.shown, q.spare
 	var known []skuRec // the lines' facts recorded by this Store
-	if q.skusBy == s {
+	if q.by == s {
 		known = q.skus
 	}
+	// Until it succeeds, q belongs to no Store: the records written below
+	// in place of another Store's must never be read as that Store's.
+	q.by = nil
 	recs := q.skus[:0] // overwritten in place: known[i] is read before recs[i] is written
 	items := sc.items[:0]
 	lines := slices.Grow(q.Lines[:0], n)
@@ -235,7 +299,7 @@ func (s *Store) quoteInto(ctx context.Context, q *Quote, at time.Time, cart *Car
 		return &Error{Op: op, Field: "cart", Err: err}
 	}
 	*q = Quote{Market: s.m.ID, Currency: s.m.Currency, At: at, PricesIncludeTax: s.m.Tax.PricesIncludeTax,
-		Lines: q.Lines, Rates: q.Rates, taxes: q.taxes, outcomes: q.outcomes, shown: shown, spare: spare, skus: recs,
+		Lines: q.Lines, Rates: q.Rates, taxes: q.taxes, outcomes: q.outcomes, skus: recs,
 		Discounts: append(q.Discounts[:0], pq.OrderDiscounts...), Subtotal: pq.Subtotal}
 	q.Discount, _ = pq.LineDiscounts.Add(pq.OrderDiscount)
 	tlines := pq.Lines // the scratch quote's: appending the shipping line is safe
@@ -261,12 +325,19 @@ func (s *Store) quoteInto(ctx context.Context, q *Quote, at time.Time, cart *Car
 	if err := s.calc.Calculate(ctx, req, res); err != nil {
 		return &Error{Op: op, Field: "tax", Err: err}
 	}
-	nTaxes := 0
+	// The result's lines point to one Outcome per rule: the quote keeps
+	// one copy of each run of equal pointers (typically one in all).
+	nTaxes, nOutcomes := 0, 0
+	var last *tax.Outcome
 	for i := range res.Lines {
 		nTaxes += len(res.Lines[i].Taxes)
+		if o := res.Lines[i].Outcome; o != nil && o != last {
+			nOutcomes, last = nOutcomes+1, o
+		}
 	}
 	taxes := slices.Grow(q.taxes[:0], nTaxes)
-	outcomes := slices.Grow(q.outcomes[:0], len(lines))
+	outcomes := slices.Grow(q.outcomes[:0], nOutcomes)
+	last = nil
 	for i := range lines {
 		pl, tl := &tlines[i], &res.Lines[i]
 		ql := &lines[i]
@@ -275,8 +346,10 @@ func (s *Store) quoteInto(ctx context.Context, q *Quote, at time.Time, cart *Car
 		start := len(taxes)
 		taxes = append(taxes, tl.Taxes...)
 		ql.Taxes = taxes[start:len(taxes):len(taxes)]
-		if tl.Outcome != nil {
-			outcomes = append(outcomes, *tl.Outcome)
+		if o := tl.Outcome; o != nil {
+			if o != last {
+				outcomes, last = append(outcomes, *o), o
+			}
 			ql.Outcome = &outcomes[len(outcomes)-1]
 		}
 		if ql.Shipping {
@@ -288,13 +361,13 @@ func (s *Store) quoteInto(ctx context.Context, q *Quote, at time.Time, cart *Car
 	q.taxes, q.outcomes = taxes, outcomes
 	q.Rates = slices.Grow(q.Rates[:0], len(res.Rates))[:len(res.Rates)]
 	for i, r := range res.Rates {
-		q.Rates[i] = QuoteRate{Rate: r.Rate, Outcome: r.Outcome, Base: r.Base, Tax: r.Tax} // Percent: formatQuote
+		qr := QuoteRate{Rate: r.Rate, Outcome: r.Outcome, Base: r.Base, Tax: r.Tax}
+		if r.Rate != nil {
+			qr.Percent = s.texts.percentString(r.Rate.Percent)
+		}
+		q.Rates[i] = qr
 	}
-	s.formatQuote(q, sc)
-	if record {
-		q.shown, q.spare, q.shownBy = appendTexts(q.spare[:0], q), q.shown, s.deff
-		q.skusBy = s
-	}
+	q.by = s
 	return nil
 }
 
@@ -307,153 +380,11 @@ type scratch struct {
 	shipQ pricing.Quote
 	req   tax.Request
 	res   tax.Result
-	buf   []byte
-	spans []span
-	prev  []shown // the texts the Quote recorded (its own memory: not kept after the call)
-}
-
-// span is where one text lies in formatQuote's buffer; from < 0 means the
-// text is s, reused.
-type span struct {
-	from, to int
-	s        string
-}
-
-// shown is one formatted value of a Quote and its text, in the order
-// formatQuote writes them: the totals, each line's unit and gross, each
-// rate's base, tax and percentage.
-type shown struct {
-	m    pricing.Money
-	p    pricing.Percent
-	rate bool // a percentage, of a non-nil rate
-	s    string
-}
-
-// appendTexts appends q's formatted values and texts to dst, so that the
-// next QuoteInto that computes the same amount at the same place keeps its
-// text rather than formatting it again.
-func appendTexts(dst []shown, q *Quote) []shown {
-	t := &q.Text
-	dst = append(dst, shown{m: q.Subtotal, s: t.Subtotal}, shown{m: q.Discount, s: t.Discount}, shown{m: q.Shipping, s: t.Shipping},
-		shown{m: q.Net, s: t.Net}, shown{m: q.Tax, s: t.Tax}, shown{m: q.Gross, s: t.Gross})
-	for i := range q.Lines {
-		l := &q.Lines[i]
-		dst = append(dst, shown{m: l.Unit, s: l.Text.Unit}, shown{m: l.Gross, s: l.Text.Gross})
-	}
-	for i := range q.Rates {
-		r := &q.Rates[i]
-		pct := shown{s: r.Percent}
-		if r.Rate != nil {
-			pct.p, pct.rate = r.Rate.Percent, true
-		}
-		dst = append(dst, shown{m: r.Base, s: r.Text.Base}, shown{m: r.Tax, s: r.Text.Tax}, pct)
-	}
-	return dst
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 func lineField(i int, f string) string { return "cart.lines[" + strconv.Itoa(i) + "]." + f }
-
-// formatQuote fills the Text fields: every amount is appended to one
-// buffer, which becomes one string that the fields slice. Two kinds of
-// text are reused instead: that of a value equal to the one the reused
-// Quote showed at the same place (sc.prev: a cart quoted again, or changed
-// in one line, keeps the texts that did not change), and a unit price's
-// from the Store's unitCache.
-func (s *Store) formatQuote(q *Quote, sc *scratch) {
-	f := s.deff
-	buf := sc.buf[:0]
-	spans := sc.spans[:0]
-	prev := sc.prev
-	defer func() { sc.buf, sc.spans, sc.prev = buf[:0], spans[:0], nil }()
-	var zero pricing.Money // the quote's currency's zero, made when needed
-	add := func(m pricing.Money) {
-		if k := len(spans); k < len(prev) && !prev[k].rate && prev[k].m == m && prev[k].s != "" {
-			spans = append(spans, span{from: -1, s: prev[k].s})
-			return
-		}
-		if m == (pricing.Money{}) && s.zero != "" {
-			spans = append(spans, span{from: -1, s: s.zero}) // formatted by NewStore
-			return
-		}
-		start := len(buf)
-		if m == (pricing.Money{}) {
-			if zero == (pricing.Money{}) {
-				zero, _ = pricing.MoneyFromMinor(0, q.Currency)
-			}
-			m = zero
-		}
-		if b, err := m.AppendFormat(buf, f); err == nil {
-			buf = b
-		} else {
-			buf = append(buf, m.String()...)
-		}
-		spans = append(spans, span{from: start, to: len(buf)})
-	}
-	add(q.Subtotal)
-	add(q.Discount)
-	add(q.Shipping)
-	add(q.Net)
-	add(q.Tax)
-	add(q.Gross)
-	for i := range q.Lines {
-		l := &q.Lines[i]
-		if k := len(spans); k < len(prev) && !prev[k].rate && prev[k].m == l.Unit && prev[k].s != "" {
-			spans = append(spans, span{from: -1, s: prev[k].s})
-		} else if e := s.units.slot(l.SKU).Load(); e != nil && e.m == l.Unit {
-			spans = append(spans, span{from: -1, s: e.text})
-		} else {
-			add(l.Unit)
-		}
-		add(l.Gross)
-	}
-	for i := range q.Rates {
-		add(q.Rates[i].Base)
-		add(q.Rates[i].Tax)
-		r := q.Rates[i].Rate
-		if k := len(spans); r != nil && k < len(prev) && prev[k].rate && prev[k].p == r.Percent {
-			spans = append(spans, span{from: -1, s: prev[k].s})
-			continue
-		}
-		start := len(buf)
-		if r != nil {
-			if b, err := r.Percent.AppendText(buf); err == nil {
-				buf = b
-			}
-		}
-		spans = append(spans, span{from: start, to: len(buf)})
-	}
-	all := ""
-	if len(buf) > 0 {
-		all = string(buf)
-	}
-	str := func(i int) string {
-		if sp := spans[i]; sp.from >= 0 {
-			return all[sp.from:sp.to]
-		}
-		return spans[i].s
-	}
-	q.Text = QuoteText{Subtotal: str(0), Discount: str(1), Shipping: str(2), Net: str(3), Tax: str(4), Gross: str(5)}
-	k := 6
-	for i := range q.Lines {
-		l := &q.Lines[i]
-		l.Text.Unit = str(k)
-		if spans[k].from >= 0 && l.Unit != (pricing.Money{}) {
-			// Its own copy: the cache must not keep the whole quote's text alive.
-			s.units.slot(l.SKU).Store(&unitEntry{m: l.Unit, text: strings.Clone(l.Text.Unit)})
-		}
-		l.Text.Gross = str(k + 1)
-		k += 2
-	}
-	for i := range q.Rates {
-		q.Rates[i].Text.Base, q.Rates[i].Text.Tax, q.Rates[i].Percent = str(k), str(k+1), str(k+2)
-		k += 3
-	}
-	// Drop the references to the reused texts: the pooled scratch must not
-	// keep them alive.
-	clear(spans)
-}
 
 // LineChange says what happened to one cart line when a cart moved.
 type LineChange struct {

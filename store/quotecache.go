@@ -58,29 +58,65 @@ func (c *addrCache) taxLocation(a address.Address) (tax.Address, error) {
 	return out, nil
 }
 
-// unitCacheSize is the number of formatted unit prices a Store remembers.
-const unitCacheSize = 1024
+// moneyTextSlots and percentTextSlots are the numbers of texts of
+// amounts and of tax percentages a Store remembers (direct-mapped).
+const (
+	moneyTextSlots   = 1024
+	percentTextSlots = 16
+)
 
-// unitEntry is a unit price and its text in the market's default locale.
-// It is never modified once published.
-type unitEntry struct {
+// moneyText is an amount and its text written by the Store's default
+// formatter. It is never modified once published.
+type moneyText struct {
 	m    pricing.Money
 	text string
 }
 
-// unitCache remembers the formatted unit prices of recently quoted SKUs:
-// a SKU's price is the same in every cart that holds it, so its text is
-// formatted once rather than in every quote. Slots are chosen by SKU and a
-// hit requires the identical Money (coefficient, scale and currency), so
-// the text is always that of the amount asked. Safe for concurrent use.
-type unitCache struct {
-	slots [unitCacheSize]atomic.Pointer[unitEntry]
+// percentText is a percentage and its text (pricing.Percent.String).
+// It is never modified once published.
+type percentText struct {
+	p    pricing.Percent
+	text string
 }
 
-func (c *unitCache) slot(sku string) *atomic.Pointer[unitEntry] {
-	h := uint32(2166136261)
-	for i := 0; i < len(sku); i++ {
-		h = (h ^ uint32(sku[i])) * 16777619
-	}
-	return &c.slots[h%unitCacheSize]
+// textCache remembers the texts of recently shown amounts and tax
+// percentages: a unit price is the same in every cart that holds it, and
+// a cart page shows the same totals each time it is drawn, so each text is
+// written once rather than on every showing. Slots are chosen by the
+// amount in minor units and a hit requires the identical Money
+// (coefficient, scale and currency) or Percent, so the text is always
+// that of the value asked. Each Store has its own cache, written only with
+// its own default formatter. Safe for concurrent use.
+type textCache struct {
+	money   [moneyTextSlots]atomic.Pointer[moneyText]
+	percent [percentTextSlots]atomic.Pointer[percentText]
 }
+
+// moneySlot returns the slot of m, or nil for an amount that is not an
+// int64 of minor units (never cached).
+func (c *textCache) moneySlot(m pricing.Money) *atomic.Pointer[moneyText] {
+	minor, ok := m.Minor()
+	if !ok {
+		return nil
+	}
+	h := uint64(minor) * 0x9e3779b97f4a7c15 // Fibonacci hashing: the top bits are well mixed
+	return &c.money[h>>(64-moneyTextBits)]
+}
+
+// moneyTextBits is log2(moneyTextSlots).
+const moneyTextBits = 10
+
+// percentString returns p.String(), remembered.
+func (c *textCache) percentString(p pricing.Percent) string {
+	f, _ := p.Fraction().Coefficient()
+	slot := &c.percent[uint64(f)*0x9e3779b97f4a7c15>>(64-percentTextBits)]
+	if e := slot.Load(); e != nil && e.p == p {
+		return e.text
+	}
+	t := p.String()
+	slot.Store(&percentText{p: p, text: t})
+	return t
+}
+
+// percentTextBits is log2(percentTextSlots).
+const percentTextBits = 4

@@ -73,7 +73,7 @@ type Store struct {
 	skus     map[string]skuInfo  // every SKU the catalog sells here
 	byProd   map[string][]string // product ID → its SKUs, for products sold here
 	addrs    *addrCache          // delivery addresses' tax locations, for Quote
-	units    *unitCache          // formatted unit prices, for Quote
+	texts    *textCache          // texts of amounts and percentages, for Quote
 }
 
 type skuInfo struct {
@@ -94,7 +94,7 @@ func NewStore(cfg *Config, id string, in Inputs) (*Store, error) {
 	if in.Catalog == nil {
 		return nil, &Error{Op: op, Field: "catalog", Err: because(ErrInvalid, "a catalog is required")}
 	}
-	s := &Store{cfg: cfg, m: m, cat: in.Catalog, fmts: map[language.Tag]*locale.Formatter{}, addrs: new(addrCache), units: new(unitCache)}
+	s := &Store{cfg: cfg, m: m, cat: in.Catalog, fmts: map[language.Tag]*locale.Formatter{}, addrs: new(addrCache), texts: new(textCache)}
 	var errs []error
 	var err error
 	if s.cm, err = cfg.CatalogMarket(id); err != nil {
