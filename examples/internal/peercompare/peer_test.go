@@ -103,6 +103,9 @@ func TestPeerWorkload(t *testing.T) {
 	defer csrv.Shutdown(context.Background())
 
 	passes, warm, timed, dur := 1, 50, 200, 500*time.Millisecond
+	if raceEnabled {
+		warm, timed, dur = 10, 50, 200*time.Millisecond
+	}
 	wrk, _ := exec.LookPath("wrk")
 	if *measure {
 		passes, warm, timed, dur = 3, 100, 500, 20*time.Second
@@ -131,7 +134,7 @@ func TestPeerWorkload(t *testing.T) {
 	if wrk != "" {
 		tool = "wrk -t1 -c16 --timeout 30s"
 	}
-	t.Logf("%d products, %d pass(es), median; 16 connections: %s, %v each", products, passes, tool, dur)
+	t.Logf("%d products, %d pass(es), median; 16 connections: %s, %v each; race detector %v", products, passes, tool, dur, raceEnabled)
 	t.Logf("%-20s %10s %10s %10s %9s %9s %12s %8s", "case", "1c p50", "1c p99", "16c req/s", "16c p50", "16c p99", "CPU/req", "bytes")
 	constPerSecond := median(results[len(results)-1], func(r result) float64 { return r.perSecond })
 	for i, c := range targets {

@@ -1,0 +1,5 @@
+//go:build !race
+
+package peercompare
+
+const raceEnabled = false
