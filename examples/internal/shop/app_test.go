@@ -19,7 +19,10 @@ import (
 
 func openTest(t testing.TB, src store.ConfigSource, o InstanceOptions) *Instance {
 	t.Helper()
-	o.Source, o.Data, o.DataDir, o.BaseURL, o.CartKey = src, data.FS(), t.TempDir(), "http://shop.example", testKey
+	if o.Data == nil {
+		o.Data = data.FS()
+	}
+	o.Source, o.DataDir, o.BaseURL, o.CartKey = src, t.TempDir(), "http://shop.example", testKey
 	in, err := Open(context.Background(), o)
 	if err != nil {
 		t.Fatal(err)

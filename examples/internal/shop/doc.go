@@ -10,7 +10,8 @@
 // one style sheet: the root page (country chooser, suggestion), listings
 // (category, facets, price range, text, sorts, cursor pagination), product
 // pages (prices with and without tax as the market shows them, compare-at
-// price, hreflang alternates), the cart, checkout (the country's address
+// price, hreflang alternates, schema.org Product JSON-LD with an Offer per
+// variant at the displayed price), the cart, checkout (the country's address
 // form and phone number, messages beside the fields, the quote with its
 // tax breakdown) and the order confirmation. Routing, detection, the
 // switcher, maintenance and forwarding are package store/web's; the shop

@@ -59,8 +59,13 @@ type priceSpecLD struct {
 const schemaInStock = "https://schema.org/InStock"
 
 // productJSONLD describes pd, the product page of prod, at its canonical
-// URL; labels names each variant's SKU on the page.
+// URL; labels names each variant's SKU on the page. A product without a
+// name in the page's language chain (a schema.org Product requires one)
+// has no JSON-LD: nil.
 func productJSONLD(pd *store.ProductDetail, prod catalog.Product, canonical string, labels map[string]string) *productLD {
+	if pd.Name == "" {
+		return nil
+	}
 	ld := &productLD{Context: "https://schema.org", Type: "Product", Name: pd.Name, Description: pd.Description,
 		ProductID: pd.ID, URL: canonical, Offers: []offerLD{}}
 	if len(pd.Variants) == 1 {
