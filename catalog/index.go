@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"bytes"
 	"cmp"
 	"crypto/rand"
 	"encoding/binary"
@@ -243,18 +242,14 @@ func NewIndex(c *Catalog, markets []Market, prices PriceFunc, opts *IndexOptions
 	var global sync.WaitGroup
 	global.Go(func() {
 		ix.buildPostings()
-		ix.rankOrd, ix.rankPos = ix.orderBy(func(a, b *product) int { return cmp.Compare(b.Rank, a.Rank) })
-		ix.newestOrd, ix.newestPos = ix.orderBy(func(a, b *product) int { return b.Created.Compare(a.Created) })
+		ix.rankOrd, ix.rankPos = ix.rankOrder()
+		ix.newestOrd, ix.newestPos = ix.newestOrder()
 	})
 	defer global.Wait()
 
 	// Stage 1: availability and prices, products in chunks.
-	type pair struct {
-		id    uint32
-		price int64
-	}
 	type chunkOut struct {
-		pairs [][]pair
+		pairs [][]pricePair
 		win   [][]windowed
 		errs  Errors
 		unpr  [][]string
@@ -265,10 +260,10 @@ func NewIndex(c *Catalog, markets []Market, prices PriceFunc, opts *IndexOptions
 	for i, m := range ms {
 		mIdx[m.ID] = i
 	}
-	parallel(workers, nChunks, func(ci int) {
+	parallel(workers, nChunks, func(_, ci int) {
 		lo, hi := ci*len(c.products)/nChunks, (ci+1)*len(c.products)/nChunks
 		out := &outs[ci]
-		out.pairs = make([][]pair, len(ms))
+		out.pairs = make([][]pricePair, len(ms))
 		out.win = make([][]windowed, len(ms))
 		out.unpr = make([][]string, len(ms))
 		only := make([]bool, len(ms))
@@ -313,7 +308,7 @@ func NewIndex(c *Catalog, markets []Market, prices PriceFunc, opts *IndexOptions
 					out.errs.add(e)
 					continue
 				}
-				out.pairs[mi] = append(out.pairs[mi], pair{p.idx, minor})
+				out.pairs[mi] = append(out.pairs[mi], pricePair{p.idx, minor})
 				if a.hasWindow() {
 					from, until := a.win.bounds(m.TimeZone)
 					out.win[mi] = append(out.win[mi], windowed{p.idx, from, until})
@@ -333,13 +328,16 @@ func NewIndex(c *Catalog, markets []Market, prices PriceFunc, opts *IndexOptions
 
 	// Stage 2: per market, the price order and the bitmaps.
 	mis := make([]*marketIndex, len(ms))
-	parallel(workers, len(ms), func(mi int) {
+	unprs := make([][]string, len(ms))
+	pairBufs := make([][2][]pricePair, workers)
+	parallel(workers, len(ms), func(w, mi int) {
 		m := ms[mi]
 		n := 0
 		for i := range outs {
 			n += len(outs[i].pairs[mi])
 		}
-		all := make([]pair, 0, n)
+		bufs := &pairBufs[w] // this worker's scratch
+		all := slices.Grow(bufs[0][:0], n)
 		var win []windowed
 		var unpr []string
 		for i := range outs {
@@ -356,12 +354,8 @@ func NewIndex(c *Catalog, markets []Market, prices PriceFunc, opts *IndexOptions
 		mx.avail.RunOptimize()
 		mx.rank = newRankBits(len(c.products), ids)
 		// Sort by price, then id; all is in id order.
-		slices.SortFunc(all, func(a, b pair) int {
-			if r := cmp.Compare(a.price, b.price); r != 0 {
-				return r
-			}
-			return cmp.Compare(a.id, b.id)
-		})
+		bufs[0], bufs[1] = all, slices.Grow(bufs[1][:0], n)[:n]
+		all = sortByPrice(all, bufs[1])
 		mx.ord = make([]uint32, len(all))
 		mx.prices = make([]int64, len(all))
 		mx.byRank = make([]uint32, len(all))
@@ -371,11 +365,12 @@ func NewIndex(c *Catalog, markets []Market, prices PriceFunc, opts *IndexOptions
 			mx.byRank[mx.rank.rank(pr.id)] = uint32(pos)
 		}
 		mis[mi] = mx
-		if len(unpr) > 0 {
-			ix.unpriced[m.ID] = unpr // distinct keys; map written below, serially
-		}
+		unprs[mi] = unpr
 	})
 	for i, m := range ms {
+		if len(unprs[i]) > 0 {
+			ix.unpriced[m.ID] = unprs[i]
+		}
 		ix.markets[m.ID] = mis[i]
 		ix.mOrder = append(ix.mOrder, m.ID)
 		ix.stats.Pairs += len(mis[i].ord)
@@ -406,7 +401,7 @@ func NewIndex(c *Catalog, markets []Market, prices PriceFunc, opts *IndexOptions
 			mx.locales[tag] = &marketLocale{tag: tag, text: ix.texts[ck], names: ix.names[nk]}
 		}
 	}
-	parallel(workers, len(jobs), func(j int) {
+	parallel(workers, len(jobs), func(_, j int) {
 		job := jobs[j]
 		if job.text {
 			g := ix.texts[job.key]
@@ -440,24 +435,25 @@ func checkPrice(p pricing.Money, currency string) (int64, *Error) {
 	return minor, nil
 }
 
-// parallel runs f(0..n-1) on up to workers goroutines.
-func parallel(workers, n int, f func(i int)) {
+// parallel runs f(w, 0..n-1) on up to workers goroutines; w in
+// [0, workers) identifies the goroutine, for its scratch buffers.
+func parallel(workers, n int, f func(w, i int)) {
 	if workers <= 1 || n <= 1 {
 		for i := range n {
-			f(i)
+			f(0, i)
 		}
 		return
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(workers, n) {
+	for w := range min(workers, n) {
 		wg.Go(func() {
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= n {
 					return
 				}
-				f(i)
+				f(w, i)
 			}
 		})
 	}
@@ -651,7 +647,38 @@ func canonNumber(f pricing.Fixed) string {
 	return s
 }
 
-// orderBy sorts the products by less, then catalog order, and returns the
+// rankOrder orders the products by rank, higher first, then in catalog
+// order. ^x is -x-1: it reverses the order of int64 without overflow.
+func (ix *Index) rankOrder() (ord, pos []uint32) {
+	ents := make([]orderEnt, len(ix.cat.products))
+	for i, p := range ix.cat.products {
+		ents[i] = orderEnt{a: ^p.Rank, id: uint32(i)}
+	}
+	ord = sortOrder(ents)
+	return ord, positions(ord)
+}
+
+// newestOrder orders the products by Created, later first (as
+// time.Time.Compare says), then in catalog order. Times without a
+// monotonic clock reading compare by Unix second and nanosecond, which
+// sortOrder sorts as integers; when a host put a reading in (time.Now()),
+// Compare may use it, and so does this order, by comparing Times.
+func (ix *Index) newestOrder() (ord, pos []uint32) {
+	ps := ix.cat.products
+	for _, p := range ps {
+		if p.Created != p.Created.Round(0) { // a monotonic clock reading
+			return ix.orderBy(func(a, b *product) int { return b.Created.Compare(a.Created) })
+		}
+	}
+	ents := make([]orderEnt, len(ps))
+	for i, p := range ps {
+		ents[i] = orderEnt{a: ^p.Created.Unix(), b: ^int32(p.Created.Nanosecond()), id: uint32(i)}
+	}
+	ord = sortOrder(ents)
+	return ord, positions(ord)
+}
+
+// orderBy sorts the products by cmpf, then catalog order, and returns the
 // order and each product's position.
 func (ix *Index) orderBy(cmpf func(a, b *product) int) (ord, pos []uint32) {
 	ps := ix.cat.products
@@ -665,97 +692,124 @@ func (ix *Index) orderBy(cmpf func(a, b *product) int) (ord, pos []uint32) {
 		}
 		return cmp.Compare(a, b)
 	})
-	pos = make([]uint32, len(ps))
-	for i, id := range ord {
-		pos[id] = uint32(i)
-	}
-	return ord, pos
+	return ord, positions(ord)
 }
 
-func (ix *Index) buildTokens(chain []language.Tag) (map[string]*roaring.Bitmap, map[string]uint32) {
-	f := newFolder()
-	type list struct {
-		key string
-		ids []uint32
-	}
-	byKey := map[string]int{} // token → index in lists
-	var lists []list
-	var seen []int // the tokens of the current product
-	for _, p := range ix.cat.products {
-		seen = seen[:0]
-		name, _ := p.name(chain)
-		desc := ""
-		for _, t := range chain {
-			if ct, ok := p.Content[t]; ok && ct.Description != "" {
-				desc = ct.Description
-				break
-			}
+// content returns product p's name and description in chain: each the
+// first non-empty one along the chain, as p.name and Localize resolve
+// them.
+func content(p *product, chain []language.Tag) (name, desc string) {
+	for _, t := range chain {
+		ct, ok := p.Content[t]
+		if !ok {
+			continue
 		}
+		if name == "" {
+			name = ct.Name
+		}
+		if desc == "" {
+			desc = ct.Description
+		}
+		if name != "" && desc != "" {
+			break
+		}
+	}
+	return name, desc
+}
+
+// buildTokens returns the postings of the folded tokens of each product's
+// name and description in chain: a bitmap per token of two or more
+// products, and the product of each token of exactly one.
+//
+// Tokens are numbered by an interner (no allocation per token or per
+// product); the postings are laid out in one array by counting first, so
+// no list grows. The map keys are substrings of one string holding every
+// distinct token.
+func (ix *Index) buildTokens(chain []language.Tag) (map[string]*roaring.Bitmap, map[string]uint32) {
+	ps := ix.cat.products
+	f := newFolder()
+	in := newInterner(len(ps))
+	// seq lists each product's distinct tokens, product after product.
+	seq := make([]uint32, 0, 4*len(ps))
+	var count []uint32 // products per token
+	var last []uint32  // the last product (idx+1) that had the token
+	pOff := make([]int, len(ps)+1)
+	for pi, p := range ps {
+		name, desc := content(p, chain)
 		for _, s := range [2]string{name, desc} {
 			f.tokens(s, func(tok []byte) {
-				k, ok := byKey[string(tok)] // no allocation for the lookup
-				if !ok {
-					k = len(lists)
-					key := string(tok)
-					byKey[key] = k
-					lists = append(lists, list{key: key})
+				k := in.intern(tok)
+				if int(k) == len(count) {
+					count = append(count, 0)
+					last = append(last, 0)
 				}
-				if slices.Contains(seen, k) {
+				if last[k] == p.idx+1 {
 					return
 				}
-				seen = append(seen, k)
-				lists[k].ids = append(lists[k].ids, p.idx)
+				last[k] = p.idx + 1
+				count[k]++
+				seq = append(seq, k)
 			})
 		}
+		pOff[pi+1] = len(seq)
 	}
+	// Postings of token k: ids[start[k]:start[k+1]], in catalog order.
+	start := make([]int, len(count)+1)
+	nSingle := 0
+	for k, c := range count {
+		start[k+1] = start[k] + int(c)
+		if c == 1 {
+			nSingle++
+		}
+	}
+	ids := make([]uint32, len(seq))
+	fill := slices.Clone(start[:len(count)])
+	for pi, p := range ps {
+		for _, k := range seq[pOff[pi]:pOff[pi+1]] {
+			ids[fill[k]] = p.idx
+			fill[k]++
+		}
+	}
+	all := string(in.arena)
+	key := func(k int) string { return all[in.offs[k]:in.offs[k+1]] }
 	// A word of one product (a model number) is kept as that product's
 	// index, not as a bitmap.
-	out := map[string]*roaring.Bitmap{}
-	single := map[string]uint32{}
-	for _, l := range lists {
-		if len(l.ids) == 1 {
-			single[l.key] = l.ids[0]
+	out := make(map[string]*roaring.Bitmap, len(count)-nSingle)
+	single := make(map[string]uint32, nSingle)
+	for k := range count {
+		l := ids[start[k]:start[k+1]]
+		if len(l) == 1 {
+			single[key(k)] = l[0]
 			continue
 		}
 		b := roaring.New()
-		b.AddMany(l.ids)
-		out[l.key] = b
+		b.AddMany(l)
+		out[key(k)] = b
 	}
 	return out, single
 }
 
+// buildNames returns the products ordered by the collation key of their
+// name in chain (ties in catalog order), and each product's position.
 func (ix *Index) buildNames(chain []language.Tag, coll language.Tag) (ord, pos []uint32) {
 	col := collate.New(coll)
 	ps := ix.cat.products
 	var buf collate.Buffer
-	keys := make([][]byte, len(ps))
-	arena := make([]byte, 0, len(ps)*24)
-	offs := make([]int, len(ps)+1)
+	keys := keyArena{offs: make([]int, len(ps)+1)}
+	const sample = 256
 	for i, p := range ps {
 		name, _ := p.name(chain)
 		k := col.KeyFromString(&buf, name)
-		arena = append(arena, k...)
-		offs[i+1] = len(arena)
+		if i == sample && len(ps) > 2*sample {
+			// Size the arena from the keys so far, with a margin.
+			keys.bytes = slices.Grow(keys.bytes, len(keys.bytes)*(len(ps)-sample)/sample*9/8)
+		}
+		keys.bytes = append(keys.bytes, k...)
+		keys.offs[i+1] = len(keys.bytes)
 		buf.Reset()
 	}
-	for i := range ps {
-		keys[i] = arena[offs[i]:offs[i+1]:offs[i+1]]
-	}
-	ord = make([]uint32, len(ps))
-	for i := range ord {
-		ord[i] = uint32(i)
-	}
-	slices.SortFunc(ord, func(a, b uint32) int {
-		if r := bytes.Compare(keys[a], keys[b]); r != 0 {
-			return r
-		}
-		return cmp.Compare(a, b)
-	})
-	pos = make([]uint32, len(ps))
-	for i, id := range ord {
-		pos[id] = uint32(i)
-	}
-	return ord, pos
+	ord = sortKeys(&keys, len(ps))
+	return ord, positions(ord)
 }
 
 func (ix *Index) size() int64 {
