@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	gocmp "github.com/google/go-cmp/cmp"
 	"github.com/RoaringBitmap/roaring/v2"
+	gocmp "github.com/google/go-cmp/cmp"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 )
