@@ -300,6 +300,21 @@ func BenchmarkListing(b *testing.B) {
 	})
 }
 
+// appendQuoteTexts appends every text a cart page shows of q: the totals,
+// each line's unit price and gross, each rate's percentage, base and tax.
+func appendQuoteTexts(b []byte, q *Quote) []byte {
+	for _, m := range [...]pricing.Money{q.Subtotal, q.Discount, q.Shipping, q.Net, q.Tax, q.Gross} {
+		b = q.AppendFormat(b, m)
+	}
+	for i := range q.Lines {
+		b = q.AppendFormat(q.AppendFormat(b, q.Lines[i].Unit), q.Lines[i].Gross)
+	}
+	for i := range q.Rates {
+		b = q.AppendFormat(q.AppendFormat(append(b, q.Rates[i].Percent...), q.Rates[i].Base), q.Rates[i].Tax)
+	}
+	return b
+}
+
 func mustSort(b *testing.B, s string) catalog.SortKey {
 	k, err := catalog.ParseSortKey(s)
 	if err != nil {
@@ -311,7 +326,9 @@ func mustSort(b *testing.B, s string) catalog.SortKey {
 // BenchmarkQuote10 quotes a 10-line cart (de, prices include tax, two
 // rates, a 10 % order discount, no shipping) beside the two baselines it
 // is built on, in the same run: pricing's 10-line QuoteInto and tax's
-// 10-line Calculate with a reused Result.
+// 10-line Calculate with a reused Result. A Quote's texts are written on
+// demand: the +texts variants add every text a cart page shows (totals,
+// lines, rates) appended to a reused buffer.
 func BenchmarkQuote10(b *testing.B) {
 	st, _ := benchStore(b, 1000)
 	cart := st.NewCart()
@@ -338,6 +355,21 @@ func BenchmarkQuote10(b *testing.B) {
 			}
 		}
 	})
+	// A cart page shows every total, each line's unit price and gross
+	// and each rate's row: the texts, written on demand into one buffer.
+	var buf []byte
+	b.Run("Store.Quote+texts", func(b *testing.B) {
+		b.ReportAllocs()
+		cpu0 := cpuTime()
+		defer func() { reportCPU(b, cpu0) }()
+		for b.Loop() {
+			q, err := st.QuoteAt(ctx, at, &cart, to, Customer{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			buf = appendQuoteTexts(buf[:0], q)
+		}
+	})
 	b.Run("Store.QuoteInto(reused)", func(b *testing.B) {
 		b.ReportAllocs()
 		cpu0 := cpuTime()
@@ -349,9 +381,21 @@ func BenchmarkQuote10(b *testing.B) {
 			}
 		}
 	})
+	b.Run("Store.QuoteInto(reused)+texts", func(b *testing.B) {
+		b.ReportAllocs()
+		cpu0 := cpuTime()
+		defer func() { reportCPU(b, cpu0) }()
+		var q Quote
+		for b.Loop() {
+			if err := st.QuoteInto(ctx, &q, at, &cart, to, Customer{}); err != nil {
+				b.Fatal(err)
+			}
+			buf = appendQuoteTexts(buf[:0], &q)
+		}
+	})
 	// The same Quote for two carts in turn: no total or line gross is the
-	// one the Quote showed before, so every amount but the unit prices is
-	// formatted again.
+	// one the Quote showed before (texts are written on demand, so this
+	// measures the reuse of the Quote's memory and catalog facts alone).
 	other := cart
 	other.Lines = slices.Clone(cart.Lines)
 	for i := range other.Lines {

@@ -213,11 +213,37 @@ func (s *Store) Quote(ctx context.Context, cart *Cart, to address.Address, c Cus
 // here, or sold but without a price, is ErrNotSold naming the line; an
 // address outside the market is ErrNotServed.
 func (s *Store) QuoteAt(ctx context.Context, at time.Time, cart *Cart, to address.Address, c Customer) (*Quote, error) {
-	q := new(Quote)
+	q := newQuote(cart)
 	if err := s.quoteInto(ctx, q, at, cart, to, c, false); err != nil {
 		return nil, err
 	}
 	return q, nil
+}
+
+// quoteMem is a new Quote with room for what nearly every cart has, one
+// tax outcome and two rates, allocated at once. A cart with more appends
+// beyond it.
+type quoteMem struct {
+	q        Quote
+	outcomes [1]tax.Outcome
+	rates    [2]QuoteRate
+}
+
+// newQuote returns a new Quote with room for the lines of cart (shipping
+// included): with its lines and their taxes, three allocations (a
+// fourth for order discounts).
+func newQuote(cart *Cart) *Quote {
+	m := new(quoteMem)
+	q := &m.q
+	q.outcomes, q.Rates = m.outcomes[:0], m.rates[:0]
+	if cart != nil && len(cart.Lines) <= MaxCartLines {
+		n := len(cart.Lines)
+		if cart.Shipping != "" {
+			n++
+		}
+		q.Lines = make([]QuoteLine, 0, n)
+	}
+	return q
 }
 
 // QuoteInto is QuoteAt writing into q and reusing the capacity of its
