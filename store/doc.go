@@ -65,10 +65,21 @@
 // locale, including or excluding tax per the market's policy, with
 // compare-at prices; [Store.QuoteAt] prices a [Cart] for an address and a
 // customer — lines, discounts, shipping as a line, the per-rate tax
-// breakdown and totals, exact and formatted. A cart belongs to one market
-// and currency: a Store refuses another's ([ErrWrongMarket]) and
-// [Store.MoveCart] is the explicit move that re-prices every line and
-// reports what changed or is not sold.
+// breakdown and totals, exact. A cart belongs to one market and currency:
+// a Store refuses another's ([ErrWrongMarket]) and [Store.MoveCart] is the
+// explicit move that re-prices every line and reports what changed or is
+// not sold.
+//
+// A [Quote]'s texts are written when asked, not when it is made:
+// [Quote.Format] (a string, for templates) and [Quote.AppendFormat] (into
+// a buffer, without allocating) write any of its amounts with the
+// formatter of the market's default locale, that of the Store that made
+// the quote ([Quote.Formatter]), never another's. Each Store remembers
+// the texts of the amounts it recently showed, so a cart page drawn again
+// writes none of them again. [Store.QuoteInto] fills a reused Quote
+// without allocating; [Store.QuoteAt] returns a new one (four allocations
+// for a typical cart: the quote, its lines, their taxes, the order
+// discounts).
 //
 // [Stores] builds the Stores of one process from one configuration and a
 // [Loader] ([FSLoader] reads catalog.jsonl and prices/<list>.json): every

@@ -3,6 +3,8 @@ package store
 import (
 	"errors"
 	"slices"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -323,5 +325,52 @@ func TestQuoteIntoRecordsOfAnotherStore(t *testing.T) {
 			_, err := ch.QuoteAt(t.Context(), at, &chCart, chAddr, Customer{})
 			return err
 		}())
+	}
+}
+
+// TestTextCacheConcurrent: quotes of one Store shown from many goroutines
+// at once (the Store's text cache written and read concurrently) show
+// exactly what the formatter writes (run under -race; TestTextCache
+// covers colliding slots).
+func TestTextCacheConcurrent(t *testing.T) {
+	s, _ := exampleStores(t, nil)
+	de := mustStore(t, s, "de")
+	f := de.Formatter(de.def)
+	var quotes []*Quote
+	var want [][]string
+	for qty := int64(1); qty <= 8; qty++ {
+		cart := de.NewCart()
+		cart.Lines = []CartLine{{SKU: "MUG-BLUE", Quantity: qty}, {SKU: "TEA-GREEN", Quantity: 2 * qty}, {SKU: "BOOK-GO", Quantity: 1}}
+		q, err := de.QuoteAt(t.Context(), at, &cart, deAddress(), Customer{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		quotes, want = append(quotes, q), append(want, formatterTexts(t, q, f))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for g := range 8 {
+		wg.Go(func() {
+			var buf []byte
+			for round := range 50 {
+				i := (g + round) % len(quotes)
+				q := quotes[i]
+				got := quoteTexts(q)
+				buf = appendQuoteTexts(buf[:0], q)
+				if diff := cmp.Diff(want[i], got); diff != "" {
+					errs <- diff
+					return
+				}
+				if joined := strings.Join(got, ""); string(buf) != joined {
+					errs <- "AppendFormat " + string(buf) + ", Format " + joined
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Errorf("concurrent texts:\n%s", e)
 	}
 }
