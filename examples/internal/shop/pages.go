@@ -225,7 +225,7 @@ func (s *Server) serveListing(w http.ResponseWriter, r *http.Request, sel *web.S
 	}
 	heading := t.T("home")
 	if cat != "" {
-		label, _, ok := cg.CategoryLabel(cat, tag)
+		label, ok := categoryHeading(cg, cat, tag)
 		if !ok || strings.Contains(cat, "/") {
 			s.notFound(w, r, sel)
 			return
@@ -319,6 +319,26 @@ func (s *Server) serveListing(w http.ResponseWriter, r *http.Request, sel *web.S
 	}
 	p.Data = d
 	s.render(w, r, "listing", p)
+}
+
+// categoryHeading returns the label of category id in tag's language;
+// ok is false only for a category the catalog does not have. A category
+// without a label in tag's chain (a market language the catalog data
+// does not cover) is still a page: headed by its English label, or its
+// ID.
+func categoryHeading(cg *catalog.Catalog, id string, tag language.Tag) (string, bool) {
+	if label, _, ok := cg.CategoryLabel(id, tag); ok {
+		return label, true
+	}
+	for _, c := range cg.Categories() {
+		if c.ID == id {
+			if label, _, ok := cg.CategoryLabel(id, language.English); ok {
+				return label, true
+			}
+			return id, true
+		}
+	}
+	return "", false
 }
 
 func cloneValues(v url.Values) url.Values {

@@ -101,13 +101,24 @@ func (s *Server) notFoundMsg(w http.ResponseWriter, r *http.Request, sel *web.Se
 	s.message(w, r, sel, http.StatusNotFound, t.T("notfound"), text)
 }
 
+// badRequest answers 400 with the page's heading in the market's
+// language and the error's own text (the library's message, in English,
+// naming the field and value at fault).
 func (s *Server) badRequest(w http.ResponseWriter, r *http.Request, sel *web.Selection, err error) {
-	s.message(w, r, sel, http.StatusBadRequest, http.StatusText(http.StatusBadRequest), err.Error())
+	s.message(w, r, sel, http.StatusBadRequest, textsOf(sel).T("badrequest"), err.Error())
 }
 
 func (s *Server) serverError(w http.ResponseWriter, r *http.Request, sel *web.Selection, err error) {
 	s.log.LogAttrs(r.Context(), slog.LevelError, "request failed", slogErr(err), slogStr("path", r.URL.Path))
-	s.message(w, r, sel, http.StatusInternalServerError, http.StatusText(http.StatusInternalServerError), "")
+	s.message(w, r, sel, http.StatusInternalServerError, textsOf(sel).T("error"), "")
+}
+
+// textsOf returns the texts of a selection's locale, English without one.
+func textsOf(sel *web.Selection) texts {
+	if sel == nil {
+		return textsFor(language.English)
+	}
+	return textsFor(sel.Locale())
 }
 
 // serveNotFound answers paths under no market.
