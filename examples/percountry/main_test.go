@@ -315,6 +315,10 @@ func TestFleetMatchesStorefront(t *testing.T) {
 	if conf := c.Follow(t, placed); conf.Status != http.StatusOK {
 		t.Fatalf("confirmation through the front: %d", conf.Status)
 	}
+	// Only the browser that placed it sees it, through the front too.
+	if r := shoptest.NewClient(t, "http://"+front).Get(t, placed.Location); r.Status != http.StatusNotFound {
+		t.Errorf("another browser at %s through the front: %d, want 404", placed.Location, r.Status)
+	}
 	if _, err := os.Stat(filepath.Join(fleetDir, "ch", "data", "orders", "ch.db")); err != nil {
 		t.Errorf("Switzerland's instance has no database of its own: %v", err)
 	}

@@ -330,6 +330,11 @@ func TestShopperJourney(t *testing.T) {
 	if a := shoptest.Text(shoptest.Find(conf.Doc, shoptest.Tag("address", "shipto"))); !strings.Contains(a, "CH-1204 Genève") {
 		t.Errorf("confirmation address %q", a)
 	}
+	// The confirmation is private: another browser with its URL gets the
+	// 404 of an order that does not exist.
+	if r := shoptest.NewClient(t, base).Get(t, done.Location); r.Status != http.StatusNotFound || strings.Contains(r.Body, "anna@example.ch") {
+		t.Errorf("another browser at %s: %d, want 404 without the order", done.Location, r.Status)
+	}
 
 	// The order is in Switzerland's database, and nowhere else.
 	ctx := context.Background()
