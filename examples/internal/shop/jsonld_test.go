@@ -204,3 +204,46 @@ func TestJSONLDPrices(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkProductJSONLD renders a real product page's body with its
+// JSON-LD and, as the baseline in the same run, the same page without it:
+// the ratio is what the structured data costs a product page.
+func BenchmarkProductJSONLD(b *testing.B) {
+	at := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
+	in := openTest(b, store.BytesSource(data.Markets()), InstanceOptions{Only: "ch", Now: func() time.Time { return at }})
+	st, _ := in.Stores.Store("ch")
+	tag := language.MustParse("fr-CH")
+	pd, err := st.Product(context.Background(), "mugs-002", tag, at)
+	if err != nil {
+		b.Fatal(err)
+	}
+	prod, _ := st.Index().Catalog().Product("mugs-002")
+	labels := map[string]string{}
+	d := &productData{Name: pd.Name, Description: pd.Description, Include: pd.PricesIncludeTax, AddURL: "/ch/fr/cart"}
+	for _, v := range pd.Variants {
+		d.Variants = append(d.Variants, variantView{SKU: v.SKU, Label: v.SKU, Price: v.Display.Text, Net: v.Net.Text, Gross: v.Gross.Text})
+		labels[v.SKU] = v.SKU
+	}
+	tmpl := in.Server.pages["product"].t
+	for _, bc := range []struct {
+		name string
+		ld   *productLD
+	}{
+		{"baseline=without", nil},
+		{"with", productJSONLD(pd, prod, "http://shop.example/ch/fr/p/mugs-002", labels)},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			d.JSONLD = bc.ld
+			p := &page{T: textsFor(tag), Lang: "fr-CH", Title: pd.Name, Home: "/ch/fr/", Base: "/ch/fr", Data: d}
+			var buf bytes.Buffer
+			b.ReportAllocs()
+			for b.Loop() {
+				buf.Reset()
+				if err := tmpl.ExecuteTemplate(&buf, "layout", p); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(buf.Len()), "bytes/page")
+		})
+	}
+}
