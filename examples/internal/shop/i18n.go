@@ -120,7 +120,7 @@ var messages = map[string]map[string]string{
 		"results": "%d productos", "sort": "Ordenar por", "sort.rank": "Destacados", "sort.price": "Precio: de menor a mayor",
 		"sort.price-desc": "Precio: de mayor a menor", "sort.name": "Nombre", "sort.newest": "Novedades", "filters": "Filtros",
 		"apply": "Aplicar", "min": "Precio mín.", "max": "Precio máx.", "search": "Buscar", "next": "Página siguiente",
-		"first": "Primera página", "clear": "Borrar filtros", "incl": "impuestos incluidos (%s)", "excl": "impuestos no incluidos (%s)",
+		"first": "Primera página", "clear": "Borrar filtros", "incl": "impuestos incluidos (%s)", "excl": "sin impuestos (%s)",
 		"net": "Neto", "gross": "Bruto", "was": "Antes", "add": "Agregar al carrito", "variant": "Variante", "qty": "Cantidad",
 		"empty": "Tu carrito está vacío.", "update": "Actualizar", "remove": "Eliminar", "subtotal": "Subtotal",
 		"checkout": "Finalizar compra", "email": "Correo electrónico", "phone": "Teléfono", "place": "Realizar pedido", "requote": "Actualizar cotización",
