@@ -44,7 +44,7 @@ type InstanceOptions struct {
 	// BaseURL is the shared domain's scheme and host
 	// ("http://localhost:8080").
 	BaseURL string
-	// CartKey signs cart cookies (at least 32 bytes).
+	// CartKey signs the cart and order cookies (at least 32 bytes).
 	CartKey []byte
 	// Build names the program version.
 	Build string

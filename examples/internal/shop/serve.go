@@ -89,8 +89,10 @@ func NewLogger(format string, w io.Writer) (*slog.Logger, error) {
 	return nil, fmt.Errorf("-log %q: want text, json or none", format)
 }
 
-// CartKey returns the cart cookies' secret the -cart-key flag gives, or 32
-// random bytes (valid until the process stops) when it is empty.
+// CartKey returns the secret of the cart and order cookies the -cart-key
+// flag gives, or 32 random bytes (valid until the process stops) when it
+// is empty: a restart then forgets every cart and every browser's access
+// to its order confirmations.
 func CartKey(flag string) []byte {
 	if flag != "" {
 		return []byte(flag)
