@@ -300,6 +300,10 @@ func BenchmarkListing(b *testing.B) {
 	})
 }
 
+// floorSink keeps the floor benchmark's quotes on the heap, as QuoteAt's
+// are.
+var floorSink *Quote
+
 // appendQuoteTexts appends every text a cart page shows of q: the totals,
 // each line's unit price and gross, each rate's percentage, base and tax.
 func appendQuoteTexts(b []byte, q *Quote) []byte {
@@ -413,6 +417,27 @@ func BenchmarkQuote10(b *testing.B) {
 				b.Fatal(err)
 			}
 			i++
+		}
+	})
+	// The floor of a new Quote: allocating what QuoteAt returns for this
+	// cart (the quote, its lines, their taxes, the order discounts) and
+	// copying the finished values in, with no pricing or tax work.
+	b.Run("floor=new Quote memory", func(b *testing.B) {
+		b.ReportAllocs()
+		cpu0 := cpuTime()
+		defer func() { reportCPU(b, cpu0) }()
+		for b.Loop() {
+			nq := newQuote(&cart)
+			nq.Lines = append(nq.Lines, q.Lines...)
+			taxes := append(make([]tax.AppliedTax, 0, len(q.taxes)), q.taxes...)
+			k := 0
+			for i := range nq.Lines {
+				n := k + len(nq.Lines[i].Taxes)
+				nq.Lines[i].Taxes, k = taxes[k:n:n], n
+			}
+			nq.Discounts = append(nq.Discounts, q.Discounts...)
+			nq.Rates = append(nq.Rates, q.Rates...)
+			floorSink = nq
 		}
 	})
 	items := make([]pricing.Item, len(q.Lines))
