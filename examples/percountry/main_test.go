@@ -299,25 +299,33 @@ func TestFleetMatchesStorefront(t *testing.T) {
 		}
 	}
 
-	// The fleet's orders land in the market's own instance.
-	c := clients[1]
-	co := c.Get(t, "/ch/fr/checkout")
-	form := shoptest.FormValues(shoptest.Find(co.Doc, func(n *html.Node) bool {
-		return n.Data == "form" && strings.HasSuffix(shoptest.Attr(n, "action"), "/checkout")
-	}))
-	for k, v := range map[string]string{"email": "x@example.ch", "name": "Léa", "address-lines": "Rue 1", "postal-code": "1204", "locality": "Genève", "action": "place"} {
-		form.Set(k, v)
+	// The same order placed in both topologies: the same confirmation
+	// page (but for its ID), each private to the browser that placed it,
+	// and the fleet's in the market's own instance.
+	var conf [2]string
+	for i, c := range clients {
+		co := c.Get(t, "/ch/fr/checkout")
+		form := shoptest.FormValues(shoptest.Find(co.Doc, func(n *html.Node) bool {
+			return n.Data == "form" && strings.HasSuffix(shoptest.Attr(n, "action"), "/checkout")
+		}))
+		for k, v := range map[string]string{"email": "x@example.ch", "name": "Léa", "address-lines": "Rue 1", "postal-code": "1204", "locality": "Genève", "action": "place"} {
+			form.Set(k, v)
+		}
+		placed := c.Post(t, "/ch/fr/checkout", form)
+		if placed.Status != http.StatusSeeOther || !strings.HasPrefix(placed.Location, "/ch/fr/orders/") {
+			t.Fatalf("place (client %d): %d to %q\n%s", i, placed.Status, placed.Location, placed.Body)
+		}
+		page := c.Follow(t, placed)
+		if page.Status != http.StatusOK {
+			t.Fatalf("confirmation (client %d): %d", i, page.Status)
+		}
+		conf[i] = strings.ReplaceAll(page.Body, strings.TrimPrefix(placed.Location, "/ch/fr/orders/"), "ORDER")
+		if r := shoptest.NewClient(t, c.Base).Get(t, placed.Location); r.Status != http.StatusNotFound {
+			t.Errorf("another browser at %s (client %d): %d, want 404", placed.Location, i, r.Status)
+		}
 	}
-	placed := c.Post(t, "/ch/fr/checkout", form)
-	if placed.Status != http.StatusSeeOther {
-		t.Fatalf("place through the front: %d\n%s", placed.Status, placed.Body)
-	}
-	if conf := c.Follow(t, placed); conf.Status != http.StatusOK {
-		t.Fatalf("confirmation through the front: %d", conf.Status)
-	}
-	// Only the browser that placed it sees it, through the front too.
-	if r := shoptest.NewClient(t, "http://"+front).Get(t, placed.Location); r.Status != http.StatusNotFound {
-		t.Errorf("another browser at %s through the front: %d, want 404", placed.Location, r.Status)
+	if diff := cmp.Diff(mask(conf[0]), mask(conf[1])); diff != "" {
+		t.Errorf("confirmation pages differ (-shared +fleet):\n%s", diff)
 	}
 	if _, err := os.Stat(filepath.Join(fleetDir, "ch", "data", "orders", "ch.db")); err != nil {
 		t.Errorf("Switzerland's instance has no database of its own: %v", err)
