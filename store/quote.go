@@ -314,7 +314,7 @@ func (s *Store) quoteInto(ctx context.Context, q *Quote, at time.Time, cart *Car
 			return &Error{Op: op, Field: lineField(i, "sku"), Value: l.SKU, Err: because(ErrNotSold, err.Error())}
 		}
 		items = append(items, pricing.Item{SKU: l.SKU, TaxClass: info.taxClass, Quantity: l.Quantity, UnitPrice: pr.Unit, Discounts: l.Discounts})
-		lines = append(lines, QuoteLine{SKU: l.SKU, Product: info.product, Quantity: l.Quantity, Unit: pr.Unit, CompareAt: pr.CompareAt})
+		lines = appendLine(lines, l.SKU, info.product, l.Quantity, false, pr.Unit, pr.CompareAt)
 	}
 	sc.items = items
 	// Order discounts apply to the goods only: price them first, then add
@@ -324,9 +324,15 @@ func (s *Store) quoteInto(ctx context.Context, q *Quote, at time.Time, cart *Car
 	if err := order.QuoteInto(pq); err != nil {
 		return &Error{Op: op, Field: "cart", Err: err}
 	}
-	*q = Quote{Market: s.m.ID, Currency: s.m.Currency, At: at, PricesIncludeTax: s.m.Tax.PricesIncludeTax,
-		Lines: q.Lines, Rates: q.Rates, taxes: q.taxes, outcomes: q.outcomes, skus: recs,
-		Discounts: append(q.Discounts[:0], pq.OrderDiscounts...), Subtotal: pq.Subtotal}
+	// Field by field, not a new Quote{…} copied over q: copying a struct
+	// with pointers into the heap costs a bulk write barrier while the
+	// collector runs. Lines, Rates, Net, Tax, Gross, taxes, outcomes and
+	// by are written below; TestQuoteIntoReusesTexts checks that a reused
+	// Quote equals a new one, field by field.
+	q.Market, q.Currency, q.At, q.PricesIncludeTax = s.m.ID, s.m.Currency, at, s.m.Tax.PricesIncludeTax
+	q.skus = recs
+	q.Discounts = append(q.Discounts[:0], pq.OrderDiscounts...)
+	q.Subtotal, q.Shipping = pq.Subtotal, pricing.Money{}
 	q.Discount, _ = pq.LineDiscounts.Add(pq.OrderDiscount)
 	tlines := pq.Lines // the scratch quote's: appending the shipping line is safe
 	if cart.Shipping != "" {
@@ -340,7 +346,7 @@ func (s *Store) quoteInto(ctx context.Context, q *Quote, at time.Time, cart *Car
 			return &Error{Op: op, Field: "cart.shipping", Value: cart.Shipping, Err: err}
 		}
 		tlines = append(tlines, sc.shipQ.Lines[0])
-		lines = append(lines, QuoteLine{SKU: cart.Shipping, Quantity: 1, Shipping: true, Unit: pr.Unit})
+		lines = appendLine(lines, cart.Shipping, "", 1, true, pr.Unit, pricing.Money{})
 	}
 	pq.Lines = tlines[:len(pq.Lines)]
 	res := &sc.res
@@ -372,6 +378,7 @@ func (s *Store) quoteInto(ctx context.Context, q *Quote, at time.Time, cart *Car
 		start := len(taxes)
 		taxes = append(taxes, tl.Taxes...)
 		ql.Taxes = taxes[start:len(taxes):len(taxes)]
+		ql.Outcome = nil
 		if o := tl.Outcome; o != nil {
 			if o != last {
 				outcomes, last = append(outcomes, *o), o
@@ -395,6 +402,17 @@ func (s *Store) quoteInto(ctx context.Context, q *Quote, at time.Time, cart *Car
 	}
 	q.by = s
 	return nil
+}
+
+// appendLine appends a line with the fields known before the taxes to
+// lines, which has room for it; the caller writes the others (Subtotal,
+// Discount, Net, Tax, Gross, Taxes, Outcome). Field by field, for the
+// reason given in quoteInto.
+func appendLine(lines []QuoteLine, sku, product string, qty int64, shipping bool, unit, compareAt pricing.Money) []QuoteLine {
+	lines = lines[:len(lines)+1]
+	l := &lines[len(lines)-1]
+	l.SKU, l.Product, l.Quantity, l.Shipping, l.Unit, l.CompareAt = sku, product, qty, shipping, unit, compareAt
+	return lines
 }
 
 // scratch holds the per-call buffers of QuoteAt, pooled so that a quote
