@@ -232,17 +232,23 @@ type quoteMem struct {
 // newQuote returns a new Quote with room for the lines of cart (shipping
 // included): with its lines and their taxes, three allocations (a
 // fourth for order discounts).
+// An empty or refused cart gets a plain Quote (nil slices, as QuoteInto
+// leaves them).
 func newQuote(cart *Cart) *Quote {
+	if cart == nil || len(cart.Lines) > MaxCartLines {
+		return new(Quote)
+	}
+	n := len(cart.Lines)
+	if cart.Shipping != "" {
+		n++
+	}
+	if n == 0 {
+		return new(Quote)
+	}
 	m := new(quoteMem)
 	q := &m.q
 	q.outcomes, q.Rates = m.outcomes[:0], m.rates[:0]
-	if cart != nil && len(cart.Lines) <= MaxCartLines {
-		n := len(cart.Lines)
-		if cart.Shipping != "" {
-			n++
-		}
-		q.Lines = make([]QuoteLine, 0, n)
-	}
+	q.Lines = make([]QuoteLine, 0, n)
 	return q
 }
 
