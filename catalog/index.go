@@ -266,8 +266,14 @@ func NewIndex(c *Catalog, markets []Market, prices PriceFunc, opts *IndexOptions
 		out.pairs = make([][]pricePair, len(ms))
 		out.win = make([][]windowed, len(ms))
 		out.unpr = make([][]string, len(ms))
+		// Pass 1: the markets each product is available in, as a bitset
+		// (words per product), and the pairs per market, so that pass 2
+		// appends to slices of the right size.
+		words := (len(ms) + 63) / 64
+		sel := make([]uint64, (hi-lo)*words)
+		count := make([]int, len(ms))
 		only := make([]bool, len(ms))
-		for _, p := range c.products[lo:hi] {
+		for pi, p := range c.products[lo:hi] {
 			a := &p.avail
 			simple := len(a.excludeMarkets) == 0 && len(a.countries) == 0 && len(a.excludeCountries) == 0 &&
 				len(a.require) == 0 && len(a.forbid) == 0
@@ -279,6 +285,7 @@ func NewIndex(c *Catalog, markets []Market, prices PriceFunc, opts *IndexOptions
 					}
 				}
 			}
+			set := sel[pi*words : (pi+1)*words]
 			for mi, m := range ms {
 				if simple {
 					if len(a.markets) > 0 && !only[mi] {
@@ -292,26 +299,42 @@ func NewIndex(c *Catalog, markets []Market, prices PriceFunc, opts *IndexOptions
 						continue
 					}
 				}
-				price, ok := prices(m.ID, p.ID)
-				if !ok {
-					if o.AllowUnpriced {
-						out.unpr[mi] = append(out.unpr[mi], p.ID)
-					} else {
-						out.errs.add(&Error{Op: op, Kind: "product", ID: p.ID, Field: "price in market " + m.ID, Value: "", Err: because(ErrNoPrice, "the product is available but has no display price")})
+				set[mi/64] |= 1 << (mi % 64)
+				count[mi]++
+			}
+		}
+		for mi, n := range count {
+			out.pairs[mi] = make([]pricePair, 0, n)
+		}
+		// Pass 2: the prices, market by market in input order for each
+		// product.
+		for pi, p := range c.products[lo:hi] {
+			a := &p.avail
+			for wi, w := range sel[pi*words : (pi+1)*words] {
+				for ; w != 0; w &= w - 1 {
+					mi := wi*64 + bits.TrailingZeros64(w)
+					m := ms[mi]
+					price, ok := prices(m.ID, p.ID)
+					if !ok {
+						if o.AllowUnpriced {
+							out.unpr[mi] = append(out.unpr[mi], p.ID)
+						} else {
+							out.errs.add(&Error{Op: op, Kind: "product", ID: p.ID, Field: "price in market " + m.ID, Value: "", Err: because(ErrNoPrice, "the product is available but has no display price")})
+						}
+						continue
 					}
-					continue
-				}
-				minor, e := checkPrice(price, m.Currency)
-				if e != nil {
-					e.Op, e.Kind, e.ID = op, "product", p.ID
-					e.Field = "price in market " + m.ID
-					out.errs.add(e)
-					continue
-				}
-				out.pairs[mi] = append(out.pairs[mi], pricePair{p.idx, minor})
-				if a.hasWindow() {
-					from, until := a.win.bounds(m.TimeZone)
-					out.win[mi] = append(out.win[mi], windowed{p.idx, from, until})
+					minor, e := checkPrice(price, m.Currency)
+					if e != nil {
+						e.Op, e.Kind, e.ID = op, "product", p.ID
+						e.Field = "price in market " + m.ID
+						out.errs.add(e)
+						continue
+					}
+					out.pairs[mi] = append(out.pairs[mi], pricePair{p.idx, minor})
+					if a.hasWindow() {
+						from, until := a.win.bounds(m.TimeZone)
+						out.win[mi] = append(out.win[mi], windowed{p.idx, from, until})
+					}
 				}
 			}
 		}
@@ -330,6 +353,7 @@ func NewIndex(c *Catalog, markets []Market, prices PriceFunc, opts *IndexOptions
 	mis := make([]*marketIndex, len(ms))
 	unprs := make([][]string, len(ms))
 	pairBufs := make([][2][]pricePair, workers)
+	idBufs := make([][]uint32, workers)
 	parallel(workers, len(ms), func(w, mi int) {
 		m := ms[mi]
 		n := 0
@@ -345,7 +369,8 @@ func NewIndex(c *Catalog, markets []Market, prices PriceFunc, opts *IndexOptions
 			win = append(win, outs[i].win[mi]...)
 			unpr = append(unpr, outs[i].unpr[mi]...)
 		}
-		ids := make([]uint32, len(all))
+		ids := slices.Grow(idBufs[w][:0], len(all))[:len(all)] // this worker's scratch
+		idBufs[w] = ids
 		for i, pr := range all {
 			ids[i] = pr.id
 		}
