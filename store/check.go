@@ -215,7 +215,9 @@ func (k *checker) warnf(code, market, field, value string, sentinel error, forma
 //	database             W  no database DSN for a market; E a backup policy without schedule, keep or destination
 //	price-list           E  a price list missing, in another currency or invalid; a fallback unusable
 //	no-price             E  a product available in a market with no price there
-//	missing-translation  W  a product without text in a market's default locale
+//	missing-translation  E  a product with no name in one of a market's locales, its CLDR chain or the
+//	                        market's fallback_locale (it would be listed without a name)
+//	fallback-translation W  products named in a market locale only through the market's fallback_locale
 func Check(c *Config, opts *CheckOptions) *Report {
 	k := &checker{c: c, r: &Report{Problems: []Problem{}},
 		memo: &checkMemo{lists: newListMemo()}}
@@ -890,21 +892,51 @@ func (k *checker) pricesAndCatalog(id, p string, m *Market, loc *time.Location) 
 		return sortedKeys(classes)
 	}
 	at := k.checkTime(loc)
-	var chain []language.Tag
-	def, err := locale.Parse(m.DefaultLocale)
-	if err == nil {
-		chain = locale.Chain(def)
+	// Every locale of the market is checked through the chain a page uses:
+	// the locale's own CLDR chain, then the fallback locale's.
+	type texts struct {
+		field, tag  string
+		own, last   []language.Tag
+		missing     []string // no name at all: the page would show none
+		nMissing    int
+		fallback    []string // a name only from the fallback locale
+		nFallback   int
+		fallbackTag string
+	}
+	var fbChain []language.Tag
+	if fb, err := locale.Parse(m.FallbackLocale); err == nil && m.FallbackLocale != "" {
+		fbChain = locale.Chain(fb)
+	}
+	var checks []*texts
+	for i, s := range m.Locales {
+		t, err := locale.Parse(s)
+		if err != nil {
+			continue // reported by locales
+		}
+		checks = append(checks, &texts{field: p + ".locales[" + strconv.Itoa(i) + "]", tag: s,
+			own: locale.Chain(t), last: fbChain, fallbackTag: m.FallbackLocale})
 	}
 	classes := map[string]bool{}
-	var unpriced, untranslated []string
-	nUnpriced, nUntranslated := 0, 0
+	var unpriced []string
+	nUnpriced := 0
 	q := pricing.Query{Quantity: 1, At: at}
-	err = k.opts.Catalog.Products(m, at, func(cp CheckedProduct) bool {
+	has := func(texts, chain []language.Tag) bool {
+		return slices.ContainsFunc(texts, func(t language.Tag) bool { return slices.Contains(chain, t) })
+	}
+	err := k.opts.Catalog.Products(m, at, func(cp CheckedProduct) bool {
 		k.r.Products++
 		classes[cp.TaxClass] = true
-		if chain != nil && !slices.ContainsFunc(cp.Texts, func(t language.Tag) bool { return slices.Contains(chain, t) }) {
-			if nUntranslated++; len(untranslated) < maxListed {
-				untranslated = append(untranslated, cp.ID)
+		for _, c := range checks {
+			switch {
+			case has(cp.Texts, c.own):
+			case has(cp.Texts, c.last):
+				if c.nFallback++; len(c.fallback) < maxListed {
+					c.fallback = append(c.fallback, cp.ID)
+				}
+			default:
+				if c.nMissing++; len(c.missing) < maxListed {
+					c.missing = append(c.missing, cp.ID)
+				}
 			}
 		}
 		if pl != nil {
@@ -931,9 +963,19 @@ func (k *checker) pricesAndCatalog(id, p string, m *Market, loc *time.Location) 
 		k.add(SeverityError, "no-price", id, p+".prices.list", m.PriceList(),
 			fmt.Errorf("%w: %d available SKUs have no price in list %s: %s", pricing.ErrNoPrice, nUnpriced, m.PriceList(), listed(unpriced, nUnpriced)))
 	}
-	if nUntranslated > 0 {
-		k.warnf("missing-translation", id, p+".default_locale", m.DefaultLocale, ErrInvalid,
-			"%d available products have no name in %s or its fallback chain: %s", nUntranslated, m.DefaultLocale, listed(untranslated, nUntranslated))
+	for _, c := range checks {
+		if c.nMissing > 0 {
+			where := " or its fallback chain (no fallback_locale)"
+			if c.fallbackTag != "" {
+				where = ", its fallback chain or the fallback locale " + c.fallbackTag
+			}
+			k.errf("missing-translation", id, c.field, c.tag, ErrInvalid,
+				"%d available products have no name in %s%s, so they would be listed without one: %s", c.nMissing, c.tag, where, listed(c.missing, c.nMissing))
+		}
+		if c.nFallback > 0 {
+			k.warnf("fallback-translation", id, c.field, c.tag, ErrInvalid,
+				"%d available products have no name in %s or its fallback chain and are shown in the fallback locale %s: %s", c.nFallback, c.tag, c.fallbackTag, listed(c.fallback, c.nFallback))
+		}
 	}
 	return sortedKeys(classes)
 }

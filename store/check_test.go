@@ -104,7 +104,7 @@ func TestCheckGolden(t *testing.T) {
 	for _, want := range []string{"market-id", "default-market", "unknown-country", "subdivision", "unknown-currency",
 		"foreign-currency", "locale", "tax-origin", "no-tax-rate", "registration", "path", "path-overlap", "host",
 		"group", "flag", "time-zone", "maintenance", "tax-class", "origin", "residency-shared", "database", "price-list",
-		"no-price", "missing-translation"} {
+		"no-price", "missing-translation", "fallback-translation"} {
 		if !slices.Contains(codes, want) {
 			t.Errorf("no %s problem in the report", want)
 		}

@@ -552,3 +552,49 @@ func TestCacheDrivesStores(t *testing.T) {
 		t.Error("a stopped watcher was still called")
 	}
 }
+
+// TestFallbackLocale: a market's fallback_locale fills the names its
+// locales lack (it was checked but not applied: es-US pages listed
+// products without names), per market, so two markets sharing one
+// catalog file can fall back differently.
+func TestFallbackLocale(t *testing.T) {
+	for _, tt := range []struct {
+		fallback string
+		want     []string
+	}{
+		{"en", []string{"Blue mug", "Red mug"}},
+		{"fr", []string{"Tasse bleue", "Tasse rouge"}},
+	} {
+		cfg := decodeFile(t, "markets.json")
+		m := cfg.Markets["at"]
+		m.Locales = append(m.Locales, "pl-AT") // no Polish content in the catalog
+		m.FallbackLocale = tt.fallback
+		if r := Check(cfg, &CheckOptions{Date: checkDate, Prices: testPrices(t), Catalog: NewCatalogView(testCatalog(t), cfg)}); r.Err() != nil {
+			t.Fatalf("fallback %s: %v", tt.fallback, r.Err())
+		}
+		s, err := NewStores(t.Context(), cfg, FSLoader(testFS(t)), &StoresOptions{At: at})
+		if err != nil {
+			t.Fatal(err)
+		}
+		names := func(id, tag string) []string {
+			l, err := mustStore(t, s, id).List(catalog.Query{Category: "mugs", At: at, Locale: language.MustParse(tag)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, it := range l.Items {
+				got = append(got, it.Name)
+			}
+			slices.Sort(got)
+			return got
+		}
+		if diff := cmp.Diff(tt.want, names("at", "pl-AT")); diff != "" {
+			t.Errorf("fallback %s: at in pl-AT (-want +got):\n%s", tt.fallback, diff)
+		}
+		// de shares the catalog file but keeps its own fallback (en), and
+		// its own languages are untouched.
+		if diff := cmp.Diff([]string{"Blaue Tasse", "Rote Tasse"}, names("de", "de-DE")); diff != "" {
+			t.Errorf("fallback %s: de in de-DE (-want +got):\n%s", tt.fallback, diff)
+		}
+	}
+}

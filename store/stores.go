@@ -14,7 +14,10 @@ import (
 	"sync/atomic"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"github.com/marketkit/marketkit/catalog"
+	"github.com/marketkit/marketkit/locale"
 	"github.com/marketkit/marketkit/tax"
 )
 
@@ -63,7 +66,7 @@ func FSLoader(fsys fs.FS) Loader { return &fsLoader{fsys: fsys} }
 type fsLoader struct {
 	fsys   fs.FS
 	mu     sync.Mutex
-	catKey string // content hash of cat
+	catKey string // content hash of cat and its last resort
 	cat    *catalog.Catalog
 }
 
@@ -79,8 +82,19 @@ func (l *fsLoader) Load(ctx context.Context, cfg *Config, id string) (Inputs, st
 		return Inputs{}, "", &Error{Op: op, Field: "catalog.jsonl", Value: id, Err: err}
 	}
 	sum := sha256.Sum256(raw)
-	key := string(sum[:])
-	h.Write(sum[:])
+	// The market's fallback locale is the catalog's last resort, so the
+	// catalog is built per file and fallback locale (markets that share
+	// both share one Catalog).
+	var last language.Tag
+	if m.FallbackLocale != "" {
+		t, err := locale.Parse(m.FallbackLocale)
+		if err != nil {
+			return Inputs{}, "", &Error{Op: op, Field: "markets." + id + ".fallback_locale", Value: m.FallbackLocale, Err: err}
+		}
+		last = t
+	}
+	key := string(sum[:]) + "\x00" + last.String()
+	h.Write([]byte(key))
 	l.mu.Lock()
 	var cat *catalog.Catalog
 	if l.catKey == key {
@@ -92,7 +106,7 @@ func (l *fsLoader) Load(ctx context.Context, cfg *Config, id string) (Inputs, st
 		if err != nil {
 			return Inputs{}, "", &Error{Op: op, Field: "catalog.jsonl", Value: id, Err: err}
 		}
-		if cat, err = catalog.New(d, nil); err != nil {
+		if cat, err = catalog.New(d, &catalog.Options{LastResort: last}); err != nil {
 			return Inputs{}, "", &Error{Op: op, Field: "catalog.jsonl", Value: id, Err: err}
 		}
 		l.mu.Lock()
