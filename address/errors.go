@@ -47,8 +47,8 @@ var (
 // is one, then the example. Error and Unwrap never panic, also on the
 // zero FieldError or a nil *FieldError.
 type FieldError struct {
-	// Op is the function that found the problem: "Validate" or
-	// "TaxLocation".
+	// Op is the function that found the problem: "Validate",
+	// "TaxLocation" or "Form".
 	Op string
 	// Field is the name of the field at fault, as [Field.String] gives it
 	// ("postal-code"); compare with FieldPostalCode.String().

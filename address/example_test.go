@@ -133,7 +133,11 @@ func ExampleValidate() {
 }
 
 func ExampleForm() {
-	f := address.Form("CA", language.CanadianFrench)
+	f, err := address.Form("CA", language.CanadianFrench)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	for _, row := range f.Rows {
 		var cells []string
 		for _, field := range row {
@@ -143,6 +147,10 @@ func ExampleForm() {
 	}
 	fmt.Println(f.PostalCodeExamples[0])
 	fmt.Println(f.Subdivisions[1].Key, f.Subdivisions[1].Name, f.Subdivisions[1].ISOCode)
+
+	// A code that names no country has no form.
+	_, err = address.Form("CAN", language.CanadianFrench)
+	fmt.Println(err)
 	// Output:
 	// Nom complet (name, required=false)
 	// Entreprise (organization, required=false)
@@ -150,6 +158,7 @@ func ExampleForm() {
 	// Ville (locality, required=true) | Province (administrative-area, required=true) | Code postal (postal-code, required=true)
 	// H3Z 2Y7
 	// BC Colombie-Britannique CA-BC
+	// address: Form: country "CAN": unknown country code
 }
 
 func ExampleNormalize() {

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
+
+	"github.com/marketkit/marketkit/locale"
 )
 
 // FormField is one input of an address form.
@@ -47,22 +49,25 @@ type FormLayout struct {
 // country's Latin-script layout is used when it has one and loc's language is
 // not the country's. Labels come from a table kept by marketkit for en, fr,
 // de, es, it, pt, nl, ja and zh; other languages get English labels. The
-// country selector itself is not part of the rows. Countries without
-// metadata, and codes that are none (" us": codes are never trimmed), get
-// the generic form (name, organization, address, city).
+// country selector itself is not part of the rows. A code that names no
+// country ("XX", "DEU", " us": codes are never trimmed) is a *FieldError
+// wrapping [locale.ErrUnknownCountry] and the zero FormLayout, never a
+// generic form that would let any address through; [HasMetadata] reports
+// which codes have a form.
 // Form allocates a new FormLayout on every call.
-func Form(country string, loc language.Tag) FormLayout {
+func Form(country string, loc language.Tag) (FormLayout, error) {
 	c, idx, ok := countryFor(country)
+	if !ok {
+		return FormLayout{}, &FieldError{Op: "Form", Field: FieldCountry.String(), Value: country,
+			Err: locale.ErrUnknownCountry, Reason: countryReason(country)}
+	}
 	base, _ := loc.Base()
 	lang := base.String()
 	col, _ := labelIndex(lang)
 	if script, _ := loc.Script(); lang == "zh" && script.String() == "Hant" {
 		col = 0 // the zh labels are in simplified characters
 	}
-	f := FormLayout{Country: strings.ToUpper(country), Language: labelLanguages[col]}
-	if ok {
-		f.Country = c.code
-	}
+	f := FormLayout{Country: c.code, Language: labelLanguages[col]}
 	layout := c.fmt
 	if c.lfmt != "" && !c.speaks(lang) {
 		layout = c.lfmt
@@ -94,16 +99,14 @@ func Form(country string, loc language.Tag) FormLayout {
 			f.Rows = append(f.Rows, row)
 		}
 	}
-	if ok {
-		f.PostalCodePattern = c.zip
-		if c.zipex != "" {
-			f.PostalCodeExamples = strings.Split(c.zipex, ",")
-		}
-		if seen['S'] {
-			f.Subdivisions = subdivisionsOf(c, c.subs, lang, isoTableFor(idx).codes)
-		}
+	f.PostalCodePattern = c.zip
+	if c.zipex != "" {
+		f.PostalCodeExamples = strings.Split(c.zipex, ",")
 	}
-	return f
+	if seen['S'] {
+		f.Subdivisions = subdivisionsOf(c, c.subs, lang, isoTableFor(idx).codes)
+	}
+	return f, nil
 }
 
 // speaks reports whether lang, a base language ("zh"), is the language of

@@ -54,7 +54,10 @@ func TestGoldenFormats(t *testing.T) {
 			fmt.Fprintf(&b, "-- latin\n%s\n", Format(a, &FormatOptions{Latin: true}))
 		}
 		fmt.Fprintf(&b, "-- label\n%s\n", Format(a, &FormatOptions{Style: PostalLabel}))
-		f := Form(c.code, language.English)
+		f, err := Form(c.code, language.English)
+		if err != nil {
+			t.Fatal(err)
+		}
 		b.WriteString("-- form\n")
 		for _, row := range f.Rows {
 			var cells []string

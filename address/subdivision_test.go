@@ -206,7 +206,9 @@ func TestSubdivisionsCachedCodes(t *testing.T) {
 			if diff := cmp.Diff(want, Subdivisions(c.code, loc)); diff != "" {
 				t.Errorf("Subdivisions(%q, %v) (-slow +cached):\n%s", c.code, loc, diff)
 			}
-			if f := Form(c.code, loc); f.Subdivisions != nil {
+			if f, err := Form(c.code, loc); err != nil {
+				t.Errorf("Form(%q, %v): %v", c.code, loc, err)
+			} else if f.Subdivisions != nil {
 				if diff := cmp.Diff(want, f.Subdivisions); diff != "" {
 					t.Errorf("Form(%q, %v).Subdivisions (-slow +cached):\n%s", c.code, loc, diff)
 				}

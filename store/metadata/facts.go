@@ -344,7 +344,10 @@ func country(cc string, tag language.Tag, m *store.Market) (CountryInfo, bool) {
 	}
 	out := CountryInfo{Code: ci.Code, Name: ci.Name, LocalName: ci.LocalName,
 		FirstDayOfWeek: weekdays[ci.FirstDayOfWeek], MeasurementSystem: ci.Measurement.String()}
-	form := address.Form(cc, tag)
+	form, err := address.Form(cc, tag)
+	if err != nil {
+		return CountryInfo{}, false
+	}
 	a := AddressInfo{Language: form.Language, Latin: form.Latin, Rows: [][]AddressField{},
 		RequiredFields: []string{}, PostalCodePattern: form.PostalCodePattern,
 		PostalCodeExamples: append([]string{}, form.PostalCodeExamples...), Subdivisions: []Subdivision{}}

@@ -468,9 +468,9 @@ func (s *Server) homeAddress(st *store.Store) address.Address {
 	if _, _, _, err := a.TaxLocation(); err != nil {
 		// An origin postal code the post would not accept ("1012" for
 		// "1012 AB"): quote at the country's example code instead.
-		if ex := address.Form(a.CountryCode, language.Und).PostalCodeExamples; len(ex) > 0 {
+		if form, err := address.Form(a.CountryCode, language.Und); err == nil && len(form.PostalCodeExamples) > 0 {
 			b := a
-			b.PostalCode = ex[0]
+			b.PostalCode = form.PostalCodeExamples[0]
 			if _, _, _, err := b.TaxLocation(); err == nil {
 				a = b
 			}
@@ -762,7 +762,12 @@ func (s *Server) serveCheckout(w http.ResponseWriter, r *http.Request, sel *web.
 		}
 		d.Country.Options = append(d.Country.Options, option{Value: c, Name: name, Selected: c == country})
 	}
-	layout := address.Form(country, tag)
+	layout, err := address.Form(country, tag)
+	if err != nil {
+		// The country is one of the market's, which Check accepted.
+		s.serverError(w, r, sel, err)
+		return
+	}
 	for _, row := range layout.Rows {
 		var fr []fieldView
 		for _, f := range row {
