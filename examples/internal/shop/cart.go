@@ -1,13 +1,8 @@
 package shop
 
 import (
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"net/http"
-	"strings"
 
 	"github.com/marketkit/marketkit/store"
 )
@@ -46,21 +41,14 @@ func (c cartCodec) encode(market string, lines []cartLine) (string, error) {
 	if len(lines) > maxCartLines {
 		return "", errors.New("shop: cart: too many lines")
 	}
-	b, err := json.Marshal(lines)
-	if err != nil {
-		return "", err
-	}
-	p := base64.RawURLEncoding.EncodeToString(b)
-	return p + "." + base64.RawURLEncoding.EncodeToString(c.mac(market, p)), nil
+	return seal(c.key, cartPurpose, market, lines)
 }
 
+// cartPurpose is signed with every cart, so no other signed value is one.
+const cartPurpose = "cart/v1"
+
 func (c cartCodec) mac(market, payload string) []byte {
-	h := hmac.New(sha256.New, c.key)
-	h.Write([]byte("cart/v1\x00"))
-	h.Write([]byte(market))
-	h.Write([]byte{0})
-	h.Write([]byte(payload))
-	return h.Sum(nil)
+	return signature(c.key, cartPurpose, market, payload)
 }
 
 // decode verifies a cookie value and returns its lines. Any defect (a
@@ -68,23 +56,8 @@ func (c cartCodec) mac(market, payload string) []byte {
 // a non-positive or huge quantity, a duplicate SKU) is errBadCart: the
 // cart is then empty, never partly trusted.
 func (c cartCodec) decode(market, v string) ([]cartLine, error) {
-	if len(v) > maxCartCookie {
-		return nil, errBadCart
-	}
-	p, sig, ok := strings.Cut(v, ".")
-	if !ok {
-		return nil, errBadCart
-	}
-	got, err := base64.RawURLEncoding.DecodeString(sig)
-	if err != nil || !hmac.Equal(got, c.mac(market, p)) {
-		return nil, errBadCart
-	}
-	b, err := base64.RawURLEncoding.DecodeString(p)
-	if err != nil {
-		return nil, errBadCart
-	}
 	var lines []cartLine
-	if err := json.Unmarshal(b, &lines); err != nil || len(lines) > maxCartLines {
+	if !open(c.key, cartPurpose, market, v, maxCartCookie, &lines) || len(lines) > maxCartLines {
 		return nil, errBadCart
 	}
 	seen := make(map[string]bool, len(lines))

@@ -1,14 +1,9 @@
 package shop
 
 import (
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"slices"
-	"strings"
 	"time"
 )
 
@@ -54,13 +49,12 @@ type orderEntry struct {
 // ordersCodec signs and verifies order cookies.
 type ordersCodec struct{ key []byte }
 
+// ordersPurpose is signed with every order list, so no other signed
+// value is one.
+const ordersPurpose = "orders/v1"
+
 func (c ordersCodec) mac(market, payload string) []byte {
-	h := hmac.New(sha256.New, c.key)
-	h.Write([]byte("orders/v1\x00"))
-	h.Write([]byte(market))
-	h.Write([]byte{0})
-	h.Write([]byte(payload))
-	return h.Sum(nil)
+	return signature(c.key, ordersPurpose, market, payload)
 }
 
 // encode returns the cookie value of the entries of market.
@@ -73,12 +67,7 @@ func (c ordersCodec) encode(market string, entries []orderEntry) (string, error)
 			return "", errors.New("shop: orders cookie: an order ID the cookie cannot hold")
 		}
 	}
-	b, err := json.Marshal(entries)
-	if err != nil {
-		return "", err
-	}
-	p := base64.RawURLEncoding.EncodeToString(b)
-	return p + "." + base64.RawURLEncoding.EncodeToString(c.mac(market, p)), nil
+	return seal(c.key, ordersPurpose, market, entries)
 }
 
 // decode verifies a cookie value and returns its entries. Any defect (a
@@ -87,23 +76,8 @@ func (c ordersCodec) encode(market string, entries []orderEntry) (string, error)
 // duplicate) is errBadOrders: the list is then empty, never partly
 // trusted.
 func (c ordersCodec) decode(market, v string) ([]orderEntry, error) {
-	if len(v) > maxOrdersCookie {
-		return nil, errBadOrders
-	}
-	p, sig, ok := strings.Cut(v, ".")
-	if !ok {
-		return nil, errBadOrders
-	}
-	got, err := base64.RawURLEncoding.DecodeString(sig)
-	if err != nil || !hmac.Equal(got, c.mac(market, p)) {
-		return nil, errBadOrders
-	}
-	b, err := base64.RawURLEncoding.DecodeString(p)
-	if err != nil {
-		return nil, errBadOrders
-	}
 	var entries []orderEntry
-	if err := json.Unmarshal(b, &entries); err != nil || len(entries) > maxRecentOrders {
+	if !open(c.key, ordersPurpose, market, v, maxOrdersCookie, &entries) || len(entries) > maxRecentOrders {
 		return nil, errBadOrders
 	}
 	seen := make(map[string]bool, len(entries))
