@@ -27,7 +27,7 @@ import (
 )
 
 // langs are the content languages: every market locale resolves to one.
-var langs = []string{"en", "de", "fr", "it", "nl", "nb", "sv", "ja"}
+var langs = []string{"en", "de", "fr", "it", "nl", "nb", "sv", "es", "ja"}
 
 type tr map[string]string
 
@@ -39,42 +39,42 @@ type category struct {
 }
 
 var categories = []category{
-	{ID: "kitchen", Labels: tr{"en": "Kitchen", "de": "Küche", "fr": "Cuisine", "it": "Cucina", "nl": "Keuken", "nb": "Kjøkken", "sv": "Kök", "ja": "キッチン"}},
-	{ID: "mugs", Parent: "kitchen", TaxClass: "standard", Labels: tr{"en": "Mugs", "de": "Tassen", "fr": "Tasses", "it": "Tazze", "nl": "Mokken", "nb": "Krus", "sv": "Muggar", "ja": "マグカップ"},
-		Nouns: []tr{{"en": "Mug", "de": "Tasse", "fr": "Tasse", "it": "Tazza", "nl": "Mok", "nb": "Krus", "sv": "Mugg", "ja": "マグ"}, {"en": "Cup", "de": "Becher", "fr": "Gobelet", "it": "Bicchiere", "nl": "Beker", "nb": "Kopp", "sv": "Kopp", "ja": "カップ"}}},
-	{ID: "knives", Parent: "kitchen", TaxClass: "standard", Labels: tr{"en": "Knives", "de": "Messer", "fr": "Couteaux", "it": "Coltelli", "nl": "Messen", "nb": "Kniver", "sv": "Knivar", "ja": "包丁"},
-		Nouns: []tr{{"en": "Chef's Knife", "de": "Kochmesser", "fr": "Couteau de chef", "it": "Coltello da chef", "nl": "Koksmes", "nb": "Kokkekniv", "sv": "Kockkniv", "ja": "牛刀"}, {"en": "Paring Knife", "de": "Schälmesser", "fr": "Couteau d'office", "it": "Spelucchino", "nl": "Schilmesje", "nb": "Skrellekniv", "sv": "Skalkniv", "ja": "ペティナイフ"}}},
-	{ID: "cookware", Parent: "kitchen", TaxClass: "standard", Labels: tr{"en": "Cookware", "de": "Kochgeschirr", "fr": "Batterie de cuisine", "it": "Pentole", "nl": "Kookgerei", "nb": "Kokekar", "sv": "Kokkärl", "ja": "調理器具"},
-		Nouns: []tr{{"en": "Pan", "de": "Pfanne", "fr": "Poêle", "it": "Padella", "nl": "Pan", "nb": "Panne", "sv": "Panna", "ja": "フライパン"}, {"en": "Pot", "de": "Topf", "fr": "Casserole", "it": "Pentola", "nl": "Kookpot", "nb": "Gryte", "sv": "Gryta", "ja": "鍋"}}},
-	{ID: "home", Labels: tr{"en": "Home", "de": "Wohnen", "fr": "Maison", "it": "Casa", "nl": "Wonen", "nb": "Hjem", "sv": "Hem", "ja": "ホーム"}},
-	{ID: "lamps", Parent: "home", TaxClass: "standard", Labels: tr{"en": "Lamps", "de": "Lampen", "fr": "Lampes", "it": "Lampade", "nl": "Lampen", "nb": "Lamper", "sv": "Lampor", "ja": "ランプ"},
-		Nouns: []tr{{"en": "Table Lamp", "de": "Tischleuchte", "fr": "Lampe de table", "it": "Lampada da tavolo", "nl": "Tafellamp", "nb": "Bordlampe", "sv": "Bordslampa", "ja": "テーブルランプ"}, {"en": "Floor Lamp", "de": "Stehleuchte", "fr": "Lampadaire", "it": "Lampada da terra", "nl": "Vloerlamp", "nb": "Gulvlampe", "sv": "Golvlampa", "ja": "フロアランプ"}}},
-	{ID: "textiles", Parent: "home", TaxClass: "standard", Labels: tr{"en": "Textiles", "de": "Textilien", "fr": "Textiles", "it": "Tessili", "nl": "Textiel", "nb": "Tekstiler", "sv": "Textilier", "ja": "ファブリック"},
-		Nouns: []tr{{"en": "Blanket", "de": "Decke", "fr": "Plaid", "it": "Coperta", "nl": "Plaid", "nb": "Pledd", "sv": "Filt", "ja": "ブランケット"}, {"en": "Cushion", "de": "Kissen", "fr": "Coussin", "it": "Cuscino", "nl": "Kussen", "nb": "Pute", "sv": "Kudde", "ja": "クッション"}}},
-	{ID: "books", TaxClass: "books", Labels: tr{"en": "Books", "de": "Bücher", "fr": "Livres", "it": "Libri", "nl": "Boeken", "nb": "Bøker", "sv": "Böcker", "ja": "本"},
-		Nouns: []tr{{"en": "Cookbook", "de": "Kochbuch", "fr": "Livre de cuisine", "it": "Libro di cucina", "nl": "Kookboek", "nb": "Kokebok", "sv": "Kokbok", "ja": "料理本"}, {"en": "Travel Guide", "de": "Reiseführer", "fr": "Guide de voyage", "it": "Guida turistica", "nl": "Reisgids", "nb": "Reiseguide", "sv": "Reseguide", "ja": "旅行ガイド"}}},
-	{ID: "food", Labels: tr{"en": "Food", "de": "Lebensmittel", "fr": "Épicerie", "it": "Alimentari", "nl": "Levensmiddelen", "nb": "Mat", "sv": "Livsmedel", "ja": "食品"}},
-	{ID: "coffee", Parent: "food", TaxClass: "food", Labels: tr{"en": "Coffee", "de": "Kaffee", "fr": "Café", "it": "Caffè", "nl": "Koffie", "nb": "Kaffe", "sv": "Kaffe", "ja": "コーヒー"},
-		Nouns: []tr{{"en": "Coffee Beans", "de": "Kaffeebohnen", "fr": "Café en grains", "it": "Caffè in grani", "nl": "Koffiebonen", "nb": "Kaffebønner", "sv": "Kaffebönor", "ja": "コーヒー豆"}, {"en": "Espresso", "de": "Espresso", "fr": "Espresso", "it": "Espresso", "nl": "Espresso", "nb": "Espresso", "sv": "Espresso", "ja": "エスプレッソ"}}},
-	{ID: "tea", Parent: "food", TaxClass: "food", Labels: tr{"en": "Tea", "de": "Tee", "fr": "Thé", "it": "Tè", "nl": "Thee", "nb": "Te", "sv": "Te", "ja": "お茶"},
-		Nouns: []tr{{"en": "Green Tea", "de": "Grüner Tee", "fr": "Thé vert", "it": "Tè verde", "nl": "Groene thee", "nb": "Grønn te", "sv": "Grönt te", "ja": "緑茶"}, {"en": "Herbal Tea", "de": "Kräutertee", "fr": "Tisane", "it": "Tisana", "nl": "Kruidenthee", "nb": "Urtete", "sv": "Örtte", "ja": "ハーブティー"}}},
-	{ID: "chocolate", Parent: "food", TaxClass: "food", Labels: tr{"en": "Chocolate", "de": "Schokolade", "fr": "Chocolat", "it": "Cioccolato", "nl": "Chocolade", "nb": "Sjokolade", "sv": "Choklad", "ja": "チョコレート"},
-		Nouns: []tr{{"en": "Dark Chocolate", "de": "Zartbitterschokolade", "fr": "Chocolat noir", "it": "Cioccolato fondente", "nl": "Pure chocolade", "nb": "Mørk sjokolade", "sv": "Mörk choklad", "ja": "ダークチョコレート"}, {"en": "Pralines", "de": "Pralinen", "fr": "Pralines", "it": "Praline", "nl": "Pralines", "nb": "Konfekt", "sv": "Praliner", "ja": "プラリネ"}}},
-	{ID: "outdoor", TaxClass: "standard", Labels: tr{"en": "Outdoor", "de": "Outdoor", "fr": "Plein air", "it": "Outdoor", "nl": "Buiten", "nb": "Friluft", "sv": "Friluft", "ja": "アウトドア"},
-		Nouns: []tr{{"en": "Water Bottle", "de": "Trinkflasche", "fr": "Gourde", "it": "Borraccia", "nl": "Drinkfles", "nb": "Drikkeflaske", "sv": "Vattenflaska", "ja": "水筒"}, {"en": "Camping Stove", "de": "Campingkocher", "fr": "Réchaud de camping", "it": "Fornello da campeggio", "nl": "Campingkooktoestel", "nb": "Stormkjøkken", "sv": "Stormkök", "ja": "キャンプストーブ"}}},
+	{ID: "kitchen", Labels: tr{"en": "Kitchen", "de": "Küche", "fr": "Cuisine", "it": "Cucina", "nl": "Keuken", "nb": "Kjøkken", "sv": "Kök", "es": "Cocina", "ja": "キッチン"}},
+	{ID: "mugs", Parent: "kitchen", TaxClass: "standard", Labels: tr{"en": "Mugs", "de": "Tassen", "fr": "Tasses", "it": "Tazze", "nl": "Mokken", "nb": "Krus", "sv": "Muggar", "es": "Tazas", "ja": "マグカップ"},
+		Nouns: []tr{{"en": "Mug", "de": "Tasse", "fr": "Tasse", "it": "Tazza", "nl": "Mok", "nb": "Krus", "sv": "Mugg", "es": "Taza", "ja": "マグ"}, {"en": "Cup", "de": "Becher", "fr": "Gobelet", "it": "Bicchiere", "nl": "Beker", "nb": "Kopp", "sv": "Kopp", "es": "Vaso", "ja": "カップ"}}},
+	{ID: "knives", Parent: "kitchen", TaxClass: "standard", Labels: tr{"en": "Knives", "de": "Messer", "fr": "Couteaux", "it": "Coltelli", "nl": "Messen", "nb": "Kniver", "sv": "Knivar", "es": "Cuchillos", "ja": "包丁"},
+		Nouns: []tr{{"en": "Chef's Knife", "de": "Kochmesser", "fr": "Couteau de chef", "it": "Coltello da chef", "nl": "Koksmes", "nb": "Kokkekniv", "sv": "Kockkniv", "es": "Cuchillo de chef", "ja": "牛刀"}, {"en": "Paring Knife", "de": "Schälmesser", "fr": "Couteau d'office", "it": "Spelucchino", "nl": "Schilmesje", "nb": "Skrellekniv", "sv": "Skalkniv", "es": "Cuchillo mondador", "ja": "ペティナイフ"}}},
+	{ID: "cookware", Parent: "kitchen", TaxClass: "standard", Labels: tr{"en": "Cookware", "de": "Kochgeschirr", "fr": "Batterie de cuisine", "it": "Pentole", "nl": "Kookgerei", "nb": "Kokekar", "sv": "Kokkärl", "es": "Menaje de cocina", "ja": "調理器具"},
+		Nouns: []tr{{"en": "Pan", "de": "Pfanne", "fr": "Poêle", "it": "Padella", "nl": "Pan", "nb": "Panne", "sv": "Panna", "es": "Sartén", "ja": "フライパン"}, {"en": "Pot", "de": "Topf", "fr": "Casserole", "it": "Pentola", "nl": "Kookpot", "nb": "Gryte", "sv": "Gryta", "es": "Olla", "ja": "鍋"}}},
+	{ID: "home", Labels: tr{"en": "Home", "de": "Wohnen", "fr": "Maison", "it": "Casa", "nl": "Wonen", "nb": "Hjem", "sv": "Hem", "es": "Hogar", "ja": "ホーム"}},
+	{ID: "lamps", Parent: "home", TaxClass: "standard", Labels: tr{"en": "Lamps", "de": "Lampen", "fr": "Lampes", "it": "Lampade", "nl": "Lampen", "nb": "Lamper", "sv": "Lampor", "es": "Lámparas", "ja": "ランプ"},
+		Nouns: []tr{{"en": "Table Lamp", "de": "Tischleuchte", "fr": "Lampe de table", "it": "Lampada da tavolo", "nl": "Tafellamp", "nb": "Bordlampe", "sv": "Bordslampa", "es": "Lámpara de mesa", "ja": "テーブルランプ"}, {"en": "Floor Lamp", "de": "Stehleuchte", "fr": "Lampadaire", "it": "Lampada da terra", "nl": "Vloerlamp", "nb": "Gulvlampe", "sv": "Golvlampa", "es": "Lámpara de pie", "ja": "フロアランプ"}}},
+	{ID: "textiles", Parent: "home", TaxClass: "standard", Labels: tr{"en": "Textiles", "de": "Textilien", "fr": "Textiles", "it": "Tessili", "nl": "Textiel", "nb": "Tekstiler", "sv": "Textilier", "es": "Textiles", "ja": "ファブリック"},
+		Nouns: []tr{{"en": "Blanket", "de": "Decke", "fr": "Plaid", "it": "Coperta", "nl": "Plaid", "nb": "Pledd", "sv": "Filt", "es": "Manta", "ja": "ブランケット"}, {"en": "Cushion", "de": "Kissen", "fr": "Coussin", "it": "Cuscino", "nl": "Kussen", "nb": "Pute", "sv": "Kudde", "es": "Cojín", "ja": "クッション"}}},
+	{ID: "books", TaxClass: "books", Labels: tr{"en": "Books", "de": "Bücher", "fr": "Livres", "it": "Libri", "nl": "Boeken", "nb": "Bøker", "sv": "Böcker", "es": "Libros", "ja": "本"},
+		Nouns: []tr{{"en": "Cookbook", "de": "Kochbuch", "fr": "Livre de cuisine", "it": "Libro di cucina", "nl": "Kookboek", "nb": "Kokebok", "sv": "Kokbok", "es": "Libro de cocina", "ja": "料理本"}, {"en": "Travel Guide", "de": "Reiseführer", "fr": "Guide de voyage", "it": "Guida turistica", "nl": "Reisgids", "nb": "Reiseguide", "sv": "Reseguide", "es": "Guía de viaje", "ja": "旅行ガイド"}}},
+	{ID: "food", Labels: tr{"en": "Food", "de": "Lebensmittel", "fr": "Épicerie", "it": "Alimentari", "nl": "Levensmiddelen", "nb": "Mat", "sv": "Livsmedel", "es": "Alimentación", "ja": "食品"}},
+	{ID: "coffee", Parent: "food", TaxClass: "food", Labels: tr{"en": "Coffee", "de": "Kaffee", "fr": "Café", "it": "Caffè", "nl": "Koffie", "nb": "Kaffe", "sv": "Kaffe", "es": "Café", "ja": "コーヒー"},
+		Nouns: []tr{{"en": "Coffee Beans", "de": "Kaffeebohnen", "fr": "Café en grains", "it": "Caffè in grani", "nl": "Koffiebonen", "nb": "Kaffebønner", "sv": "Kaffebönor", "es": "Café en grano", "ja": "コーヒー豆"}, {"en": "Espresso", "de": "Espresso", "fr": "Espresso", "it": "Espresso", "nl": "Espresso", "nb": "Espresso", "sv": "Espresso", "es": "Espresso", "ja": "エスプレッソ"}}},
+	{ID: "tea", Parent: "food", TaxClass: "food", Labels: tr{"en": "Tea", "de": "Tee", "fr": "Thé", "it": "Tè", "nl": "Thee", "nb": "Te", "sv": "Te", "es": "Té", "ja": "お茶"},
+		Nouns: []tr{{"en": "Green Tea", "de": "Grüner Tee", "fr": "Thé vert", "it": "Tè verde", "nl": "Groene thee", "nb": "Grønn te", "sv": "Grönt te", "es": "Té verde", "ja": "緑茶"}, {"en": "Herbal Tea", "de": "Kräutertee", "fr": "Tisane", "it": "Tisana", "nl": "Kruidenthee", "nb": "Urtete", "sv": "Örtte", "es": "Infusión", "ja": "ハーブティー"}}},
+	{ID: "chocolate", Parent: "food", TaxClass: "food", Labels: tr{"en": "Chocolate", "de": "Schokolade", "fr": "Chocolat", "it": "Cioccolato", "nl": "Chocolade", "nb": "Sjokolade", "sv": "Choklad", "es": "Chocolate", "ja": "チョコレート"},
+		Nouns: []tr{{"en": "Dark Chocolate", "de": "Zartbitterschokolade", "fr": "Chocolat noir", "it": "Cioccolato fondente", "nl": "Pure chocolade", "nb": "Mørk sjokolade", "sv": "Mörk choklad", "es": "Chocolate negro", "ja": "ダークチョコレート"}, {"en": "Pralines", "de": "Pralinen", "fr": "Pralines", "it": "Praline", "nl": "Pralines", "nb": "Konfekt", "sv": "Praliner", "es": "Bombones", "ja": "プラリネ"}}},
+	{ID: "outdoor", TaxClass: "standard", Labels: tr{"en": "Outdoor", "de": "Outdoor", "fr": "Plein air", "it": "Outdoor", "nl": "Buiten", "nb": "Friluft", "sv": "Friluft", "es": "Aire libre", "ja": "アウトドア"},
+		Nouns: []tr{{"en": "Water Bottle", "de": "Trinkflasche", "fr": "Gourde", "it": "Borraccia", "nl": "Drinkfles", "nb": "Drikkeflaske", "sv": "Vattenflaska", "es": "Cantimplora", "ja": "水筒"}, {"en": "Camping Stove", "de": "Campingkocher", "fr": "Réchaud de camping", "it": "Fornello da campeggio", "nl": "Campingkooktoestel", "nb": "Stormkjøkken", "sv": "Stormkök", "es": "Hornillo de camping", "ja": "キャンプストーブ"}}},
 }
 
 var adjectives = []tr{
-	{"en": "Classic", "de": "Klassische", "fr": "Classique", "it": "Classica", "nl": "Klassieke", "nb": "Klassisk", "sv": "Klassisk", "ja": "クラシック"},
-	{"en": "Nordic", "de": "Nordische", "fr": "Nordique", "it": "Nordica", "nl": "Noordse", "nb": "Nordisk", "sv": "Nordisk", "ja": "北欧の"},
-	{"en": "Alpine", "de": "Alpine", "fr": "Alpine", "it": "Alpina", "nl": "Alpiene", "nb": "Alpin", "sv": "Alpin", "ja": "アルプスの"},
-	{"en": "Rustic", "de": "Rustikale", "fr": "Rustique", "it": "Rustica", "nl": "Rustieke", "nb": "Rustikk", "sv": "Rustik", "ja": "素朴な"},
-	{"en": "Urban", "de": "Urbane", "fr": "Urbaine", "it": "Urbana", "nl": "Stedelijke", "nb": "Urban", "sv": "Urban", "ja": "アーバン"},
-	{"en": "Ölands", "de": "Öländische", "fr": "D'Öland", "it": "Di Öland", "nl": "Ölandse", "nb": "Ølandsk", "sv": "Öländsk", "ja": "エーランドの"},
-	{"en": "Zen", "de": "Zen-", "fr": "Zen", "it": "Zen", "nl": "Zen", "nb": "Zen", "sv": "Zen", "ja": "禅の"},
-	{"en": "Ärlig", "de": "Ehrliche", "fr": "Honnête", "it": "Onesta", "nl": "Eerlijke", "nb": "Ærlig", "sv": "Ärlig", "ja": "誠実な"},
-	{"en": "Coastal", "de": "Küsten-", "fr": "Côtière", "it": "Costiera", "nl": "Kust-", "nb": "Kyst", "sv": "Kust", "ja": "海辺の"},
-	{"en": "Heritage", "de": "Traditions-", "fr": "Patrimoine", "it": "Tradizionale", "nl": "Erfgoed", "nb": "Arv", "sv": "Arv", "ja": "伝統の"},
+	{"en": "Classic", "de": "Klassische", "fr": "Classique", "it": "Classica", "nl": "Klassieke", "nb": "Klassisk", "sv": "Klassisk", "es": "estilo clásico", "ja": "クラシック"},
+	{"en": "Nordic", "de": "Nordische", "fr": "Nordique", "it": "Nordica", "nl": "Noordse", "nb": "Nordisk", "sv": "Nordisk", "es": "estilo nórdico", "ja": "北欧の"},
+	{"en": "Alpine", "de": "Alpine", "fr": "Alpine", "it": "Alpina", "nl": "Alpiene", "nb": "Alpin", "sv": "Alpin", "es": "estilo alpino", "ja": "アルプスの"},
+	{"en": "Rustic", "de": "Rustikale", "fr": "Rustique", "it": "Rustica", "nl": "Rustieke", "nb": "Rustikk", "sv": "Rustik", "es": "estilo rústico", "ja": "素朴な"},
+	{"en": "Urban", "de": "Urbane", "fr": "Urbaine", "it": "Urbana", "nl": "Stedelijke", "nb": "Urban", "sv": "Urban", "es": "estilo urbano", "ja": "アーバン"},
+	{"en": "Ölands", "de": "Öländische", "fr": "D'Öland", "it": "Di Öland", "nl": "Ölandse", "nb": "Ølandsk", "sv": "Öländsk", "es": "de Öland", "ja": "エーランドの"},
+	{"en": "Zen", "de": "Zen-", "fr": "Zen", "it": "Zen", "nl": "Zen", "nb": "Zen", "sv": "Zen", "es": "zen", "ja": "禅の"},
+	{"en": "Ärlig", "de": "Ehrliche", "fr": "Honnête", "it": "Onesta", "nl": "Eerlijke", "nb": "Ærlig", "sv": "Ärlig", "es": "Ärlig", "ja": "誠実な"},
+	{"en": "Coastal", "de": "Küsten-", "fr": "Côtière", "it": "Costiera", "nl": "Kust-", "nb": "Kyst", "sv": "Kust", "es": "estilo costero", "ja": "海辺の"},
+	{"en": "Heritage", "de": "Traditions-", "fr": "Patrimoine", "it": "Tradizionale", "nl": "Erfgoed", "nb": "Arv", "sv": "Arv", "es": "tradicional", "ja": "伝統の"},
 }
 
 type enumAttr struct {
@@ -90,23 +90,23 @@ type enumValue struct {
 
 func v(id string, labels tr) enumValue { return enumValue{id, labels} }
 
-var colors = enumAttr{ID: "color", Labels: tr{"en": "Colour", "de": "Farbe", "fr": "Couleur", "it": "Colore", "nl": "Kleur", "nb": "Farge", "sv": "Färg", "ja": "色"}, Values: []enumValue{
-	v("red", tr{"en": "Red", "de": "Rot", "fr": "Rouge", "it": "Rosso", "nl": "Rood", "nb": "Rød", "sv": "Röd", "ja": "赤"}),
-	v("blue", tr{"en": "Blue", "de": "Blau", "fr": "Bleu", "it": "Blu", "nl": "Blauw", "nb": "Blå", "sv": "Blå", "ja": "青"}),
-	v("white", tr{"en": "White", "de": "Weiss", "fr": "Blanc", "it": "Bianco", "nl": "Wit", "nb": "Hvit", "sv": "Vit", "ja": "白"}),
-	v("black", tr{"en": "Black", "de": "Schwarz", "fr": "Noir", "it": "Nero", "nl": "Zwart", "nb": "Svart", "sv": "Svart", "ja": "黒"}),
-	v("green", tr{"en": "Green", "de": "Grün", "fr": "Vert", "it": "Verde", "nl": "Groen", "nb": "Grønn", "sv": "Grön", "ja": "緑"}),
+var colors = enumAttr{ID: "color", Labels: tr{"en": "Colour", "de": "Farbe", "fr": "Couleur", "it": "Colore", "nl": "Kleur", "nb": "Farge", "sv": "Färg", "es": "Color", "ja": "色"}, Values: []enumValue{
+	v("red", tr{"en": "Red", "de": "Rot", "fr": "Rouge", "it": "Rosso", "nl": "Rood", "nb": "Rød", "sv": "Röd", "es": "Rojo", "ja": "赤"}),
+	v("blue", tr{"en": "Blue", "de": "Blau", "fr": "Bleu", "it": "Blu", "nl": "Blauw", "nb": "Blå", "sv": "Blå", "es": "Azul", "ja": "青"}),
+	v("white", tr{"en": "White", "de": "Weiss", "fr": "Blanc", "it": "Bianco", "nl": "Wit", "nb": "Hvit", "sv": "Vit", "es": "Blanco", "ja": "白"}),
+	v("black", tr{"en": "Black", "de": "Schwarz", "fr": "Noir", "it": "Nero", "nl": "Zwart", "nb": "Svart", "sv": "Svart", "es": "Negro", "ja": "黒"}),
+	v("green", tr{"en": "Green", "de": "Grün", "fr": "Vert", "it": "Verde", "nl": "Groen", "nb": "Grønn", "sv": "Grön", "es": "Verde", "ja": "緑"}),
 }}
 
-var materials = enumAttr{ID: "material", Labels: tr{"en": "Material", "de": "Material", "fr": "Matière", "it": "Materiale", "nl": "Materiaal", "nb": "Materiale", "sv": "Material", "ja": "素材"}, Values: []enumValue{
-	v("ceramic", tr{"en": "Ceramic", "de": "Keramik", "fr": "Céramique", "it": "Ceramica", "nl": "Keramiek", "nb": "Keramikk", "sv": "Keramik", "ja": "陶器"}),
-	v("steel", tr{"en": "Steel", "de": "Stahl", "fr": "Acier", "it": "Acciaio", "nl": "Staal", "nb": "Stål", "sv": "Stål", "ja": "スチール"}),
-	v("wood", tr{"en": "Wood", "de": "Holz", "fr": "Bois", "it": "Legno", "nl": "Hout", "nb": "Tre", "sv": "Trä", "ja": "木"}),
-	v("wool", tr{"en": "Wool", "de": "Wolle", "fr": "Laine", "it": "Lana", "nl": "Wol", "nb": "Ull", "sv": "Ull", "ja": "ウール"}),
-	v("paper", tr{"en": "Paper", "de": "Papier", "fr": "Papier", "it": "Carta", "nl": "Papier", "nb": "Papir", "sv": "Papper", "ja": "紙"}),
+var materials = enumAttr{ID: "material", Labels: tr{"en": "Material", "de": "Material", "fr": "Matière", "it": "Materiale", "nl": "Materiaal", "nb": "Materiale", "sv": "Material", "es": "Material", "ja": "素材"}, Values: []enumValue{
+	v("ceramic", tr{"en": "Ceramic", "de": "Keramik", "fr": "Céramique", "it": "Ceramica", "nl": "Keramiek", "nb": "Keramikk", "sv": "Keramik", "es": "Cerámica", "ja": "陶器"}),
+	v("steel", tr{"en": "Steel", "de": "Stahl", "fr": "Acier", "it": "Acciaio", "nl": "Staal", "nb": "Stål", "sv": "Stål", "es": "Acero", "ja": "スチール"}),
+	v("wood", tr{"en": "Wood", "de": "Holz", "fr": "Bois", "it": "Legno", "nl": "Hout", "nb": "Tre", "sv": "Trä", "es": "Madera", "ja": "木"}),
+	v("wool", tr{"en": "Wool", "de": "Wolle", "fr": "Laine", "it": "Lana", "nl": "Wol", "nb": "Ull", "sv": "Ull", "es": "Lana", "ja": "ウール"}),
+	v("paper", tr{"en": "Paper", "de": "Papier", "fr": "Papier", "it": "Carta", "nl": "Papier", "nb": "Papir", "sv": "Papper", "es": "Papel", "ja": "紙"}),
 }}
 
-var brands = enumAttr{ID: "brand", Labels: tr{"en": "Brand", "de": "Marke", "fr": "Marque", "it": "Marca", "nl": "Merk", "nb": "Merke", "sv": "Märke", "ja": "ブランド"}, Values: []enumValue{
+var brands = enumAttr{ID: "brand", Labels: tr{"en": "Brand", "de": "Marke", "fr": "Marque", "it": "Marca", "nl": "Merk", "nb": "Merke", "sv": "Märke", "es": "Marca", "ja": "ブランド"}, Values: []enumValue{
 	v("fjord", tr{"en": "Fjord & Co"}), v("lumen", tr{"en": "Lumen"}), v("kaze", tr{"en": "Kaze"}),
 	v("atelier", tr{"en": "Atelier Sud"}), v("harbor", tr{"en": "Harbor Goods"}),
 }}
@@ -356,8 +356,8 @@ func catalogAndPrices(rng *rand.Rand) (catalog, prices []byte) {
 	line(&b, enumRecord(colors))
 	line(&b, enumRecord(materials))
 	line(&b, enumRecord(brands))
-	line(&b, map[string]any{"type": "attribute", "id": "capacity", "kind": "number", "labels": labels(tr{"en": "Capacity (l)", "de": "Inhalt (l)", "fr": "Contenance (l)", "it": "Capacità (l)", "nl": "Inhoud (l)", "nb": "Volum (l)", "sv": "Volym (l)", "ja": "容量 (l)"})})
-	line(&b, map[string]any{"type": "attribute", "id": "organic", "kind": "boolean", "labels": labels(tr{"en": "Organic", "de": "Bio", "fr": "Bio", "it": "Biologico", "nl": "Biologisch", "nb": "Økologisk", "sv": "Ekologisk", "ja": "オーガニック"})})
+	line(&b, map[string]any{"type": "attribute", "id": "capacity", "kind": "number", "labels": labels(tr{"en": "Capacity (l)", "de": "Inhalt (l)", "fr": "Contenance (l)", "it": "Capacità (l)", "nl": "Inhoud (l)", "nb": "Volum (l)", "sv": "Volym (l)", "es": "Capacidad (l)", "ja": "容量 (l)"})})
+	line(&b, map[string]any{"type": "attribute", "id": "organic", "kind": "boolean", "labels": labels(tr{"en": "Organic", "de": "Bio", "fr": "Bio", "it": "Biologico", "nl": "Biologisch", "nb": "Økologisk", "sv": "Ekologisk", "es": "Ecológico", "ja": "オーガニック"})})
 
 	lists := map[string][]any{}
 	n := 0
@@ -373,8 +373,11 @@ func catalogAndPrices(rng *rand.Rand) (catalog, prices []byte) {
 			content := map[string]any{}
 			for _, l := range langs {
 				name := adj[l] + " " + noun[l]
-				if l == "ja" {
+				switch l {
+				case "ja":
 					name = adj[l] + noun[l]
+				case "es": // the adjective follows the noun, as a phrase that agrees with any
+					name = noun[l] + " " + adj[l]
 				}
 				desc := description(l, noun[l], c.Labels[l])
 				content[l] = map[string]any{"name": name, "description": desc, "slug": slug(adj["en"] + " " + noun["en"] + " " + fmt.Sprint(i+1))}
@@ -539,6 +542,8 @@ func description(lang, noun, category string) string {
 		return noun + " fra vår kolleksjon " + category + ". Nøye utvalgt, slitesterk og vakker."
 	case "sv":
 		return noun + " ur vår kollektion " + category + ". Noga utvald, hållbar och vacker."
+	case "es":
+		return noun + " de nuestra colección " + category + ". Con una selección cuidadosa, calidad duradera y un diseño bonito."
 	case "ja":
 		return category + "コレクションの" + noun + "。丁寧に選んだ、長く使える美しい品です。"
 	}
