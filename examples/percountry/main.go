@@ -69,7 +69,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	f.StringVar(&c.logFormat, "log", "text", "request log format: text, json or none")
 	maint := f.String("maintenance", "", "comma-separated market IDs to put in maintenance now")
 	f.IntVar(&c.gcPercent, "gc-percent", shop.DefaultGCPercent, "garbage collector target (as GOGC) when GOGC is not set")
-	key := f.String("cart-key", "", "secret for the cart cookies, at least 32 bytes (default: random per start)")
+	key := f.String("cart-key", "", "secret for the cart and order cookies, at least 32 bytes (default: random per start)")
 	if err := f.Parse(args); err != nil {
 		return nil, err
 	}
@@ -120,10 +120,7 @@ func run(ctx context.Context, args []string, stderr io.Writer, ready chan<- stri
 	}
 	defer ln.Close()
 	if c.baseURL == "" {
-		c.baseURL = shop.BaseURL(ln)
-		if host, _, _ := net.SplitHostPort(c.addr); host == "localhost" {
-			c.baseURL = "http://" + c.addr
-		}
+		c.baseURL = shop.BaseURL(ln, c.addr)
 	}
 	dataFS := func(string) fs.FS { return data.FS() }
 	if h != nil && h.data != nil {

@@ -63,7 +63,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&c.logFormat, "log", "text", "request log format: text, json or none")
 	maint := fs.String("maintenance", "", "comma-separated market IDs to put in maintenance now (e.g. jp)")
 	fs.IntVar(&c.gcPercent, "gc-percent", shop.DefaultGCPercent, "garbage collector target (as GOGC) when GOGC is not set")
-	key := fs.String("cart-key", "", "secret for the cart cookies, at least 32 bytes (default: random per start)")
+	key := fs.String("cart-key", "", "secret for the cart and order cookies, at least 32 bytes (default: random per start)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -105,10 +105,7 @@ func run(ctx context.Context, args []string, stderr io.Writer, ready chan<- stri
 	}
 	defer ln.Close()
 	if c.baseURL == "" {
-		c.baseURL = shop.BaseURL(ln)
-		if strings.HasPrefix(c.addr, "localhost:") {
-			c.baseURL = "http://" + c.addr
-		}
+		c.baseURL = shop.BaseURL(ln, c.addr)
 	}
 	in, err := shop.Open(ctx, shop.InstanceOptions{
 		Source: src, Data: data.FS(), DataDir: c.dataDir, Maintenance: c.maintenance,

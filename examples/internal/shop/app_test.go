@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -187,3 +188,33 @@ func TestCompareAt(t *testing.T) {
 		})
 	}
 }
+
+// TestBaseURL: the URL names the listener's port and the host a browser
+// can use.
+func TestBaseURL(t *testing.T) {
+	for _, tt := range []struct{ listen, addr, host string }{
+		{"127.0.0.1:0", "127.0.0.1:0", "127.0.0.1"},
+		{"127.0.0.1:0", "localhost:0", "localhost"},
+	} {
+		ln, err := net.Listen("tcp", tt.listen)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, port, _ := net.SplitHostPort(ln.Addr().String())
+		if got, want := BaseURL(ln, tt.addr), "http://"+net.JoinHostPort(tt.host, port); got != want {
+			t.Errorf("BaseURL(%s, %q) = %q, want %q", ln.Addr(), tt.addr, got, want)
+		}
+		ln.Close()
+	}
+	// A wildcard listener (not opened: tests listen on 127.0.0.1 only).
+	if got := BaseURL(addrListener{&net.TCPAddr{IP: net.IPv6unspecified, Port: 8080}}, ":8080"); got != "http://localhost:8080" {
+		t.Errorf("BaseURL([::]:8080) = %q", got)
+	}
+}
+
+// addrListener is a net.Listener that only has an address.
+type addrListener struct{ addr net.Addr }
+
+func (l addrListener) Accept() (net.Conn, error) { return nil, net.ErrClosed }
+func (l addrListener) Close() error              { return nil }
+func (l addrListener) Addr() net.Addr            { return l.addr }

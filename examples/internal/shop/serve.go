@@ -45,14 +45,18 @@ func Serve(ctx context.Context, ln net.Listener, h http.Handler, logger *slog.Lo
 }
 
 // BaseURL is the URL a person reaches a listener at: "http://" and its
-// address, with "localhost" for a wildcard or loopback host (":8080"
-// listens everywhere, and "[::]" is no address to give a browser).
-func BaseURL(ln net.Listener) string {
+// address, with "localhost" when addr, the address the listener was asked
+// for, names it ("localhost:8080") or the listener has a wildcard host
+// (":8080" listens everywhere, and "[::]" is no address to give a
+// browser). The port is always the listener's, so ":0" gives the one
+// chosen.
+func BaseURL(ln net.Listener, addr string) string {
 	host, port, err := net.SplitHostPort(ln.Addr().String())
 	if err != nil {
 		return "http://" + ln.Addr().String()
 	}
-	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+	asked, _, _ := net.SplitHostPort(addr)
+	if ip := net.ParseIP(host); asked == "localhost" || ip != nil && ip.IsUnspecified() {
 		host = "localhost"
 	}
 	return "http://" + net.JoinHostPort(host, port)
