@@ -31,15 +31,7 @@ func FuzzDecodePrices(f *testing.F) {
 			if d != nil {
 				t.Fatal("price data and an error")
 			}
-			errs := Errors(err)
-			if len(errs) == 0 {
-				t.Fatalf("error is not an *Error: %v", err)
-			}
-			for _, e := range errs {
-				if e.Err == nil || e.Error() == "" {
-					t.Fatalf("error without a reason: %#v", e)
-				}
-			}
+			mustBeReasons(t, err)
 			return
 		}
 		b, err := json.Marshal(d)

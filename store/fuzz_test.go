@@ -27,6 +27,21 @@ func fuzzSeeds(f *testing.F) {
 	}
 }
 
+// mustBeReasons fails t unless err is a list of *Error values, each
+// naming a reason: what the decoders promise for any refused input.
+func mustBeReasons(t *testing.T, err error) {
+	t.Helper()
+	errs := Errors(err)
+	if len(errs) == 0 {
+		t.Fatalf("error is not an *Error: %v", err)
+	}
+	for _, e := range errs {
+		if e.Err == nil || e.Error() == "" {
+			t.Fatalf("error without a reason: %#v", e)
+		}
+	}
+}
+
 // FuzzDecode: Decode never panics; what it accepts marshals to a document
 // it accepts again with the same hash (a round trip); what it rejects is
 // a list of *Error values, each naming a reason.
@@ -38,15 +53,7 @@ func FuzzDecode(f *testing.F) {
 			if c != nil {
 				t.Fatal("a config and an error")
 			}
-			errs := Errors(err)
-			if len(errs) == 0 {
-				t.Fatalf("error is not an *Error: %v", err)
-			}
-			for _, e := range errs {
-				if e.Err == nil || e.Error() == "" {
-					t.Fatalf("error without a reason: %#v", e)
-				}
-			}
+			mustBeReasons(t, err)
 			return
 		}
 		b, err := json.Marshal(c)
