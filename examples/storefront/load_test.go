@@ -8,13 +8,11 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"slices"
-	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/marketkit/marketkit/examples/internal/shop"
+	"github.com/marketkit/marketkit/examples/internal/shoptest"
 	"github.com/marketkit/marketkit/examples/storefront/data"
 	"github.com/marketkit/marketkit/store"
 )
@@ -24,71 +22,6 @@ var long = flag.Bool("long", false, "run the load test long enough to check its 
 // loadPath is the page measured: a listing with formatted prices, facet
 // counts over every product and a price sort.
 const loadPath = "/de/?sort=price"
-
-type loadResult struct {
-	cpuPerReq time.Duration // process CPU time (client and server) per request
-	requests  int
-	errors    int
-	perSecond float64
-	p50, p99  time.Duration
-}
-
-// load sends GET url from conns keep-alive connections for d and measures
-// the throughput and the latency distribution.
-func load(t *testing.T, url string, conns int, d time.Duration) loadResult {
-	t.Helper()
-	tr := &http.Transport{MaxIdleConnsPerHost: conns, MaxConnsPerHost: conns, DisableCompression: true}
-	defer tr.CloseIdleConnections()
-	client := &http.Client{Transport: tr, Timeout: 10 * time.Second}
-	var (
-		mu    sync.Mutex
-		lat   []time.Duration
-		errs  int
-		wg    sync.WaitGroup
-		start = time.Now()
-		stop  = start.Add(d)
-		cpu0  = cpuTime()
-	)
-	for range conns {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var mine []time.Duration
-			bad := 0
-			for time.Now().Before(stop) {
-				t0 := time.Now()
-				resp, err := client.Get(url)
-				if err != nil {
-					bad++
-					continue
-				}
-				_, err = io.Copy(io.Discard, resp.Body)
-				resp.Body.Close()
-				if err != nil || resp.StatusCode != http.StatusOK {
-					bad++
-					continue
-				}
-				mine = append(mine, time.Since(t0))
-			}
-			mu.Lock()
-			lat = append(lat, mine...)
-			errs += bad
-			mu.Unlock()
-		}()
-	}
-	wg.Wait()
-	elapsed := time.Since(start)
-	slices.Sort(lat)
-	r := loadResult{requests: len(lat), errors: errs, perSecond: float64(len(lat)) / elapsed.Seconds()}
-	if len(lat) > 0 {
-		r.cpuPerReq = (cpuTime() - cpu0) / time.Duration(len(lat))
-	}
-	if len(lat) > 0 {
-		r.p50 = lat[len(lat)/2]
-		r.p99 = lat[min(len(lat)-1, len(lat)*99/100)]
-	}
-	return r
-}
 
 // TestLoadListing measures the listing page's requests per second on
 // loopback at 32 concurrent connections, beside a net/http handler that
@@ -128,29 +61,29 @@ func TestLoadListing(t *testing.T) {
 		d = 5 * time.Second
 	}
 	const conns = 32
-	baseline := load(t, "http://"+ln.Addr().String()+"/", conns, d)
-	shop := load(t, base+loadPath, conns, d)
-	ratio := shop.perSecond / baseline.perSecond
+	baseline := shoptest.Load("http://"+ln.Addr().String()+"/", conns, d)
+	shop := shoptest.Load(base+loadPath, conns, d)
+	ratio := shop.PerSecond / baseline.PerSecond
 	t.Logf("listing %s (%d bytes), %d connections, %v each:", loadPath, len(page), conns, d)
-	t.Logf("  constant page (baseline): %8.0f req/s  p50 %v  p99 %v  CPU/request %v  (%d requests, %d errors)", baseline.perSecond, baseline.p50, baseline.p99, baseline.cpuPerReq, baseline.requests, baseline.errors)
-	t.Logf("  storefront listing:       %8.0f req/s  p50 %v  p99 %v  CPU/request %v  (%d requests, %d errors)", shop.perSecond, shop.p50, shop.p99, shop.cpuPerReq, shop.requests, shop.errors)
+	t.Logf("  constant page (baseline): %8.0f req/s  p50 %v  p99 %v  CPU/request %v  (%d requests, %d errors)", baseline.PerSecond, baseline.P50, baseline.P99, baseline.CPUPerRequest, baseline.Requests, baseline.Errors)
+	t.Logf("  storefront listing:       %8.0f req/s  p50 %v  p99 %v  CPU/request %v  (%d requests, %d errors)", shop.PerSecond, shop.P50, shop.P99, shop.CPUPerRequest, shop.Requests, shop.Errors)
 	t.Logf("  ratio %.2f (target ≥ 0.30), race detector %v", ratio, raceEnabled)
-	if shop.errors > 0 || baseline.errors > 0 || shop.requests == 0 {
-		t.Errorf("errors: shop %d, baseline %d; shop requests %d", shop.errors, baseline.errors, shop.requests)
+	if shop.Errors > 0 || baseline.Errors > 0 || shop.Requests == 0 {
+		t.Errorf("errors: shop %d, baseline %d; shop requests %d", shop.Errors, baseline.Errors, shop.Requests)
 	}
 	// The targets are throughput and latency of a quiet machine: on a
 	// shared one the constant page's own p99 passes 10 ms. They fail the
 	// test only when MARKETKIT_LOAD_TARGETS=1 says the machine is
 	// dedicated to the run; otherwise the figures above are the report.
 	strict := os.Getenv("MARKETKIT_LOAD_TARGETS") == "1"
-	met := ratio >= 0.30 && shop.p99 <= 10*time.Millisecond
+	met := ratio >= 0.30 && shop.P99 <= 10*time.Millisecond
 	t.Logf("  targets (≥ 30 %% of the baseline, p99 ≤ 10 ms) met: %v; enforced: %v (MARKETKIT_LOAD_TARGETS=1 with -long, no race detector)", met, strict && *long && !raceEnabled)
 	if strict && *long && !raceEnabled {
 		if ratio < 0.30 {
-			t.Errorf("listing at %.0f req/s is %.0f %% of the baseline's %.0f: want ≥ 30 %%", shop.perSecond, 100*ratio, baseline.perSecond)
+			t.Errorf("listing at %.0f req/s is %.0f %% of the baseline's %.0f: want ≥ 30 %%", shop.PerSecond, 100*ratio, baseline.PerSecond)
 		}
-		if shop.p99 > 10*time.Millisecond {
-			t.Errorf("listing p99 %v: want ≤ 10 ms", shop.p99)
+		if shop.P99 > 10*time.Millisecond {
+			t.Errorf("listing p99 %v: want ≤ 10 ms", shop.P99)
 		}
 	}
 }
@@ -176,20 +109,12 @@ func BenchmarkListingHandler(b *testing.B) {
 // on a machine shared with other work, wall time per operation measures
 // the load as much as the code.
 func reportCPU(b *testing.B) func() {
-	start := cpuTime()
+	start := shoptest.CPUTime()
 	return func() {
 		if b.N > 0 {
-			b.ReportMetric(float64((cpuTime()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64((shoptest.CPUTime()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
 		}
 	}
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func BenchmarkConstantPage(b *testing.B) {

@@ -13,12 +13,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/marketkit/marketkit/examples/internal/shop"
+	"github.com/marketkit/marketkit/examples/internal/shoptest"
 	"github.com/marketkit/marketkit/store"
 )
 
@@ -125,7 +124,11 @@ func TestPeerWorkload(t *testing.T) {
 			if wrk != "" {
 				r.perSecond, r.p50, r.p99, r.cpuPerReq = runWrk(t, wrk, url, dur)
 			} else {
-				r.perSecond, r.p50, r.p99 = concurrent(t, url, 16, dur)
+				l := shoptest.Load(url, 16, dur)
+				if l.Errors > 0 || l.Requests == 0 {
+					t.Fatalf("%s: %d errors, %d answers", url, l.Errors, l.Requests)
+				}
+				r.perSecond, r.p50, r.p99 = l.PerSecond, l.P50, l.P99
 			}
 			results[i] = append(results[i], r)
 		}
@@ -305,53 +308,6 @@ func sequential(t *testing.T, url string, warm, timed int) (p50, p99 time.Durati
 	return lat[len(lat)/2], lat[min(len(lat)-1, len(lat)*99/100)]
 }
 
-// concurrent sends GETs from conns keep-alive connections for d; every
-// answer must be a 200.
-func concurrent(t *testing.T, url string, conns int, d time.Duration) (perSecond float64, p50, p99 time.Duration) {
-	t.Helper()
-	tr := &http.Transport{MaxIdleConnsPerHost: conns, MaxConnsPerHost: conns, DisableCompression: true}
-	defer tr.CloseIdleConnections()
-	c := &http.Client{Transport: tr, Timeout: 30 * time.Second}
-	var (
-		mu   sync.Mutex
-		lat  []time.Duration
-		bad  int
-		wg   sync.WaitGroup
-		stop = time.Now().Add(d)
-	)
-	start := time.Now()
-	for range conns {
-		wg.Go(func() {
-			var mine []time.Duration
-			errs := 0
-			for time.Now().Before(stop) {
-				t0 := time.Now()
-				resp, err := c.Get(url)
-				if err != nil {
-					errs++
-					continue
-				}
-				_, err = io.Copy(io.Discard, resp.Body)
-				resp.Body.Close()
-				if err != nil || resp.StatusCode != http.StatusOK {
-					errs++
-					continue
-				}
-				mine = append(mine, time.Since(t0))
-			}
-			mu.Lock()
-			lat, bad = append(lat, mine...), bad+errs
-			mu.Unlock()
-		})
-	}
-	wg.Wait()
-	if bad > 0 || len(lat) == 0 {
-		t.Fatalf("%s: %d errors, %d answers", url, bad, len(lat))
-	}
-	slices.Sort(lat)
-	return float64(len(lat)) / time.Since(start).Seconds(), lat[len(lat)/2], lat[min(len(lat)-1, len(lat)*99/100)]
-}
-
 // runWrk runs the peer's wrk command against url and reads its summary;
 // the server's CPU per request is this process's CPU time over the run
 // (wrk is another process).
@@ -361,9 +317,9 @@ func runWrk(t *testing.T, wrk, url string, d time.Duration) (perSecond float64, 
 	if out, err := exec.Command(wrk, "-t1", "-c16", "-d3s", "--timeout", "30s", url).CombinedOutput(); err != nil {
 		t.Fatalf("wrk warm-up: %v\n%s", err, out)
 	}
-	cpu0 := cpuTime()
+	cpu0 := shoptest.CPUTime()
 	out, err := exec.Command(wrk, "-t1", "-c16", fmt.Sprintf("-d%ds", int(d.Seconds())), "--timeout", "30s", "--latency", url).CombinedOutput()
-	cpu := cpuTime() - cpu0
+	cpu := shoptest.CPUTime() - cpu0
 	if err != nil {
 		t.Fatalf("wrk: %v\n%s", err, out)
 	}
@@ -405,12 +361,4 @@ func wrkDuration(s string) time.Duration {
 		}
 	}
 	return 0
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -1,7 +1,8 @@
 // Package shoptest drives the example shops in tests as a person's
 // browser would, without JavaScript: a client with a cookie jar that does
 // not follow redirects on its own, and a few HTML queries (by id, tag and
-// attribute) over golang.org/x/net/html.
+// attribute) over golang.org/x/net/html; and a bounded load generator
+// ([Load]) for the load tests beside their constant-page baselines.
 package shoptest
 
 import (
