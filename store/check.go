@@ -895,13 +895,12 @@ func (k *checker) pricesAndCatalog(id, p string, m *Market, loc *time.Location) 
 	// Every locale of the market is checked through the chain a page uses:
 	// the locale's own CLDR chain, then the fallback locale's.
 	type texts struct {
-		field, tag  string
-		own, last   []language.Tag
-		missing     []string // no name at all: the page would show none
-		nMissing    int
-		fallback    []string // a name only from the fallback locale
-		nFallback   int
-		fallbackTag string
+		field, tag string
+		own        []language.Tag // the locale's CLDR chain
+		missing    []string       // no name at all: the page would show none
+		nMissing   int
+		fallback   []string // a name only from the fallback locale
+		nFallback  int
 	}
 	var fbChain []language.Tag
 	if fb, err := locale.Parse(m.FallbackLocale); err == nil && m.FallbackLocale != "" {
@@ -913,8 +912,7 @@ func (k *checker) pricesAndCatalog(id, p string, m *Market, loc *time.Location) 
 		if err != nil {
 			continue // reported by locales
 		}
-		checks = append(checks, &texts{field: p + ".locales[" + strconv.Itoa(i) + "]", tag: s,
-			own: locale.Chain(t), last: fbChain, fallbackTag: m.FallbackLocale})
+		checks = append(checks, &texts{field: p + ".locales[" + strconv.Itoa(i) + "]", tag: s, own: locale.Chain(t)})
 	}
 	classes := map[string]bool{}
 	var unpriced []string
@@ -929,7 +927,7 @@ func (k *checker) pricesAndCatalog(id, p string, m *Market, loc *time.Location) 
 		for _, c := range checks {
 			switch {
 			case has(cp.Texts, c.own):
-			case has(cp.Texts, c.last):
+			case has(cp.Texts, fbChain):
 				if c.nFallback++; len(c.fallback) < maxListed {
 					c.fallback = append(c.fallback, cp.ID)
 				}
@@ -966,15 +964,15 @@ func (k *checker) pricesAndCatalog(id, p string, m *Market, loc *time.Location) 
 	for _, c := range checks {
 		if c.nMissing > 0 {
 			where := " or its fallback chain (no fallback_locale)"
-			if c.fallbackTag != "" {
-				where = ", its fallback chain or the fallback locale " + c.fallbackTag
+			if m.FallbackLocale != "" {
+				where = ", its fallback chain or the fallback locale " + m.FallbackLocale
 			}
 			k.errf("missing-translation", id, c.field, c.tag, ErrInvalid,
 				"%d available products have no name in %s%s, so they would be listed without one: %s", c.nMissing, c.tag, where, listed(c.missing, c.nMissing))
 		}
 		if c.nFallback > 0 {
 			k.warnf("fallback-translation", id, c.field, c.tag, ErrInvalid,
-				"%d available products have no name in %s or its fallback chain and are shown in the fallback locale %s: %s", c.nFallback, c.tag, c.fallbackTag, listed(c.fallback, c.nFallback))
+				"%d available products have no name in %s or its fallback chain and are shown in the fallback locale %s: %s", c.nFallback, c.tag, m.FallbackLocale, listed(c.fallback, c.nFallback))
 		}
 	}
 	return sortedKeys(classes)
