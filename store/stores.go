@@ -64,10 +64,13 @@ type Loader interface {
 func FSLoader(fsys fs.FS) Loader { return &fsLoader{fsys: fsys} }
 
 type fsLoader struct {
-	fsys   fs.FS
-	mu     sync.Mutex
-	catKey string // content hash of cat and its last resort
-	cat    *catalog.Catalog
+	fsys fs.FS
+	mu   sync.Mutex
+	// catSum is the content hash of the catalog file the catalogs in
+	// cats were built from, one per last resort (markets with different
+	// fallback locales do not rebuild each other's).
+	catSum string
+	cats   map[language.Tag]*catalog.Catalog
 }
 
 func (l *fsLoader) Load(ctx context.Context, cfg *Config, id string) (Inputs, string, error) {
@@ -93,12 +96,12 @@ func (l *fsLoader) Load(ctx context.Context, cfg *Config, id string) (Inputs, st
 		}
 		last = t
 	}
-	key := string(sum[:]) + "\x00" + last.String()
-	h.Write([]byte(key))
+	h.Write(sum[:])
+	h.Write([]byte(last.String()))
 	l.mu.Lock()
 	var cat *catalog.Catalog
-	if l.catKey == key {
-		cat = l.cat
+	if l.catSum == string(sum[:]) {
+		cat = l.cats[last]
 	}
 	l.mu.Unlock()
 	if cat == nil {
@@ -110,7 +113,10 @@ func (l *fsLoader) Load(ctx context.Context, cfg *Config, id string) (Inputs, st
 			return Inputs{}, "", &Error{Op: op, Field: "catalog.jsonl", Value: id, Err: err}
 		}
 		l.mu.Lock()
-		l.catKey, l.cat = key, cat
+		if l.catSum != string(sum[:]) {
+			l.catSum, l.cats = string(sum[:]), map[language.Tag]*catalog.Catalog{}
+		}
+		l.cats[last] = cat
 		l.mu.Unlock()
 	}
 	lists := []string{m.PriceList()}
